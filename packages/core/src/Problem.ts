@@ -1,0 +1,306 @@
+/**
+ * Problems: what the library reports instead of throwing.
+ *
+ * Every decoding or validating API returns all the problems it found at once,
+ * each with the path of the offending value and a sentence a practitioner can
+ * act on. Messages never quote personal free text: they name paths, ids and
+ * expected values only.
+ *
+ * @since 0.1.0
+ */
+import * as Data from "effect/Data"
+import * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
+import { describe } from "./internal/describe.js"
+import { formatPath as renderPath } from "./internal/path.js"
+
+/**
+ * What kind of problem was found.
+ *
+ * - `invalid-value`: a value does not have the expected shape, kind or range.
+ * - `missing`: a required value is absent.
+ * - `duplicate-id`: two items of one collection share an id.
+ * - `unknown-reference`: an id points at nothing in its territory.
+ * - `rule`: a domain rule is broken (for example a Pact signatory committing nothing).
+ * - `out-of-order`: an event arrives where its path or process does not allow it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const ProblemCode = Schema.Literal(
+  "invalid-value",
+  "missing",
+  "duplicate-id",
+  "unknown-reference",
+  "rule",
+  "out-of-order"
+).annotations({ identifier: "ProblemCode" })
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type ProblemCode = typeof ProblemCode.Type
+
+/**
+ * One segment of a path: a property name or an array index.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type PathSegment = string | number
+
+/**
+ * A problem found in some input: where (`path`), what kind (`code`) and a
+ * sentence that says what was expected (`message`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Problem = Schema.TaggedStruct("Problem", {
+  code: ProblemCode,
+  path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
+  message: Schema.String
+}).annotations({ identifier: "Problem" })
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface Problem extends Schema.Schema.Type<typeof Problem> {}
+
+/**
+ * Builds a problem.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Problem } from "@welfare/core"
+ *
+ * const p = Problem.make("duplicate-id", ["actors", 3, "id"], 'the id "coop-1" is already used by actors[0]')
+ * assert.strictEqual(Problem.format(p), 'actors[3].id: the id "coop-1" is already used by actors[0]')
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (code: ProblemCode, path: ReadonlyArray<PathSegment>, message: string): Problem => ({
+  _tag: "Problem",
+  code,
+  path,
+  message
+})
+
+/**
+ * Renders a path as a reader writes it, for example `actors[3].kind`.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const formatPath = (path: ReadonlyArray<PathSegment>): string => renderPath(path)
+
+/**
+ * Renders a problem as one line: `path: message` (just the message at the root).
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const format = (problem: Problem): string => {
+  const where = renderPath(problem.path)
+  return where === "" ? problem.message : `${where}: ${problem.message}`
+}
+
+/**
+ * Prefixes the path of every problem, to report problems of a part inside its whole.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const prefix = (problems: ReadonlyArray<Problem>, path: ReadonlyArray<PathSegment>): Array<Problem> =>
+  problems.map((p) => make(p.code, [...path, ...p.path], p.message))
+
+/**
+ * The error value of the `Effect` APIs: every problem found, never empty.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class ValidationError extends Data.TaggedError("ValidationError")<{
+  readonly problems: readonly [Problem, ...Array<Problem>]
+}> {
+  /**
+   * One line a problem, ready to show to a user.
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return this.problems.map(format).join("\n")
+  }
+}
+
+/**
+ * The result of a decoding or validating API: the value, or every problem found.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Result<A> = Either.Either<A, readonly [Problem, ...Array<Problem>]>
+
+const decodeOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
+
+const codeOf = (issue: ParseResult.ParseIssue): ProblemCode =>
+  issue._tag === "Missing" ? "missing" : "invalid-value"
+
+/**
+ * Turns effect's `ParseError` into problems, one per leaf issue, with paths.
+ * The offending value is described (`a list`, `an object`, a number, a short
+ * quoted text), never copied whole, so no personal free text reaches a message.
+ *
+ * @category conversions
+ * @since 0.1.0
+ */
+export const fromParseError = (error: ParseResult.ParseError): readonly [Problem, ...Array<Problem>] => {
+  const problems: Array<Problem> = []
+  collect(error.issue, [], problems)
+  return problems.length > 0
+    ? (problems as unknown as readonly [Problem, ...Array<Problem>])
+    : [make("invalid-value", [], "the input is not valid")]
+}
+
+const collect = (issue: ParseResult.ParseIssue, path: Array<PathSegment>, out: Array<Problem>): void => {
+  switch (issue._tag) {
+    case "Pointer": {
+      const segments = (Array.isArray(issue.path) ? issue.path : [issue.path]) as ReadonlyArray<PropertyKey>
+      collect(issue.issue, [...path, ...segments.map((s) => (typeof s === "symbol" ? String(s) : s))], out)
+      return
+    }
+    case "Composite": {
+      const own = annotatedMessage(issue)
+      if (own !== undefined) {
+        out.push(make("invalid-value", path, own))
+        return
+      }
+      if (isLiteralUnion(issue.ast)) {
+        out.push(make("invalid-value", path, expected(issue.ast, issue.actual)))
+        return
+      }
+      const inner: ReadonlyArray<ParseResult.ParseIssue> = Array.isArray(issue.issues)
+        ? issue.issues
+        : [issue.issues as ParseResult.ParseIssue]
+      // An optional value that is present but wrong: report what is wrong with it, not that it is not absent.
+      const relevant =
+        issue.ast._tag === "Union" && inner.length > 1
+          ? inner.filter((i) => !(i._tag === "Type" && i.ast._tag === "UndefinedKeyword"))
+          : inner
+      for (const i of relevant) collect(i, path, out)
+      return
+    }
+    case "Refinement":
+    case "Transformation": {
+      const own =
+        issue._tag === "Refinement" && issue.kind === "Predicate" ? annotatedMessage(issue) : undefined
+      if (own !== undefined) out.push(make("invalid-value", path, own))
+      else collect(issue.issue, path, out)
+      return
+    }
+    case "Missing":
+      out.push(make(codeOf(issue), path, issue.message ?? "is required but missing"))
+      return
+    case "Unexpected":
+      out.push(make("invalid-value", path, issue.message ?? "is not expected here: remove it"))
+      return
+    case "Forbidden":
+      out.push(make("invalid-value", path, issue.message ?? "cannot be checked here"))
+      return
+    case "Type":
+      out.push(
+        make(
+          "invalid-value",
+          path,
+          issue.message ?? annotatedMessage(issue) ?? expected(issue.ast, issue.actual)
+        )
+      )
+      return
+  }
+}
+
+const annotatedMessage = (issue: ParseResult.ParseIssue): string | undefined => {
+  if (!("ast" in issue)) return undefined
+  const annotation = SchemaAST.getMessageAnnotation(issue.ast)
+  if (annotation._tag === "None") return undefined
+  const m: unknown = annotation.value(issue)
+  if (typeof m === "string") return m
+  if (typeof m === "object" && m !== null && "message" in m && typeof m.message === "string") return m.message
+  return undefined
+}
+
+const isLiteralUnion = (ast: SchemaAST.AST): boolean =>
+  ast._tag === "Union" && ast.types.every((t) => t._tag === "Literal")
+
+const what = (ast: SchemaAST.AST): string => {
+  const title = SchemaAST.getTitleAnnotation(ast)
+  switch (ast._tag) {
+    case "StringKeyword":
+      return "a text"
+    case "NumberKeyword":
+      return "a number"
+    case "BooleanKeyword":
+      return "true or false"
+    case "TupleType":
+      return "a list"
+    case "TypeLiteral":
+      return title._tag === "Some" ? `an object (${title.value})` : "an object"
+    case "Literal":
+      return JSON.stringify(ast.literal)
+    case "Union":
+      return isLiteralUnion(ast)
+        ? `one of ${ast.types.map((t) => (t._tag === "Literal" ? String(t.literal) : "")).join(", ")}`
+        : ast.types.map(what).join(" or ")
+    case "Refinement":
+      return what(ast.from)
+    case "Transformation":
+      return what(ast.to)
+    case "UndefinedKeyword":
+      return "nothing"
+    default:
+      return title._tag === "Some" ? title.value : String(ast)
+  }
+}
+
+const expected = (ast: SchemaAST.AST, actual: unknown): string =>
+  `expected ${what(ast)}, got ${describe(actual)}`
+
+/**
+ * Makes a total decoder from a schema: unknown input in, the value or every
+ * problem out. Never throws.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Actor, Problem } from "@welfare/core"
+ *
+ * const decode = Problem.decoder(Actor.Actor)
+ * const result = decode({ id: "coop-1", kind: "foo", name: "Il Melograno", resources: [] })
+ * assert.ok(Either.isLeft(result))
+ * assert.match(Problem.format(result.left[0]), /^kind: expected one of local-authority, /)
+ * ```
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => Result<A>) => {
+  const decode = Schema.decodeUnknownEither(schema, decodeOptions)
+  return (input) => Either.mapLeft(decode(input), fromParseError)
+}
+
+/**
+ * Appends a problem list to a result: a valid value with problems becomes a failure.
+ *
+ * @internal
+ */
+export const fromProblems = <A>(value: A, problems: ReadonlyArray<Problem>): Result<A> =>
+  problems.length === 0
+    ? Either.right(value)
+    : Either.left(problems as unknown as readonly [Problem, ...Array<Problem>])

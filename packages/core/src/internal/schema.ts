@@ -1,0 +1,66 @@
+import type * as Brand from "effect/Brand"
+import * as Schema from "effect/Schema"
+import { describe } from "./describe.js"
+
+/**
+ * A union of string literals whose failure message lists every accepted value:
+ * `expected one of a, b, c, got "foo"`.
+ * @internal
+ */
+export const literals = <const L extends ReadonlyArray<string>>(
+  identifier: string,
+  values: L,
+  description: string
+) =>
+  Schema.Literal(...(values as unknown as readonly [L[number], ...Array<L[number]>])).annotations({
+    identifier,
+    description
+  })
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
+
+/**
+ * A branded id: 1 to 128 letters, digits, `.`, `_`, `:` or `-`, starting with a letter or digit.
+ * Ids are opaque and pseudonymous: they never carry a person's name.
+ * @internal
+ */
+export const id = <const B extends string>(brand: B, prefix: string, description: string) =>
+  Schema.String.pipe(
+    Schema.pattern(idPattern, {
+      message: (issue) =>
+        `expected an id of 1 to 128 letters, digits, ".", "_", ":" or "-" starting with a letter or digit, got ${describe(issue.actual)}`
+    }),
+    Schema.brand(brand),
+    Schema.annotations({
+      identifier: brand,
+      description,
+      arbitrary: () => (fc) =>
+        fc.integer({ min: 1, max: 9999 }).map((n) => `${prefix}-${n}` as string & Brand.Brand<B>)
+    })
+  )
+
+/**
+ * A non-empty text of at most `max` characters, trimmed.
+ * @internal
+ */
+export const text = (identifier: string, description: string, max = 200) =>
+  Schema.String.pipe(
+    Schema.filter(
+      (s) =>
+        (s.trim().length > 0 && s.length <= max) ||
+        `expected a text of 1 to ${max} characters that is not only spaces, got ${s.trim().length === 0 ? "an empty text" : `a text of ${s.length} characters`}`
+    ),
+    Schema.annotations({
+      identifier,
+      description,
+      jsonSchema: { type: "string", minLength: 1, maxLength: max, pattern: "\\S" }
+    })
+  )
+
+/**
+ * An optional field that, when present, holds a value (never `undefined`): what
+ * JSON can say, so encoded values round-trip through `JSON.stringify`.
+ * @internal
+ */
+export const optional = <S extends Schema.Schema.All>(schema: S) =>
+  Schema.optionalWith(schema, { exact: true })

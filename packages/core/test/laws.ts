@@ -1,0 +1,32 @@
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
+import { expect } from "vitest"
+import * as Problem from "../src/Problem.js"
+
+/**
+ * Invariant 14 (round trip): for every value the arbitrary produces, encoding
+ * then decoding gives back an equal value, and the decoder reports no problem.
+ */
+export const roundTrip = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  arbitrary: fc.Arbitrary<A>,
+  numRuns = 300
+) => {
+  const encode = Schema.encodeSync(schema)
+  const decode = Problem.decoder(schema)
+  fc.assert(
+    fc.property(arbitrary, (value) => {
+      const encoded = encode(value)
+      const json = JSON.parse(JSON.stringify(encoded))
+      const decoded = decode(json)
+      if (Either.isLeft(decoded)) throw new Error(decoded.left.map(Problem.format).join("\n"))
+      expect(decoded.right).toStrictEqual(value)
+    }),
+    { numRuns }
+  )
+}
+
+/** The formatted problems of a failed result, or [] when it succeeded. */
+export const formatted = <A>(result: Problem.Result<A>): Array<string> =>
+  Either.isLeft(result) ? result.left.map(Problem.format) : []
