@@ -11,31 +11,76 @@
  * @since 0.1.0
  */
 export * as Actor from "./Actor.js"
-
+/**
+ * The Citizenship Charter and its projects.
+ * @since 0.1.0
+ */
+export * as CitizenshipCharter from "./CitizenshipCharter.js"
+/**
+ * Co-programming and co-design processes.
+ * @since 0.1.0
+ */
+export * as CoDesign from "./CoDesign.js"
+/**
+ * Indicator definitions.
+ * @since 0.1.0
+ */
+export * as Indicator from "./Indicator.js"
+/**
+ * Interventions: services, projects, programmes.
+ * @since 0.1.0
+ */
+export * as Intervention from "./Intervention.js"
 /**
  * Bilingual (Italian and English) labels.
  * @since 0.1.0
  */
 export * as Label from "./Label.js"
-
+/**
+ * Needs (bisogno).
+ * @since 0.1.0
+ */
+export * as Need from "./Need.js"
+/**
+ * Partnerships and their governance logic.
+ * @since 0.1.0
+ */
+export * as Partnership from "./Partnership.js"
+/**
+ * Persons, as pseudonymous ids.
+ * @since 0.1.0
+ */
+export * as Person from "./Person.js"
 /**
  * Policy areas that generative welfare connects.
  * @since 0.1.0
  */
 export * as PolicyArea from "./PolicyArea.js"
-
 /**
  * Problems reported by decoding and validating APIs.
  * @since 0.1.0
  */
 export * as Problem from "./Problem.js"
-
+/**
+ * Requirements (esigenza).
+ * @since 0.1.0
+ */
+export * as Requirement from "./Requirement.js"
 /**
  * Resources by kind: time, care, competence, economic.
  * @since 0.1.0
  */
 export * as Resource from "./Resource.js"
-
+/**
+ * The Solidarity Pact and its signing rules.
+ * @since 0.1.0
+ */
+export * as SolidarityPact from "./SolidarityPact.js"
+/**
+ * The traceable taking-charge path (presa in carico).
+ * @since 0.1.0
+ */
+export * as TakingCharge from "./TakingCharge.js"
 /**
  * The territory: the aggregate root with its integrity check.
  * @since 0.1.0

@@ -1,0 +1,2 @@
+// Runs every benchmark scenario; see docs/benchmarks.md.
+console.log("no scenario yet")
