@@ -1,0 +1,105 @@
+/**
+ * Fast decoders: a schema compiled once into a specialised check-and-copy,
+ * with exactly the results of effect's decoder.
+ *
+ * Valid input is checked and copied by one generated function (keys in schema
+ * order, excess keys dropped, new objects and arrays: what effect returns).
+ * Input the fast check does not vouch for goes to the full effect decoder, so
+ * every problem reported is effect's own, turned into problems by
+ * {@link Problem.fromParseError}. Schema parts the compiler does not know
+ * (transformations, suspensions, declarations...) are decoded by effect inside
+ * the compiled function. On a platform that forbids `new Function`, the
+ * decoder is the full decoder.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import { compile as compileAst, FAIL } from "./internal/compile/codegen.js"
+import * as Problem from "./Problem.js"
+
+/**
+ * A total decoder: unknown input in, the value or every problem out. Never throws.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Decoder<A> {
+  (input: unknown): Problem.Result<A>
+  /** Whether a compiled fast path is in use (false: every input goes to the full effect decoder). */
+  readonly fast: boolean
+}
+
+/** The options of `Problem.decoder`: every problem at once, excess keys ignored. */
+const options: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
+
+/**
+ * Compiles a schema into a fast total decoder whose results are exactly those
+ * of `Problem.decoder(schema)`: the same values (deep-equal, key order
+ * included) and the same problems.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Actor, Decoder, Problem } from "@welfare/core"
+ *
+ * const decode = Decoder.compile(Actor.Actor)
+ * const ok = decode({ id: "coop-1", kind: "social-cooperative", resources: [], extra: true })
+ * assert.deepStrictEqual(ok, Either.right({ id: "coop-1", kind: "social-cooperative", resources: [] }))
+ *
+ * const bad = decode({ id: "coop-1", kind: "foo", resources: [] })
+ * assert.ok(Either.isLeft(bad))
+ * assert.match(Problem.format(bad.left[0]), /^kind: expected one of local-authority, /)
+ * ```
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const compile = <A, I>(schema: Schema.Schema<A, I, never>): Decoder<A> => {
+  const full = Schema.decodeUnknownEither(schema, options)
+  const slow = (input: unknown): Problem.Result<A> => Either.mapLeft(full(input), Problem.fromParseError)
+  const { check } = compileAst(schema.ast, options)
+  if (check === undefined) return Object.assign(slow, { fast: false })
+  const decode = (input: unknown): Problem.Result<A> => {
+    const out = check(input)
+    return out === FAIL ? slow(input) : Either.right(out as A)
+  }
+  return Object.assign(decode, { fast: true })
+}
+
+/**
+ * Decodes many values with one compiled decoder: every value, or every problem
+ * with its index prefixed to its path.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Actor, Decoder, Problem } from "@welfare/core"
+ *
+ * const result = Decoder.decodeAll(Decoder.compile(Actor.Actor), [
+ *   { id: "coop-1", kind: "social-cooperative", resources: [] },
+ *   { id: "", kind: "business", resources: [] }
+ * ])
+ * assert.ok(Either.isLeft(result))
+ * assert.strictEqual(Problem.formatPath(result.left[0].path), "[1].id")
+ * ```
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeAll = <A>(
+  decoder: Decoder<A>,
+  inputs: ReadonlyArray<unknown>
+): Problem.Result<Array<A>> => {
+  const values: Array<A> = []
+  const problems: Array<Problem.Problem> = []
+  for (let i = 0; i < inputs.length; i++) {
+    const r = decoder(inputs[i])
+    if (Either.isRight(r)) values.push(r.right)
+    else for (const p of r.left) problems.push(Problem.make(p.code, [i, ...p.path], p.message))
+  }
+  return Problem.fromProblems(values, problems)
+}
