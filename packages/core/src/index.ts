@@ -86,3 +86,8 @@ export * as TakingCharge from "./TakingCharge.js"
  * @since 0.1.0
  */
 export * as Territory from "./Territory.js"
+/**
+ * Fast decoders compiled from schemas, with exactly effect's results.
+ * @since 0.1.0
+ */
+export * as Decoder from "./Decoder.js"

@@ -1,0 +1,256 @@
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
+import { compile as compileAst } from "./internal/compile/codegen.js"
+import * as Problem from "./Problem.js"
+import * as Resource from "./Resource.js"
+import * as Territory from "./Territory.js"
+import * as Arb from "./testing/index.js"
+
+/** Key order matters: effect writes keys in schema order. */
+const shape = (u: unknown): unknown =>
+  Array.isArray(u)
+    ? u.map(shape)
+    : typeof u === "object" && u !== null
+      ? Object.keys(u).map((k) => [k, shape((u as Record<string, unknown>)[k])])
+      : u
+
+const agree = <A, I>(schema: Schema.Schema<A, I, never>) => {
+  const fast = Decoder.compile(schema)
+  const full = Problem.decoder(schema)
+  return (input: unknown): Problem.Result<A> => {
+    const a = fast(input)
+    const b = full(input)
+    expect(a).toStrictEqual(b)
+    if (Either.isRight(a) && Either.isRight(b)) expect(shape(a.right)).toStrictEqual(shape(b.right))
+    return a
+  }
+}
+
+/** Values a hostile or careless producer sends instead of the right one. */
+const oddValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    undefined,
+    null,
+    Number.NaN,
+    -0,
+    Number.POSITIVE_INFINITY,
+    -1,
+    1e13,
+    "",
+    "   ",
+    "x".repeat(201),
+    "act 1",
+    "citizen",
+    "care",
+    "euro",
+    [],
+    {},
+    [1],
+    true
+  ),
+  fc.jsonValue({ maxDepth: 2 })
+)
+
+type Json = unknown
+
+/** Every path to an object or array inside a value (the root included). */
+const containers = (
+  u: Json,
+  path: ReadonlyArray<string | number> = []
+): Array<ReadonlyArray<string | number>> => {
+  if (typeof u !== "object" || u === null) return []
+  const here = [path]
+  for (const k of Object.keys(u)) {
+    here.push(...containers((u as Record<string, unknown>)[k], [...path, Array.isArray(u) ? Number(k) : k]))
+  }
+  return here
+}
+
+const at = (u: Json, path: ReadonlyArray<string | number>): Record<string, unknown> =>
+  path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], u) as Record<string, unknown>
+
+type Mutation =
+  | { readonly op: "set"; readonly pick: number; readonly key: number; readonly value: unknown }
+  | { readonly op: "delete"; readonly pick: number; readonly key: number }
+  | { readonly op: "excess"; readonly pick: number; readonly name: string; readonly value: unknown }
+  | { readonly op: "inherit"; readonly pick: number; readonly key: number }
+  | { readonly op: "proto"; readonly pick: number }
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant("set" as const), pick: fc.nat(), key: fc.nat(), value: oddValue }),
+  fc.record({ op: fc.constant("delete" as const), pick: fc.nat(), key: fc.nat() }),
+  fc.record({
+    op: fc.constant("excess" as const),
+    pick: fc.nat(),
+    name: fc.constantFrom("extra", "note", "constructor", "toString"),
+    value: oddValue
+  }),
+  fc.record({ op: fc.constant("inherit" as const), pick: fc.nat(), key: fc.nat() }),
+  fc.record({ op: fc.constant("proto" as const), pick: fc.nat() })
+)
+
+/** Applies mutations to a JSON copy of a value; the result may or may not still be valid. */
+const mutate = (value: unknown, mutations: ReadonlyArray<Mutation>): unknown => {
+  let root: Json = JSON.parse(JSON.stringify(value))
+  for (const m of mutations) {
+    const paths = containers(root)
+    if (paths.length === 0) return m.op === "set" ? m.value : root
+    const path = paths[m.pick % paths.length]!
+    const target = at(root, path)
+    const keys = Object.keys(target)
+    const key = keys.length === 0 ? undefined : keys[("key" in m ? m.key : 0) % keys.length]!
+    switch (m.op) {
+      case "set":
+        if (key !== undefined) target[key] = m.value
+        else if (path.length === 0) root = m.value
+        break
+      case "delete":
+        if (key !== undefined && !Array.isArray(target)) delete target[key]
+        break
+      case "excess":
+        if (!Array.isArray(target)) target[m.name] = m.value
+        break
+      case "inherit": {
+        // The key moves to the prototype: effect reads it through the chain only when required.
+        if (key === undefined || Array.isArray(target)) break
+        const { [key]: moved, ...own } = target
+        const moved_ = Object.assign(Object.create({ [key]: moved }), own)
+        if (path.length === 0) root = moved_
+        else at(root, path.slice(0, -1))[path[path.length - 1]!] = moved_
+        break
+      }
+      case "proto":
+        if (!Array.isArray(target) && path.length === 0) {
+          root = Object.assign(JSON.parse('{"__proto__": {"kind": "citizen"}}'), target)
+        }
+        break
+    }
+  }
+  return root
+}
+
+const corrupted = <A>(valid: fc.Arbitrary<A>) =>
+  fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, ms]) => mutate(v, ms))
+
+describe("Decoder", () => {
+  it("property: the fast path and the full decoder agree on every valid actor, key order included (invariant 14)", () => {
+    const check = agree(Actor.Actor)
+    fc.assert(
+      fc.property(Arb.actor(), (actor) => {
+        const input = JSON.parse(JSON.stringify(actor))
+        expect(Either.isRight(check(input))).toBe(true)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("property: the fast path and the full decoder agree on every corrupted actor, problems included (invariant 14)", () => {
+    const check = agree(Actor.Actor)
+    fc.assert(
+      fc.property(corrupted(Arb.actor()), (input) => void check(input)),
+      { numRuns: 500 }
+    )
+  })
+
+  it("property: the fast path and the full decoder agree on resources and territories, valid or corrupted (invariant 14)", () => {
+    const resource = agree(Resource.Resource)
+    const territory = agree(Territory.Territory)
+    fc.assert(
+      fc.property(fc.oneof(Arb.resource(), corrupted(Arb.resource())), (input) => void resource(input))
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(Arb.territory({ maxActors: 5 }), corrupted(Arb.territory({ maxActors: 5 }))),
+        (input) => void territory(input)
+      ),
+      { numRuns: 200 }
+    )
+  })
+
+  it("property: agreement holds on shapes beyond the domain: non-exact optionals, tuples, transformations, unions (invariant 14)", () => {
+    const Shape = Schema.Struct({
+      n: Schema.optional(Schema.Number.pipe(Schema.int(), Schema.finite())),
+      t: Schema.Tuple(Schema.String, Schema.Boolean),
+      s: Schema.NumberFromString,
+      u: Schema.Union(Schema.Literal(1, 2), Schema.Struct({ a: Schema.String })),
+      w: Schema.Union(Schema.Struct({ a: Schema.String }), Schema.Struct({ b: Schema.Number })),
+      x: Schema.optional(Schema.Union(Schema.Null, Schema.String.pipe(Schema.minLength(2)))),
+      l: Schema.Array(Schema.Literal("a", "b")).pipe(Schema.maxItems(3))
+    })
+    const check = agree(Shape)
+    const valid = fc.record(
+      {
+        n: fc.integer(),
+        t: fc.tuple(fc.string(), fc.boolean()),
+        s: fc.integer().map(String),
+        u: fc.oneof(fc.constantFrom(1, 2), fc.record({ a: fc.string() })),
+        w: fc.oneof(fc.record({ a: fc.string() }), fc.record({ b: fc.integer() })),
+        x: fc.oneof(fc.constant(null), fc.string({ minLength: 2 })),
+        l: fc.array(fc.constantFrom("a", "b"), { maxLength: 4 })
+      },
+      { requiredKeys: ["t", "s", "u", "w", "l"] }
+    )
+    fc.assert(
+      fc.property(fc.oneof(valid, corrupted(valid)), (input) => void check(input)),
+      { numRuns: 500 }
+    )
+    expect(Decoder.compile(Shape).fast).toBe(true)
+  })
+
+  it("compiles every part of the domain's flat entities, delegating nothing to effect", () => {
+    const options = { errors: "all", onExcessProperty: "ignore" } as const
+    for (const schema of [Actor.Actor, Resource.Resource, Territory.Territory]) {
+      const c = compileAst(schema.ast, options)
+      expect(c.check).toBeDefined()
+      expect(c.delegated).toBe(0)
+    }
+  })
+
+  it("decodes the Legnano cooperative of seed 004 and drops excess keys, and reports effect's problems for a citizen with a name", () => {
+    const decode = Decoder.compile(Actor.Actor)
+    expect(decode.fast).toBe(true)
+    const coop = {
+      note: "not part of the model",
+      resources: [{ unit: "hour", amount: 400, kind: "care", by: "x" }],
+      kind: "social-cooperative",
+      name: "Cooperativa Sociale Il Melograno",
+      id: "coop-melograno"
+    }
+    const ok = decode(coop)
+    expect(ok).toStrictEqual(
+      Either.right({
+        id: "coop-melograno",
+        kind: "social-cooperative",
+        name: "Cooperativa Sociale Il Melograno",
+        resources: [{ kind: "care", amount: 400, unit: "hour" }]
+      })
+    )
+    expect(Either.isRight(ok) && Object.keys(ok.right)).toEqual(["id", "kind", "name", "resources"])
+    expect(Either.isRight(ok) && ok.right.resources[0]).not.toBe(coop.resources[0])
+
+    const citizen = decode({ id: "cit-7", kind: "citizen", name: "Mario", resources: [] })
+    expect(Either.isLeft(citizen) && citizen.left.map(Problem.format)).toEqual([
+      "name: a citizen is identified only by a pseudonymous id: remove the name (persons never carry personal data here)"
+    ])
+  })
+
+  it("decodeAll prefixes each problem with the index of its value", () => {
+    const decode = Decoder.compile(Resource.Resource)
+    const r = Decoder.decodeAll(decode, [
+      { kind: "time", amount: 3, unit: "hour" },
+      { kind: "time", amount: -1, unit: "hour" },
+      { kind: "economic", amount: 5, unit: "hour" }
+    ])
+    expect(Either.isLeft(r) && r.left.map(Problem.format)).toEqual([
+      "[1].amount: expected a non-negative amount, got -1",
+      '[2].unit: an economic resource is measured in euro, got "hour"'
+    ])
+    expect(Decoder.decodeAll(decode, [{ kind: "time", amount: 3, unit: "hour" }])).toStrictEqual(
+      Either.right([{ kind: "time", amount: 3, unit: "hour" }])
+    )
+  })
+})
