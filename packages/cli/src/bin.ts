@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { version } from "./index.js"
+import { nodeIo, run } from "./index.js"
 
-process.stdout.write(`welfare ${version}\n`)
+run(process.argv.slice(2), nodeIo()).then((code) => {
+  process.exitCode = code
+})

@@ -1,12 +1,240 @@
 /**
  * `@welfare/cli`: the `welfare` command as a function, for tests and embedding.
  *
+ * `run(argv, io)` parses the arguments with `node:util`'s `parseArgs` and
+ * imports the heavy modules (`@welfare/core`, `@welfare/report`, effect) only
+ * when a command needs them, so that `welfare --help` starts in a fraction of
+ * a second. It never throws and never prints a stack trace: every outcome is
+ * an exit code ({@link ExitCode}) and a clear message.
+ *
  * @packageDocumentation
  * @since 0.1.0
  */
+import { type ParseArgsConfig, parseArgs } from "node:util"
+import * as Help from "./help.js"
+import type { Io } from "./io.js"
+import { ExitCode, type Failure, usage } from "./outcome.js"
+import { defaultMaxMegabytes } from "./read.js"
+
+export { type Io, nodeIo, type Source } from "./io.js"
+export { ExitCode } from "./outcome.js"
 
 /**
  * The version of the command.
  * @since 0.1.0
  */
 export const version = "0.1.0"
+
+/**
+ * The options every command that reads a territory document accepts.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface DocumentOptions {
+  /** The territory document (`-` for standard input). */
+  readonly file: string
+  /** An NDJSON file of measurements, streamed. */
+  readonly measurements: string | undefined
+  /** The largest document read, in bytes. */
+  readonly maxBytes: number
+  /** Whether to print JSON rather than text. */
+  readonly json: boolean
+}
+
+const documentSpec = {
+  help: { type: "boolean", short: "h" },
+  json: { type: "boolean" },
+  measurements: { type: "string", short: "m" },
+  "max-size": { type: "string" }
+} as const
+
+const reportSpec = {
+  help: { type: "boolean", short: "h" },
+  measurements: { type: "string", short: "m" },
+  "max-size": { type: "string" },
+  format: { type: "string", short: "f" },
+  lang: { type: "string", short: "l" },
+  out: { type: "string", short: "o" }
+} as const
+
+const schemaSpec = {
+  help: { type: "boolean", short: "h" },
+  list: { type: "boolean" },
+  out: { type: "string", short: "o" }
+} as const
+
+const mainSpec = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" }
+} as const
+
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: Array<string> }
+
+const parse = (
+  args: ReadonlyArray<string>,
+  options: NonNullable<ParseArgsConfig["options"]>,
+  command: string | undefined
+): Parsed | Failure => {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: true,
+      strict: true
+    })
+    return { values: values as Parsed["values"], positionals }
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    const message = error instanceof Error ? error.message.split("\n")[0]! : "the arguments cannot be read"
+    return usage(
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+        ? message
+            .replace(/\. To specify a positional argument.*$/, "")
+            .replace(/^Unknown option/, "unknown option")
+        : message,
+      command
+    )
+  }
+}
+
+const isFailure = (u: unknown): u is Failure =>
+  typeof u === "object" && u !== null && (u as { _tag?: unknown })._tag === "Failure"
+
+const maxBytesOf = (value: string | boolean | undefined, command: string): number | Failure => {
+  if (value === undefined) return defaultMaxMegabytes * 1024 * 1024
+  const n = typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
+  return n > 0 && n <= 4096
+    ? Math.floor(n * 1024 * 1024)
+    : usage(
+        `--max-size expects a number of megabytes between 1 and 4096, got ${JSON.stringify(value)}`,
+        command
+      )
+}
+
+const documentOptions = (parsed: Parsed, command: string): DocumentOptions | Failure => {
+  const [file, ...extra] = parsed.positionals
+  if (file === undefined) return usage(`${command} needs the path of a territory document (FILE)`, command)
+  if (extra.length > 0) return usage(`${command} reads one FILE; unexpected: ${extra.join(" ")}`, command)
+  const maxBytes = maxBytesOf(parsed.values["max-size"], command)
+  if (isFailure(maxBytes)) return maxBytes
+  const measurements = parsed.values.measurements
+  return {
+    file,
+    measurements: typeof measurements === "string" ? measurements : undefined,
+    maxBytes,
+    json: parsed.values.json === true
+  }
+}
+
+const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode | Failure> => {
+  const first = argv[0]
+  if (first === undefined || first.startsWith("-")) {
+    const parsed = parse(argv, mainSpec, undefined)
+    if (isFailure(parsed)) return parsed
+    if (parsed.values.version === true) {
+      io.stdout(`welfare ${version}\n`)
+      return ExitCode.ok
+    }
+    if (parsed.values.help === true) {
+      io.stdout(Help.main)
+      return ExitCode.ok
+    }
+    if (parsed.positionals.length > 0) return usage(`unknown command "${parsed.positionals[0]}"`)
+    io.stderr(Help.main)
+    return ExitCode.usage
+  }
+  if (first === "help") {
+    const topic = argv[1]
+    if (topic === undefined) io.stdout(Help.main)
+    else if (Help.isCommand(topic)) io.stdout(Help.commands[topic])
+    else return usage(`unknown command "${topic}"`)
+    return ExitCode.ok
+  }
+  if (!Help.isCommand(first))
+    return usage(`unknown command "${first}"; the commands are validate, assess, evaluate, report and schema`)
+  const command = first
+  const rest = argv.slice(1)
+  const spec = command === "report" ? reportSpec : command === "schema" ? schemaSpec : documentSpec
+  const parsed = parse(rest, spec, command)
+  if (isFailure(parsed)) return parsed
+  if (parsed.values.help === true) {
+    io.stdout(Help.commands[command])
+    return ExitCode.ok
+  }
+  switch (command) {
+    case "schema": {
+      if (parsed.positionals.length > 1)
+        return usage(
+          `schema prints one entity; unexpected: ${parsed.positionals.slice(1).join(" ")}`,
+          command
+        )
+      const { schema } = await import("./commands/schema.js")
+      const out = parsed.values.out
+      return schema(io, {
+        entity: parsed.positionals[0],
+        list: parsed.values.list === true,
+        out: typeof out === "string" ? out : undefined
+      })
+    }
+    case "validate": {
+      const options = documentOptions(parsed, command)
+      if (isFailure(options)) return options
+      const { validate } = await import("./commands/validate.js")
+      return validate(io, options)
+    }
+    case "assess": {
+      const options = documentOptions(parsed, command)
+      if (isFailure(options)) return options
+      const { assess } = await import("./commands/assess.js")
+      return assess(io, options)
+    }
+    case "evaluate": {
+      const options = documentOptions(parsed, command)
+      if (isFailure(options)) return options
+      const { evaluate } = await import("./commands/evaluate.js")
+      return evaluate(io, options)
+    }
+    case "report": {
+      const options = documentOptions({ ...parsed, values: { ...parsed.values, json: false } }, command)
+      if (isFailure(options)) return options
+      const format = parsed.values.format ?? "html"
+      if (format !== "md" && format !== "html" && format !== "json")
+        return usage(`--format expects md, html or json, got ${JSON.stringify(format)}`, command)
+      const lang = parsed.values.lang ?? "it"
+      if (lang !== "it" && lang !== "en")
+        return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
+      const out = parsed.values.out
+      const { report } = await import("./commands/report.js")
+      return report(io, { ...options, format, lang, out: typeof out === "string" ? out : undefined })
+    }
+  }
+}
+
+/**
+ * Runs `welfare` with the arguments that follow the command name
+ * (`process.argv.slice(2)`) and returns its exit code. Never throws: a usage
+ * error, an unreadable file or a bug ends with a one-line message on standard
+ * error and the matching {@link ExitCode}, never a stack trace (set
+ * `WELFARE_DEBUG=1` to see the stack of an internal error).
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode> => {
+  try {
+    const result = await dispatch(argv, io)
+    if (!isFailure(result)) return result
+    io.stderr(`welfare: ${result.message}\n`)
+    return result.exit
+  } catch (error) {
+    const name = error instanceof Error ? error.name : typeof error
+    io.stderr(
+      `welfare: internal error (${name}). This is a bug: please report it with the command you ran.\n` +
+        (io.env?.WELFARE_DEBUG === "1" && error instanceof Error && error.stack !== undefined
+          ? `${error.stack}\n`
+          : "")
+    )
+    return ExitCode.internal
+  }
+}

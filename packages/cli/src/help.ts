@@ -1,0 +1,154 @@
+/**
+ * The help texts: plain strings, so that `welfare --help` loads nothing else.
+ *
+ * @since 0.1.0
+ */
+
+const exitCodes = `Exit codes:
+  0  ok
+  1  the document has problems (each is listed with its path)
+  2  usage error: unknown command or option, missing or wrong argument
+  3  the input cannot be read or is not JSON: missing file, malformed, truncated,
+     over the size limit, nested deeper than 100 levels, not UTF-8
+  4  internal error: a bug, please report it with the command you ran`
+
+const documentOptions = `  -m, --measurements FILE  also read measurements from an NDJSON file (one JSON
+                           measurement a line), streamed line by line
+      --max-size MB        the largest territory document read, in megabytes
+                           (default 64); FILE - reads standard input
+  -h, --help               show this help`
+
+/**
+ * The help of `welfare` itself.
+ *
+ * @category help
+ * @since 0.1.0
+ */
+export const main = `welfare: validate, assess, evaluate and report on a territory document
+(a JSON file describing a territory: its actors, needs, partnerships, ...).
+
+Usage: welfare <command> [options]
+
+Commands:
+  validate FILE    check a territory document and list every problem with its path
+  assess FILE      assess the territory from traditional to generative welfare
+  evaluate FILE    evaluate the territory's indicators against their measurements
+  report FILE      write a report in Markdown, HTML or JSON, in Italian or English
+  schema [ENTITY]  print the JSON Schema of the territory document or of one entity
+
+Options:
+  -h, --help       show this help; "welfare <command> --help" shows a command's
+  -V, --version    print the version
+
+${exitCodes}
+
+Examples:
+  welfare validate examples/territories/legnano.json
+  welfare report examples/territories/legnano.json --format html --out out/legnano.html
+  welfare schema > territory.schema.json
+`
+
+/**
+ * The help of each command.
+ *
+ * @category help
+ * @since 0.1.0
+ */
+export const commands = {
+  validate: `Usage: welfare validate FILE [options]
+
+Checks a territory document: its shape (every field, kind and range) and its
+integrity (unique ids, references to known ids). Prints every problem, one a
+line, as "FILE: path: message", or a summary of what the document holds.
+
+Options:
+      --json               print the result as JSON: { file, valid, problems }
+${documentOptions}
+
+${exitCodes}
+
+Example:
+  welfare validate examples/territories/legnano.json
+`,
+  assess: `Usage: welfare assess FILE [options]
+
+Assesses the territory on the seven dimensions of generative welfare, from
+traditional (0) to generative (1), with the evidence behind every score.
+
+Options:
+      --json               print the assessment as JSON
+${documentOptions}
+
+${exitCodes}
+
+Example:
+  welfare assess examples/territories/legnano.json
+`,
+  evaluate: `Usage: welfare evaluate FILE [options]
+
+Evaluates the territory: each indicator against its baseline, target and
+measurements, and the summary of the evaluation rounds.
+
+Options:
+      --json               print the evaluation as JSON
+${documentOptions}
+
+${exitCodes}
+
+Example:
+  welfare evaluate examples/territories/legnano.json --measurements measurements.ndjson
+`,
+  report: `Usage: welfare report FILE [options]
+
+Writes a report of the territory: its assessment, profile and evaluation, with
+charts. The HTML report is one self-contained file (no network, no external
+fonts or scripts).
+
+Options:
+  -f, --format FORMAT      md, html or json (default html)
+  -l, --lang LANG          it or en (default it)
+  -o, --out PATH           write the report to PATH (folders are created) and
+                           print where; without it, print the report
+${documentOptions}
+
+${exitCodes}
+
+Example:
+  welfare report examples/territories/legnano.json --format html --out out/legnano.html
+`,
+  schema: `Usage: welfare schema [ENTITY] [options]
+
+Prints the JSON Schema (draft-07) of the territory document, or of one entity
+(Actor, Need, ...). Every schema has a stable $id such as
+https://welfare.dev/schema/0.1/Territory.json; the same files are published in
+@welfare/core/schemas/.
+
+Options:
+      --list               list the entities that have a JSON Schema
+  -o, --out PATH           write the schema to PATH instead of printing it
+  -h, --help               show this help
+
+${exitCodes}
+
+Examples:
+  welfare schema > territory.schema.json
+  welfare schema Actor
+  welfare schema --list
+`
+} as const
+
+/**
+ * A command of `welfare`.
+ *
+ * @category help
+ * @since 0.1.0
+ */
+export type Command = keyof typeof commands
+
+/**
+ * Whether a text names a command.
+ *
+ * @category help
+ * @since 0.1.0
+ */
+export const isCommand = (name: string): name is Command => Object.hasOwn(commands, name)

@@ -1,0 +1,78 @@
+/**
+ * What the command needs from the world: output writers, a file reader and a
+ * file writer. {@link nodeIo} is the real one; tests pass their own.
+ *
+ * @since 0.1.0
+ */
+import { createReadStream } from "node:fs"
+import { mkdir, stat, writeFile } from "node:fs/promises"
+import { dirname } from "node:path"
+
+/**
+ * A file opened for reading: its size when known, and its content in chunks.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Source {
+  /** The size in bytes, when known (undefined for standard input). */
+  readonly size: number | undefined
+  /** The content, chunk by chunk; stopping the iteration closes the file. */
+  readonly chunks: AsyncIterable<Uint8Array | string>
+}
+
+/**
+ * The input and output of one run of the command.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Io {
+  /** Writes to standard output. */
+  readonly stdout: (text: string) => void
+  /** Writes to standard error. */
+  readonly stderr: (text: string) => void
+  /** Whether standard error is a terminal: progress is shown only then. */
+  readonly stderrIsTTY?: boolean
+  /**
+   * Opens a file (`-` is standard input). Rejects with an error whose `code`
+   * is a Node error code (`ENOENT`, `EACCES`, `EISDIR`, ...) when it cannot.
+   */
+  readonly open: (path: string) => Promise<Source>
+  /** Writes a text file, creating its folder when missing. */
+  readonly writeFile: (path: string, text: string) => Promise<void>
+  /** Environment variables (only `WELFARE_DEBUG` is read). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+const chunkSize = 1 << 20
+
+/**
+ * The io of a Node process: `process.stdout`, `process.stderr`, the file system.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const nodeIo = (): Io => ({
+  stdout: (text) => {
+    process.stdout.write(text)
+  },
+  stderr: (text) => {
+    process.stderr.write(text)
+  },
+  stderrIsTTY: process.stderr.isTTY === true,
+  open: async (path) => {
+    if (path === "-") return { size: undefined, chunks: process.stdin }
+    const info = await stat(path)
+    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" })
+    return {
+      size: info.isFile() ? info.size : undefined,
+      chunks: createReadStream(path, { highWaterMark: chunkSize })
+    }
+  },
+  writeFile: async (path, text) => {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, text, "utf8")
+  },
+  env: process.env
+})

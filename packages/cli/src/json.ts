@@ -1,0 +1,310 @@
+/**
+ * A streaming, iterative JSON syntax check: fed chunk by chunk while a file
+ * is read, it finds the first syntax error with its line and column, a
+ * nesting deeper than a limit, or a truncated end, without recursion (so a
+ * hostile nesting of 100,000 levels cannot overflow the stack) and without
+ * quoting the input (so no personal free text reaches a message).
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * A syntax problem at a position (1-based line and column).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SyntaxProblem {
+  readonly line: number
+  readonly column: number
+  readonly message: string
+}
+
+/**
+ * A checker fed with successive chunks of one JSON text.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Checker {
+  /** Checks the next chunk; returns the first problem, if any (later calls return it again). */
+  readonly push: (chunk: string) => SyntaxProblem | undefined
+  /** Checks that the text ended where a JSON value may end. */
+  readonly end: () => SyntaxProblem | undefined
+}
+
+// Modes of the state machine.
+const VALUE = 0 // a value is expected
+const AFTER = 1 // a value ended: ",", a closing bracket or the end
+const KEY = 2 // a property name is expected
+const COLON = 3 // ":" is expected
+const STRING = 4
+const ESCAPE = 5
+const UNICODE = 6
+const NUMBER = 7
+const LITERAL = 8
+const DONE = 9
+
+// Sub-states of a number.
+const N_MINUS = 0
+const N_ZERO = 1
+const N_INT = 2
+const N_DOT = 3
+const N_FRAC = 4
+const N_E = 5
+const N_ESIGN = 6
+const N_EXP = 7
+
+const isDigit = (c: number) => c >= 48 && c <= 57
+const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9
+
+/**
+ * Makes a checker that refuses nesting deeper than `maxDepth` objects and lists.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const checker = (maxDepth: number): Checker => {
+  const stack: Array<number> = [] // 123 "{" or 91 "["
+  let mode = VALUE
+  let allowClose = false // just after "[" or "{": the container may close at once
+  let stringIsKey = false
+  let hexLeft = 0
+  let numberState = N_MINUS
+  let literal = ""
+  let literalAt = 0
+  let line = 1
+  let column = 0 // column of the last character consumed
+  let seenAny = false
+  let failed: SyntaxProblem | undefined
+
+  const fail = (message: string): SyntaxProblem => {
+    failed = { line, column, message }
+    return failed
+  }
+
+  const afterValue = () => {
+    mode = stack.length === 0 ? DONE : AFTER
+  }
+
+  const expectedAfter = () => {
+    const top = stack[stack.length - 1]
+    return top === 123
+      ? "expected ',' or '}' after a property value"
+      : "expected ',' or ']' after an item of a list"
+  }
+
+  const push = (chunk: string): SyntaxProblem | undefined => {
+    if (failed !== undefined) return failed
+    const length = chunk.length
+    let i = 0
+    while (i < length) {
+      const c = chunk.charCodeAt(i)
+      // Fast path inside texts: most of a document is text.
+      if (mode === STRING) {
+        i++
+        if (c === 10) {
+          line++
+          column = 0
+        } else column++
+        if (c === 34) {
+          if (stringIsKey) mode = COLON
+          else afterValue()
+        } else if (c === 92) mode = ESCAPE
+        else if (c < 32) return fail("a line break or control character inside a text must be escaped")
+        continue
+      }
+      if (mode === NUMBER) {
+        let accepted = true
+        switch (numberState) {
+          case N_MINUS:
+            if (c === 48) numberState = N_ZERO
+            else if (isDigit(c)) numberState = N_INT
+            else accepted = false
+            break
+          case N_ZERO:
+          case N_INT:
+            if (numberState === N_INT && isDigit(c)) break
+            if (c === 46) numberState = N_DOT
+            else if (c === 101 || c === 69) numberState = N_E
+            else accepted = false
+            break
+          case N_DOT:
+            if (isDigit(c)) numberState = N_FRAC
+            else accepted = false
+            break
+          case N_FRAC:
+            if (isDigit(c)) break
+            if (c === 101 || c === 69) numberState = N_E
+            else accepted = false
+            break
+          case N_E:
+            if (c === 43 || c === 45) numberState = N_ESIGN
+            else if (isDigit(c)) numberState = N_EXP
+            else accepted = false
+            break
+          case N_ESIGN:
+            if (isDigit(c)) numberState = N_EXP
+            else accepted = false
+            break
+          case N_EXP:
+            if (!isDigit(c)) accepted = false
+            break
+        }
+        if (accepted) {
+          i++
+          column++
+          continue
+        }
+        if (
+          numberState === N_MINUS ||
+          numberState === N_DOT ||
+          numberState === N_E ||
+          numberState === N_ESIGN
+        ) {
+          column++
+          return fail("a number is not written as JSON writes numbers (for example 12, -3.5 or 1e6)")
+        }
+        afterValue()
+        continue // the character is read again in the new mode
+      }
+      i++
+      if (c === 10) {
+        line++
+        column = 0
+      } else column++
+      switch (mode) {
+        case ESCAPE:
+          if (c === 117) {
+            mode = UNICODE
+            hexLeft = 4
+          } else if (
+            c === 34 ||
+            c === 92 ||
+            c === 47 ||
+            c === 98 ||
+            c === 102 ||
+            c === 110 ||
+            c === 114 ||
+            c === 116
+          )
+            mode = STRING
+          else return fail('an escape inside a text is not one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX')
+          break
+        case UNICODE:
+          if (!isHex(c)) return fail("a \\u escape inside a text needs four hexadecimal digits")
+          if (--hexLeft === 0) mode = STRING
+          break
+        case LITERAL:
+          if (c !== literal.charCodeAt(literalAt)) return fail(`expected a value (did you mean ${literal}?)`)
+          if (++literalAt === literal.length) afterValue()
+          break
+        case VALUE:
+          if (isSpace(c)) break
+          seenAny = true
+          if (c === 93 && allowClose) {
+            stack.pop()
+            allowClose = false
+            afterValue()
+            break
+          }
+          allowClose = false
+          if (c === 123 || c === 91) {
+            if (stack.length >= maxDepth)
+              return fail(
+                `the JSON nests objects and lists deeper than ${maxDepth} levels; a territory document needs far fewer: is this the right file?`
+              )
+            stack.push(c)
+            if (c === 123) {
+              mode = KEY
+              allowClose = true
+            } else {
+              mode = VALUE
+              allowClose = true
+            }
+          } else if (c === 34) {
+            mode = STRING
+            stringIsKey = false
+          } else if (c === 45 || isDigit(c)) {
+            mode = NUMBER
+            numberState = c === 45 ? N_MINUS : c === 48 ? N_ZERO : N_INT
+          } else if (c === 116 || c === 102 || c === 110) {
+            mode = LITERAL
+            literal = c === 116 ? "true" : c === 102 ? "false" : "null"
+            literalAt = 1
+          } else
+            return fail(
+              "expected a value: an object {...}, a list [...], a text in double quotes, a number, true, false or null"
+            )
+          break
+        case KEY:
+          if (isSpace(c)) break
+          if (c === 125 && allowClose) {
+            stack.pop()
+            allowClose = false
+            afterValue()
+            break
+          }
+          allowClose = false
+          if (c === 34) {
+            mode = STRING
+            stringIsKey = true
+          } else return fail("expected a property name in double quotes")
+          break
+        case COLON:
+          if (isSpace(c)) break
+          if (c === 58) mode = VALUE
+          else return fail("expected ':' after a property name")
+          break
+        case AFTER: {
+          if (isSpace(c)) break
+          const top = stack[stack.length - 1]
+          if (c === 44) {
+            mode = top === 123 ? KEY : VALUE
+          } else if ((c === 125 && top === 123) || (c === 93 && top === 91)) {
+            stack.pop()
+            afterValue()
+          } else return fail(expectedAfter())
+          break
+        }
+        case DONE:
+          if (isSpace(c)) break
+          return fail("unexpected text after the end of the JSON value: a document holds one value")
+      }
+    }
+    return undefined
+  }
+
+  const end = (): SyntaxProblem | undefined => {
+    if (failed !== undefined) return failed
+    if (mode === NUMBER) {
+      if (numberState === N_MINUS || numberState === N_DOT || numberState === N_E || numberState === N_ESIGN)
+        return fail("the file ends inside a number: is it truncated?")
+      afterValue()
+    }
+    if (mode === DONE) return undefined
+    if (!seenAny) return fail("the file is empty: expected a JSON object")
+    if (mode === STRING || mode === ESCAPE || mode === UNICODE)
+      return fail("the file ends inside a text (a closing double quote is missing): is it truncated?")
+    const open = stack.length
+    return fail(
+      `the file ends too early: ${open} ${open === 1 ? "object or list is" : "objects or lists are"} still open; is it truncated?`
+    )
+  }
+
+  return { push, end }
+}
+
+/**
+ * Parses a JSON text that {@link checker} accepted, dropping every
+ * `__proto__` key so that no object can get a prototype from the input.
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export const parse = (text: string): unknown =>
+  // `\u` escapes can spell "__proto__" too, so the reviver runs whenever either appears.
+  /__proto__|\\u/.test(text)
+    ? JSON.parse(text, (key, value) => (key === "__proto__" ? undefined : value))
+    : JSON.parse(text)

@@ -1,0 +1,150 @@
+/**
+ * Reading a JSON file with bounded memory: the size is checked before
+ * reading, the content is streamed in chunks through the syntax
+ * {@link checker} (which stops at the first error or at a nesting deeper than
+ * the limit), and only a complete, well-formed text is parsed.
+ *
+ * @since 0.1.0
+ */
+import type { Io } from "./io.js"
+import { checker, parse } from "./json.js"
+import { ExitCode, type Failure, failure, type Outcome, success } from "./outcome.js"
+
+/**
+ * The default largest territory document, in megabytes (MiB): measurements
+ * beyond that belong in an NDJSON stream (`--measurements`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultMaxMegabytes = 64
+
+/**
+ * The deepest nesting of objects and lists accepted in a document.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxDepth = 100
+
+const megabyte = 1024 * 1024
+
+const mb = (bytes: number) => (bytes / megabyte).toFixed(1)
+
+/**
+ * The failure for a file that cannot be opened, from its Node error code.
+ *
+ * @category conversions
+ * @since 0.1.0
+ */
+export const openFailure = (path: string, error: unknown): Failure => {
+  const code =
+    typeof error === "object" && error !== null && "code" in error
+      ? String((error as { code: unknown }).code)
+      : ""
+  switch (code) {
+    case "ENOENT":
+      return failure(ExitCode.input, `cannot read ${path}: there is no such file`)
+    case "EACCES":
+    case "EPERM":
+      return failure(ExitCode.input, `cannot read ${path}: permission denied`)
+    case "EISDIR":
+      return failure(ExitCode.input, `cannot read ${path}: it is a folder; give the path of a JSON file`)
+    default:
+      return failure(ExitCode.input, `cannot read ${path}${code === "" ? "" : ` (${code})`}`)
+  }
+}
+
+/**
+ * How to read a document.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface ReadOptions {
+  /** The largest accepted size in bytes. */
+  readonly maxBytes: number
+  /** What the file is, for messages (for example "territory document"). */
+  readonly what: string
+}
+
+const tooLarge = (path: string, size: string, options: ReadOptions) =>
+  failure(
+    ExitCode.input,
+    `${path} is ${size} MB, over the limit of ${mb(options.maxBytes)} MB for a ${options.what}. ` +
+      "Move measurements to an NDJSON file passed with --measurements, or raise the limit with --max-size <MB>."
+  )
+
+/**
+ * Reads and parses a JSON file, or says clearly why it cannot: missing,
+ * unreadable, too large, not UTF-8, malformed, truncated or too deep. Never
+ * throws; memory stays within about twice `maxBytes`.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const readJson = async (io: Io, path: string, options: ReadOptions): Promise<Outcome<unknown>> => {
+  let source: Awaited<ReturnType<Io["open"]>>
+  try {
+    source = await io.open(path)
+  } catch (error) {
+    return openFailure(path, error)
+  }
+  if (source.size !== undefined && source.size > options.maxBytes)
+    return tooLarge(path, mb(source.size), options)
+
+  const progress = io.stderrIsTTY === true && (source.size === undefined || source.size > 4 * megabyte)
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  const check = checker(maxDepth)
+  const texts: Array<string> = []
+  let bytes = 0
+  let shown = -1
+  const where = (p: { line: number; column: number }) => `${path}:${p.line}:${p.column}`
+  try {
+    for await (const chunk of source.chunks) {
+      const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true })
+      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength
+      if (bytes > options.maxBytes) return tooLarge(path, `over ${mb(options.maxBytes)}`, options)
+      const problem = check.push(text)
+      if (problem !== undefined)
+        return failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
+      texts.push(text)
+      if (progress) {
+        const step =
+          source.size === undefined
+            ? Math.floor(bytes / (8 * megabyte))
+            : Math.floor((bytes / source.size) * 20)
+        if (step !== shown) {
+          shown = step
+          io.stderr(
+            `\rreading ${path}: ${mb(bytes)} MB${source.size === undefined ? "" : ` of ${mb(source.size)} MB`}`
+          )
+        }
+      }
+    }
+    const rest = decoder.decode()
+    if (rest.length > 0) {
+      const problem = check.push(rest)
+      if (problem !== undefined)
+        return failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
+      texts.push(rest)
+    }
+  } catch (error) {
+    if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
+    )
+      return failure(ExitCode.input, `${path} is not UTF-8 text: save it as UTF-8 JSON`)
+    return openFailure(path, error)
+  } finally {
+    if (progress && shown >= 0) io.stderr("\r\x1b[K")
+  }
+  const problem = check.end()
+  if (problem !== undefined)
+    return failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
+  try {
+    return success(parse(texts.join("")))
+  } catch {
+    return failure(ExitCode.input, `${path} is not valid JSON`)
+  }
+}
