@@ -91,3 +91,8 @@ export * as Territory from "./Territory.js"
  * @since 0.1.0
  */
 export * as Decoder from "./Decoder.js"
+/**
+ * JSON Schema of the territory document and of every top-level entity.
+ * @since 0.1.0
+ */
+export * as JsonSchema from "./JsonSchema.js"
