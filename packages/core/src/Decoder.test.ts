@@ -1,12 +1,18 @@
+import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Actor from "./Actor.js"
+import * as CoDesign from "./CoDesign.js"
 import * as Decoder from "./Decoder.js"
+import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import { compile as compileAst } from "./internal/compile/codegen.js"
+import * as Measurement from "./Measurement.js"
+import * as Need from "./Need.js"
 import * as Problem from "./Problem.js"
 import * as Resource from "./Resource.js"
+import * as TakingCharge from "./TakingCharge.js"
 import * as Territory from "./Territory.js"
 import * as Arb from "./testing/index.js"
 
@@ -169,6 +175,27 @@ describe("Decoder", () => {
       ),
       { numRuns: 200 }
     )
+  })
+
+  it("property: the fast path and the full decoder agree on the other entities: events, measurements, needs, assignments (invariant 14)", () => {
+    const schemas: ReadonlyArray<readonly [string, Schema.Schema<any, any, never>]> = [
+      ["TakingCharge.Event", TakingCharge.Event],
+      ["Measurement", Measurement.Measurement],
+      ["Need", Need.Need],
+      ["IndicatorAssignment", IndicatorAssignment.IndicatorAssignment],
+      ["CoDesign.Event", CoDesign.Event]
+    ]
+    for (const [name, schema] of schemas) {
+      const check = agree(schema)
+      const valid = Arbitrary.make(schema).map((v) =>
+        JSON.parse(JSON.stringify(Schema.encodeSync(schema)(v)))
+      )
+      fc.assert(
+        fc.property(fc.oneof(valid, corrupted(valid)), (input) => void check(input)),
+        { numRuns: 100, examples: [] }
+      )
+      expect([name, Decoder.compile(schema).fast]).toEqual([name, true])
+    }
   })
 
   it("property: agreement holds on shapes beyond the domain: non-exact optionals, tuples, transformations, unions (invariant 14)", () => {

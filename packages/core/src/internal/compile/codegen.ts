@@ -13,7 +13,8 @@
  *
  * Node kinds compiled: TypeLiteral (property signatures with string names, no
  * index signature), TupleType (required elements and one rest element),
- * Union (of literals, or literals plus one other member), Refinement (the
+ * Union (of literals, of literals plus one other member, or of objects told
+ * apart by one literal property such as `_tag`), Refinement (the
  * filter is called; effect's own `pattern`, `int` and `finite` are inlined
  * because their schema ids carry exactly their check), Literal and the
  * string, number, boolean, undefined, unknown and any keywords. Everything else
@@ -126,7 +127,7 @@ const emit = (ctx: Context, ast: AST.AST, src: string, dst: string): string => {
     case "Union": {
       const simple = ast.types.map(simpleValue)
       const others = ast.types.filter((_, i) => !simple[i]!.ok)
-      if (others.length > 1) return delegate(ctx, ast, src, dst)
+      if (others.length > 1) return discriminated(ctx, ast, src, dst) ?? delegate(ctx, ast, src, dst)
       ctx.compiled++
       const values = simple.filter((s) => s.ok).map((s) => s.value)
       const set = external(ctx, new Set(values))
@@ -191,6 +192,59 @@ const emit = (ctx: Context, ast: AST.AST, src: string, dst: string): string => {
     default:
       return delegate(ctx, ast, src, dst)
   }
+}
+
+/**
+ * effect's own union search (exported at run time, untyped): using it, not a
+ * copy, keeps the candidate choice exactly effect's. Absent in another
+ * version, discriminated unions are simply left to effect.
+ */
+const internals = ParseResult as unknown as {
+  readonly getSearchTree?: (
+    members: ReadonlyArray<AST.AST>,
+    isDecoding: boolean
+  ) => {
+    readonly keys: Record<PropertyKey, { readonly buckets: Record<string, ReadonlyArray<AST.AST>> }>
+    readonly otherwise: ReadonlyArray<AST.AST>
+  }
+  readonly getLiterals?: (
+    ast: AST.AST,
+    isDecoding: boolean
+  ) => ReadonlyArray<readonly [PropertyKey, AST.Literal]>
+}
+
+/**
+ * A union of objects told apart by one literal property (`_tag`): effect's
+ * search tree then has one key and one member per value, so the member whose
+ * literal the input carries (as an own key) is the only candidate. Anything
+ * else (overlapping values, members without the key) is left to effect.
+ */
+const discriminated = (ctx: Context, ast: AST.Union, src: string, dst: string): string | undefined => {
+  if (typeof internals.getSearchTree !== "function" || typeof internals.getLiterals !== "function")
+    return undefined
+  const tree = internals.getSearchTree(ast.types, true)
+  const keys = Reflect.ownKeys(tree.keys)
+  if (tree.otherwise.length > 0 || keys.length !== 1 || typeof keys[0] !== "string") return undefined
+  const key = keys[0]
+  const { buckets } = tree.keys[key]!
+  const cases: Array<[AST.LiteralValue, AST.AST]> = []
+  for (const member of ast.types) {
+    const literals = internals.getLiterals(member, true)
+    const first = literals[0]
+    if (first === undefined || first[0] !== key) return undefined
+    const value = first[1].literal
+    const bucket = buckets[String(value)]
+    if (bucket === undefined || bucket.length !== 1 || bucket[0] !== member) return undefined
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined
+    cases.push([value, member])
+  }
+  ctx.compiled++
+  const name = JSON.stringify(key)
+  let code = `if (typeof ${src} !== "object" || ${src} === null || !H.call(${src}, ${name})) return F; switch (${src}[${name}]) {`
+  for (const [value, member] of cases) {
+    code += ` case ${literalCode(ctx, value)}: { ${emit(ctx, member, src, dst)} break; }`
+  }
+  return `${code} default: return F; }`
 }
 
 /** What `compile` produced: the function, or why there is none. @internal */
