@@ -1,9 +1,30 @@
 /**
- * Interventions (intervento, servizio, prestazione): the observable facts the seven dimensions are read from.
+ * Interventions (intervento, servizio, progetto, prestazione): what is done,
+ * described by the observable facts the seven dimensions of seed 000 are read
+ * from. Facts are data, not scores: a practitioner fills them in from what
+ * they see (who read the need and where, how the service was designed, how it
+ * is delivered, who brings which resources). A fact left out is "not
+ * observed"; the assessment (see `Assessment`) never guesses it.
+ *
+ * Decoding reports every problem at once, including contradictory facts: a
+ * service designed both "by... for..." and "with..." must say which share was
+ * designed with the people (`designSplit`).
  *
  * @since 0.1.0
  */
-import { id } from "./internal/schema.js"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Access from "./Access.js"
+import * as Actor from "./Actor.js"
+import * as CoDesign from "./CoDesign.js"
+import { duplicateIds, unknownReference } from "./internal/integrity.js"
+import { id, literals, optional, text } from "./internal/schema.js"
+import type { Labels } from "./Label.js"
+import * as Partnership from "./Partnership.js"
+import * as Problem from "./Problem.js"
+import * as Resource from "./Resource.js"
+import * as TakingCharge from "./TakingCharge.js"
 
 /**
  * The id of an intervention (a service, project or programme).
@@ -22,3 +43,785 @@ export const InterventionId = id(
  * @since 0.1.0
  */
 export type InterventionId = typeof InterventionId.Type
+
+const fact = <const L extends ReadonlyArray<string>>(identifier: string, values: L, description: string) =>
+  literals(identifier, values, description)
+
+/**
+ * Every value of each enumerated fact, in display order (traditional first).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const factValues = {
+  worksOn: ["lack", "interactions", "both"],
+  practice: ["cure-treatment", "competence-promotion", "both"],
+  focus: ["individual", "community-process", "both"],
+  resourcesAim: ["answer-need", "sustain-processes"],
+  applicant: ["beneficiary", "person-with-competences"],
+  needsTools: ["collect-lacks", "read-community", "both"],
+  needReadBy: ["institution-and-social-private", "many-interlocutors"],
+  needReadWhere: ["institutional-places", "daily-life-spaces"],
+  designed: ["by-for", "with", "both"],
+  responses: ["standardised", "flexible"],
+  delivery: ["request-benefit", "resources-responsibility-path"],
+  governance: ["vertical", "horizontal"],
+  thirdSector: ["provider", "co-reader"],
+  userRole: ["passive-beneficiary", "active-capacitated"],
+  operatorRole: ["specialist", "facilitator"],
+  mediators: ["delivery-tools", "resource-multipliers"],
+  organisation: ["sector-by-need-category", "shared-objectives"],
+  access: ["overt-need-only", "vulnerability-too"],
+  orientation: ["emergency-plugging", "co-building"],
+  culture: ["all-paid-all-due", "co-responsibility"],
+  contributor: ["institution", "third-sector", "market", "community", "beneficiaries"]
+} as const
+
+type FactValues = typeof factValues
+
+/**
+ * The name of an enumerated fact.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FactName = keyof FactValues
+
+/**
+ * The value of an enumerated fact.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FactValue<F extends FactName> = FactValues[F][number]
+
+/**
+ * What the intervention works on: the lack, the interactions, or both (seed 000, row 4).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const WorksOn = fact(
+  "WorksOn",
+  factValues.worksOn,
+  "What the intervention works on (seed 000, row 4)."
+)
+/**
+ * Its practice: cure and treatment, promotion of competences, or both (seed 000, row 4).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Practice = fact(
+  "Practice",
+  factValues.practice,
+  "The practice of the intervention (seed 000, row 4)."
+)
+/**
+ * Who it is for: the single individual, community processes, or both (seed 000, row 5).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Focus = fact("Focus", factValues.focus, "Who the intervention is for (seed 000, row 5).")
+/**
+ * What its resources are for: answering the need, or sustaining community processes (seed 000, row 5).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const ResourcesAim = fact(
+  "ResourcesAim",
+  factValues.resourcesAim,
+  "What the resources are for (seed 000, row 5)."
+)
+/**
+ * How the applicant is seen: a beneficiary, or a person with competences (seed 000, row 5).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Applicant = fact(
+  "Applicant",
+  factValues.applicant,
+  "How the applicant is seen (seed 000, row 5)."
+)
+/**
+ * The tools of the needs analysis: collecting lacks, reading how the community manages itself, or both (seed 000, row 6).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const NeedsTools = fact(
+  "NeedsTools",
+  factValues.needsTools,
+  "The tools of the needs analysis (seed 000, row 6)."
+)
+/**
+ * Who read the need (seed 000, row 6).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const NeedReadBy = fact("NeedReadBy", factValues.needReadBy, "Who read the need (seed 000, row 6).")
+/**
+ * Where the need was read (seed 000, row 6).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const NeedReadWhere = fact(
+  "NeedReadWhere",
+  factValues.needReadWhere,
+  "Where the need was read (seed 000, row 6)."
+)
+/**
+ * How the service was designed: "by... for...", "with...", or partly each (seed 000, row 6).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Designed = fact(
+  "Designed",
+  factValues.designed,
+  "How the service was designed (seed 000, row 6)."
+)
+/**
+ * Its responses: standardised (rigid) or flexible (seed 000, row 6).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Responses = fact(
+  "Responses",
+  factValues.responses,
+  "Standardised or flexible responses (seed 000, row 6)."
+)
+/**
+ * The delivery chain: request then benefit, or resources then a path of responsibility (seed 000, row 8).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Delivery = fact("Delivery", factValues.delivery, "The delivery chain (seed 000, row 8).")
+/**
+ * Vertical management or horizontal subsidiarity (seed 000, row 8).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Governance = fact(
+  "DeliveryGovernance",
+  factValues.governance,
+  "Vertical or horizontal (seed 000, row 8)."
+)
+/**
+ * The third sector's place: provider in the chain, or co-reader of how needs are managed (seed 000, row 8).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const ThirdSector = fact(
+  "ThirdSectorRole",
+  factValues.thirdSector,
+  "The third sector's place (seed 000, row 8)."
+)
+/**
+ * The user's role: passive beneficiary, or active and capacitated (seed 000, row 8).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const UserRole = fact("UserRole", factValues.userRole, "The user's role (seed 000, row 8).")
+/**
+ * The operator's role: specialist of lacks and benefits, or facilitator who anticipates (seed 000, row 9).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const OperatorRole = fact(
+  "OperatorRole",
+  factValues.operatorRole,
+  "The operator's role (seed 000, row 9)."
+)
+/**
+ * The mediators' role (for example teachers): tools of delivery, or multipliers of resources (seed 000, row 9).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Mediators = fact("Mediators", factValues.mediators, "The mediators' role (seed 000, row 9).")
+/**
+ * The organisation: sectors by category of need, or shared objectives (seed 000, row 10).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Organisation = fact(
+  "Organisation",
+  factValues.organisation,
+  "The organisation (seed 000, row 10)."
+)
+/**
+ * Access: only with an overt need, or vulnerability too (seed 000, row 11).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const AccessRule = fact("AccessRule", factValues.access, "Who may access (seed 000, row 11).")
+/**
+ * The orientation: plugging emergencies, or co-building goods and services with the people (seed 000, row 11).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Orientation = fact("Orientation", factValues.orientation, "The orientation (seed 000, row 11).")
+/**
+ * The culture it breeds: "all paid, all due", or co-responsibility (communityholders) (seed 000, row 11).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Culture = fact("Culture", factValues.culture, "The culture it breeds (seed 000, row 11).")
+/**
+ * Who brings a resource: the institution, the third sector, the market, the
+ * community (families, informal networks), or the beneficiaries themselves.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Contributor = fact("Contributor", factValues.contributor, "Who brings a resource.")
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Contributor = typeof Contributor.Type
+
+/**
+ * The share of a service designed "with" the people, strictly between 0 and 1
+ * (only when it was designed partly each way).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Share = Schema.Number.pipe(
+  Schema.filter(
+    (n) => (Number.isFinite(n) && n > 0 && n < 1) || `expected a share strictly between 0 and 1, got ${n}`,
+    {
+      jsonSchema: { exclusiveMinimum: 0, exclusiveMaximum: 1 }
+    }
+  ),
+  Schema.annotations({
+    identifier: "Share",
+    description: "A share strictly between 0 and 1.",
+    arbitrary: () => (fc) => fc.integer({ min: 1, max: 9 }).map((n) => n / 10)
+  })
+)
+
+/**
+ * A resource an intervention uses, with who brings it and, optionally, which actor.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const ResourceUse = Schema.Struct({
+  resource: Resource.Resource,
+  from: Contributor,
+  actor: optional(Actor.ActorId)
+}).annotations({
+  identifier: "ResourceUse",
+  title: "ResourceUse",
+  description: "A resource an intervention uses and who brings it."
+})
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ResourceUse extends Schema.Schema.Type<typeof ResourceUse> {}
+
+const serviceNames = [
+  "Contributo economico a domanda",
+  "Assistenza domiciliare",
+  "Custodi sociali di quartiere",
+  "Portineria di comunità",
+  "Banco di mutuo aiuto",
+  "Laboratorio casa e lavoro"
+] as const
+
+/**
+ * The facts of an intervention, before the consistency rules are checked.
+ * Every fact but the id is optional: absent means "not observed".
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const InterventionFields = Schema.Struct({
+  id: InterventionId,
+  name: optional(
+    text("InterventionName", "The public name of the service or project (never a person's).").annotations({
+      arbitrary: () => (fc) => fc.constantFrom(...serviceNames)
+    })
+  ),
+  worksOn: optional(WorksOn),
+  practice: optional(Practice),
+  assistanceBenefit: optional(Schema.Boolean),
+  focus: optional(Focus),
+  resourcesAim: optional(ResourcesAim),
+  applicant: optional(Applicant),
+  needsTools: optional(NeedsTools),
+  needReadBy: optional(NeedReadBy),
+  needReadWhere: optional(NeedReadWhere),
+  designed: optional(Designed),
+  designSplit: optional(Share),
+  responses: optional(Responses),
+  delivery: optional(Delivery),
+  governance: optional(Governance),
+  thirdSector: optional(ThirdSector),
+  userRole: optional(UserRole),
+  operatorRole: optional(OperatorRole),
+  mediators: optional(Mediators),
+  organisation: optional(Organisation),
+  access: optional(AccessRule),
+  orientation: optional(Orientation),
+  culture: optional(Culture),
+  resources: optional(Schema.Array(ResourceUse)),
+  actors: optional(Schema.Array(Actor.ActorId)),
+  partnerships: optional(Schema.Array(Partnership.PartnershipId)),
+  coDesigns: optional(Schema.Array(CoDesign.CoDesignId)),
+  cases: optional(Schema.Array(TakingCharge.CaseId))
+}).annotations({ identifier: "InterventionFields", title: "Intervention" })
+
+/**
+ * The input of {@link make}: the facts of an intervention.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface InterventionInput extends Schema.Schema.Type<typeof InterventionFields> {}
+
+const listed = <A extends string>(
+  items: ReadonlyArray<A> | undefined,
+  field: string,
+  what: string
+): Array<Problem.Problem> => {
+  const seen = new Map<string, number>()
+  const out: Array<Problem.Problem> = []
+  items?.forEach((item, i) => {
+    const at = seen.get(item)
+    if (at === undefined) seen.set(item, i)
+    else
+      out.push(
+        Problem.make(
+          "rule",
+          [field, i],
+          `the ${what} "${item}" is already listed at ${Problem.formatPath([field, at])}: list it once`
+        )
+      )
+  })
+  return out
+}
+
+/**
+ * Every contradictory fact of one intervention, at once: designed both
+ * "by... for..." and "with..." without a `designSplit`; a `designSplit`
+ * when the design was not partly each way; an actor, partnership,
+ * co-design or case listed twice.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Intervention, Problem } from "@welfare/core"
+ *
+ * const problems = Intervention.rules({ id: Intervention.InterventionId.make("int-1"), designed: "both" })
+ * assert.deepStrictEqual(problems.map(Problem.format), [
+ *   'designSplit: a service designed both "by... for..." and "with..." must say which share was designed with the people: add designSplit (for example 0.3), or choose "by-for" or "with"'
+ * ])
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const rules = (i: InterventionInput): Array<Problem.Problem> => {
+  const out: Array<Problem.Problem> = []
+  if (i.designed === "both" && i.designSplit === undefined)
+    out.push(
+      Problem.make(
+        "rule",
+        ["designSplit"],
+        'a service designed both "by... for..." and "with..." must say which share was designed with the people: add designSplit (for example 0.3), or choose "by-for" or "with"'
+      )
+    )
+  if (i.designSplit !== undefined && i.designed !== "both")
+    out.push(
+      Problem.make(
+        "rule",
+        ["designSplit"],
+        `a design split only applies to a service designed partly each way: set designed to "both" or remove designSplit`
+      )
+    )
+  out.push(
+    ...listed(i.actors, "actors", "actor"),
+    ...listed(i.partnerships, "partnerships", "partnership"),
+    ...listed(i.coDesigns, "coDesigns", "co-design"),
+    ...listed(i.cases, "cases", "case")
+  )
+  return out
+}
+
+/**
+ * An intervention whose facts are consistent: the schema checks the fields,
+ * then {@link rules}. Use {@link decode} for typed problems with codes.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Intervention = InterventionFields.pipe(
+  Schema.filter((i) => rules(i).map((p) => ({ path: p.path, message: p.message }))),
+  Schema.annotations({
+    identifier: "Intervention",
+    title: "Intervention",
+    description: "An intervention (service, project, programme) described by observable facts (seed 000)."
+  })
+)
+
+/**
+ * An intervention whose facts are consistent.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Intervention extends InterventionInput {}
+
+/**
+ * The encoded (JSON) form of an intervention.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface InterventionEncoded extends Schema.Schema.Encoded<typeof InterventionFields> {}
+
+/**
+ * Builds an intervention from typed facts, or returns every contradiction.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (input: InterventionInput): Problem.Result<Intervention> =>
+  Problem.fromProblems(input, rules(input))
+
+const decodeFields = Problem.decoder(InterventionFields)
+
+/**
+ * Decodes unknown input into an intervention, or returns every problem: shape
+ * problems first, then, when the shape is right, every contradiction. Never throws.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Intervention, Problem } from "@welfare/core"
+ *
+ * const result = Intervention.decode({ id: "int-1", delivery: "voucher", designed: "both" })
+ * assert.ok(Either.isLeft(result))
+ * assert.match(Problem.format(result.left[0]), /^delivery: expected one of request-benefit, resources-responsibility-path/)
+ * ```
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decode = (input: unknown): Problem.Result<Intervention> =>
+  Either.flatMap(decodeFields(input), (fields) => make(fields))
+
+/**
+ * {@link decode} as an `Effect` failing with a {@link Problem.ValidationError}.
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeEffect = (input: unknown): Effect.Effect<Intervention, Problem.ValidationError> =>
+  Either.match(decode(input), {
+    onLeft: (problems) => Effect.fail(new Problem.ValidationError({ problems })),
+    onRight: Effect.succeed
+  })
+
+/**
+ * Encodes an intervention to its JSON form. Total.
+ *
+ * @category encoding
+ * @since 0.1.0
+ */
+export const encode: (intervention: Intervention) => InterventionEncoded =
+  Schema.encodeSync(InterventionFields)
+
+/**
+ * The ids an intervention list may reference.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Known {
+  readonly actors: ReadonlySet<string>
+  readonly partnerships: ReadonlySet<string>
+  readonly coDesigns?: ReadonlySet<string>
+  readonly cases?: ReadonlySet<string>
+}
+
+/**
+ * Every referential problem of a list of interventions, at once: duplicate
+ * intervention ids, and references to actors (of the intervention or of a
+ * resource), partnerships, co-design processes and cases that are not known.
+ * Co-designs and cases are checked only when their sets are given.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Intervention, Partnership, Problem } from "@welfare/core"
+ *
+ * const problems = Intervention.referenceProblems(
+ *   [{ id: Intervention.InterventionId.make("int-1"), partnerships: [Partnership.PartnershipId.make("pship-x")] }],
+ *   { actors: new Set(), partnerships: new Set(["pship-regia"]) },
+ *   ["interventions"]
+ * )
+ * assert.deepStrictEqual(problems.map(Problem.format), [
+ *   'interventions[0].partnerships[0]: no partnership has the id "pship-x": add it to partnerships or correct the id'
+ * ])
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const referenceProblems = (
+  items: ReadonlyArray<InterventionInput>,
+  known: Known,
+  path: ReadonlyArray<Problem.PathSegment>
+): Array<Problem.Problem> => {
+  const out = duplicateIds(items, (i) => i.id, path, "intervention")
+  items.forEach((item, i) => {
+    const at = [...path, i]
+    for (const [j, a] of (item.actors ?? []).entries())
+      out.push(...unknownReference(known.actors, a, [...at, "actors", j], "actor", "actors"))
+    for (const [j, r] of (item.resources ?? []).entries())
+      if (r.actor !== undefined)
+        out.push(
+          ...unknownReference(known.actors, r.actor, [...at, "resources", j, "actor"], "actor", "actors")
+        )
+    for (const [j, p] of (item.partnerships ?? []).entries())
+      out.push(
+        ...unknownReference(known.partnerships, p, [...at, "partnerships", j], "partnership", "partnerships")
+      )
+    if (known.coDesigns !== undefined)
+      for (const [j, c] of (item.coDesigns ?? []).entries())
+        out.push(
+          ...unknownReference(known.coDesigns, c, [...at, "coDesigns", j], "co-design process", "coDesigns")
+        )
+    if (known.cases !== undefined)
+      for (const [j, c] of (item.cases ?? []).entries())
+        out.push(
+          ...unknownReference(known.cases, c, [...at, "cases", j], "taking-charge case", "takingCharge")
+        )
+  })
+  return out
+}
+
+/**
+ * What an intervention can mobilise, by resource kind and unit.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Capacity = Resource.Totals
+
+/**
+ * What an intervention can mobilise. A purely benefit-based response (the
+ * delivery chain request -> benefit) "sta in piedi se ci sono risorse
+ * economiche" (seed 000, row 11): its time, care and competence are bought
+ * with its economic resources, so with no economic resource its capacity is
+ * zero. A response that promotes a path of responsibility is "fondato sul
+ * capitale sociale" (same row): it keeps the capacity of its time, care and
+ * competence whatever its budget (invariant 9). When the delivery chain is not
+ * observed, the intervention is counted as benefit-based (the cautious reading).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Intervention, Resource } from "@welfare/core"
+ *
+ * const volunteers = { resource: Resource.make("time", 300), from: "community" } as const
+ * const id = Intervention.InterventionId.make("int-1")
+ * assert.strictEqual(Intervention.capacity({ id, delivery: "request-benefit", resources: [volunteers] }).time.hour, 0)
+ * assert.strictEqual(Intervention.capacity({ id, delivery: "resources-responsibility-path", resources: [volunteers] }).time.hour, 300)
+ * ```
+ *
+ * @category sustainability
+ * @since 0.1.0
+ */
+export const capacity = (intervention: Pick<InterventionInput, "delivery" | "resources">): Capacity => {
+  const totals = Resource.totals((intervention.resources ?? []).map((r) => r.resource))
+  if (intervention.delivery === "resources-responsibility-path") return totals
+  return totals.economic.euro > 0 ? totals : Resource.empty
+}
+
+/**
+ * Whether a member of a population may access the intervention: with
+ * `overt-need-only` access only an overt need opens it; with
+ * `vulnerability-too` a latent need or a vulnerability signal does too
+ * (seed 000, row 11). Unobserved access is read as `overt-need-only`.
+ *
+ * @category eligibility
+ * @since 0.1.0
+ */
+export const isEligible = (
+  intervention: Pick<InterventionInput, "access">,
+  member: Access.Member
+): boolean =>
+  intervention.access === "vulnerability-too"
+    ? Access.isGenerativelyEligible(member)
+    : Access.isTraditionallyEligible(member)
+
+/**
+ * The persons of a population who may access the intervention.
+ *
+ * @category eligibility
+ * @since 0.1.0
+ */
+export const eligible = (
+  intervention: Pick<InterventionInput, "access">,
+  population: Access.Population
+): ReadonlySet<string> => {
+  const out = new Set<string>()
+  for (const m of population) if (isEligible(intervention, m)) out.add(m.person)
+  return out
+}
+
+/**
+ * Italian and English labels of every value of every enumerated fact.
+ *
+ * @category labels
+ * @since 0.1.0
+ */
+export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
+  worksOn: {
+    lack: { it: "La mancanza", en: "The lack" },
+    interactions: { it: "Le interazioni", en: "The interactions" },
+    both: { it: "La mancanza e le interazioni", en: "The lack and the interactions" }
+  },
+  practice: {
+    "cure-treatment": { it: "Cura, trattamento, prevenzione", en: "Cure, treatment, prevention" },
+    "competence-promotion": { it: "Promozione di competenze", en: "Promotion of competences" },
+    both: { it: "Cura e promozione di competenze", en: "Cure and promotion of competences" }
+  },
+  focus: {
+    individual: { it: "L'individuo singolo", en: "The single individual" },
+    "community-process": { it: "I processi della comunità", en: "The community's processes" },
+    both: {
+      it: "L'individuo e i processi della comunità",
+      en: "The individual and the community's processes"
+    }
+  },
+  resourcesAim: {
+    "answer-need": { it: "Rispondere al bisogno", en: "Answer the need" },
+    "sustain-processes": {
+      it: "Sostenere i processi e anticipare i bisogni",
+      en: "Sustain processes and anticipate needs"
+    }
+  },
+  applicant: {
+    beneficiary: { it: "Beneficiario", en: "Beneficiary" },
+    "person-with-competences": { it: "Persona con competenze", en: "Person with competences" }
+  },
+  needsTools: {
+    "collect-lacks": { it: "Raccolgono i bisogni (ciò che manca)", en: "Collect needs (what is missing)" },
+    "read-community": {
+      it: "Leggono come la comunità si gestisce",
+      en: "Read how the community manages itself"
+    },
+    both: { it: "Raccolgono i bisogni e leggono la comunità", en: "Collect needs and read the community" }
+  },
+  needReadBy: {
+    "institution-and-social-private": {
+      it: "Istituzione e Privato Sociale",
+      en: "Institution and social private bodies"
+    },
+    "many-interlocutors": { it: "Più interlocutori", en: "Many interlocutors" }
+  },
+  needReadWhere: {
+    "institutional-places": { it: "Luoghi istituzionali deputati", en: "Designated institutional places" },
+    "daily-life-spaces": { it: "Spazi di vita quotidiani", en: "Spaces of daily life" }
+  },
+  designed: {
+    "by-for": { it: 'Pensato "da..." "per..."', en: 'Designed "by..." "for..."' },
+    with: { it: 'Pensato "con..."', en: 'Designed "with..."' },
+    both: { it: 'In parte "da... per...", in parte "con..."', en: 'Partly "by... for...", partly "with..."' }
+  },
+  responses: {
+    standardised: { it: "Standardizzate e rigide", en: "Standardised and rigid" },
+    flexible: { it: "Flessibili", en: "Flexible" }
+  },
+  delivery: {
+    "request-benefit": { it: "Richiesta -> prestazione", en: "Request -> benefit" },
+    "resources-responsibility-path": {
+      it: "Risorse/esigenze -> percorso di responsabilizzazione",
+      en: "Resources and requirements -> path of responsibility"
+    }
+  },
+  governance: {
+    vertical: { it: "Gestione verticale", en: "Vertical management" },
+    horizontal: { it: "Sussidiarietà orizzontale", en: "Horizontal subsidiarity" }
+  },
+  thirdSector: {
+    provider: { it: "Terzo Settore come prestatore", en: "Third sector as provider" },
+    "co-reader": {
+      it: "Terzo Settore che legge con le istituzioni",
+      en: "Third sector reading with the institutions"
+    }
+  },
+  userRole: {
+    "passive-beneficiary": { it: "Beneficiario passivo", en: "Passive beneficiary" },
+    "active-capacitated": { it: "Fruitore attivo, capacitato", en: "Active, capacitated user" }
+  },
+  operatorRole: {
+    specialist: { it: "Specialista di bisogni e prestazioni", en: "Specialist of needs and benefits" },
+    facilitator: {
+      it: "Facilitatore che anticipa le criticità",
+      en: "Facilitator who anticipates critical issues"
+    }
+  },
+  mediators: {
+    "delivery-tools": { it: "Strumenti dell'erogazione", en: "Tools of delivery" },
+    "resource-multipliers": { it: "Moltiplicatori di risorse", en: "Multipliers of resources" }
+  },
+  organisation: {
+    "sector-by-need-category": { it: "Settori per categorie di bisogno", en: "Sectors by category of need" },
+    "shared-objectives": { it: "Obiettivi condivisi", en: "Shared objectives" }
+  },
+  access: {
+    "overt-need-only": { it: "Solo con bisogno conclamato", en: "Overt need only" },
+    "vulnerability-too": { it: "Anche la vulnerabilità", en: "Vulnerability too" }
+  },
+  orientation: {
+    "emergency-plugging": { it: "Tappare le emergenze", en: "Plugging emergencies" },
+    "co-building": {
+      it: "Co-costruire beni e servizi con le persone",
+      en: "Co-building goods and services with people"
+    }
+  },
+  culture: {
+    "all-paid-all-due": { it: '"Tutto pagato-tutto dovuto"', en: '"All paid, all due"' },
+    "co-responsibility": {
+      it: "Corresponsabilità (communityholders)",
+      en: "Co-responsibility (communityholders)"
+    }
+  },
+  contributor: {
+    institution: { it: "Istituzione", en: "Institution" },
+    "third-sector": { it: "Terzo settore", en: "Third sector" },
+    market: { it: "Mercato", en: "Market" },
+    community: {
+      it: "Comunità (famiglie e reti informali)",
+      en: "Community (families and informal networks)"
+    },
+    beneficiaries: { it: "Beneficiari", en: "Beneficiaries" }
+  }
+}

@@ -1,0 +1,737 @@
+/**
+ * The trait catalogue: every observable fact of an intervention that moves a
+ * dimension of seed 000 towards one pole, with its default weight, its
+ * wording in Italian (the seed's own words) and English, the seed file and row
+ * it comes from, and the predicate over the intervention's facts that detects
+ * it. The catalogue is data, versioned ({@link version}) and shipped with the
+ * package.
+ *
+ * Default weights are derived from the seed's table: a trait stated in the
+ * first paragraph of its cell (the sentence that defines the pole) weighs 2,
+ * a trait stated in a later paragraph weighs 1.
+ *
+ * @since 0.1.0
+ */
+import * as Dimension from "./Dimension.js"
+import type * as Intervention from "./Intervention.js"
+import type { Text } from "./Label.js"
+import * as Resource from "./Resource.js"
+
+/**
+ * The version of the catalogue. A rubric names the version it was written for.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const version = "1.0.0"
+
+/**
+ * Every trait id, grouped by dimension, traditional traits first.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const ids = [
+  "works-on-lack",
+  "cure-treatment",
+  "works-on-interactions",
+  "competence-promotion",
+  "individual-focus",
+  "resources-answer-need",
+  "community-processes",
+  "resources-sustain-processes",
+  "person-with-competences",
+  "collects-lacks",
+  "read-by-institutions",
+  "read-in-institutional-places",
+  "designed-by-for",
+  "standardised-responses",
+  "reads-community",
+  "many-interlocutors",
+  "daily-life-spaces",
+  "designed-with",
+  "flexible-responses",
+  "request-benefit",
+  "third-sector-provider",
+  "vertical-management",
+  "passive-user",
+  "citizen-brings-resources",
+  "responsibility-path",
+  "cross-sector-reading",
+  "horizontal-subsidiarity",
+  "active-user",
+  "specialist-operator",
+  "mediators-as-tools",
+  "facilitator-operator",
+  "mediators-multiply",
+  "sector-by-need-category",
+  "shared-objectives",
+  "overt-need-access",
+  "emergency-plugging",
+  "all-paid-all-due",
+  "economic-only",
+  "vulnerability-access",
+  "co-building",
+  "co-responsibility",
+  "social-capital"
+] as const
+
+/**
+ * The id of a trait of the catalogue.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type TraitId = (typeof ids)[number]
+
+/**
+ * A change of facts: each field set to its new value, or removed when `undefined`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Patch = {
+  readonly [K in Exclude<keyof Intervention.InterventionInput, "id">]?:
+    | Intervention.InterventionInput[K]
+    | undefined
+}
+
+/**
+ * A trait: an observable fact that moves one dimension towards one pole.
+ *
+ * - `degree` tells how much of the trait the facts show, in [0, 1] (0 absent,
+ *   1 fully present; a service designed partly "with" shows `designed-with`
+ *   to the degree of its `designSplit`).
+ * - `promote` (generative traits only) is the smallest change of facts that
+ *   makes the trait fully present, used by `Assessment.recommend`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Trait {
+  readonly id: TraitId
+  readonly dimension: Dimension.Dimension
+  readonly pole: Dimension.Pole
+  readonly weight: number
+  readonly text: Text
+  readonly source: Dimension.Source
+  readonly degree: (facts: Intervention.InterventionInput) => number
+  readonly promote?: (facts: Intervention.InterventionInput) => Patch
+  readonly change?: Text
+}
+
+type Spec = Omit<Trait, "id" | "source"> & { readonly row?: number; readonly file?: string }
+
+const has = (b: boolean): number => (b ? 1 : 0)
+
+const nonEconomic = (r: Intervention.ResourceUse): boolean => r.resource.kind !== "economic"
+
+const designWith = (f: Intervention.InterventionInput): number =>
+  f.designed === "with" ? 1 : f.designed === "both" ? (f.designSplit ?? 0.5) : 0
+
+const designByFor = (f: Intervention.InterventionInput): number =>
+  f.designed === "by-for" ? 1 : f.designed === "both" ? 1 - (f.designSplit ?? 0.5) : 0
+
+const widen =
+  <K extends "worksOn" | "practice" | "focus" | "needsTools">(
+    field: K,
+    traditional: NonNullable<Intervention.InterventionInput[K]>,
+    generative: NonNullable<Intervention.InterventionInput[K]>
+  ) =>
+  (f: Intervention.InterventionInput): Patch =>
+    ({ [field]: f[field] === traditional ? "both" : generative }) as Patch
+
+const set = (patch: Patch) => (): Patch => patch
+
+const addResource =
+  (kind: Resource.ResourceKind, amount: number, from: Intervention.Contributor) =>
+  (f: Intervention.InterventionInput): Patch => ({
+    resources: [...(f.resources ?? []), { resource: Resource.make(kind, amount), from }]
+  })
+
+const T = "traditional" as const
+const G = "generative" as const
+
+const specs: { readonly [K in TraitId]: Spec } = {
+  // Reference model (seed 000, row 4)
+  "works-on-lack": {
+    dimension: "reference-model",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "Si parte dalla mancanza per attivare cura/risarcimento",
+      en: "It starts from the lack to activate care or compensation"
+    },
+    degree: (f) => has(f.worksOn === "lack" || f.worksOn === "both")
+  },
+  "cure-treatment": {
+    dimension: "reference-model",
+    pole: T,
+    weight: 2,
+    text: {
+      it: "Sanitario: oggetto di lavoro è la malattia/disagio, prassi sono cura, trattamento, prevenzione",
+      en: "Health model: the object of work is illness or disadvantage, the practices are cure, treatment, prevention"
+    },
+    degree: (f) => has(f.practice === "cure-treatment" || f.practice === "both")
+  },
+  "works-on-interactions": {
+    dimension: "reference-model",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Sociale, oggetto sono le interazioni",
+      en: "Social model: the object is interactions"
+    },
+    degree: (f) => has(f.worksOn === "interactions" || f.worksOn === "both"),
+    promote: widen("worksOn", "lack", "interactions"),
+    change: {
+      it: "Lavorare anche sulle interazioni, non solo sulla mancanza",
+      en: "Work on the interactions too, not only on the lack"
+    }
+  },
+  "competence-promotion": {
+    dimension: "reference-model",
+    pole: G,
+    weight: 2,
+    text: { it: "Prassi è la promozione di competenze", en: "The practice is the promotion of competences" },
+    degree: (f) => has(f.practice === "competence-promotion" || f.practice === "both"),
+    promote: widen("practice", "cure-treatment", "competence-promotion"),
+    change: {
+      it: "Affiancare alla cura la promozione di competenze",
+      en: "Add the promotion of competences to care"
+    }
+  },
+  // Intervention focus (seed 000, row 5)
+  "individual-focus": {
+    dimension: "intervention-focus",
+    pole: T,
+    weight: 2,
+    text: {
+      it: "Il focus è sull'individuo singolo e sul suo bisogno",
+      en: "The focus is on the single individual and their need"
+    },
+    degree: (f) => has(f.focus === "individual" || f.focus === "both")
+  },
+  "resources-answer-need": {
+    dimension: "intervention-focus",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "Le risorse sono volte a rispondere al bisogno",
+      en: "Resources are aimed at answering the need"
+    },
+    degree: (f) => has(f.resourcesAim === "answer-need")
+  },
+  "community-processes": {
+    dimension: "intervention-focus",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Il focus è sui processi che caratterizzano la comunità, sulle relazioni dinamiche",
+      en: "The focus is on the processes of the community, on dynamic relations"
+    },
+    degree: (f) => has(f.focus === "community-process" || f.focus === "both"),
+    promote: widen("focus", "individual", "community-process"),
+    change: {
+      it: "Guardare anche ai processi della comunità, non solo al singolo",
+      en: "Look at the community's processes too, not only at the individual"
+    }
+  },
+  "resources-sustain-processes": {
+    dimension: "intervention-focus",
+    pole: G,
+    weight: 2,
+    text: {
+      it: 'Le risorse sono finalizzate a sostenere questi processi, per "anticipare" l\'emergere dei bisogni',
+      en: 'Resources sustain these processes, to "anticipate" the emergence of needs'
+    },
+    degree: (f) => has(f.resourcesAim === "sustain-processes"),
+    promote: set({ resourcesAim: "sustain-processes" }),
+    change: {
+      it: "Destinare le risorse a sostenere i processi che anticipano i bisogni",
+      en: "Use the resources to sustain the processes that anticipate needs"
+    }
+  },
+  "person-with-competences": {
+    dimension: "intervention-focus",
+    pole: G,
+    weight: 1,
+    text: {
+      it: 'Vede nel "richiedente" una "persona", un soggetto che ha competenze nella ricerca di una soluzione condivisa',
+      en: 'It sees in the "applicant" a "person", a subject with competences in seeking a shared solution'
+    },
+    degree: (f) => has(f.applicant === "person-with-competences"),
+    promote: set({ applicant: "person-with-competences" }),
+    change: {
+      it: "Riconoscere nel richiedente una persona con competenze",
+      en: "Recognise in the applicant a person with competences"
+    }
+  },
+  // Needs analysis (seed 000, row 6)
+  "collects-lacks": {
+    dimension: "needs-analysis",
+    pole: T,
+    weight: 2,
+    text: {
+      it: "Vengono usati strumenti per raccogliere i bisogni (ciò che manca)",
+      en: "Tools are used to collect needs (what is missing)"
+    },
+    degree: (f) => has(f.needsTools === "collect-lacks" || f.needsTools === "both")
+  },
+  "read-by-institutions": {
+    dimension: "needs-analysis",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "La lettura del bisogno avviene tra Istituzione e Privato Sociale",
+      en: "The need is read between the institution and social private bodies"
+    },
+    degree: (f) => has(f.needReadBy === "institution-and-social-private")
+  },
+  "read-in-institutional-places": {
+    dimension: "needs-analysis",
+    pole: T,
+    weight: 1,
+    text: { it: "In luoghi istituzionali deputati", en: "In designated institutional places" },
+    degree: (f) => has(f.needReadWhere === "institutional-places")
+  },
+  "designed-by-for": {
+    dimension: "needs-analysis",
+    pole: T,
+    weight: 1,
+    text: {
+      it: 'Servizio è pensato "da..." "per..." sulla base di una standardizzazione dei bisogni',
+      en: 'The service is designed "by..." "for..." on a standardisation of needs'
+    },
+    degree: designByFor
+  },
+  "standardised-responses": {
+    dimension: "needs-analysis",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "Una standardizzazione dei bisogni che implica una rigidità delle risposte",
+      en: "A standardisation of needs that makes the responses rigid"
+    },
+    degree: (f) => has(f.responses === "standardised")
+  },
+  "reads-community": {
+    dimension: "needs-analysis",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Vengono usati strumenti per leggere come la comunità si gestisce (le esigenze), il capitale sociale, le risorse",
+      en: "Tools are used to read how the community manages itself (its requirements), its social capital, its resources"
+    },
+    degree: (f) => has(f.needsTools === "read-community" || f.needsTools === "both"),
+    promote: widen("needsTools", "collect-lacks", "read-community"),
+    change: {
+      it: "Usare strumenti che leggono come la comunità si gestisce",
+      en: "Use tools that read how the community manages itself"
+    }
+  },
+  "many-interlocutors": {
+    dimension: "needs-analysis",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "Questa lettura comporta più interlocutori, una messa in circolo di competenze",
+      en: "This reading involves many interlocutors, putting competences in circulation"
+    },
+    degree: (f) => has(f.needReadBy === "many-interlocutors"),
+    promote: set({ needReadBy: "many-interlocutors" }),
+    change: { it: "Leggere il bisogno con più interlocutori", en: "Read the need with many interlocutors" }
+  },
+  "daily-life-spaces": {
+    dimension: "needs-analysis",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "L'intercettazione di ciò che accade negli spazi di vita quotidiani",
+      en: "Intercepting what happens in the spaces of daily life"
+    },
+    degree: (f) => has(f.needReadWhere === "daily-life-spaces"),
+    promote: set({ needReadWhere: "daily-life-spaces" }),
+    change: {
+      it: "Leggere il bisogno negli spazi di vita quotidiani",
+      en: "Read the need in the spaces of daily life"
+    }
+  },
+  "designed-with": {
+    dimension: "needs-analysis",
+    pole: G,
+    weight: 1,
+    text: { it: 'Servizio pensato "con..."', en: 'Service designed "with..."' },
+    degree: designWith,
+    promote: set({ designed: "with", designSplit: undefined }),
+    change: { it: 'Progettare il servizio "con" le persone', en: 'Design the service "with" the people' }
+  },
+  "flexible-responses": {
+    dimension: "needs-analysis",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "Le risposte si generano/modificano sulla base di un criterio di flessibilità",
+      en: "Responses are generated and changed by a criterion of flexibility"
+    },
+    degree: (f) => has(f.responses === "flexible"),
+    promote: set({ responses: "flexible" }),
+    change: { it: "Rendere flessibili le risposte", en: "Make the responses flexible" }
+  },
+  // Delivery chain (seed 000, row 8)
+  "request-benefit": {
+    dimension: "delivery-chain",
+    pole: T,
+    weight: 2,
+    text: {
+      it: "Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni",
+      en: "The user makes a request ➔ the operator answers with benefits"
+    },
+    degree: (f) => has(f.delivery === "request-benefit")
+  },
+  "third-sector-provider": {
+    dimension: "delivery-chain",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "La filiera è Istituzione->Terzo Settore come prestatore",
+      en: "The chain is institution -> third sector as provider"
+    },
+    degree: (f) => has(f.thirdSector === "provider")
+  },
+  "vertical-management": {
+    dimension: "delivery-chain",
+    pole: T,
+    weight: 1,
+    text: { it: "Presuppone una gestione verticale", en: "It presupposes vertical management" },
+    degree: (f) => has(f.governance === "vertical")
+  },
+  "passive-user": {
+    dimension: "delivery-chain",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "Il potere sta nella prestazione, l'utente ha un ruolo di beneficiario passivo",
+      en: "Power lies in the benefit, the user is a passive beneficiary"
+    },
+    degree: (f) => has(f.userRole === "passive-beneficiary")
+  },
+  "citizen-brings-resources": {
+    dimension: "delivery-chain",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Cittadino è portatore di risorse/esigenze",
+      en: "The citizen brings resources and requirements"
+    },
+    degree: (f) => has((f.resources ?? []).some((r) => r.from === "beneficiaries")),
+    promote: addResource("time", 10, "beneficiaries"),
+    change: {
+      it: "Accogliere le risorse (tempo) che portano i beneficiari",
+      en: "Welcome the resources (time) the beneficiaries bring"
+    }
+  },
+  "responsibility-path": {
+    dimension: "delivery-chain",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Operatore promuove percorso di responsabilizzazione del cittadino nel contribuire a trovare risposte",
+      en: "The operator promotes a path of responsibility of the citizen in helping to find answers"
+    },
+    degree: (f) => has(f.delivery === "resources-responsibility-path"),
+    promote: set({ delivery: "resources-responsibility-path" }),
+    change: {
+      it: "Sostituire la filiera richiesta-prestazione con un percorso di responsabilizzazione",
+      en: "Replace the request-benefit chain with a path of responsibility"
+    }
+  },
+  "cross-sector-reading": {
+    dimension: "delivery-chain",
+    pole: G,
+    weight: 1,
+    text: {
+      it: 'Istituzioni, Terzo Settore e profit collaborano a leggere "come" i bisogni vengono gestiti',
+      en: 'Institutions, third sector and business work together to read "how" needs are managed'
+    },
+    degree: (f) => has(f.thirdSector === "co-reader"),
+    promote: set({ thirdSector: "co-reader" }),
+    change: {
+      it: "Coinvolgere il Terzo Settore nella lettura, non solo come prestatore",
+      en: "Involve the third sector in the reading, not only as a provider"
+    }
+  },
+  "horizontal-subsidiarity": {
+    dimension: "delivery-chain",
+    pole: G,
+    weight: 1,
+    text: { it: "Presuppone una sussidiarietà orizzontale", en: "It presupposes horizontal subsidiarity" },
+    degree: (f) => has(f.governance === "horizontal"),
+    promote: set({ governance: "horizontal" }),
+    change: { it: "Passare a una gestione orizzontale", en: "Move to horizontal management" }
+  },
+  "active-user": {
+    dimension: "delivery-chain",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "Stimola il ruolo attivo del fruitore, attraverso processi capacitanti",
+      en: "It stimulates the active role of the user, through capacitating processes"
+    },
+    degree: (f) => has(f.userRole === "active-capacitated"),
+    promote: set({ userRole: "active-capacitated" }),
+    change: { it: "Dare al fruitore un ruolo attivo", en: "Give the user an active role" }
+  },
+  // Operator role (seed 000, row 9)
+  "specialist-operator": {
+    dimension: "operator-role",
+    pole: T,
+    weight: 2,
+    text: {
+      it: "E' in mano agli specialisti che sono tali in quanto sanno di bisogni/mancanze e di risposte prestazionali",
+      en: "It is in the hands of specialists, who are such because they know lacks and benefit responses"
+    },
+    degree: (f) => has(f.operatorRole === "specialist")
+  },
+  "mediators-as-tools": {
+    dimension: "operator-role",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "I mediatori (ad es. gli insegnanti) sono strumenti dentro all'erogazione di prestazioni",
+      en: "Mediators (for example teachers) are tools inside the delivery of benefits"
+    },
+    degree: (f) => has(f.mediators === "delivery-tools")
+  },
+  "facilitator-operator": {
+    dimension: "operator-role",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Mette in campo competenze di anticipazione e di gestione delle criticità e facilita la costruzione delle risposte con il soggetto",
+      en: "Brings competences of anticipation and of managing critical issues, and facilitates building the answers with the person"
+    },
+    degree: (f) => has(f.operatorRole === "facilitator"),
+    promote: set({ operatorRole: "facilitator" }),
+    change: {
+      it: "Formare l'operatore a facilitare e anticipare",
+      en: "Train the operator to facilitate and anticipate"
+    }
+  },
+  "mediators-multiply": {
+    dimension: "operator-role",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "I mediatori sono soggetti generatori/moltiplicatori a loro volta di risorse/opportunità",
+      en: "Mediators in turn generate and multiply resources and opportunities"
+    },
+    degree: (f) => has(f.mediators === "resource-multipliers"),
+    promote: set({ mediators: "resource-multipliers" }),
+    change: {
+      it: "Fare dei mediatori dei moltiplicatori di risorse",
+      en: "Make the mediators multipliers of resources"
+    }
+  },
+  // Organisation (seed 000, row 10)
+  "sector-by-need-category": {
+    dimension: "organisation",
+    pole: T,
+    weight: 2,
+    text: {
+      it: "Settorializzazione sulla base delle categorie di bisogni. Criteri burocratico-amministrativi",
+      en: "Sectors by category of need. Bureaucratic and administrative criteria"
+    },
+    degree: (f) => has(f.organisation === "sector-by-need-category")
+  },
+  "shared-objectives": {
+    dimension: "organisation",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Condivisione di obiettivi sulla base delle criticità, risorse, ruoli in campo",
+      en: "Objectives shared on the basis of the critical issues, resources and roles in play"
+    },
+    degree: (f) => has(f.organisation === "shared-objectives"),
+    promote: set({ organisation: "shared-objectives" }),
+    change: { it: "Organizzarsi per obiettivi condivisi", en: "Organise around shared objectives" }
+  },
+  // Outcomes (seed 000, row 11)
+  "overt-need-access": {
+    dimension: "outcomes",
+    pole: T,
+    weight: 2,
+    text: {
+      it: 'Se si accede solo con un bisogno "conclamato", gli utenti rimangono i classici "classificati" con fragilità',
+      en: 'If access requires an "overt" need, users stay the classic "classified" as fragile'
+    },
+    degree: (f) => has(f.access === "overt-need-only")
+  },
+  "emergency-plugging": {
+    dimension: "outcomes",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "L'orientamento a risolvere i problemi/tappare le emergenze, genera delega assistenziale",
+      en: "Aiming to solve problems and plug emergencies breeds delegation to assistance"
+    },
+    degree: (f) => has(f.orientation === "emergency-plugging")
+  },
+  "all-paid-all-due": {
+    dimension: "outcomes",
+    pole: T,
+    weight: 1,
+    text: {
+      it: 'Mantiene la cultura del "tutto pagato-tutto dovuto"',
+      en: 'It keeps the "all paid, all due" culture'
+    },
+    degree: (f) => has(f.culture === "all-paid-all-due")
+  },
+  "economic-only": {
+    dimension: "outcomes",
+    pole: T,
+    weight: 1,
+    text: {
+      it: "In quanto fondato sullo scambio di prestazioni e sul capitale economico che le può garantire, sta in piedi se ci sono risorse economiche",
+      en: "Built on exchanging benefits and on the economic capital that pays for them, it stands only while economic resources last"
+    },
+    degree: (f) => {
+      const rs = f.resources ?? []
+      return has(rs.length > 0 && !rs.some(nonEconomic))
+    }
+  },
+  "vulnerability-access": {
+    dimension: "outcomes",
+    pole: G,
+    weight: 2,
+    text: {
+      it: "Si allarga la platea del possibile intervento alla vulnerabilità",
+      en: "The reach of possible intervention widens to vulnerability"
+    },
+    degree: (f) => has(f.access === "vulnerability-too"),
+    promote: set({ access: "vulnerability-too" }),
+    change: {
+      it: "Aprire l'accesso anche alla vulnerabilità, prima che il bisogno sia conclamato",
+      en: "Open access to vulnerability too, before the need is overt"
+    }
+  },
+  "co-building": {
+    dimension: "outcomes",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "L'orientamento a costruire beni/servizi ad hoc con le persone",
+      en: "Aiming to build goods and services ad hoc with the people"
+    },
+    degree: (f) => has(f.orientation === "co-building"),
+    promote: set({ orientation: "co-building" }),
+    change: { it: "Costruire beni e servizi con le persone", en: "Build goods and services with the people" }
+  },
+  "co-responsibility": {
+    dimension: "outcomes",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "Genera corresponsabilità a contribuire alla gestione (communityholders) e promuove la cultura della sostenibilità",
+      en: "It breeds co-responsibility in contributing to the management (communityholders) and a culture of sustainability"
+    },
+    degree: (f) => has(f.culture === "co-responsibility"),
+    promote: set({ culture: "co-responsibility" }),
+    change: {
+      it: "Coinvolgere le persone nella gestione (communityholders)",
+      en: "Involve the people in the management (communityholders)"
+    }
+  },
+  "social-capital": {
+    dimension: "outcomes",
+    pole: G,
+    weight: 1,
+    text: {
+      it: "In quanto fondato sul capitale sociale/territorio, è sempre possibile co-costruire risposte",
+      en: "Built on social capital and the territory, answers can always be co-built"
+    },
+    degree: (f) =>
+      has(
+        (f.resources ?? []).some(
+          (r) => nonEconomic(r) && (r.from === "community" || r.from === "beneficiaries")
+        )
+      ),
+    promote: addResource("time", 20, "community"),
+    change: {
+      it: "Mobilitare tempo della comunità (famiglie, reti informali)",
+      en: "Mobilise the community's time (families, informal networks)"
+    }
+  }
+}
+
+/**
+ * The whole catalogue, in the order of {@link ids}.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Trait } from "@welfare/core"
+ *
+ * const t = Trait.byId["designed-with"]
+ * assert.strictEqual(t.dimension, "needs-analysis")
+ * assert.strictEqual(t.pole, "generative")
+ * assert.deepStrictEqual(t.source, { file: "000_7a1c4c52d0c555b3.txt", row: 6 })
+ * assert.strictEqual(t.text.it, 'Servizio pensato "con..."')
+ * ```
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const catalogue: ReadonlyArray<Trait> = ids.map((id): Trait => {
+  const { row, file, ...spec } = specs[id]
+  return {
+    id,
+    ...spec,
+    source: { file: file ?? Dimension.seedFile, row: row ?? Dimension.rows[spec.dimension] }
+  }
+})
+
+/**
+ * The catalogue by trait id.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const byId: { readonly [K in TraitId]: Trait } = Object.fromEntries(
+  catalogue.map((t) => [t.id, t])
+) as {
+  readonly [K in TraitId]: Trait
+}
+
+/**
+ * Whether a string is a trait id of the catalogue.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const isTraitId = (s: string): s is TraitId => Object.hasOwn(byId, s)
+
+/**
+ * The traits of one dimension and, optionally, one pole.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const of = (dimension: Dimension.Dimension, pole?: Dimension.Pole): ReadonlyArray<Trait> =>
+  catalogue.filter((t) => t.dimension === dimension && (pole === undefined || t.pole === pole))
+
+/**
+ * Applies a patch to an intervention's facts: each field set, or removed when
+ * the patch holds `undefined`.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const applyPatch = <I extends Intervention.InterventionInput>(facts: I, patch: Patch): I => {
+  const out: Record<string, unknown> = { ...facts }
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete out[k]
+    else out[k] = v
+  }
+  return out as I
+}
