@@ -654,7 +654,7 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
   const at = (...p: Array<string | number>) => [...path, ...p]
   const participants = participantsOf(definition)
   const known = new Set<string>(participants)
-  const actor = (id: string, p: Path) =>
+  const actor = (id: string, p: Path): void => {
     problems.push(
       ...unknownReference(
         known,
@@ -664,6 +664,7 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
         `the stakeholders of process "${definition.id}"`
       )
     )
+  }
   const project = (id: string, _p?: Path) => state.projects.find((x) => x.id === id)
   const unknownProject = (id: string, p: Path) =>
     problems.push(
@@ -674,16 +675,16 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
       )
     )
   const identified = new Set<string>(state.identifiedNeeds)
-  const need = (id: string, p: Path) =>
-    identified.has(id)
-      ? undefined
-      : problems.push(
-          Problem.make(
-            "unknown-reference",
-            p,
-            `the need "${id}" has not been identified in process "${definition.id}": add it to the trigger or record a needs-identified event first`
-          )
+  const need = (id: string, p: Path): void => {
+    if (!identified.has(id))
+      problems.push(
+        Problem.make(
+          "unknown-reference",
+          p,
+          `the need "${id}" has not been identified in process "${definition.id}": add it to the trigger or record a needs-identified event first`
         )
+      )
+  }
   const noDuplicates = (items: ReadonlyArray<string>, p: Path, what: string) => {
     for (const d of duplicatesIn(items))
       problems.push(Problem.make("rule", p, `the ${what} "${d}" is listed twice: list each ${what} once`))
@@ -737,7 +738,9 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
 
   switch (event.type) {
     case "steering-group-constituted":
-      event.members.forEach((m, i) => actor(m, at("members", i)))
+      event.members.forEach((m, i) => {
+        actor(m, at("members", i))
+      })
       noDuplicates(event.members, at("members"), "member")
       noDuplicates(event.themes, at("themes"), "theme")
       break
@@ -768,7 +771,9 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
             `the project "${event.project}" was already built in process "${definition.id}": give every project its own id`
           )
         )
-      event.needs.forEach((n, i) => need(n, at("needs", i)))
+      event.needs.forEach((n, i) => {
+        need(n, at("needs", i))
+      })
       noDuplicates(event.needs, at("needs"), "need")
       break
     case "feasibility-assessed": {
@@ -818,7 +823,9 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
     case "pact-drafted":
       if (state.pact !== undefined)
         problems.push(Problem.make("rule", at("type"), "the Pact is already drafted: it is drafted once"))
-      event.parties.forEach((a, i) => actor(a, at("parties", i)))
+      event.parties.forEach((a, i) => {
+        actor(a, at("parties", i))
+      })
       noDuplicates(event.parties, at("parties"), "party")
       break
     case "programme-drafted":
@@ -826,7 +833,9 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
         problems.push(
           Problem.make("rule", at("type"), "the programme is already drafted: it is drafted once")
         )
-      event.needs.forEach((n, i) => need(n, at("needs", i)))
+      event.needs.forEach((n, i) => {
+        need(n, at("needs", i))
+      })
       noDuplicates(event.needs, at("needs"), "need")
       break
     case "approved":
@@ -917,7 +926,9 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
             )
           )
       }
-      event.actors.forEach((a, i) => actor(a.actor, at("actors", i, "actor")))
+      event.actors.forEach((a, i) => {
+        actor(a.actor, at("actors", i, "actor"))
+      })
       noDuplicates(
         event.actors.map((a) => a.actor),
         at("actors"),
@@ -1906,10 +1917,12 @@ export const referenceProblems = (
   path: ReadonlyArray<string | number>
 ): Array<Problem.Problem> => {
   const problems = duplicateIds(items, (p) => p.id, path, "co-design process")
-  const actor = (id: string, p: ReadonlyArray<string | number>) =>
+  const actor = (id: string, p: ReadonlyArray<string | number>): void => {
     problems.push(...unknownReference(known.actors, id, p, "actor", "actors"))
-  const need = (id: string, p: ReadonlyArray<string | number>) =>
+  }
+  const need = (id: string, p: ReadonlyArray<string | number>): void => {
     problems.push(...unknownReference(known.needs, id, p, "need", "needs"))
+  }
   const project = (id: string, p: ReadonlyArray<string | number>) => {
     if (known.projects !== undefined)
       problems.push(
@@ -1919,14 +1932,20 @@ export const referenceProblems = (
   items.forEach((process, i) => {
     const at = (...p: Array<string | number>) => [...path, i, ...p]
     actor(process.promoter, at("promoter"))
-    process.stakeholders.forEach((a, j) => actor(a, at("stakeholders", j)))
-    process.trigger.needs.forEach((n, j) => need(n, at("trigger", "needs", j)))
+    process.stakeholders.forEach((a, j) => {
+      actor(a, at("stakeholders", j))
+    })
+    process.trigger.needs.forEach((n, j) => {
+      need(n, at("trigger", "needs", j))
+    })
     process.events.forEach((e, j) => {
       const ev = (...p: Array<string | number>) => at("events", j, ...p)
       actor(e.by, ev("by"))
       switch (e.type) {
         case "steering-group-constituted":
-          e.members.forEach((a, k) => actor(a, ev("members", k)))
+          e.members.forEach((a, k) => {
+            actor(a, ev("members", k))
+          })
           break
         case "partner-contacted":
         case "signed":
@@ -1938,23 +1957,33 @@ export const referenceProblems = (
           break
         case "needs-identified":
         case "programme-drafted":
-          e.needs.forEach((n, k) => need(n, ev("needs", k)))
+          e.needs.forEach((n, k) => {
+            need(n, ev("needs", k))
+          })
           break
         case "project-built":
           project(e.project, ev("project"))
-          e.needs.forEach((n, k) => need(n, ev("needs", k)))
+          e.needs.forEach((n, k) => {
+            need(n, ev("needs", k))
+          })
           break
         case "feasibility-assessed":
           project(e.project, ev("project"))
           break
         case "charter-drafted":
-          e.projects.forEach((p, k) => project(p, ev("projects", k)))
+          e.projects.forEach((p, k) => {
+            project(p, ev("projects", k))
+          })
           break
         case "pact-drafted":
-          e.parties.forEach((a, k) => actor(a, ev("parties", k)))
+          e.parties.forEach((a, k) => {
+            actor(a, ev("parties", k))
+          })
           break
         case "participation-recorded":
-          e.actors.forEach((a, k) => actor(a.actor, ev("actors", k, "actor")))
+          e.actors.forEach((a, k) => {
+            actor(a.actor, ev("actors", k, "actor"))
+          })
           if (e.project !== undefined) project(e.project, ev("project"))
           break
         default:
