@@ -130,6 +130,9 @@ export const RaisedBy = Schema.Union(
  */
 export type RaisedBy = typeof RaisedBy.Type
 
+const nonEmpty = <S extends Schema.Schema.Any>(item: S, message: string) =>
+  Schema.Array(item).pipe(Schema.filter((a) => a.length > 0 || message, { jsonSchema: { minItems: 1 } }))
+
 /**
  * A need: its status (and who recognised it, when overt), the policy areas it
  * touches, the public body responsible for it if any, who raised it, and
@@ -163,7 +166,10 @@ export const Need = Schema.Struct({
   id: NeedId,
   status: NeedStatus,
   recognisedBy: optional(Actor.ActorId),
-  policyAreas: Schema.NonEmptyArray(PolicyArea.PolicyArea),
+  policyAreas: nonEmpty(
+    PolicyArea.PolicyArea,
+    "a need touches at least one policy area (seed 004, row 33): list the areas it touches"
+  ),
   responsibleBody: optional(Actor.ActorId),
   raisedBy: RaisedBy,
   person: optional(Person.PersonId)

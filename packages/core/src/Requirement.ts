@@ -200,6 +200,9 @@ export interface Reading {
   readonly ties: ReadonlyArray<Tie>
 }
 
+const nonEmpty = <S extends Schema.Schema.Any>(item: S, message: string) =>
+  Schema.Array(item).pipe(Schema.filter((a) => a.length > 0 || message, { jsonSchema: { minItems: 1 } }))
+
 /**
  * A requirement: one or more needs read as the way the community manages
  * itself around them.
@@ -209,7 +212,7 @@ export interface Reading {
  */
 export const Requirement = Schema.Struct({
   id: RequirementId,
-  needs: Schema.NonEmptyArray(NeedId),
+  needs: nonEmpty(NeedId, "a requirement is read around at least one need: list the ids of its needs"),
   ...readingFields
 }).annotations({
   identifier: "Requirement",

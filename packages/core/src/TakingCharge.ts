@@ -119,6 +119,9 @@ export type Timestamp = typeof Timestamp.Type
  */
 export const timestampOf = (ms: number): Timestamp => iso(ms) as Timestamp
 
+const nonEmpty = <S extends Schema.Schema.Any>(item: S, message: string) =>
+  Schema.Array(item).pipe(Schema.filter((a) => a.length > 0 || message, { jsonSchema: { minItems: 1 } }))
+
 const header = {
   eventId: EventId,
   caseId: CaseId,
@@ -223,7 +226,7 @@ export interface NeedRecorded extends Schema.Schema.Type<typeof NeedRecorded> {}
  */
 export const DemandExpressed = Schema.TaggedStruct("DemandExpressed", {
   ...header,
-  needs: Schema.NonEmptyArray(NeedId)
+  needs: nonEmpty(NeedId, "a demand expresses at least one recorded need: list the ids of its needs")
 }).annotations({
   identifier: "DemandExpressed",
   description: "The recorded needs become an expressed demand."
@@ -267,7 +270,10 @@ export interface ChoiceMade extends Schema.Schema.Type<typeof ChoiceMade> {}
  */
 export const CommunityResponseLinked = Schema.TaggedStruct("CommunityResponseLinked", {
   ...header,
-  actors: Schema.NonEmptyArray(Actor.ActorId),
+  actors: nonEmpty(
+    Actor.ActorId,
+    "a community response brings in at least one actor: list the ids of its actors"
+  ),
   resources: Schema.Array(Resource.Resource)
 }).annotations({
   identifier: "CommunityResponseLinked",

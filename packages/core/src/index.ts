@@ -96,3 +96,8 @@ export * as Decoder from "./Decoder.js"
  * @since 0.1.0
  */
 export * as JsonSchema from "./JsonSchema.js"
+/**
+ * Access: traditional (overt need) and generative (also vulnerability) eligibility.
+ * @since 0.1.0
+ */
+export * as Access from "./Access.js"

@@ -116,3 +116,4 @@ export const territory = (
           : { ...rest, municipality: municipalities[pick % municipalities.length]!.id }
       })
     }))
+export * from "./needs.js"
