@@ -174,7 +174,7 @@ export const eventForOffer = (
 /**
  * Walks a process along its roadmap: at each step one of the offers of
  * `CoDesign.next` (an offer that moves the roadmap forward one time in
- * three), filled in from the numbers. Stops after `steps` events or when
+ * two), filled in from the numbers. Stops after `steps` events or when
  * nothing is offered.
  *
  * @category arbitraries
@@ -190,8 +190,8 @@ export const walk = (
   for (let i = 0; i < steps; i++) {
     const offers = CoDesign.next(process)
     if (offers.length === 0) break
-    const moving = offers.filter((o) => o.type !== "participation-recorded")
-    const offer = c.nat() % 3 === 0 && moving.length > 0 ? c.pick(moving) : c.pick(offers)
+    const moving = offers.filter((o) => o.type !== "participation-recorded" || o.activity === "public-event")
+    const offer = c.nat() % 2 === 0 && moving.length > 0 ? c.pick(moving) : c.pick(offers)
     const event = eventForOffer(process, offer, [
       c.nat(),
       c.nat(),
@@ -219,7 +219,7 @@ export const coDesignProcess = (
   fc
     .tuple(
       coDesignDefinition(constraints.kind === undefined ? {} : { kind: constraints.kind }),
-      fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 400 }),
+      fc.array(fc.nat({ max: 1_000_000 }), { minLength: 64, maxLength: 400 }),
       fc.nat({ max: constraints.maxEvents ?? 60 })
     )
     .map(([definition, numbers, steps]) => walk(definition, numbers, steps))

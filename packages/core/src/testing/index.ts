@@ -117,3 +117,5 @@ export const territory = (
       })
     }))
 export * from "./needs.js"
+export * from "./codesign.js"
+export * from "./evaluation.js"
