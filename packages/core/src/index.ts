@@ -101,3 +101,18 @@ export * as JsonSchema from "./JsonSchema.js"
  * @since 0.1.0
  */
 export * as Access from "./Access.js"
+/**
+ * Indicator assignments: an indicator applied to a scope, with baseline, periods and targets.
+ * @since 0.1.0
+ */
+export * as IndicatorAssignment from "./IndicatorAssignment.js"
+/**
+ * Measurements of assigned indicators, and their validation.
+ * @since 0.1.0
+ */
+export * as Measurement from "./Measurement.js"
+/**
+ * Summaries of measurements: a commutative monoid that merges municipalities into districts, with suppression of small cells.
+ * @since 0.1.0
+ */
+export * as Summary from "./Summary.js"

@@ -1,0 +1,437 @@
+/**
+ * Measurements: one figure of an assigned indicator for one period, a value
+ * in the definition's unit or a judgement on its scale, with who measured it
+ * and the source it comes from. A measurement may say how many people the
+ * figure is about (`persons`), so that reports can suppress small cells.
+ *
+ * {@link validate} checks measurements against the definitions and the
+ * assignments (unknown indicators and periods, wrong unit or kind, actuals
+ * before their period ends, periods with neither target nor actual) and
+ * returns every finding at once; it reads measurements as an `Iterable`, so a
+ * stream of millions is checked in one pass.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import * as Actor from "./Actor.js"
+import * as Indicator from "./Indicator.js"
+import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import { unknownReference } from "./internal/integrity.js"
+import { id, literals, optional } from "./internal/schema.js"
+import type { Labels } from "./Label.js"
+import * as Problem from "./Problem.js"
+
+/**
+ * The id of a measurement (optional on a measurement: streams of figures may
+ * go without).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const MeasurementId = id("MeasurementId", "msr", "The id of a measurement.")
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type MeasurementId = typeof MeasurementId.Type
+
+/**
+ * Where a figure comes from.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const sources = [
+  "administrative-data",
+  "case-records",
+  "survey",
+  "interview",
+  "focus-group",
+  "self-assessment",
+  "observation"
+] as const
+
+/**
+ * The source of a measurement.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Source = literals("MeasurementSource", sources, "Where a figure comes from.")
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Source = typeof Source.Type
+
+/**
+ * Italian and English labels of the sources.
+ *
+ * @category labels
+ * @since 0.1.0
+ */
+export const sourceLabels: Labels<Source> = {
+  "administrative-data": { it: "Dati amministrativi", en: "Administrative data" },
+  "case-records": { it: "Cartelle dei percorsi di presa in carico", en: "Taking-charge case records" },
+  survey: { it: "Questionario", en: "Survey" },
+  interview: { it: "Intervista", en: "Interview" },
+  "focus-group": { it: "Focus group", en: "Focus group" },
+  "self-assessment": { it: "Autovalutazione", en: "Self-assessment" },
+  observation: { it: "Osservazione", en: "Observation" }
+}
+
+/**
+ * The largest magnitude of one value (one thousand billion), so that the sums
+ * of a `Summary` stay exact.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxValue = 1e12
+
+/**
+ * A finite number of magnitude at most {@link maxValue}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Value = Schema.Number.pipe(
+  Schema.filter(
+    (n) =>
+      (Number.isFinite(n) && Math.abs(n) <= maxValue) ||
+      (Number.isFinite(n)
+        ? `expected a value between -${maxValue} and ${maxValue}, got ${n}`
+        : `expected a finite value, got ${n}`),
+    { jsonSchema: { minimum: -maxValue, maximum: maxValue } }
+  ),
+  Schema.annotations({
+    identifier: "MeasurementValue",
+    arbitrary: () => (fc) => fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100)
+  })
+)
+
+/**
+ * A measurement: a value with its unit, or a level of a qualitative scale
+ * (never both), for one indicator, assignment and period, optionally for one
+ * municipality.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Measurement, Problem } from "@welfare/core"
+ *
+ * const decode = Problem.decoder(Measurement.Measurement)
+ * const both = decode({
+ *   indicator: "ind-1", assignment: "asg-1", period: { start: "2016-01-01", end: "2016-12-31" },
+ *   value: 3, unit: "count", level: "lvl-good", measuredBy: "comune-legnano", source: "survey"
+ * })
+ * assert.ok(Either.isLeft(both))
+ * assert.strictEqual(
+ *   Problem.format(both.left[0]),
+ *   "level: a measurement carries a value with its unit or a level of a scale, not both: remove one"
+ * )
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Measurement = Schema.Struct({
+  id: optional(MeasurementId),
+  indicator: Indicator.IndicatorId,
+  assignment: IndicatorAssignment.AssignmentId,
+  period: IndicatorAssignment.Period,
+  municipality: optional(Actor.MunicipalityId),
+  value: optional(Value),
+  unit: optional(Indicator.Unit),
+  level: optional(Schema.String),
+  measuredBy: Actor.ActorId,
+  source: Source,
+  persons: optional(Schema.Int.pipe(Schema.nonNegative(), Schema.annotations({ identifier: "PersonCount" }))),
+  recordedOn: optional(IndicatorAssignment.IsoDate)
+}).pipe(
+  Schema.filter((m) => {
+    if (m.value !== undefined && m.level !== undefined)
+      return {
+        path: ["level"],
+        message: "a measurement carries a value with its unit or a level of a scale, not both: remove one"
+      }
+    if (m.value === undefined && m.level === undefined)
+      return {
+        path: ["value"],
+        message: "a measurement carries a value with its unit or a level of a scale: add one"
+      }
+    if (m.value !== undefined && m.unit === undefined)
+      return { path: ["unit"], message: "a value needs its unit: add the unit of the indicator" }
+    if (m.value === undefined && m.unit !== undefined)
+      return { path: ["unit"], message: "a level has no unit: remove the unit" }
+    return true
+  }),
+  Schema.annotations({
+    identifier: "Measurement",
+    title: "Measurement",
+    description: "One figure of an assigned indicator for one period, with who measured it and its source."
+  })
+)
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface Measurement extends Schema.Schema.Type<typeof Measurement> {}
+
+/**
+ * The encoded (JSON) form of a measurement.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MeasurementEncoded extends Schema.Schema.Encoded<typeof Measurement> {}
+
+/**
+ * What {@link validate} reads: definitions, assignments and measurements.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface ValidationInput {
+  readonly indicators: ReadonlyArray<Indicator.IndicatorDefinition>
+  readonly assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
+  readonly measurements: Iterable<Measurement>
+}
+
+/**
+ * Every finding of measurements against definitions and assignments, all at
+ * once: unknown indicators, assignments and periods; an indicator that is not
+ * the assignment's; a numeric value for a qualitative indicator or a level for
+ * a quantitative one; a unit that is not the definition's; a level off the
+ * scale; an actual before its period ends (as of `asOf`, or recorded before
+ * the end); and periods of an assignment that have neither target nor actual.
+ *
+ * Pure: the date of the check is the `asOf` parameter, never the clock.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Measurement } from "@welfare/core"
+ *
+ * const findings = Measurement.validate(
+ *   {
+ *     indicators: [{ id: "ind-hours", kind: "quantitative", label: { it: "Ore", en: "Hours" }, unit: "hour", direction: "increase", aggregation: "sum", rba: "how-much" } as never],
+ *     assignments: [{ id: "asg-1", indicator: "ind-hours", scope: { type: "territory" }, responsible: [], periods: [{ start: "2016-01-01", end: "2016-12-31", target: 100 }] } as never],
+ *     measurements: [
+ *       { indicator: "ind-hours", assignment: "asg-1", period: { start: "2016-01-01", end: "2016-12-31" }, value: 20, unit: "euro", measuredBy: "casa-volontariato", source: "administrative-data" } as never
+ *     ]
+ *   },
+ *   { asOf: "2017-02-01" }
+ * )
+ * assert.deepStrictEqual(findings.map((f) => `${f.code} ${f.path.join(".")}`), ["wrong-unit measurements.0.unit"])
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validate = (
+  input: ValidationInput,
+  options: { readonly asOf: string; readonly path?: ReadonlyArray<Problem.PathSegment> }
+): Array<Indicator.Finding> => {
+  const path = options.path ?? ["measurements"]
+  const definitions = new Map(input.indicators.map((d) => [d.id as string, d]))
+  const assignments = new Map(input.assignments.map((a) => [a.id as string, a]))
+  const withActual = new Set<string>()
+  const out: Array<Indicator.Finding> = []
+  let i = 0
+  for (const m of input.measurements) {
+    const at = [...path, i]
+    i++
+    const definition = definitions.get(m.indicator)
+    const assignment = assignments.get(m.assignment)
+    if (definition === undefined)
+      out.push(
+        Indicator.finding(
+          "unknown-indicator",
+          "error",
+          [...at, "indicator"],
+          `no indicator has the id "${m.indicator}": add it to indicators or correct the id`,
+          "Common Impact Data Standard"
+        )
+      )
+    if (assignment === undefined)
+      out.push(
+        Indicator.finding(
+          "unknown-assignment",
+          "error",
+          [...at, "assignment"],
+          `no assignment has the id "${m.assignment}": add it to assignments or correct the id`,
+          "Common Impact Data Standard"
+        )
+      )
+    else {
+      if (assignment.indicator !== m.indicator)
+        out.push(
+          Indicator.finding(
+            "indicator-mismatch",
+            "error",
+            [...at, "indicator"],
+            `the assignment "${assignment.id}" follows the indicator "${assignment.indicator}", not "${m.indicator}": correct the indicator or the assignment`,
+            "IATI"
+          )
+        )
+      const plan = IndicatorAssignment.findPeriod(assignment, m.period)
+      if (plan === undefined)
+        out.push(
+          Indicator.finding(
+            "unknown-period",
+            "error",
+            [...at, "period"],
+            `the assignment "${assignment.id}" has no period ${IndicatorAssignment.periodKey(m.period)}: use one of ${assignment.periods.map(IndicatorAssignment.periodKey).join(", ") || "its periods (it has none yet)"}`,
+            "IATI"
+          )
+        )
+      else withActual.add(`${assignment.id}|${IndicatorAssignment.periodKey(m.period)}`)
+    }
+    if (definition !== undefined) {
+      if (definition.kind === "qualitative") {
+        if (m.value !== undefined)
+          out.push(
+            Indicator.finding(
+              "wrong-kind",
+              "error",
+              [...at, "value"],
+              `the indicator "${definition.id}" is qualitative: record a level of its scale (${definition.scale.map((l) => l.code).join(", ")}), not a number`,
+              "IATI"
+            )
+          )
+        else if (m.level !== undefined && Indicator.levelIndex(definition, m.level) === undefined)
+          out.push(
+            Indicator.finding(
+              "unknown-level",
+              "error",
+              [...at, "level"],
+              `the level "${m.level}" is not on the scale of "${definition.id}": use one of ${definition.scale.map((l) => l.code).join(", ")}`,
+              "IATI"
+            )
+          )
+      } else if (m.level !== undefined)
+        out.push(
+          Indicator.finding(
+            "wrong-kind",
+            "error",
+            [...at, "level"],
+            `the indicator "${definition.id}" is quantitative: record a value in ${definition.unit}, not a level`,
+            "IATI"
+          )
+        )
+      else if (m.unit !== undefined && m.unit !== definition.unit)
+        out.push(
+          Indicator.finding(
+            "wrong-unit",
+            "error",
+            [...at, "unit"],
+            `the indicator "${definition.id}" is measured in ${definition.unit}, got ${m.unit}: convert the value or correct the unit`,
+            "IATI"
+          )
+        )
+    }
+    if (options.asOf < m.period.end)
+      out.push(
+        Indicator.finding(
+          "actual-before-period-end",
+          "error",
+          [...at, "period", "end"],
+          `the period ends on ${m.period.end}, after the date of the check ${options.asOf}: record the actual once the period has ended`,
+          "IATI"
+        )
+      )
+    else if (m.recordedOn !== undefined && m.recordedOn < m.period.end)
+      out.push(
+        Indicator.finding(
+          "actual-before-period-end",
+          "warning",
+          [...at, "recordedOn"],
+          `the actual was recorded on ${m.recordedOn}, before its period ends on ${m.period.end}: record it again once the period has ended`,
+          "IATI"
+        )
+      )
+  }
+  input.assignments.forEach((a, ai) => {
+    a.periods.forEach((p, pi) => {
+      if (p.target === undefined && !withActual.has(`${a.id}|${IndicatorAssignment.periodKey(p)}`))
+        out.push(
+          Indicator.finding(
+            "period-without-target-or-actual",
+            p.end <= options.asOf ? "error" : "warning",
+            ["assignments", ai, "periods", pi],
+            `the period ${IndicatorAssignment.periodKey(p)} of "${a.id}" has neither a target nor an actual: set a target or record a measurement`,
+            "IATI"
+          )
+        )
+    })
+  })
+  return out
+}
+
+/**
+ * Every reference problem of a list of measurements: duplicate ids (of the
+ * measurements that have one), unknown indicators, assignments, measuring
+ * actors and (when `known.municipalities` is given) municipalities.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const referenceProblems = (
+  items: ReadonlyArray<Measurement>,
+  known: {
+    readonly indicators: ReadonlySet<string>
+    readonly assignments: ReadonlySet<string>
+    readonly actors: ReadonlySet<string>
+    readonly municipalities?: ReadonlySet<string>
+  },
+  path: ReadonlyArray<Problem.PathSegment> = ["measurements"]
+): Array<Problem.Problem> => {
+  const problems: Array<Problem.Problem> = []
+  const first = new Map<string, number>()
+  items.forEach((m, i) => {
+    if (m.id === undefined) return
+    const at = first.get(m.id)
+    if (at === undefined) first.set(m.id, i)
+    else
+      problems.push(
+        Problem.make(
+          "duplicate-id",
+          [...path, i, "id"],
+          `the measurement id "${m.id}" is already used by ${Problem.formatPath([...path, at])}: give every measurement its own id`
+        )
+      )
+  })
+  items.forEach((m, i) => {
+    problems.push(
+      ...unknownReference(known.indicators, m.indicator, [...path, i, "indicator"], "indicator", "indicators")
+    )
+    problems.push(
+      ...unknownReference(
+        known.assignments,
+        m.assignment,
+        [...path, i, "assignment"],
+        "assignment",
+        "assignments"
+      )
+    )
+    problems.push(
+      ...unknownReference(known.actors, m.measuredBy, [...path, i, "measuredBy"], "actor", "actors")
+    )
+    if (m.municipality !== undefined && known.municipalities !== undefined)
+      problems.push(
+        ...unknownReference(
+          known.municipalities,
+          m.municipality,
+          [...path, i, "municipality"],
+          "municipality",
+          "municipalities"
+        )
+      )
+  })
+  return problems
+}

@@ -1,0 +1,654 @@
+/**
+ * Summaries: the aggregate of measurements, keyed by indicator x period (x
+ * municipality when the measurement names one), holding for each cell the
+ * count, the exact sum, the minimum, the maximum, the persons the figures are
+ * about, and the count of each level of a qualitative scale.
+ *
+ * A summary is a commutative monoid ({@link empty}, {@link merge}): evaluating
+ * the parts of a territory and merging the results equals evaluating the
+ * whole (FRAMEWORK.md, invariant 13). Municipalities summarise their own
+ * measurements, the district merges them, the region merges the districts.
+ * Sums are kept exactly as an integer part and a count of millionths, so
+ * merging in any order gives the very same numbers (values are rounded to the
+ * millionth of their unit, and totals are exact while below 9 x 10^15).
+ *
+ * A summary is plain data (it can be structured-cloned to a worker thread or
+ * written as JSON), and its size is bounded by indicators x periods x
+ * municipalities, never by the number of measurements, which it reads as an
+ * `Iterable` or an `AsyncIterable`.
+ *
+ * {@link suppress} publishes a summary for reports over persons: every cell
+ * counting fewer people than a threshold is hidden, with complementary
+ * suppression so that no hidden cell can be recovered by subtracting the
+ * published cells from the published totals; published summaries merge with
+ * {@link mergePublished}, and what was hidden in a part stays hidden.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import { dual } from "effect/Function"
+import type * as Actor from "./Actor.js"
+import type * as Indicator from "./Indicator.js"
+import type * as IndicatorAssignment from "./IndicatorAssignment.js"
+import type * as Measurement from "./Measurement.js"
+import * as Problem from "./Problem.js"
+
+/**
+ * One cell of a summary: the figures of one indicator in one period (and one
+ * municipality, when given).
+ *
+ * - `count`: measurements; `numeric`: those with a value.
+ * - `units` + `micros` / 1,000,000: the exact sum of the values (see {@link sum}).
+ * - `min`, `max`: of the values, `null` when there is none.
+ * - `persons`: the persons the figures are about, summed; `personCounted`: the
+ *   measurements that said how many persons they are about (a cell is about
+ *   persons when this is positive).
+ * - `levels`: how many judgements gave each level of a qualitative scale.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Cell {
+  readonly indicator: Indicator.IndicatorId
+  readonly period: IndicatorAssignment.Period
+  readonly municipality?: Actor.MunicipalityId
+  readonly count: number
+  readonly numeric: number
+  readonly units: number
+  readonly micros: number
+  readonly min: number | null
+  readonly max: number | null
+  readonly persons: number
+  readonly personCounted: number
+  readonly levels: { readonly [level: string]: number }
+}
+
+/**
+ * A summary: its cells by key (`indicator|start/end|municipality`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Summary {
+  readonly _tag: "Summary"
+  readonly cells: { readonly [key: string]: Cell }
+}
+
+/**
+ * The summary of no measurement: the identity of {@link merge}.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const empty: Summary = { _tag: "Summary", cells: {} }
+
+const MICRO = 1_000_000
+
+/**
+ * The key of a cell: `indicator|start/end` and, for a municipality, `|municipality`.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const keyOf = (
+  indicator: string,
+  period: IndicatorAssignment.Period,
+  municipality?: string
+): string =>
+  municipality === undefined
+    ? `${indicator}|${period.start}/${period.end}`
+    : `${indicator}|${period.start}/${period.end}|${municipality}`
+
+const groupKeyOf = (cell: Pick<Cell, "indicator" | "period">): string => keyOf(cell.indicator, cell.period)
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type MutableCell = Mutable<Omit<Cell, "levels">> & { levels: { [level: string]: number } }
+
+const newCell = (
+  indicator: Indicator.IndicatorId,
+  period: IndicatorAssignment.Period,
+  municipality: Actor.MunicipalityId | undefined
+): MutableCell => {
+  const c: MutableCell = {
+    indicator,
+    period: { start: period.start, end: period.end },
+    count: 0,
+    numeric: 0,
+    units: 0,
+    micros: 0,
+    min: null,
+    max: null,
+    persons: 0,
+    personCounted: 0,
+    levels: {}
+  }
+  if (municipality !== undefined) c.municipality = municipality
+  return c
+}
+
+const normalise = (c: MutableCell): void => {
+  const carry = Math.floor(c.micros / MICRO)
+  if (carry !== 0) {
+    c.units += carry
+    c.micros -= carry * MICRO
+  }
+  // never a negative zero, so that equal sums are equal values
+  c.units += 0
+  c.micros += 0
+}
+
+const addInto = (into: MutableCell, c: Cell): void => {
+  into.count += c.count
+  into.numeric += c.numeric
+  into.units += c.units
+  into.micros += c.micros
+  if (c.min !== null && (into.min === null || c.min < into.min)) into.min = c.min
+  if (c.max !== null && (into.max === null || c.max > into.max)) into.max = c.max
+  into.persons += c.persons
+  into.personCounted += c.personCounted
+  for (const level in c.levels) into.levels[level] = (into.levels[level] ?? 0) + c.levels[level]!
+}
+
+const copy = (c: Cell): MutableCell => {
+  const out = newCell(c.indicator, c.period, c.municipality)
+  addInto(out, c)
+  return out
+}
+
+/**
+ * A mutable accumulator, for folding very large inputs in one pass. Its
+ * `result` is a fresh, plain {@link Summary}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Accumulator {
+  /** Adds one measurement. */
+  readonly add: (m: Measurement.Measurement) => void
+  /** Adds every cell of a summary. */
+  readonly addSummary: (s: Summary) => void
+  /** The summary of everything added so far. */
+  readonly result: () => Summary
+}
+
+/**
+ * A new, empty accumulator.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const accumulator = (): Accumulator => {
+  const cells = new Map<string, MutableCell>()
+  const cellFor = (
+    indicator: Indicator.IndicatorId,
+    period: IndicatorAssignment.Period,
+    municipality: Actor.MunicipalityId | undefined
+  ): MutableCell => {
+    const key = keyOf(indicator, period, municipality)
+    let c = cells.get(key)
+    if (c === undefined) {
+      c = newCell(indicator, period, municipality)
+      cells.set(key, c)
+    }
+    return c
+  }
+  return {
+    add: (m) => {
+      const c = cellFor(m.indicator, m.period, m.municipality)
+      c.count++
+      const v = m.value
+      if (v !== undefined) {
+        c.numeric++
+        const ip = Math.trunc(v)
+        c.units += ip
+        c.micros += Math.round((v - ip) * MICRO)
+        if (c.min === null || v < c.min) c.min = v
+        if (c.max === null || v > c.max) c.max = v
+      } else if (m.level !== undefined) c.levels[m.level] = (c.levels[m.level] ?? 0) + 1
+      if (m.persons !== undefined) {
+        c.persons += m.persons
+        c.personCounted++
+      }
+    },
+    addSummary: (s) => {
+      for (const key in s.cells) {
+        const cell = s.cells[key]!
+        addInto(cellFor(cell.indicator, cell.period, cell.municipality), cell)
+      }
+    },
+    result: () => {
+      const out: { [key: string]: Cell } = {}
+      for (const [key, c] of cells) {
+        const cell = copy(c)
+        normalise(cell)
+        if (cell.min !== null) cell.min += 0
+        if (cell.max !== null) cell.max += 0
+        out[key] = cell
+      }
+      return { _tag: "Summary", cells: out }
+    }
+  }
+}
+
+/**
+ * Summarises measurements, read once as an `Iterable` (an array, a generator
+ * over a file, ...). Memory is bounded by the cells, not by the measurements.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, value: number) =>
+ *   ({ indicator: "ind-hours", assignment: "asg-1", period, municipality, value, unit: "hour", measuredBy: "casa-volontariato", source: "administrative-data" }) as never
+ * const s = Summary.fromMeasurements([m("legnano", 0.1), m("legnano", 0.2), m("canegrate", 5)])
+ * const legnano = Summary.get(s, "ind-hours", period, "legnano")!
+ * assert.strictEqual(Summary.sum(legnano), 0.3)
+ * assert.strictEqual(Summary.sum(Summary.total(s, "ind-hours", period)!), 5.3)
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromMeasurements = (measurements: Iterable<Measurement.Measurement>): Summary => {
+  const acc = accumulator()
+  for (const m of measurements) acc.add(m)
+  return acc.result()
+}
+
+/**
+ * Summarises measurements read as an `AsyncIterable` (for example a Node
+ * stream of parsed lines), in one pass.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromAsync = async (
+  measurements: AsyncIterable<Measurement.Measurement> | Iterable<Measurement.Measurement>
+): Promise<Summary> => {
+  const acc = accumulator()
+  for await (const m of measurements) acc.add(m)
+  return acc.result()
+}
+
+/**
+ * Merges two summaries, cell by cell: associative, commutative, with
+ * {@link empty} as identity, and exact.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { pipe } from "effect"
+ * import { Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, value: number) =>
+ *   ({ indicator: "ind-hours", assignment: "asg-1", period, municipality, value, unit: "hour", measuredBy: "casa-volontariato", source: "administrative-data" }) as never
+ * const legnano = Summary.fromMeasurements([m("legnano", 120)])
+ * const canegrate = Summary.fromMeasurements([m("canegrate", 30)])
+ * const district = pipe(legnano, Summary.merge(canegrate))
+ * assert.deepStrictEqual(district, Summary.fromMeasurements([m("canegrate", 30), m("legnano", 120)]))
+ * ```
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const merge: {
+  (that: Summary): (self: Summary) => Summary
+  (self: Summary, that: Summary): Summary
+} = dual(2, (self: Summary, that: Summary): Summary => mergeAll([self, that]))
+
+/**
+ * Merges any number of summaries in one pass (for a district, the summaries of
+ * its municipalities).
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const mergeAll = (summaries: Iterable<Summary>): Summary => {
+  const acc = accumulator()
+  for (const s of summaries) acc.addSummary(s)
+  return acc.result()
+}
+
+/**
+ * The summary without the municipality dimension: one cell per indicator x
+ * period (for a district report, or to merge districts into a region).
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const rollUp = (summary: Summary): Summary => {
+  const cells = new Map<string, MutableCell>()
+  for (const key in summary.cells) {
+    const c = summary.cells[key]!
+    const k = groupKeyOf(c)
+    let into = cells.get(k)
+    if (into === undefined) {
+      into = newCell(c.indicator, c.period, undefined)
+      cells.set(k, into)
+    }
+    addInto(into, c)
+  }
+  const out: { [key: string]: Cell } = {}
+  for (const [k, c] of cells) {
+    normalise(c)
+    out[k] = c
+  }
+  return { _tag: "Summary", cells: out }
+}
+
+/**
+ * Every cell, in key order.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const cells = (summary: Summary): ReadonlyArray<Cell> =>
+  Object.keys(summary.cells)
+    .sort()
+    .map((k) => summary.cells[k]!)
+
+/**
+ * The cell of an indicator in a period (for one municipality, or the cell of
+ * the measurements that name none).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const get = (
+  summary: Summary,
+  indicator: string,
+  period: IndicatorAssignment.Period,
+  municipality?: string
+): Cell | undefined => summary.cells[keyOf(indicator, period, municipality)]
+
+/**
+ * The cell of an indicator in a period over every municipality, or
+ * `undefined` when no measurement speaks of it.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const total = (
+  summary: Summary,
+  indicator: string,
+  period: IndicatorAssignment.Period
+): Cell | undefined =>
+  rollUp(
+    filter(
+      summary,
+      (c) => c.indicator === indicator && c.period.start === period.start && c.period.end === period.end
+    )
+  ).cells[keyOf(indicator, period)]
+
+/**
+ * The summary of the cells that satisfy a predicate.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const filter: {
+  (predicate: (cell: Cell) => boolean): (self: Summary) => Summary
+  (self: Summary, predicate: (cell: Cell) => boolean): Summary
+} = dual(2, (self: Summary, predicate: (cell: Cell) => boolean): Summary => {
+  const out: { [key: string]: Cell } = {}
+  for (const key in self.cells) if (predicate(self.cells[key]!)) out[key] = self.cells[key]!
+  return { _tag: "Summary", cells: out }
+})
+
+/**
+ * The sum of the values of a cell.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const sum = (cell: Pick<Cell, "units" | "micros">): number => cell.units + cell.micros / MICRO
+
+/**
+ * The mean of the values of a cell, or `undefined` when it has none.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const mean = (cell: Pick<Cell, "units" | "micros" | "numeric">): number | undefined =>
+  cell.numeric === 0 ? undefined : sum(cell) / cell.numeric
+
+/**
+ * The value of a cell under an aggregation (sum, mean, min, max), or
+ * `undefined` when it has no value.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const aggregate = (cell: Cell, aggregation: Indicator.Aggregation): number | undefined => {
+  if (cell.numeric === 0) return undefined
+  switch (aggregation) {
+    case "sum":
+      return sum(cell)
+    case "mean":
+      return mean(cell)
+    case "min":
+      return cell.min ?? undefined
+    case "max":
+      return cell.max ?? undefined
+  }
+}
+
+/**
+ * Whether two summaries hold exactly the same cells and figures.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const equals = (a: Summary, b: Summary): boolean => canonical(a) === canonical(b)
+
+const canonicalCell = (c: Cell): string =>
+  JSON.stringify([
+    c.indicator,
+    c.period.start,
+    c.period.end,
+    c.municipality ?? null,
+    c.count,
+    c.numeric,
+    c.units,
+    c.micros,
+    c.min,
+    c.max,
+    c.persons,
+    c.personCounted,
+    Object.keys(c.levels)
+      .sort()
+      .map((l) => [l, c.levels[l]])
+  ])
+
+const canonical = (s: Summary): string =>
+  Object.keys(s.cells)
+    .sort()
+    .map((k) => `${k}=${canonicalCell(s.cells[k]!)}`)
+    .join("\n")
+
+// ---------------------------------------------------------------------------
+// privacy
+
+/**
+ * A published cell: the figures of a cell, or only its key when it is
+ * suppressed.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type PublishedCell =
+  | (Cell & { readonly suppressed: false })
+  | {
+      readonly suppressed: true
+      readonly indicator: Indicator.IndicatorId
+      readonly period: IndicatorAssignment.Period
+      readonly municipality?: Actor.MunicipalityId
+    }
+
+/**
+ * A summary ready to publish in a report over persons: its cells and, for
+ * every indicator x period, its total over the municipalities, each visible
+ * or suppressed. Every visible cell about persons counts at least
+ * `threshold` people.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Published {
+  readonly _tag: "Published"
+  readonly threshold: number
+  readonly cells: { readonly [key: string]: PublishedCell }
+  readonly totals: { readonly [key: string]: PublishedCell }
+}
+
+/**
+ * The default threshold of {@link suppress}: cells about fewer than 5 people
+ * are hidden.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultThreshold = 5
+
+const hiddenCell = (c: Pick<Cell, "indicator" | "period" | "municipality">): PublishedCell =>
+  c.municipality === undefined
+    ? { suppressed: true, indicator: c.indicator, period: c.period }
+    : { suppressed: true, indicator: c.indicator, period: c.period, municipality: c.municipality }
+
+const visibleCell = (c: Cell): PublishedCell => ({ ...c, suppressed: false })
+
+const isSmall = (c: Cell, threshold: number): boolean => c.personCounted > 0 && c.persons < threshold
+
+const checkThreshold = (threshold: number): ReadonlyArray<Problem.Problem> =>
+  Number.isFinite(threshold) && threshold >= 1
+    ? []
+    : [
+        Problem.make(
+          "invalid-value",
+          ["threshold"],
+          `expected a suppression threshold of at least 1 person, got ${threshold}: a threshold below 1 would publish cells about single people`
+        )
+      ]
+
+/**
+ * Publishes a summary for a report over persons: hides every cell about
+ * fewer than `threshold` people (default 5; a threshold below 1 is
+ * rejected), then, within each indicator x period, hides further cells (the
+ * smallest first) until the hidden cells are at least two and count together
+ * at least `threshold` people, so that subtracting the visible cells from the
+ * visible total recovers no hidden cell. Cells that say nothing about persons
+ * are hidden only as complements.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, persons: number) =>
+ *   ({ indicator: "ind-families", assignment: "asg-1", period, municipality, value: persons, unit: "person", persons, measuredBy: "ufficio-di-piano", source: "case-records" }) as never
+ * const s = Summary.fromMeasurements([m("legnano", 40), m("canegrate", 3), m("rescaldina", 12)])
+ * const published = Summary.suppress(s)
+ * assert.ok(Either.isRight(published))
+ * const cell = (mun: string) => published.right.cells[Summary.keyOf("ind-families", period, mun)]!.suppressed
+ * assert.deepStrictEqual([cell("legnano"), cell("canegrate"), cell("rescaldina")], [false, true, true])
+ * assert.ok(Either.isLeft(Summary.suppress(s, { threshold: 0 })))
+ * ```
+ *
+ * @category privacy
+ * @since 0.1.0
+ */
+export const suppress = (
+  summary: Summary,
+  options: { readonly threshold?: number } = {}
+): Problem.Result<Published> => {
+  const threshold = options.threshold ?? defaultThreshold
+  const problems = checkThreshold(threshold)
+  if (problems.length > 0) return Problem.fromProblems(undefined as never, problems)
+  const groups = new Map<string, Array<string>>()
+  for (const key in summary.cells) {
+    const g = groupKeyOf(summary.cells[key]!)
+    const list = groups.get(g)
+    if (list === undefined) groups.set(g, [key])
+    else list.push(key)
+  }
+  const cellsOut: { [key: string]: PublishedCell } = {}
+  const totalsOut: { [key: string]: PublishedCell } = {}
+  const totals = rollUp(summary)
+  for (const [g, keys] of groups) {
+    const hidden = new Set(keys.filter((k) => isSmall(summary.cells[k]!, threshold)))
+    if (hidden.size > 0) {
+      let hiddenPersons = 0
+      for (const k of hidden) hiddenPersons += summary.cells[k]!.persons
+      const candidates = keys
+        .filter((k) => !hidden.has(k))
+        .sort((a, b) => summary.cells[a]!.persons - summary.cells[b]!.persons || (a < b ? -1 : a > b ? 1 : 0))
+      for (const k of candidates) {
+        if (hidden.size >= 2 && hiddenPersons >= threshold) break
+        hidden.add(k)
+        hiddenPersons += summary.cells[k]!.persons
+      }
+    }
+    for (const k of keys)
+      cellsOut[k] = hidden.has(k) ? hiddenCell(summary.cells[k]!) : visibleCell(summary.cells[k]!)
+    const t = totals.cells[g]!
+    totalsOut[g] = isSmall(t, threshold) ? hiddenCell(t) : visibleCell(t)
+  }
+  return Either.right({ _tag: "Published", threshold, cells: cellsOut, totals: totalsOut })
+}
+
+const mergePublishedRecords = (
+  parts: ReadonlyArray<{ readonly [key: string]: PublishedCell }>
+): { [key: string]: PublishedCell } => {
+  const hidden = new Set<string>()
+  for (const part of parts) for (const key in part) if (part[key]!.suppressed) hidden.add(key)
+  const out: { [key: string]: PublishedCell } = {}
+  const visible = new Map<string, MutableCell>()
+  for (const part of parts)
+    for (const key in part) {
+      const c = part[key]!
+      if (c.suppressed || hidden.has(key)) {
+        if (out[key] === undefined) out[key] = hiddenCell(c)
+        continue
+      }
+      const into = visible.get(key)
+      if (into === undefined) visible.set(key, copy(c))
+      else addInto(into, c)
+    }
+  for (const [key, c] of visible) {
+    normalise(c)
+    out[key] = visibleCell(c)
+  }
+  return out
+}
+
+/**
+ * Merges published summaries (for a district, the published summaries of its
+ * municipalities): a cell or total is visible only when it is visible in
+ * every part that holds it, so what a part hid stays hidden. Associative and
+ * commutative; the parts must share one threshold.
+ *
+ * @category privacy
+ * @since 0.1.0
+ */
+export const mergePublished = (parts: ReadonlyArray<Published>): Problem.Result<Published> => {
+  const thresholds = [...new Set(parts.map((p) => p.threshold))]
+  if (thresholds.length > 1)
+    return Problem.fromProblems(undefined as never, [
+      Problem.make(
+        "invalid-value",
+        ["threshold"],
+        `published summaries with different thresholds (${thresholds.join(", ")}) cannot be merged: suppress every part with one threshold`
+      )
+    ])
+  return Either.right({
+    _tag: "Published",
+    threshold: thresholds[0] ?? defaultThreshold,
+    cells: mergePublishedRecords(parts.map((p) => p.cells)),
+    totals: mergePublishedRecords(parts.map((p) => p.totals))
+  })
+}
