@@ -1,5 +1,13 @@
 /**
- * `@welfare/report`: pure renderers from assessment and evaluation data.
+ * `@welfare/report`: pure renderers from assessment and evaluation data to
+ * Markdown, self-contained HTML, SVG charts and Vega-Lite specifications, in
+ * Italian and English, with rich display for TypeScript notebooks.
+ *
+ * - {@link View}: the small view models the renderers draw (`RadarData`,
+ *   `ProgressBars`, `NetworkView`, tables and cells);
+ * - {@link Svg} and {@link VegaLite}: the charts;
+ * - {@link Report}: report documents and their Markdown, HTML and JSON renderings;
+ * - {@link Labels}: the report's own Italian and English strings.
  *
  * @packageDocumentation
  * @since 0.1.0
@@ -10,3 +18,34 @@
  * @since 0.1.0
  */
 export const version = "0.1.0"
+
+/**
+ * The report's own Italian and English strings and number formatting.
+ * @since 0.1.0
+ */
+export * as Labels from "./Labels.js"
+/**
+ * Report documents and their Markdown, HTML and JSON renderings.
+ * @since 0.1.0
+ */
+export * as Report from "./Report.js"
+/**
+ * Renders a report document as self-contained HTML.
+ * @since 0.1.0
+ */
+export { renderHtml, renderJson, renderMarkdown } from "./Report.js"
+/**
+ * Accessible SVG charts: radar, progress bars, partnership network.
+ * @since 0.1.0
+ */
+export * as Svg from "./Svg.js"
+/**
+ * Vega-Lite v5 specifications of the same charts.
+ * @since 0.1.0
+ */
+export * as VegaLite from "./VegaLite.js"
+/**
+ * View models: radar data, progress bars, network views, tables and cells.
+ * @since 0.1.0
+ */
+export * as View from "./View.js"
