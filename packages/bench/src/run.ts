@@ -85,7 +85,9 @@ const listChild = async (): Promise<void> => {
   for (const file of scenarioFiles()) {
     try {
       const found = await load(file)
-      found.forEach((s, index) => listed.push({ file, index, id: s.id }))
+      found.forEach((s, index) => {
+        listed.push({ file, index, id: s.id })
+      })
     } catch (e) {
       console.error(`cannot load ${basename(file)}: ${e instanceof Error ? e.message : String(e)}`)
     }
