@@ -1,0 +1,258 @@
+/**
+ * Typed-array (compressed sparse row) algorithms over an undirected weighted
+ * graph whose nodes are 0..n-1: Brandes betweenness (exact or sampled) and
+ * Burt's structural-hole measures. Written here because graphology's exact
+ * betweenness takes about 37 s on 10,000 nodes and 100,000 edges (the target
+ * is 10 s) and no JavaScript graph library has Burt's measures.
+ * @internal
+ */
+
+/**
+ * An undirected graph in CSR form: the neighbours of `v` are
+ * `targets[offsets[v] .. offsets[v + 1]]`, sorted, with the tie weights
+ * beside them. Every edge appears twice (once from each end).
+ * @internal
+ */
+export interface Csr {
+  readonly n: number
+  readonly offsets: Int32Array
+  readonly targets: Int32Array
+  readonly weights: Float64Array
+}
+
+/**
+ * Builds a CSR graph from undirected edges `(a[i], b[i], w[i])` with `a[i] < b[i]`, each pair once.
+ * @internal
+ */
+export const fromEdges = (n: number, a: Int32Array, b: Int32Array, w: Float64Array): Csr => {
+  const m = a.length
+  const offsets = new Int32Array(n + 1)
+  for (let i = 0; i < m; i++) {
+    offsets[a[i]! + 1]!++
+    offsets[b[i]! + 1]!++
+  }
+  for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!
+  const fill = offsets.slice(0, n)
+  const targets = new Int32Array(2 * m)
+  const weights = new Float64Array(2 * m)
+  for (let i = 0; i < m; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    const fx = fill[x]!++
+    targets[fx] = y
+    weights[fx] = w[i]!
+    const fy = fill[y]!++
+    targets[fy] = x
+    weights[fy] = w[i]!
+  }
+  // Sort each neighbourhood so every later traversal is canonical.
+  for (let v = 0; v < n; v++) {
+    const lo = offsets[v]!
+    const hi = offsets[v + 1]!
+    if (hi - lo < 2) continue
+    let sorted = true
+    for (let e = lo + 1; e < hi && sorted; e++) sorted = targets[e - 1]! < targets[e]!
+    if (sorted) continue
+    const order = Array.from({ length: hi - lo }, (_, k) => lo + k).sort((p, q) => targets[p]! - targets[q]!)
+    const t = order.map((k) => targets[k]!)
+    const ww = order.map((k) => weights[k]!)
+    for (let k = 0; k < t.length; k++) {
+      targets[lo + k] = t[k]!
+      weights[lo + k] = ww[k]!
+    }
+  }
+  return { n, offsets, targets, weights }
+}
+
+/**
+ * Brandes' algorithm on hop counts (unweighted shortest paths): the sum over
+ * the given sources `s` of the dependencies `delta_s(v)`. With every node as
+ * a source this is the betweenness of `v` with each unordered pair counted
+ * twice, as graphology and networkx count it before normalising.
+ * Predecessors are not stored: they are the neighbours one hop closer to `s`.
+ * @internal
+ */
+export const brandes = (g: Csr, sources: ArrayLike<number>): Float64Array => {
+  const { n, offsets, targets } = g
+  const cb = new Float64Array(n)
+  const sigma = new Float64Array(n)
+  const delta = new Float64Array(n)
+  const dist = new Int32Array(n).fill(-1)
+  const order = new Int32Array(n)
+  // The predecessors of w on shortest paths from s, stored in w's own CSR slot.
+  const preds = new Int32Array(targets.length)
+  const predEnd = new Int32Array(n)
+  for (let k = 0; k < sources.length; k++) {
+    const s = sources[k]!
+    sigma[s] = 1
+    dist[s] = 0
+    predEnd[s] = offsets[s]!
+    order[0] = s
+    let head = 0
+    let tail = 1
+    while (head < tail) {
+      const v = order[head++]!
+      const dv = dist[v]! + 1
+      const sv = sigma[v]!
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const w = targets[e]!
+        let dw = dist[w]!
+        if (dw < 0) {
+          dw = dv
+          dist[w] = dv
+          predEnd[w] = offsets[w]!
+          order[tail++] = w
+        }
+        if (dw === dv) {
+          sigma[w]! += sv
+          preds[predEnd[w]!++] = v
+        }
+      }
+    }
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i]!
+      const coeff = (1 + delta[w]!) / sigma[w]!
+      for (let e = offsets[w]!, end = predEnd[w]!; e < end; e++) {
+        const v = preds[e]!
+        delta[v]! += sigma[v]! * coeff
+      }
+      cb[w]! += delta[w]!
+    }
+    // Reset only what this source touched.
+    for (let i = 0; i < tail; i++) {
+      const v = order[i]!
+      dist[v] = -1
+      sigma[v] = 0
+      delta[v] = 0
+    }
+  }
+  return cb
+}
+
+/**
+ * Burt's structural-hole measures of every node, on the tie weights
+ * (Burt 1992, Structural Holes, ch. 2; undirected ties, so `a_ij + a_ji` is
+ * the one tie weight `w_ij`):
+ *
+ * - proportional tie strength `p_ij = w_ij / sum_k w_ik`;
+ * - marginal strength `m_jq = w_jq / max_k w_jk`;
+ * - effective size `ES_i = sum_j (1 - sum_{q != i,j} p_iq m_jq)`;
+ * - efficiency `ES_i / N_i` (`N_i` contacts);
+ * - dyadic constraint `c_ij = (p_ij + sum_{q != i,j} p_iq p_qj)^2`, constraint `C_i = sum_j c_ij`;
+ * - hierarchy `H_i = sum_j r_j ln r_j / (N_i ln N_i)` with `r_j = c_ij / (C_i / N_i)`,
+ *   taken as 0 with a single contact (every `r_j` is 1, so the sum is 0).
+ *
+ * Nodes without a tie get NaN everywhere (the measures are undefined).
+ * @internal
+ */
+export const structuralHoles = (
+  g: Csr
+): {
+  readonly effectiveSize: Float64Array
+  readonly efficiency: Float64Array
+  readonly constraint: Float64Array
+  readonly hierarchy: Float64Array
+} => {
+  const { n, offsets, targets, weights } = g
+  const sum = new Float64Array(n)
+  const max = new Float64Array(n)
+  for (let v = 0; v < n; v++) {
+    let s = 0
+    let m = 0
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+      const w = weights[e]!
+      s += w
+      if (w > m) m = w
+    }
+    sum[v] = s
+    max[v] = m
+  }
+  const effectiveSize = new Float64Array(n)
+  const efficiency = new Float64Array(n)
+  const constraint = new Float64Array(n)
+  const hierarchy = new Float64Array(n)
+  // p[q] = p_iq for the neighbours q of the current i, 0 elsewhere.
+  const p = new Float64Array(n)
+  let dyadic = new Float64Array(16)
+  for (let i = 0; i < n; i++) {
+    const lo = offsets[i]!
+    const hi = offsets[i + 1]!
+    const deg = hi - lo
+    if (deg === 0) {
+      effectiveSize[i] = Number.NaN
+      efficiency[i] = Number.NaN
+      constraint[i] = Number.NaN
+      hierarchy[i] = Number.NaN
+      continue
+    }
+    if (dyadic.length < deg) dyadic = new Float64Array(deg * 2)
+    for (let e = lo; e < hi; e++) p[targets[e]!] = weights[e]! / sum[i]!
+    let es = 0
+    let c = 0
+    for (let e = lo; e < hi; e++) {
+      const j = targets[e]!
+      let redundancy = 0
+      let indirect = 0
+      for (let f = offsets[j]!, end = offsets[j + 1]!; f < end; f++) {
+        const q = targets[f]!
+        if (q === i) continue
+        const piq = p[q]!
+        if (piq === 0) continue
+        const wjq = weights[f]!
+        redundancy += piq * (wjq / max[j]!)
+        indirect += piq * (wjq / sum[q]!)
+      }
+      es += 1 - redundancy
+      const cij = (p[j]! + indirect) ** 2
+      dyadic[e - lo] = cij
+      c += cij
+    }
+    for (let e = lo; e < hi; e++) p[targets[e]!] = 0
+    effectiveSize[i] = es
+    efficiency[i] = es / deg
+    constraint[i] = c
+    if (deg === 1) hierarchy[i] = 0
+    else {
+      const mean = c / deg
+      let h = 0
+      for (let k = 0; k < deg; k++) {
+        const r = dyadic[k]! / mean
+        if (r > 0) h += r * Math.log(r)
+      }
+      hierarchy[i] = h / (deg * Math.log(deg))
+    }
+  }
+  return { effectiveSize, efficiency, constraint, hierarchy }
+}
+
+/**
+ * A small seeded generator (mulberry32) of numbers in [0, 1), for Louvain and sampling.
+ * @internal
+ */
+export const mulberry32 = (seed: number): (() => number) => {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * `k` distinct nodes of `0..n-1` drawn uniformly without replacement (partial Fisher-Yates), sorted.
+ * @internal
+ */
+export const samplePivots = (n: number, k: number, rng: () => number): Int32Array => {
+  const all = new Int32Array(n)
+  for (let i = 0; i < n; i++) all[i] = i
+  const take = Math.min(k, n)
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(rng() * (n - i))
+    const t = all[i]!
+    all[i] = all[j]!
+    all[j] = t
+  }
+  return all.slice(0, take).sort()
+}
