@@ -116,3 +116,18 @@ export * as Measurement from "./Measurement.js"
  * @since 0.1.0
  */
 export * as Summary from "./Summary.js"
+/**
+ * Progress of assigned indicators, period by period, direction-aware.
+ * @since 0.1.0
+ */
+export * as Progress from "./Progress.js"
+/**
+ * Shared evaluation rounds, their findings and the accountability report (rendicontazione).
+ * @since 0.1.0
+ */
+export * as Evaluation from "./Evaluation.js"
+/**
+ * Ready-made generative indicators (collect, redistribute, regenerate, make yield, make responsible) and their calculators.
+ * @since 0.1.0
+ */
+export * as GenerativeLens from "./GenerativeLens.js"
