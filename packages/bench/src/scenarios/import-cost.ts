@@ -1,0 +1,60 @@
+/**
+ * Import cost of `@welfare/core` (built dist) in a fresh process, beside the
+ * deep effect modules it uses and the `effect` barrel it avoids. Issue 9 names
+ * no hard figure: the measured time is reported (effect alone costs about
+ * 0.3 s on these machines).
+ */
+import { spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import type { Scenario } from "../harness.js"
+
+const benchDir = join(dirname(fileURLToPath(import.meta.url)), "../..")
+const inProcess = new Map<string, Array<number>>()
+
+/** Spawns a fresh node that imports `specifiers` and prints the in-process import time. */
+const importIn = (label: string, specifiers: ReadonlyArray<string>) => (): number => {
+  const code = `const t0 = performance.now(); ${specifiers.map((s) => `await import(${JSON.stringify(s)});`).join(" ")} console.log(performance.now() - t0)`
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+    cwd: benchDir,
+    encoding: "utf8"
+  })
+  if (r.status !== 0) throw new Error(`${label}: ${r.stderr.split("\n").slice(0, 3).join(" ")}`)
+  const ms = Number(r.stdout.trim())
+  inProcess.set(label, [...(inProcess.get(label) ?? []), ms])
+  return ms
+}
+
+const median = (xs: ReadonlyArray<number>): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+
+export const scenario: Scenario<void> = {
+  id: "import-cost",
+  title: "Import cost of @welfare/core in a fresh process (built dist)",
+  target: "reported (no hard figure); deep effect imports, never the barrel",
+  sizes: "one fresh node process per run",
+  runs: 5,
+  prepare: () => {
+    const require = createRequire(join(benchDir, "package.json"))
+    const main = require.resolve("@welfare/core")
+    if (!existsSync(main))
+      throw new Error(`${main} is missing: run pnpm build (turbo builds it before bench)`)
+  },
+  workloads: [
+    { name: "ours: node + import @welfare/core", run: importIn("@welfare/core", ["@welfare/core"]) },
+    {
+      name: "node + import effect/Schema, effect/Either",
+      run: importIn("effect deep", ["effect/Schema", "effect/Either"])
+    },
+    { name: "node + import effect (barrel)", run: importIn("effect barrel", ["effect"]) },
+    { name: "node + import zod", run: importIn("zod", ["zod"]) },
+    { name: "node alone (empty script)", run: importIn("nothing", []) }
+  ],
+  notes: () =>
+    [...inProcess.entries()].map(
+      ([label, xs]) =>
+        `in-process import time of ${label}: ${median(xs).toFixed(0)} ms (median of ${xs.length}, warm-up included)`
+    )
+}
