@@ -262,14 +262,8 @@ class Phase extends Step {
 const project = fc.constantFrom(...projectIds)
 const partner = fc.constantFrom(...everyone)
 const simple = fc
-  .constantFrom(
-    "focus-groups-started",
-    "approved",
-    "realisation-started",
-    "verification-started",
-    "closed" as const
-  )
-  .map((t) => new Simple(t))
+  .constantFrom("focus-groups-started", "approved", "realisation-started", "verification-started", "closed")
+  .map((t) => new Simple(t as Simple["type"]))
 // Commands that move the roadmap forward are listed several times, so that
 // sequences reach the signatures, the realisation and the verification.
 const commands = [
