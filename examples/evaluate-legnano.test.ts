@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+
+const root = join(import.meta.dirname, "..")
+const run = (): Array<string> =>
+  execFileSync(
+    process.execPath,
+    ["--conditions=@welfare/source", "--import", "tsx", join(root, "examples", "evaluate-legnano.ts")],
+    { cwd: root, encoding: "utf8" }
+  )
+    .trim()
+    .split("\n")
+
+describe("examples/evaluate-legnano.ts", () => {
+  it("evaluates the Legnano pact over 2016 and 2017, merges three municipalities and prints the accountability data", () => {
+    expect(run()).toEqual([
+      "findings: 2",
+      "  warning evaluations[0].evaluators: every evaluator belongs to the public sector: a shared evaluation involves actors of several sectors (seed 001, rows 35-37)",
+      "  warning evaluations[0].finalRecipients: no final recipient took part: involve the final recipients in verifying the actions (seed 003, row 53)",
+      "district = merge of 3 municipalities: true",
+      "Ore di volontariato messe in rete: 2016 4700 Obiettivo raggiunto (125%); 2017 4870 Obiettivo non raggiungibile (84%)",
+      "Famiglie raggiunte dai progetti della Carta: 2016 309 Obiettivo non raggiungibile (23%); 2017 341 Obiettivo non raggiungibile (51%)",
+      "Quota di risorse portate dalla comunità: 2016 11 Obiettivo raggiunto (150%); 2017 13.17 Obiettivo raggiunto (129%)",
+      "Qualità del lavoro di rete: 2016 lvl-fair Obiettivo raggiunto (100%); 2017 lvl-good Obiettivo raggiunto (100%)",
+      "suppressed cells: canegrate 2016, canegrate 2017",
+      "round eval-2017: sectors public, third-sector, market, community; final recipients 12; evidence 12",
+      "  casa-volontariato: committed volunteer-mobilisation; answers for asg-volunteer-hours=not-attainable; delivered 3 measurements, 4870 hours",
+      "  ufficio-di-piano: committed coordination+evaluation; answers for asg-families-reached=not-attainable, asg-network-quality=achieved; delivered 3 measurements, 0 hours",
+      "  coop-melograno: committed service-delivery; answers for asg-families-reached=not-attainable; delivered 3 measurements, 0 hours",
+      "  forum-terzo-settore: committed accountability; answers for asg-community-resources=achieved; delivered 3 measurements, 0 hours"
+    ])
+  })
+})
