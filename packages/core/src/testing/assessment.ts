@@ -1,0 +1,212 @@
+/**
+ * Arbitraries for interventions, trait observations and rubrics: realistic
+ * facts a practitioner would record (each fact present or not observed), so
+ * that shrunk counterexamples read like a short service description.
+ *
+ * @since 0.1.0
+ */
+import * as Arbitrary from "effect/Arbitrary"
+import * as fc from "fast-check"
+import type * as Assessment from "../Assessment.js"
+import * as Dimension from "../Dimension.js"
+import * as Intervention from "../Intervention.js"
+import * as Partnership from "../Partnership.js"
+import * as Resource from "../Resource.js"
+import type * as Rubric from "../Rubric.js"
+import * as Trait from "../Trait.js"
+
+const v = Intervention.factValues
+const one = <A extends string>(values: ReadonlyArray<A>) => fc.constantFrom(...values)
+
+/**
+ * An intervention id such as `int-42`.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const interventionId = (): fc.Arbitrary<Intervention.InterventionId> =>
+  Arbitrary.make(Intervention.InterventionId)
+
+/**
+ * A resource an intervention uses, with who brings it.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const resourceUse = (): fc.Arbitrary<Intervention.ResourceUse> =>
+  fc.record({
+    resource: Arbitrary.make(Resource.Resource),
+    from: one(v.contributor)
+  })
+
+const withDesign = <I extends Intervention.InterventionInput>(i: I, split: number): I => {
+  if (i.designed === "both") return { ...i, designSplit: split }
+  const { designSplit: _, ...rest } = i
+  return rest as I
+}
+
+/**
+ * A consistent intervention: every fact present or not observed, a design
+ * split exactly when it was designed partly each way, no list with repeats.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const intervention = (): fc.Arbitrary<Intervention.Intervention> =>
+  fc
+    .tuple(
+      fc.record(
+        {
+          id: interventionId(),
+          worksOn: one(v.worksOn),
+          practice: one(v.practice),
+          assistanceBenefit: fc.boolean(),
+          focus: one(v.focus),
+          resourcesAim: one(v.resourcesAim),
+          applicant: one(v.applicant),
+          needsTools: one(v.needsTools),
+          needReadBy: one(v.needReadBy),
+          needReadWhere: one(v.needReadWhere),
+          designed: one(v.designed),
+          responses: one(v.responses),
+          delivery: one(v.delivery),
+          governance: one(v.governance),
+          thirdSector: one(v.thirdSector),
+          userRole: one(v.userRole),
+          operatorRole: one(v.operatorRole),
+          mediators: one(v.mediators),
+          organisation: one(v.organisation),
+          access: one(v.access),
+          orientation: one(v.orientation),
+          culture: one(v.culture),
+          resources: fc.array(resourceUse(), { maxLength: 4 }),
+          partnerships: fc.uniqueArray(Arbitrary.make(Partnership.PartnershipId), { maxLength: 3 })
+        },
+        { requiredKeys: ["id"] }
+      ),
+      fc.integer({ min: 1, max: 9 })
+    )
+    .map(([i, k]) => withDesign(i, k / 10))
+
+const atPole = (pole: Dimension.Pole): Intervention.InterventionInput => {
+  const gen = pole === "generative"
+  const pick = <F extends Intervention.FactName>(
+    f: F,
+    t: Intervention.FactValue<F>,
+    g: Intervention.FactValue<F>
+  ) => ({ [f]: gen ? g : t }) as Record<F, Intervention.FactValue<F>>
+  return {
+    id: Intervention.InterventionId.make(gen ? "int-generative" : "int-traditional"),
+    ...pick("worksOn", "lack", "interactions"),
+    ...pick("practice", "cure-treatment", "competence-promotion"),
+    ...pick("focus", "individual", "community-process"),
+    ...pick("resourcesAim", "answer-need", "sustain-processes"),
+    ...pick("applicant", "beneficiary", "person-with-competences"),
+    ...pick("needsTools", "collect-lacks", "read-community"),
+    ...pick("needReadBy", "institution-and-social-private", "many-interlocutors"),
+    ...pick("needReadWhere", "institutional-places", "daily-life-spaces"),
+    ...pick("designed", "by-for", "with"),
+    ...pick("responses", "standardised", "flexible"),
+    ...pick("delivery", "request-benefit", "resources-responsibility-path"),
+    ...pick("governance", "vertical", "horizontal"),
+    ...pick("thirdSector", "provider", "co-reader"),
+    ...pick("userRole", "passive-beneficiary", "active-capacitated"),
+    ...pick("operatorRole", "specialist", "facilitator"),
+    ...pick("mediators", "delivery-tools", "resource-multipliers"),
+    ...pick("organisation", "sector-by-need-category", "shared-objectives"),
+    ...pick("access", "overt-need-only", "vulnerability-too"),
+    ...pick("orientation", "emergency-plugging", "co-building"),
+    ...pick("culture", "all-paid-all-due", "co-responsibility"),
+    resources: gen
+      ? [
+          { resource: Resource.make("time", 200), from: "beneficiaries" },
+          { resource: Resource.make("care", 300), from: "community" }
+        ]
+      : [{ resource: Resource.make("economic", 50000), from: "institution" }]
+  }
+}
+
+/**
+ * An intervention whose every observed fact lies at one pole (traditional or
+ * generative), with every fact observed.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const interventionAtPole = (pole: Dimension.Pole): fc.Arbitrary<Intervention.Intervention> =>
+  fc.tuple(interventionId(), fc.integer({ min: 1, max: 5000 })).map(([id, amount]) => {
+    const base = atPole(pole)
+    const resources = (base.resources ?? []).map((r) => ({ ...r, resource: { ...r.resource, amount } }))
+    return { ...base, id, resources }
+  })
+
+/**
+ * A list of trait observations (each trait at most once, degree in (0, 1]).
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const observations = (): fc.Arbitrary<ReadonlyArray<Assessment.Observation>> =>
+  fc.uniqueArray(fc.constantFrom(...Trait.ids), { maxLength: 20 }).chain((traits) =>
+    fc
+      .array(
+        fc.oneof(
+          fc.constant(1),
+          fc.integer({ min: 1, max: 9 }).map((k) => k / 10)
+        ),
+        {
+          minLength: traits.length,
+          maxLength: traits.length
+        }
+      )
+      .map((degrees) => traits.map((trait, i) => ({ trait, degree: degrees[i]! })))
+  )
+
+const weight = () =>
+  fc.oneof(
+    fc.constant(0),
+    fc.constant(1),
+    fc.integer({ min: 1, max: 50 }).map((k) => k / 10)
+  )
+
+/**
+ * A valid rubric: weights 0 to 5 (at least one positive traditional and one
+ * positive generative trait per dimension, at least one dimension weighing
+ * something) and thresholds `0 < transitional <= generative <= 1`.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const rubric = (): fc.Arbitrary<Rubric.Rubric> =>
+  fc
+    .record({
+      weights: fc.array(weight(), { minLength: Trait.ids.length, maxLength: Trait.ids.length }),
+      dimensionWeights: fc.array(weight(), {
+        minLength: Dimension.values.length,
+        maxLength: Dimension.values.length
+      }),
+      a: fc.integer({ min: 1, max: 100 }),
+      b: fc.integer({ min: 1, max: 100 })
+    })
+    .map(({ weights, dimensionWeights, a, b }) => {
+      const w = Object.fromEntries(Trait.ids.map((id, i) => [id, weights[i]!])) as Record<
+        Trait.TraitId,
+        number
+      >
+      for (const d of Dimension.values)
+        for (const pole of Dimension.poles) {
+          const traits = Trait.of(d, pole)
+          if (!traits.some((t) => w[t.id] > 0)) w[traits[0]!.id] = 1
+        }
+      const dw = Object.fromEntries(Dimension.values.map((d, i) => [d, dimensionWeights[i]!])) as Record<
+        Dimension.Dimension,
+        number
+      >
+      if (!Dimension.values.some((d) => dw[d] > 0)) dw["delivery-chain"] = 1
+      return {
+        version: Trait.version,
+        weights: w,
+        dimensionWeights: dw,
+        thresholds: { transitional: Math.min(a, b) / 100, generative: Math.max(a, b) / 100 }
+      }
+    })
