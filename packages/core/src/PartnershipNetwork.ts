@@ -850,7 +850,7 @@ export const formatReport = (
   const s = (sector: Actor.Sector) => Actor.sectorLabels[sector][lang]
   const num = (x: number) => String(Math.round(x * 1000) / 1000)
   return [
-    `${t("actors")}: ${r.actors}, ${t("ties").toLowerCase()}: ${r.ties}, ${t("density").toLowerCase()}: ${num(r.density)}`,
+    `${t("actors")}: ${r.actors}; ${t("ties")}: ${r.ties}; ${t("density")}: ${num(r.density)}`,
     `${t("cross-sector-share")}: ${num(r.crossSectorShare)}`,
     `${t("sectors")}:`,
     ...r.sectors.map((x) => `  ${s(x.sector)}: ${x.actors} (${t("ties-within")}: ${x.tiesWithin})`),
@@ -866,7 +866,7 @@ export const formatReport = (
             `  ${names(b.actor)} (${s(b.sector)}): ${t("betweenness")} ${num(b.betweenness)}, ${b.sectorsReached.map(s).join(", ")}`
         )),
     `${t("isolated")}: ${r.isolated.length === 0 ? t("none") : r.isolated.map(names).join(", ")}`,
-    `${t("components")}: ${r.components}, ${t("communities").toLowerCase()}: ${r.communities}`,
+    `${t("components")}: ${r.components}; ${t("communities")}: ${r.communities}`,
     `${t("connected-cross-sector")}: ${r.connectedCrossSector ? t("yes") : t("no")}`
   ]
 }
