@@ -15,7 +15,7 @@ import { chromium } from "playwright-core"
 const root = resolve(import.meta.dirname, "..")
 const artifacts = join(root, ".ci-artifacts")
 const shots = join(artifacts, "screenshots")
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+const executablePath = "/usr/bin/chromium"
 mkdirSync(shots, { recursive: true })
 
 let passed = 0

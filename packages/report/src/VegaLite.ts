@@ -212,7 +212,7 @@ export const progress = (data: ProgressBars, options: { readonly lang: Label.Lan
       key: b.key,
       order,
       progress: v,
-      drawn: v === null ? 0 : r4(Math.min(1, Math.max(0, v))),
+      drawn: v === null ? 0 : Math.min(1, Math.max(0, v)),
       display: v === null ? of("notAvailable", lang) : formatPercent(v, lang)
     }
   })

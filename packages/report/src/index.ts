@@ -20,6 +20,16 @@
 export const version = "0.1.0"
 
 /**
+ * Rich display in TypeScript notebooks (Deno's Jupyter kernel).
+ * @since 0.1.0
+ */
+export * as display from "./Display.js"
+/**
+ * Adapters from the models of `@welfare/core` to view models.
+ * @since 0.1.0
+ */
+export * as From from "./From.js"
+/**
  * The report's own Italian and English strings and number formatting.
  * @since 0.1.0
  */
@@ -39,6 +49,11 @@ export { renderHtml, renderJson, renderMarkdown } from "./Report.js"
  * @since 0.1.0
  */
 export * as Svg from "./Svg.js"
+/**
+ * The full report of a territory from whatever parts exist.
+ * @since 0.1.0
+ */
+export { type TerritoryReportInput, territoryReport } from "./TerritoryReport.js"
 /**
  * Vega-Lite v5 specifications of the same charts.
  * @since 0.1.0

@@ -1,0 +1,210 @@
+/**
+ * Rich display in TypeScript notebooks. Deno's Jupyter kernel shows any value
+ * with a `[Symbol.for("Jupyter.display")]()` method by the mime bundle it
+ * returns; these helpers return such values, with an HTML rendering (inline
+ * SVG), a Vega-Lite v5 specification where there is a chart, and plain text.
+ * Outside a notebook, `String(value)` gives the plain text.
+ *
+ * @since 0.1.0
+ */
+import type { Label } from "@welfare/core"
+import * as From from "./From.js"
+import { formatNumber, of, type Str, text } from "./Labels.js"
+import {
+  cellText,
+  networkTable,
+  progressTable,
+  type ReportDocument,
+  radarTable,
+  renderHtml
+} from "./Report.js"
+import * as Svg from "./Svg.js"
+import * as VegaLite from "./VegaLite.js"
+import type { NetworkView, ProgressBars, RadarData, Table } from "./View.js"
+
+/**
+ * The symbol Deno's Jupyter kernel looks for.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const jupyter: unique symbol = Symbol.for("Jupyter.display") as never
+
+/**
+ * A mime bundle: mime type to content.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MimeBundle {
+  readonly "text/plain": string
+  readonly "text/html"?: string
+  readonly "application/vnd.vegalite.v5+json"?: VegaLite.Spec
+}
+
+/**
+ * A value a notebook displays richly.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Displayable {
+  readonly [jupyter]: () => MimeBundle
+  readonly toString: () => string
+}
+
+/**
+ * Options: the language (Italian by default).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface DisplayOptions {
+  readonly lang?: Label.Lang
+}
+
+const displayable = (bundle: () => MimeBundle): Displayable => ({
+  [jupyter]: bundle,
+  toString: () => bundle()["text/plain"]
+})
+
+const plainTable = (table: Table, lang: Label.Lang): string =>
+  [
+    text(table.caption, lang),
+    ...table.rows.map(
+      (r) => `  ${text(r.header, lang)}: ${r.cells.map((c) => cellText(c, lang)).join(" | ")}`
+    )
+  ].join("\n")
+
+const tableHtml = (table: Table, lang: Label.Lang): string =>
+  renderHtml({ lang, title: "", sections: [{ id: "t", title: "", blocks: [{ kind: "table", table }] }] })
+    .split('<main class="wrap">')[1]!
+    .split("</main>")[0]!
+    .replace(/<section[^>]*><h2[^>]*><\/h2>/, "")
+    .replace(/<\/section>\s*$/, "")
+
+/**
+ * Displays a radar chart.
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const radar = (data: RadarData, options: DisplayOptions = {}): Displayable => {
+  const lang = options.lang ?? "it"
+  return displayable(() => ({
+    "text/plain": plainTable(radarTable(data), lang),
+    "text/html": Svg.radar(data, { lang, id: "nb-radar" }),
+    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
+  }))
+}
+
+/**
+ * Displays a progress chart.
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const progress = (data: ProgressBars, options: DisplayOptions = {}): Displayable => {
+  const lang = options.lang ?? "it"
+  return displayable(() => ({
+    "text/plain": plainTable(progressTable(data), lang),
+    "text/html": Svg.progress(data, { lang, id: "nb-progress" }),
+    "application/vnd.vegalite.v5+json": VegaLite.progress(data, { lang })
+  }))
+}
+
+/**
+ * Displays a partnership network.
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const network = (view: NetworkView, options: DisplayOptions = {}): Displayable => {
+  const lang = options.lang ?? "it"
+  return displayable(() => ({
+    "text/plain": plainTable(networkTable(view), lang),
+    "text/html": Svg.network(view, { lang, id: "nb-network" }),
+    "application/vnd.vegalite.v5+json": VegaLite.network(view, { lang })
+  }))
+}
+
+/**
+ * Displays an assessment profile: its index, class and radar.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Dimension } from "@welfare/core"
+ * import { display } from "@welfare/report"
+ *
+ * const dimensions = Object.fromEntries(Dimension.values.map((d) => [d, { position: 0.5 }]))
+ * const shown = display.profile({ dimensions, index: 0.5, class: "transitional" } as any, { lang: "en" })
+ * const bundle = shown[Symbol.for("Jupyter.display") as typeof display.jupyter]()
+ * assert.ok(bundle["text/html"]?.includes("<svg"))
+ * assert.strictEqual(bundle["application/vnd.vegalite.v5+json"]?.$schema, "https://vega.github.io/schema/vega-lite/v5.json")
+ * assert.ok(String(shown).startsWith("Overall index 0.5"))
+ * ```
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const profile = (
+  p: From.ProfileLike,
+  options: DisplayOptions & { readonly name?: Str } = {}
+): Displayable => {
+  const lang = options.lang ?? "it"
+  const data = From.profile(p, options.name ?? "")
+  const head = `${of("overallIndex", lang)} ${formatNumber(p.index, lang)} · ${of("class", lang)}: ${text(From.classLabel(p.class), lang)}`
+  return displayable(() => ({
+    "text/plain": `${head}\n${plainTable(radarTable(data), lang)}`,
+    "text/html": `<p><strong>${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</strong></p>${Svg.radar(data, { lang, id: "nb-profile" })}`,
+    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
+  }))
+}
+
+/**
+ * Displays a comparison of two profiles: the two radars overlaid and the
+ * table of differences.
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const comparison = (
+  c: From.ComparisonLike,
+  options: DisplayOptions & { readonly names?: readonly [Str, Str] } = {}
+): Displayable => {
+  const lang = options.lang ?? "it"
+  const data = From.comparison(c, options.names ?? ["A", "B"])
+  const table = radarTable(data)
+  return displayable(() => ({
+    "text/plain": `${of("overallIndex", lang)} ${formatNumber(c.index.from, lang)} → ${formatNumber(c.index.to, lang)}\n${plainTable(table, lang)}`,
+    "text/html": `${Svg.radar(data, { lang, id: "nb-comparison" })}${tableHtml(table, lang)}`,
+    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
+  }))
+}
+
+/**
+ * Displays a published summary as a table (suppressed counts as "< 5").
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const summary = (
+  s: From.PublishedLike,
+  options: DisplayOptions & { readonly labelOf?: (indicator: string) => Str } = {}
+): Displayable => {
+  const lang = options.lang ?? "it"
+  const table = From.summary(s, options.labelOf === undefined ? {} : { labelOf: options.labelOf })
+  return displayable(() => ({ "text/plain": plainTable(table, lang), "text/html": tableHtml(table, lang) }))
+}
+
+/**
+ * Displays a whole report document as HTML.
+ *
+ * @category display
+ * @since 0.1.0
+ */
+export const report = (doc: ReportDocument, options: DisplayOptions = {}): Displayable => {
+  const lang = options.lang ?? doc.lang
+  return displayable(() => ({ "text/plain": text(doc.title, lang), "text/html": renderHtml(doc, { lang }) }))
+}

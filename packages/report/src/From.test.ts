@@ -1,0 +1,137 @@
+import { Dimension } from "@welfare/core"
+import { describe, expect, it } from "vitest"
+import { display, From, renderHtml, territoryReport } from "./index.js"
+
+const positions = (values: ReadonlyArray<number>) =>
+  Object.fromEntries(
+    Dimension.values.map((d, i) => [d, { position: values[i]! }])
+  ) as From.ProfileLike["dimensions"]
+
+describe("From", () => {
+  it("reads a profile's seven positions in the order of seed 000, with core's labels", () => {
+    const radar = From.profile(
+      { dimensions: positions([0.4, 0.35, 0.5, 0.3, 0.45, 0.25, 0.4]), index: 0.38, class: "traditional" },
+      "2023"
+    )
+    expect(radar.axes.map((a) => a.key)).toEqual([...Dimension.values])
+    expect(radar.axes[0]!.label).toEqual(Dimension.labels["reference-model"])
+    expect(radar.series[0]!.values).toEqual([0.4, 0.35, 0.5, 0.3, 0.45, 0.25, 0.4])
+  })
+
+  it("overlays the two profiles of a comparison", () => {
+    const dimensions = Object.fromEntries(
+      Dimension.values.map((d) => [d, { from: 0.25, to: 0.75 }])
+    ) as From.ComparisonLike["dimensions"]
+    const radar = From.comparison(
+      {
+        dimensions,
+        index: { from: 0.25, to: 0.75, delta: 0.5 },
+        class: { from: "traditional", to: "generative" }
+      },
+      ["2023", "2024"]
+    )
+    expect(radar.series.map((s) => [s.name, s.values[0]])).toEqual([
+      ["2023", 0.25],
+      ["2024", 0.75]
+    ])
+  })
+
+  it("ties two actors once per partnership they share", () => {
+    const table = (...ids: Array<string>) => ({ members: ids.map((actor) => ({ actor })) })
+    expect(
+      From.ties([
+        table("ufficio-di-piano", "comune-legnano", "forum-terzo-settore"),
+        table("comune-legnano", "ufficio-di-piano")
+      ])
+    ).toEqual([
+      { actors: ["comune-legnano", "forum-terzo-settore"], weight: 1 },
+      { actors: ["comune-legnano", "ufficio-di-piano"], weight: 2 },
+      { actors: ["forum-terzo-settore", "ufficio-di-piano"], weight: 1 }
+    ])
+  })
+
+  it("shows a suppressed summary cell as < 5 persons and hides its measurements", () => {
+    const period = { start: "2024-01-01", end: "2024-12-31" }
+    const table = From.summary({
+      threshold: 5,
+      cells: {
+        "ind-casa|2024": { suppressed: true, indicator: "ind-casa", period },
+        "ind-famiglie|2024": {
+          suppressed: false,
+          indicator: "ind-famiglie",
+          period,
+          count: 30,
+          persons: 42,
+          personCounted: 30
+        }
+      }
+    })
+    expect(table.rows.map((r) => [r.header, ...r.cells])).toEqual([
+      ["ind-casa", "2024-01-01/2024-12-31", "—", null, { _tag: "Count", value: null, threshold: 5 }],
+      ["ind-famiglie", "2024-01-01/2024-12-31", "—", 30, { _tag: "Count", value: 42, threshold: 5 }]
+    ])
+  })
+
+  it("takes the latest period with a share as an indicator's progress", () => {
+    const bars = From.progress([
+      {
+        assignment: "asg-1",
+        indicator: "ind-famiglie",
+        periods: [
+          { period: { start: "2023-01-01", end: "2023-12-31" }, share: 0.3, status: "improving" },
+          { period: { start: "2024-01-01", end: "2024-12-31" }, share: 0.62, status: "improving" },
+          { period: { start: "2025-01-01", end: "2025-12-31" }, status: "no-data" }
+        ]
+      }
+    ])
+    expect(bars.bars[0]).toEqual({
+      key: "asg-1",
+      label: "ind-famiglie",
+      value: 0.62,
+      note: "2024-01-01/2024-12-31 · improving"
+    })
+  })
+})
+
+describe("territoryReport and display", () => {
+  const territory = {
+    name: "Ambito di Legnano",
+    municipalities: [{}, {}],
+    actors: [
+      { id: "comune-legnano", kind: "local-authority", name: "Comune di Legnano" },
+      { id: "p-0017", kind: "citizen", name: "never shown" },
+      { id: "coop-melograno", kind: "social-cooperative", name: "Cooperativa Sociale Il Melograno" }
+    ] as any,
+    partnerships: [
+      { members: [{ actor: "comune-legnano" }, { actor: "coop-melograno" }, { actor: "p-0017" }] }
+    ]
+  }
+
+  it("renders whatever parts exist, and a citizen only by its pseudonymous id", () => {
+    const doc = territoryReport(
+      { territory, profile: { dimensions: positions([1, 1, 1, 1, 1, 1, 1]), index: 1, class: "generative" } },
+      { lang: "it" }
+    )
+    expect(doc.sections.map((s) => s.id)).toEqual(["territory", "assessment", "network"])
+    const html = renderHtml(doc)
+    expect(html).toContain("<dt>Classe</dt><dd>Generativo</dd>")
+    expect(html).toContain(">p-0017<")
+    expect(html).not.toContain("never shown")
+  })
+
+  it("gives notebooks a mime bundle with HTML and Vega-Lite", () => {
+    const shown = display.profile(
+      { dimensions: positions([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]), index: 0.5, class: "transitional" },
+      { lang: "it" }
+    )
+    const bundle = shown[display.jupyter]()
+    expect(Object.keys(bundle).sort()).toEqual([
+      "application/vnd.vegalite.v5+json",
+      "text/html",
+      "text/plain"
+    ])
+    expect(bundle["text/html"]).toContain('<svg xmlns="http://www.w3.org/2000/svg"')
+    expect(String(shown).split("\n")[0]).toBe("Indice complessivo 0,5 · Classe: In transizione")
+    expect(display.jupyter).toBe(Symbol.for("Jupyter.display"))
+  })
+})
