@@ -131,3 +131,8 @@ export * as Evaluation from "./Evaluation.js"
  * @since 0.1.0
  */
 export * as GenerativeLens from "./GenerativeLens.js"
+/**
+ * Incremental NDJSON and JSON-array readers with bounded memory.
+ * @since 0.1.0
+ */
+export * as Ndjson from "./Ndjson.js"

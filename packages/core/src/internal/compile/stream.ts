@@ -1,0 +1,240 @@
+/**
+ * Push parsers behind `Ndjson`: chunks in, whole records out, holding at most
+ * one record's text (capped) between chunks. Platform-neutral: bytes are
+ * decoded with `TextDecoder` in streaming mode, so a character split across
+ * two chunks is decoded once whole.
+ *
+ * @internal
+ */
+
+/** One record's text with where it starts, or why there is none. @internal */
+export type Raw =
+  | { readonly _tag: "Text"; readonly text: string; readonly line: number; readonly column: number }
+  | { readonly _tag: "Error"; readonly line: number; readonly column: number; readonly message: string }
+
+/** A push parser: `push` a chunk, get the records it completed; `end` flushes. @internal */
+export interface Splitter {
+  readonly push: (chunk: string | Uint8Array) => Array<Raw>
+  readonly end: () => Array<Raw>
+}
+
+const textOf = (decoder: InstanceType<typeof TextDecoder>, chunk: string | Uint8Array): string =>
+  typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true })
+
+/**
+ * Splits newline-delimited text into lines (`\n` or `\r\n`), skipping blank
+ * ones. A line longer than `maxLength` is dropped as it streams (never
+ * buffered whole) and reported once.
+ * @internal
+ */
+export const lines = (maxLength: number): Splitter => {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: false })
+  let pieces: Array<string> = []
+  let size = 0
+  let line = 1
+  let overflow = false
+  const finish = (tail: string, out: Array<Raw>): void => {
+    if (overflow) {
+      out.push({
+        _tag: "Error",
+        line,
+        column: 1,
+        message: `the line is longer than ${maxLength} characters: split the record, or raise maxLength`
+      })
+    } else {
+      let text = pieces.length === 0 ? tail : pieces.join("") + tail
+      if (text.endsWith("\r")) text = text.slice(0, -1)
+      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+      if (text.trim().length > 0) out.push({ _tag: "Text", text, line, column: 1 })
+    }
+    pieces = []
+    size = 0
+    overflow = false
+    line++
+  }
+  const take = (text: string, out: Array<Raw>): void => {
+    let start = 0
+    for (;;) {
+      const nl = text.indexOf("\n", start)
+      const end = nl === -1 ? text.length : nl
+      const part = text.slice(start, end)
+      if (!overflow) {
+        if (size + part.length > maxLength + 1) {
+          overflow = true
+          pieces = []
+          size = 0
+        } else if (nl === -1) {
+          if (part.length > 0) {
+            pieces.push(part)
+            size += part.length
+          }
+        }
+      }
+      if (nl === -1) return
+      finish(overflow ? "" : part, out)
+      start = nl + 1
+    }
+  }
+  return {
+    push: (chunk) => {
+      const out: Array<Raw> = []
+      take(textOf(decoder, chunk), out)
+      return out
+    },
+    end: () => {
+      const out: Array<Raw> = []
+      take(decoder.decode(), out)
+      if (overflow || size > 0) finish("", out)
+      return out
+    }
+  }
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
+
+/**
+ * Splits one JSON array into its elements' texts as the text streams in: a
+ * small scanner tracks strings, escapes and nesting depth. A structural error
+ * (no `[`, a missing comma, text after `]`, an unclosed array) is reported
+ * once and ends the stream: there is no safe way to resynchronise inside JSON.
+ * @internal
+ */
+export const arrayElements = (maxLength: number): Splitter => {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: false })
+  let state: "before" | "first" | "value" | "element" | "after" | "done" | "failed" = "before"
+  let line = 1
+  let column = 0
+  let depth = 0
+  let compound = false
+  let inString = false
+  let escaped = false
+  let pieces: Array<string> = []
+  let size = 0
+  let startLine = 1
+  let startColumn = 1
+  let overflow = false
+  const fail = (out: Array<Raw>, message: string): void => {
+    state = "failed"
+    out.push({ _tag: "Error", line, column, message })
+  }
+  const keep = (text: string, from: number, to: number): void => {
+    if (overflow || to <= from) return
+    size += to - from
+    if (size > maxLength) {
+      overflow = true
+      pieces = []
+      return
+    }
+    pieces.push(text.slice(from, to))
+  }
+  const emit = (out: Array<Raw>): void => {
+    out.push(
+      overflow
+        ? {
+            _tag: "Error",
+            line: startLine,
+            column: startColumn,
+            message: `the element is longer than ${maxLength} characters: split the record, or raise maxLength`
+          }
+        : { _tag: "Text", text: pieces.join(""), line: startLine, column: startColumn }
+    )
+    pieces = []
+    size = 0
+    overflow = false
+  }
+  const scan = (text: string, out: Array<Raw>): void => {
+    let pieceStart = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10) {
+        line++
+        column = 0
+      } else column++
+      if (state === "element") {
+        if (inString) {
+          if (escaped) escaped = false
+          else if (c === 92) escaped = true
+          else if (c === 34) inString = false
+        } else if (c === 34) inString = true
+        else if (c === 91 || c === 123) depth++
+        else if (c === 93 || c === 125) {
+          if (depth > 0) {
+            depth--
+            if (depth === 0 && compound) {
+              keep(text, pieceStart, i + 1)
+              emit(out)
+              state = "after"
+            }
+          } else if (c === 93) {
+            keep(text, pieceStart, i)
+            emit(out)
+            state = "done"
+          }
+        } else if (c === 44 && depth === 0 && !compound) {
+          keep(text, pieceStart, i)
+          emit(out)
+          state = "value"
+        }
+        continue
+      }
+      if (isSpace(c) || (c === 0xfeff && state === "before")) continue
+      switch (state) {
+        case "before":
+          if (c === 91) state = "first"
+          else {
+            fail(out, 'expected a JSON array starting with "["')
+            return
+          }
+          break
+        case "first":
+        case "value":
+          if (c === 93 && state === "first") {
+            state = "done"
+            break
+          }
+          if (c === 44 || c === 93) {
+            fail(out, "expected a value: remove the extra comma")
+            return
+          }
+          state = "element"
+          startLine = line
+          startColumn = column
+          pieceStart = i
+          compound = c === 91 || c === 123
+          depth = compound ? 1 : 0
+          inString = c === 34
+          escaped = false
+          break
+        case "after":
+          if (c === 44) state = "value"
+          else if (c === 93) state = "done"
+          else {
+            fail(out, 'expected "," or "]" after an element')
+            return
+          }
+          break
+        case "done": {
+          fail(out, 'unexpected text after the closing "]"')
+          return
+        }
+        default:
+          return
+      }
+    }
+    if (state === "element") keep(text, pieceStart, text.length)
+  }
+  return {
+    push: (chunk) => {
+      const out: Array<Raw> = []
+      if (state !== "failed") scan(textOf(decoder, chunk), out)
+      return out
+    },
+    end: () => {
+      const out: Array<Raw> = []
+      if (state !== "failed") scan(decoder.decode(), out)
+      if (state !== "done" && state !== "failed")
+        fail(out, 'the array is not closed: the input ended before its "]"')
+      return out
+    }
+  }
+}
