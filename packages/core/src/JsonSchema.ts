@@ -14,8 +14,18 @@
 import * as JSONSchema from "effect/JSONSchema"
 import type * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as CitizenshipCharter from "./CitizenshipCharter.js"
+import * as CoDesign from "./CoDesign.js"
+import * as Indicator from "./Indicator.js"
+import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import * as Intervention from "./Intervention.js"
+import * as Measurement from "./Measurement.js"
 import * as Need from "./Need.js"
+import * as Partnership from "./Partnership.js"
+import * as Requirement from "./Requirement.js"
 import * as Resource from "./Resource.js"
+import * as SolidarityPact from "./SolidarityPact.js"
+import * as TakingCharge from "./TakingCharge.js"
 import * as Territory from "./Territory.js"
 
 /**
@@ -75,6 +85,60 @@ export const entities = {
     title: "Need",
     description: "A need (bisogno): what is missing, its status, policy areas and who raised it.",
     schema: Need.Need
+  },
+  Requirement: {
+    title: "Requirement",
+    description:
+      "A requirement (esigenza): how the needs of a person or a community are read, with the interlocutors, places, resources and ties of the community.",
+    schema: Requirement.Requirement
+  },
+  TakingChargeEvent: {
+    title: "Taking-charge event",
+    description:
+      "One event of the traceable taking-charge path (presa in carico): a need recorded, a demand expressed, a choice made, a community response linked, a review, a closure. Every event carries its caseId.",
+    schema: TakingCharge.Event
+  },
+  Partnership: {
+    title: "Partnership",
+    description: "A partnership of actors: its form, governance logic, policy areas, promoter and members.",
+    schema: Partnership.Partnership
+  },
+  CitizenshipCharter: {
+    title: "Citizenship Charter",
+    description: "The Citizenship Charter (Carta della cittadinanza) and its projects.",
+    schema: CitizenshipCharter.CitizenshipCharter
+  },
+  SolidarityPact: {
+    title: "Solidarity Pact",
+    description: "The Solidarity Pact (Patto di solidarietà): its signatories and what each commits.",
+    schema: SolidarityPact.SolidarityPact
+  },
+  CoDesignProcess: {
+    title: "Co-design process",
+    description:
+      "A co-programming or co-design process (D.Lgs. 117/2017, art. 55): its definition and its own event list.",
+    schema: CoDesign.Process
+  },
+  Intervention: {
+    title: "Intervention",
+    description: "An intervention (service, project, programme): its facts, resources and who takes part.",
+    schema: Intervention.Intervention
+  },
+  IndicatorDefinition: {
+    title: "Indicator definition",
+    description:
+      "An indicator: quantitative (unit, direction, aggregation) or qualitative (a scale of levels).",
+    schema: Indicator.IndicatorDefinition
+  },
+  IndicatorAssignment: {
+    title: "Indicator assignment",
+    description: "An indicator applied to a scope, with its baseline, periods and targets.",
+    schema: IndicatorAssignment.IndicatorAssignment
+  },
+  Measurement: {
+    title: "Measurement",
+    description: "One figure of an assigned indicator for one period, with who measured it and its source.",
+    schema: Measurement.Measurement
   }
 } satisfies Record<string, Entity>
 
@@ -147,6 +211,75 @@ export interface Document {
   readonly [keyword: string]: unknown
 }
 
+type Def = Readonly<Record<string, unknown>>
+
+const required = (key: string) => ({ required: [key] })
+const whenIs = (key: string, value: string) => ({ properties: { [key]: { const: value } }, required: [key] })
+
+// JSON Schema's if/then/else.
+const conditional = (condition: Def, consequence: Def, alternative?: Def): Def =>
+  Object.fromEntries([
+    ["if", condition],
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, never awaited
+    ["then", consequence],
+    ...(alternative === undefined ? [] : [["else", alternative]])
+  ])
+
+/**
+ * The rules across fields that a refinement checks in code and that JSON
+ * Schema can also say, by definition name: they are added to the generated
+ * definitions, so that a document the decoder rejects for them is rejected by
+ * the JSON Schema too (invariant 14). Rules across records (unique ids,
+ * references, the order of events) are beyond JSON Schema.
+ */
+const crossFieldRules: Readonly<Record<string, (def: Def) => Def>> = {
+  // A citizen is a pseudonymous id only: never a name.
+  Actor: (def) => ({ ...def, ...conditional(whenIs("kind", "citizen"), { not: required("name") }) }),
+  // A resource's unit suits its kind (Resource.unitsByKind).
+  Resource: (def) => ({
+    ...def,
+    allOf: Resource.kinds.map((kind) =>
+      conditional(whenIs("kind", kind), { properties: { unit: { enum: Resource.unitsByKind[kind] } } })
+    )
+  }),
+  // An overt need names who recognised it, and only an overt need does; each policy area once.
+  Need: (def) => ({
+    ...def,
+    properties: {
+      ...(def.properties as Def),
+      policyAreas: { ...((def.properties as Def).policyAreas as Def), uniqueItems: true }
+    },
+    ...conditional(whenIs("status", "overt"), required("recognisedBy"), { not: required("recognisedBy") })
+  }),
+  // Designed partly each way exactly when a design split is given; each id listed once.
+  Intervention: (def) => ({
+    ...def,
+    properties: Object.fromEntries(
+      Object.entries(def.properties as Def).map(([key, property]) => [
+        key,
+        ["actors", "partnerships", "coDesigns", "cases"].includes(key)
+          ? { ...(property as Def), uniqueItems: true }
+          : property
+      ])
+    ),
+    ...conditional(whenIs("designed", "both"), required("designSplit"), { not: required("designSplit") })
+  }),
+  // A value with its unit, or a level without unit: never both, never neither.
+  Measurement: (def) => ({
+    ...def,
+    oneOf: [required("value"), required("level")],
+    ...conditional(required("value"), required("unit"), { not: required("unit") })
+  })
+}
+
+const withRules = (defs: Readonly<Record<string, Def>>): Record<string, Def> =>
+  Object.fromEntries(
+    Object.entries(defs).map(([name, def]) => [
+      name,
+      Object.hasOwn(crossFieldRules, name) ? crossFieldRules[name]!(def) : def
+    ])
+  )
+
 const schemaProperty = {
   type: "string",
   description: "Optional: the address of this JSON Schema, for editors that validate as you type."
@@ -181,8 +314,9 @@ export const make = (name: EntityName): Document => {
     description: entity.description,
     ...rest
   }
+  if (rest.$defs !== undefined) document.$defs = withRules(rest.$defs as Record<string, Def>)
   if (name === "Territory") {
-    const defs = rest.$defs as Record<string, Record<string, unknown>> | undefined
+    const defs = document.$defs as Record<string, Record<string, unknown>> | undefined
     const ref = typeof rest.$ref === "string" ? rest.$ref.replace("#/$defs/", "") : undefined
     const root = ref !== undefined ? defs?.[ref] : undefined
     if (defs !== undefined && ref !== undefined && root !== undefined) {
