@@ -154,8 +154,8 @@ describe("TakingCharge", () => {
     expect(problemsOf([n1, { ...n2, caseId: TakingCharge.CaseId.make("case-0043") }])).toEqual([
       ["other-case", "ev-2", 1]
     ])
-    expect(problemsOf([n1, { ...n2, need: casa }])).toEqual([["need-already-recorded", "ev-2", 1]])
-    expect(problemsOf([n1, { ...n2, person: Person.PersonId.make("p-0099") }])).toEqual([
+    expect(problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), need: casa }])).toEqual([["need-already-recorded", "ev-2", 1]])
+    expect(problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), person: Person.PersonId.make("p-0099") }])).toEqual([
       ["other-person", "ev-2", 1]
     ])
     const unknown = TakingCharge.replay(cremona, { needs: new Set([casa]) })

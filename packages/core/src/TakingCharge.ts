@@ -506,15 +506,19 @@ export const stageRank = (stage: Stage): number => rank[stage]
 export interface CaseState {
   readonly caseId: CaseId
   readonly stage: Stage
-  readonly person?: PersonId
+  /** The person the case concerns, once a recorded need names one. */
+  readonly person: PersonId | undefined
   readonly needs: ReadonlyArray<NeedId>
   readonly demand: ReadonlyArray<NeedId>
-  readonly choice?: {
-    readonly at: Timestamp
-    readonly by: Actor.ActorId
-    readonly contribution: ReadonlyArray<Resource.Resource>
-    readonly benefits: ReadonlyArray<Resource.Resource>
-  }
+  /** The choice with the person, once made. */
+  readonly choice:
+    | {
+        readonly at: Timestamp
+        readonly by: Actor.ActorId
+        readonly contribution: ReadonlyArray<Resource.Resource>
+        readonly benefits: ReadonlyArray<Resource.Resource>
+      }
+    | undefined
   readonly responses: ReadonlyArray<{
     readonly at: Timestamp
     readonly by: Actor.ActorId
@@ -526,7 +530,10 @@ export interface CaseState {
     readonly by: Actor.ActorId
     readonly outcome: ReviewOutcome
   }>
-  readonly closed?: { readonly at: Timestamp; readonly by: Actor.ActorId; readonly reason: CloseReason }
+  /** The closing, once closed. */
+  readonly closed:
+    | { readonly at: Timestamp; readonly by: Actor.ActorId; readonly reason: CloseReason }
+    | undefined
   readonly openedAt: Timestamp
   readonly lastAt: Timestamp
   readonly eventIds: ReadonlyArray<EventId>
@@ -711,8 +718,42 @@ export const apply = (
   state: CaseState | undefined,
   event: Event,
   options: Options = {}
+): Either.Either<CaseState, StepProblem> =>
+  applyAt(state, event, options.index ?? (state === undefined ? 0 : state.eventIds.length), options.needs)
+
+// Every state is built here, with all its fields in one order (one hidden class, fast replays).
+const advance = (
+  s: CaseState,
+  event: Event,
+  stage: Stage,
+  person: CaseState["person"],
+  needs: CaseState["needs"],
+  demand: CaseState["demand"],
+  choice: CaseState["choice"],
+  responses: CaseState["responses"],
+  reviews: CaseState["reviews"],
+  closed: CaseState["closed"]
+): CaseState => ({
+  caseId: s.caseId,
+  stage,
+  person,
+  needs,
+  demand,
+  choice,
+  responses,
+  reviews,
+  closed,
+  openedAt: s.openedAt,
+  lastAt: event.at,
+  eventIds: [...s.eventIds, event.eventId]
+})
+
+const applyAt = (
+  state: CaseState | undefined,
+  event: Event,
+  index: number,
+  knownNeeds: ReadonlySet<string> | undefined
 ): Either.Either<CaseState, StepProblem> => {
-  const index = options.index ?? (state === undefined ? 0 : state.eventIds.length)
   const allowed = next(state)
   if (state !== undefined) {
     if (event.caseId !== state.caseId) return fail("other-case", event, index, allowed)
@@ -722,91 +763,121 @@ export const apply = (
   }
   const wrong = transitionProblem(state, event)
   if (wrong !== undefined) return fail(wrong, event, index, allowed)
+  if (state === undefined) {
+    // transitionProblem lets only NeedRecorded open a case
+    const opening = event as NeedRecorded
+    if (knownNeeds !== undefined && !knownNeeds.has(opening.need))
+      return fail("unknown-need", event, index, allowed, opening.need)
+    return Either.right({
+      caseId: event.caseId,
+      stage: "need",
+      person: opening.person,
+      needs: [opening.need],
+      demand: [],
+      choice: undefined,
+      responses: [],
+      reviews: [],
+      closed: undefined,
+      openedAt: event.at,
+      lastAt: event.at,
+      eventIds: [event.eventId]
+    })
+  }
+  const s = state
   switch (event._tag) {
     case "NeedRecorded": {
-      if (options.needs !== undefined && !options.needs.has(event.need))
+      if (knownNeeds !== undefined && !knownNeeds.has(event.need))
         return fail("unknown-need", event, index, allowed, event.need)
-      if (state === undefined) {
-        const opened: CaseState = {
-          caseId: event.caseId,
-          stage: "need",
-          needs: [event.need],
-          demand: [],
-          responses: [],
-          reviews: [],
-          openedAt: event.at,
-          lastAt: event.at,
-          eventIds: [event.eventId]
-        }
-        return Either.right(event.person === undefined ? opened : { ...opened, person: event.person })
-      }
-      if (state.needs.includes(event.need))
+      if (s.needs.includes(event.need))
         return fail("need-already-recorded", event, index, allowed, event.need)
-      if (event.person !== undefined && state.person !== undefined && event.person !== state.person)
+      if (event.person !== undefined && s.person !== undefined && event.person !== s.person)
         return fail("other-person", event, index, allowed)
-      const base = {
-        ...state,
-        needs: [...state.needs, event.need],
-        lastAt: event.at,
-        eventIds: [...state.eventIds, event.eventId]
-      }
-      return Either.right(event.person === undefined ? base : { ...base, person: event.person })
+      return Either.right(
+        advance(
+          s,
+          event,
+          "need",
+          s.person ?? event.person,
+          [...s.needs, event.need],
+          s.demand,
+          s.choice,
+          s.responses,
+          s.reviews,
+          s.closed
+        )
+      )
     }
     case "DemandExpressed": {
-      const s = state!
       for (const need of event.needs)
         if (!s.needs.includes(need)) return fail("need-not-in-case", event, index, allowed, need)
-      return Either.right({
-        ...s,
-        stage: "demand",
-        demand: [...event.needs],
-        lastAt: event.at,
-        eventIds: [...s.eventIds, event.eventId]
-      })
+      return Either.right(
+        advance(
+          s,
+          event,
+          "demand",
+          s.person,
+          s.needs,
+          [...event.needs],
+          s.choice,
+          s.responses,
+          s.reviews,
+          s.closed
+        )
+      )
     }
-    case "ChoiceMade": {
-      const s = state!
-      return Either.right({
-        ...s,
-        stage: "choice",
-        choice: { at: event.at, by: event.by, contribution: event.contribution, benefits: event.benefits },
-        lastAt: event.at,
-        eventIds: [...s.eventIds, event.eventId]
-      })
-    }
-    case "CommunityResponseLinked": {
-      const s = state!
-      return Either.right({
-        ...s,
-        stage: "response",
-        responses: [
-          ...s.responses,
-          { at: event.at, by: event.by, actors: event.actors, resources: event.resources }
-        ],
-        lastAt: event.at,
-        eventIds: [...s.eventIds, event.eventId]
-      })
-    }
-    case "Reviewed": {
-      const s = state!
-      return Either.right({
-        ...s,
-        stage: "review",
-        reviews: [...s.reviews, { at: event.at, by: event.by, outcome: event.outcome }],
-        lastAt: event.at,
-        eventIds: [...s.eventIds, event.eventId]
-      })
-    }
-    case "Closed": {
-      const s = state!
-      return Either.right({
-        ...s,
-        stage: "closed",
-        closed: { at: event.at, by: event.by, reason: event.reason },
-        lastAt: event.at,
-        eventIds: [...s.eventIds, event.eventId]
-      })
-    }
+    case "ChoiceMade":
+      return Either.right(
+        advance(
+          s,
+          event,
+          "choice",
+          s.person,
+          s.needs,
+          s.demand,
+          { at: event.at, by: event.by, contribution: event.contribution, benefits: event.benefits },
+          s.responses,
+          s.reviews,
+          s.closed
+        )
+      )
+    case "CommunityResponseLinked":
+      return Either.right(
+        advance(
+          s,
+          event,
+          "response",
+          s.person,
+          s.needs,
+          s.demand,
+          s.choice,
+          [...s.responses, { at: event.at, by: event.by, actors: event.actors, resources: event.resources }],
+          s.reviews,
+          s.closed
+        )
+      )
+    case "Reviewed":
+      return Either.right(
+        advance(
+          s,
+          event,
+          "review",
+          s.person,
+          s.needs,
+          s.demand,
+          s.choice,
+          s.responses,
+          [...s.reviews, { at: event.at, by: event.by, outcome: event.outcome }],
+          s.closed
+        )
+      )
+    case "Closed":
+      return Either.right(
+        advance(s, event, "closed", s.person, s.needs, s.demand, s.choice, s.responses, s.reviews, {
+          at: event.at,
+          by: event.by,
+          reason: event.reason
+        })
+      )
   }
 }
 
@@ -865,7 +936,7 @@ export const replay = (
         allowed: next(state)
       })
     else {
-      const result = apply(state, event, { ...options, index })
+      const result = applyAt(state, event, index, options.needs)
       if (Either.isLeft(result)) problems.push(result.left)
       else state = result.right
     }
@@ -960,10 +1031,7 @@ export const replayAll = (events: Iterable<Event>, options: Omit<Options, "index
     if (closed.has(event.caseId)) {
       problems.push({ kind: "after-close", index, eventId: event.eventId, caseId: event.caseId, allowed: [] })
     } else {
-      const result = apply(open.get(event.caseId), event, {
-        index,
-        ...(options.needs ? { needs: options.needs } : {})
-      })
+      const result = applyAt(open.get(event.caseId), event, index, options.needs)
       if (Either.isLeft(result)) problems.push(result.left)
       else if (result.right.stage === "closed") {
         open.delete(event.caseId)
