@@ -1,0 +1,62 @@
+// Runs every code cell of every notebook in examples/notebooks/, in order, as
+// one TypeScript file, with Node and tsx (no Deno needed), so the notebooks
+// never rot. The file is written inside packages/report so that both
+// "@welfare/core" and "@welfare/report" resolve to their sources.
+import { execFileSync } from "node:child_process"
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+
+const root = join(import.meta.dirname, "..")
+const dir = join(root, "examples", "notebooks")
+const scratch = join(root, "packages", "report", "test", ".notebooks")
+
+interface Notebook {
+  readonly cells: ReadonlyArray<{
+    readonly cell_type: string
+    readonly source: string | ReadonlyArray<string>
+  }>
+}
+
+/** The code cells of a notebook, joined in order. */
+export const extract = (path: string): string => {
+  const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook
+  return nb.cells
+    .filter((c) => c.cell_type === "code")
+    .map((c, i) => `// cell ${i + 1}\n${typeof c.source === "string" ? c.source : c.source.join("")}`)
+    .join("\n\n")
+}
+
+const run = (name: string): string => {
+  mkdirSync(scratch, { recursive: true })
+  const file = join(scratch, `${name.replace(/\.ipynb$/, "")}.ts`)
+  writeFileSync(file, `${extract(join(dir, name))}\nexport {}\n`)
+  return execFileSync(process.execPath, ["--conditions=@welfare/source", "--import", "tsx", file], {
+    cwd: root,
+    encoding: "utf8"
+  })
+}
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+describe("notebooks run", () => {
+  it("there are at least two notebooks", () => {
+    expect(readdirSync(dir).filter((f) => f.endsWith(".ipynb")).length).toBeGreaterThanOrEqual(2)
+  })
+
+  it("assess-territory.ipynb describes Legnano, its network and two profiles", () => {
+    const out = run("assess-territory.ipynb")
+    expect(out).toContain("Ambito di Legnano: 10 municipalities, 17 actors")
+    expect(out).toContain("Third sector: 8")
+    expect(out).toContain("ties: 48, cross-sector share: 0.65")
+    expect(out).toContain("voucher: 0.21 traditional; path: 0.79 generative")
+  })
+
+  it("evaluate-and-compare.ipynb compares two periods and shows the evaluation", () => {
+    const out = run("evaluate-and-compare.ipynb")
+    expect(out).toContain("index 0.29 -> 0.64; class traditional -> transitional")
+    expect(out).toContain("24 measurements, 24 published cells")
+    expect(out).toContain("asg-families-reached: 0.51")
+    expect(out).toContain("https://vega.github.io/schema/vega-lite/v5.json")
+  })
+})
