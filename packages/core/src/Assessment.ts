@@ -212,6 +212,43 @@ const score = (
 }
 
 /**
+ * Reads the facts of an intervention into `degrees` (catalogue order) and its
+ * positions into `positions` (dimension order), returning its index: the
+ * allocation-free core used by territory assessment.
+ *
+ * @internal
+ */
+export const scoreInto = (
+  facts: Intervention.InterventionInput,
+  c: Rubric.Compiled,
+  degrees: Float64Array,
+  positions: Float64Array,
+  observed: Uint8Array
+): number => {
+  const g = scratchG
+  const t = scratchT
+  g.fill(0)
+  t.fill(0)
+  for (let i = 0; i < n; i++) {
+    const d = clamp01(degreeOf[i]!(facts))
+    degrees[i] = d
+    const wd = c.weights[i]! * d
+    if (wd > 0) {
+      if (c.generative[i] === 1) g[c.dimensionOf[i]!]! += wd
+      else t[c.dimensionOf[i]!]! += wd
+    }
+  }
+  let weighted = 0
+  for (let d = 0; d < nd; d++) {
+    const total = g[d]! + t[d]!
+    positions[d] = total > 0 ? g[d]! / total : 0.5
+    observed[d] = total > 0 ? 1 : 0
+    weighted += c.dimensionWeights[d]! * positions[d]!
+  }
+  return clamp01(weighted / c.totalDimensionWeight)
+}
+
+/**
  * The profile of a list of observations (see {@link observe}) under a rubric.
  * Useful to reason about traits directly; {@link assess} reads the facts first.
  *
