@@ -340,7 +340,13 @@ const Count = Schema.Number.pipe(
   Schema.annotations({ jsonSchema: { type: "integer", minimum: 0, maximum: 1_000_000 } })
 )
 
-const eventSchemas = {
+/**
+ * The schema of each event type (see {@link Event}).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const eventSchemas = {
   "steering-group-constituted": eventStruct("steering-group-constituted", {
     members: nonEmpty(Actor.ActorId, "member"),
     themes: nonEmpty(Theme, "theme")
@@ -1062,7 +1068,7 @@ export const make = (definition: Definition): Process => ({ ...definition, event
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { Actor, CoDesign, Problem } from "@welfare/core"
+ * import { Actor, CoDesign } from "@welfare/core"
  *
  * const comune = Actor.ActorId.make("comune-legnano")
  * const forum = Actor.ActorId.make("forum-terzo-settore")
