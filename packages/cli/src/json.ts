@@ -104,10 +104,7 @@ export const checker = (maxDepth: number): Checker => {
       // Fast path inside texts: most of a document is text.
       if (mode === STRING) {
         i++
-        if (c === 10) {
-          line++
-          column = 0
-        } else column++
+        column++
         if (c === 34) {
           if (stringIsKey) mode = COLON
           else afterValue()
@@ -170,10 +167,7 @@ export const checker = (maxDepth: number): Checker => {
         continue // the character is read again in the new mode
       }
       i++
-      if (c === 10) {
-        line++
-        column = 0
-      } else column++
+      column++
       switch (mode) {
         case ESCAPE:
           if (c === 117) {
@@ -271,6 +265,11 @@ export const checker = (maxDepth: number): Checker => {
         case DONE:
           if (isSpace(c)) break
           return fail("unexpected text after the end of the JSON value: a document holds one value")
+      }
+      // A line ends after its line break, so that an error there is reported at the end of its line.
+      if (c === 10) {
+        line++
+        column = 0
       }
     }
     return undefined

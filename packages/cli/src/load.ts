@@ -5,17 +5,16 @@
  *
  * @since 0.1.0
  */
-import { Measurement, Problem, Territory } from "@welfare/core"
+import { Measurement, Ndjson, Problem, Territory } from "@welfare/core"
 import * as Either from "effect/Either"
 import type { DocumentOptions } from "./index.js"
 import type { Io } from "./io.js"
-import { checker, parse } from "./json.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
-import { maxDepth, openFailure, readJson } from "./read.js"
+import { isSystemError, openFailure, readJson } from "./read.js"
 
 /**
- * The longest line of an NDJSON measurements file, in bytes: a measurement
- * is a few hundred bytes.
+ * The longest line of an NDJSON measurements file, in characters: a
+ * measurement is a few hundred; longer lines are skipped and reported.
  *
  * @category constants
  * @since 0.1.0
@@ -61,8 +60,9 @@ interface Line {
 const decodeMeasurement = Problem.decoder(Measurement.Measurement)
 
 /**
- * Reads an NDJSON file of measurements line by line (memory holds one line
- * at a time besides the values read), checking each line's syntax and shape.
+ * Reads an NDJSON file of measurements line by line with `Ndjson.decode`
+ * (memory holds one line at a time besides the measurements read), checking
+ * each line's syntax and shape; problems are located by line.
  *
  * @category reading
  * @since 0.1.0
@@ -77,52 +77,21 @@ export const readMeasurements = async (
   } catch (error) {
     return openFailure(path, error)
   }
-  const decoder = new TextDecoder("utf-8", { fatal: true })
   const lines: Array<Line> = []
   const problems: Array<Located> = []
-  let pending = ""
-  let lineNumber = 0
   const progress = io.stderrIsTTY === true
-  const take = (text: string): Outcome<void> => {
-    lineNumber++
-    const line = text.endsWith("\r") ? text.slice(0, -1) : text
-    if (line.trim() === "") return success(undefined)
-    const check = checker(maxDepth)
-    const syntax = check.push(line) ?? check.end()
-    if (syntax !== undefined)
-      return failure(
-        ExitCode.input,
-        `${path}:${lineNumber}:${syntax.column}: not valid JSON: ${syntax.message}`
-      )
-    const value = parse(line)
-    const decoded = decodeMeasurement(value)
-    if (Either.isLeft(decoded))
-      for (const problem of decoded.left) problems.push({ file: `${path}:${lineNumber}`, problem })
-    else lines.push({ line: lineNumber, value })
-    if (progress && lineNumber % 100_000 === 0)
-      io.stderr(`\rreading ${path}: ${lineNumber.toLocaleString("en")} lines`)
-    return success(undefined)
-  }
+  let count = 0
   try {
-    for await (const chunk of source.chunks) {
-      pending += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true })
-      let start = 0
-      for (let nl = pending.indexOf("\n"); nl !== -1; nl = pending.indexOf("\n", start)) {
-        const taken = take(pending.slice(start, nl))
-        if (taken._tag === "Failure") return taken
-        start = nl + 1
-      }
-      pending = pending.slice(start)
-      if (pending.length > maxLineBytes)
-        return failure(
-          ExitCode.input,
-          `${path}:${lineNumber + 1}: a line is longer than ${maxLineBytes / 1024} KB: an NDJSON file holds one measurement a line`
-        )
-    }
-    pending += decoder.decode()
-    if (pending.length > 0) {
-      const taken = take(pending)
-      if (taken._tag === "Failure") return taken
+    for await (const entry of Ndjson.decode(source.chunks, decodeMeasurement, { maxLength: maxLineBytes })) {
+      if (entry._tag === "Value") lines.push({ line: entry.line, value: entry.value })
+      else
+        for (const problem of entry.problems)
+          problems.push({
+            file: `${path}:${entry.line}`,
+            problem: Problem.make(problem.code, problem.path.slice(1), problem.message)
+          })
+      if (progress && ++count % 100_000 === 0)
+        io.stderr(`\rreading ${path}: ${count.toLocaleString("en")} measurements`)
     }
   } catch (error) {
     if (
@@ -130,9 +99,10 @@ export const readMeasurements = async (
       (error as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
     )
       return failure(ExitCode.input, `${path} is not UTF-8 text: save it as UTF-8`)
-    return openFailure(path, error)
+    if (isSystemError(error)) return openFailure(path, error)
+    throw error
   } finally {
-    if (progress && lineNumber >= 100_000) io.stderr("\r\x1b[K")
+    if (progress && count >= 100_000) io.stderr("\r\x1b[K")
   }
   return success({ lines, problems })
 }

@@ -32,6 +32,20 @@ const megabyte = 1024 * 1024
 const mb = (bytes: number) => (bytes / megabyte).toFixed(1)
 
 /**
+ * Whether an error comes from the system (a Node error code such as `EIO`),
+ * not from a bug.
+ *
+ * @category conversions
+ * @since 0.1.0
+ */
+export const isSystemError = (error: unknown): boolean =>
+  typeof error === "object" &&
+  error !== null &&
+  "code" in error &&
+  typeof (error as { code: unknown }).code === "string" &&
+  /^E[A-Z]+$/.test((error as { code: string }).code)
+
+/**
  * The failure for a file that cannot be opened, from its Node error code.
  *
  * @category conversions
@@ -135,7 +149,8 @@ export const readJson = async (io: Io, path: string, options: ReadOptions): Prom
       (error as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
     )
       return failure(ExitCode.input, `${path} is not UTF-8 text: save it as UTF-8 JSON`)
-    return openFailure(path, error)
+    if (isSystemError(error)) return openFailure(path, error)
+    throw error
   } finally {
     if (progress && shown >= 0) io.stderr("\r\x1b[K")
   }

@@ -1,0 +1,424 @@
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync
+} from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as fc from "fast-check"
+import { afterAll, describe, expect, it } from "vitest"
+import { ExitCode, nodeIo, run } from "../src/index.js"
+import { checker, parse } from "../src/json.js"
+import { memoryIo } from "./memory.js"
+
+const root = join(import.meta.dirname, "..", "..", "..")
+const legnanoPath = join(root, "examples", "territories", "legnano.json")
+const legnano = readFileSync(legnanoPath, "utf8")
+const legnanoDoc = JSON.parse(legnano) as { actors: Array<Record<string, unknown>> } & Record<string, unknown>
+
+const temp = mkdtempSync(join(tmpdir(), "welfare-cli-"))
+afterAll(() => rmSync(temp, { recursive: true, force: true }))
+
+/** Runs the command on in-memory files. */
+const runWith = async (argv: ReadonlyArray<string>, files: Record<string, string> = {}) => {
+  const m = memoryIo(files)
+  const code = await run(argv, m.io)
+  return { code, stdout: m.stdout(), stderr: m.stderr(), written: m.written }
+}
+
+/** No stack trace and no internal error in what a user sees. */
+const clean = (text: string) => {
+  expect(text).not.toMatch(/^\s+at /m)
+  expect(text).not.toMatch(/internal error/)
+}
+
+describe("welfare --help and --version", () => {
+  it("lists every command and the exit codes", async () => {
+    const r = await runWith(["--help"])
+    expect(r.code).toBe(ExitCode.ok)
+    for (const command of ["validate FILE", "assess FILE", "evaluate FILE", "report FILE", "schema [ENTITY]"])
+      expect(r.stdout).toContain(command)
+    expect(r.stdout).toContain("4  internal error")
+  })
+
+  it.each(["validate", "assess", "evaluate", "report", "schema"])(
+    "has a complete help for %s",
+    async (command) => {
+      const r = await runWith([command, "--help"])
+      expect(r.code).toBe(ExitCode.ok)
+      expect(r.stdout).toMatch(new RegExp(`^Usage: welfare ${command}`))
+      expect(r.stdout).toContain("Exit codes:")
+      expect(r.stdout).toContain("-h, --help")
+      expect((await runWith(["help", command])).stdout).toBe(r.stdout)
+    }
+  )
+
+  it("documents every option of report", async () => {
+    const r = await runWith(["report", "-h"])
+    for (const option of [
+      "--format FORMAT",
+      "md, html or json",
+      "--lang LANG",
+      "it or en",
+      "--out PATH",
+      "--measurements"
+    ])
+      expect(r.stdout).toContain(option)
+  })
+
+  it("prints the version", async () => {
+    expect(await runWith(["--version"])).toMatchObject({ code: 0, stdout: "welfare 0.1.0\n" })
+    expect((await runWith(["-V"])).stdout).toBe("welfare 0.1.0\n")
+  })
+
+  it("loads nothing heavy for the help: index.ts imports neither effect nor @welfare statically", () => {
+    for (const file of ["index.ts", "help.ts", "outcome.ts", "read.ts", "json.ts", "io.ts", "bin.ts"]) {
+      const source = readFileSync(join(import.meta.dirname, "..", "src", file), "utf8")
+      expect(source, file).not.toMatch(/^import (?!type)[^\n]*from "(effect|@welfare\/)/m)
+    }
+  })
+})
+
+describe("usage errors exit 2 with a pointer to the help", () => {
+  it.each([
+    [["frobnicate"], 'unknown command "frobnicate"'],
+    [["validate"], "validate needs the path of a territory document"],
+    [["validate", "a.json", "b.json"], "validate reads one FILE"],
+    [["validate", "a.json", "--colour"], "unknown option '--colour'"],
+    [["report", "a.json", "--format", "pdf"], '--format expects md, html or json, got "pdf"'],
+    [["report", "a.json", "--lang", "fr"], '--lang expects it or en, got "fr"'],
+    [["validate", "a.json", "--max-size", "lots"], "--max-size expects a number of megabytes"],
+    [["schema", "Actr"], 'no entity is called "Actr"']
+  ])("%j", async (argv, message) => {
+    const r = await runWith(argv)
+    expect(r.code).toBe(ExitCode.usage)
+    expect(r.stderr).toContain(`welfare: ${message}`)
+    expect(r.stderr).toMatch(/Run "welfare .*--help" for the usage\.\n$/)
+    expect(r.stdout).toBe("")
+    clean(r.stderr)
+  })
+
+  it("prints the help on standard error when no command is given", async () => {
+    const r = await runWith([])
+    expect(r.code).toBe(ExitCode.usage)
+    expect(r.stderr).toContain("Usage: welfare <command>")
+  })
+})
+
+describe("welfare validate", () => {
+  it("accepts the example territory of Legnano (seed 004) and says what it holds", async () => {
+    const r = await runWith(["validate", "legnano.json"], { "legnano.json": legnano })
+    expect(r.code).toBe(ExitCode.ok)
+    expect(r.stdout).toMatch(/^legnano\.json is a valid territory document: 10 municipalities, \d+ actors/)
+  })
+
+  it("lists every problem with its path and exits 1", async () => {
+    const doc = {
+      ...legnanoDoc,
+      actors: [
+        { ...legnanoDoc.actors[0], kind: "cooperativa" },
+        legnanoDoc.actors[1],
+        { ...legnanoDoc.actors[2], resources: [{ kind: "time", amount: -3, unit: "hour" }] },
+        ...legnanoDoc.actors.slice(3)
+      ]
+    }
+    const r = await runWith(["validate", "bad.json"], { "bad.json": JSON.stringify(doc) })
+    expect(r.code).toBe(ExitCode.problems)
+    const lines = r.stdout.trimEnd().split("\n")
+    expect(lines[0]).toMatch(
+      /^bad\.json: actors\[0\]\.kind: expected one of local-authority, .*got "cooperativa"$/
+    )
+    expect(lines[1]).toBe("bad.json: actors[2].resources[0].amount: expected a non-negative amount, got -3")
+    expect(lines.at(-1)).toBe("2 problems in bad.json")
+  })
+
+  it("reports integrity problems (a duplicate actor id) with their paths", async () => {
+    const doc = { ...legnanoDoc, actors: [...legnanoDoc.actors, legnanoDoc.actors[0]] }
+    const r = await runWith(["validate", "dup.json"], { "dup.json": JSON.stringify(doc) })
+    expect(r.code).toBe(ExitCode.problems)
+    expect(r.stdout).toContain(
+      `dup.json: actors[${legnanoDoc.actors.length}].id: the actor id "comune-legnano" is already used`
+    )
+  })
+
+  it("prints the result as JSON with --json", async () => {
+    const r = await runWith(["validate", "x.json", "--json"], {
+      "x.json": JSON.stringify({
+        name: "Ambito di Legnano",
+        municipalities: [],
+        actors: [{ id: "a", kind: "x" }]
+      })
+    })
+    expect(r.code).toBe(ExitCode.problems)
+    const result = JSON.parse(r.stdout)
+    expect(result.valid).toBe(false)
+    expect(result.problems.map((p: { path: Array<unknown> }) => p.path)).toEqual([
+      ["actors", 0, "kind"],
+      ["actors", 0, "resources"]
+    ])
+  })
+
+  it("locates the problems of an NDJSON measurements file by line", async () => {
+    const good =
+      '{"indicator":"ind-ore","assignment":"asg-ore","period":{"start":"2016-01-01","end":"2016-12-31"},"value":4700,"unit":"hour","measuredBy":"comune-legnano","source":"administrative-data"}'
+    const r = await runWith(["validate", "legnano.json", "--measurements", "m.ndjson"], {
+      "legnano.json": legnano,
+      "m.ndjson": `${good}\n\n${good.replace('"unit":"hour"', '"unit":"litre"')}\n`
+    })
+    expect(r.code).toBe(ExitCode.problems)
+    expect(r.stdout).toContain("m.ndjson:3: unit: expected one of count, ")
+  })
+})
+
+describe("bad input: a clear message, exit 3, no stack trace", () => {
+  const cases: ReadonlyArray<readonly [string, string, RegExp]> = [
+    [
+      "malformed",
+      '{"name": "Ambito di Legnano", "actors": [1 2]}',
+      /^welfare: f\.json:1:44: not valid JSON: expected ',' or '\]'/
+    ],
+    [
+      "truncated",
+      legnano.slice(0, 2000),
+      /^welfare: f\.json:\d+:\d+: not valid JSON: the file ends (too early|inside a text).*is it truncated\?\n$/
+    ],
+    ["empty", "", /the file is empty/],
+    ["a bare word", "legnano", /expected a value/],
+    ["two values", "{} {}", /a document holds one value/],
+    ["a raw line break in a text", '{"name": "Ambito\ndi Legnano"}', /must be escaped/],
+    ["a trailing comma", '{"name": "x",}', /expected a property name in double quotes/]
+  ]
+  it.each(cases)("%s", async (_, text, message) => {
+    const r = await runWith(["validate", "f.json"], { "f.json": text })
+    expect(r.code).toBe(ExitCode.input)
+    expect(r.stderr).toMatch(message)
+    expect(r.stdout).toBe("")
+    clean(r.stderr)
+  })
+
+  it("never quotes the input in a syntax message", async () => {
+    const r = await runWith(["validate", "f.json"], { "f.json": '{"note": "Mario Rossi, via Roma 3" oops}' })
+    expect(r.code).toBe(ExitCode.input)
+    expect(r.stderr).not.toContain("Mario")
+    expect(r.stderr).not.toContain("oops")
+  })
+
+  it("refuses a missing file and a folder", async () => {
+    const missing = await run(["validate", join(temp, "nope.json")], memoryIo().io)
+    expect(missing).toBe(ExitCode.input)
+    const m = memoryIo()
+    const code = await run(["validate", temp], { ...nodeIo(), stdout: m.io.stdout, stderr: m.io.stderr })
+    expect(code).toBe(ExitCode.input)
+    expect(m.stderr()).toContain("it is a folder")
+  })
+
+  it("refuses a file that is not UTF-8", async () => {
+    const path = join(temp, "latin1.json")
+    writeFileSync(path, Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xe0, 0x22, 0x7d]))
+    const m = memoryIo()
+    const code = await run(["validate", path], { ...nodeIo(), stdout: m.io.stdout, stderr: m.io.stderr })
+    expect(code).toBe(ExitCode.input)
+    expect(m.stderr()).toContain("is not UTF-8 text")
+  })
+
+  it("refuses a nesting 100,000 deep without a stack overflow", async () => {
+    const deep = `{"name": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`
+    const r = await runWith(["validate", "deep.json"], { "deep.json": deep })
+    expect(r.code).toBe(ExitCode.input)
+    expect(r.stderr).toMatch(
+      /deep\.json:1:\d+: not valid JSON: the JSON nests objects and lists deeper than 100 levels/
+    )
+    clean(r.stderr)
+  })
+
+  it("drops __proto__ keys: nothing is polluted and the document still validates", async () => {
+    const doc = `{"__proto__": {"polluted": true}, "name": "Ambito di Legnano", "municipalities": [], "actors": [{"id": "comune-legnano", "kind": "local-authority", "resources": [], "\\u005f_proto__": {"polluted": true}}]}`
+    const r = await runWith(["validate", "proto.json"], { "proto.json": doc })
+    expect(r.code).toBe(ExitCode.ok)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.prototype).not.toHaveProperty("polluted")
+    const parsed = parse(doc) as Record<string, unknown> & { actors: Array<object> }
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype)
+    expect(Object.hasOwn(parsed, "__proto__")).toBe(false)
+    expect(Object.getPrototypeOf(parsed.actors[0])).toBe(Object.prototype)
+    expect(Object.hasOwn(parsed.actors[0]!, "__proto__")).toBe(false)
+  })
+
+  it("reports a very long text by its length, never by its content", async () => {
+    const long = "Mario Rossi ".repeat(1_000_000)
+    const doc = { ...legnanoDoc, name: long }
+    const r = await runWith(["validate", "long.json"], { "long.json": JSON.stringify(doc) })
+    expect(r.code).toBe(ExitCode.problems)
+    expect(r.stdout).toContain("long.json: name: expected a text of 1 to 200 characters")
+    expect(r.stdout).toContain("got a text of 12000000 characters")
+    expect(r.stdout.length).toBeLessThan(500)
+  })
+
+  it("refuses a 100 MB file over the size limit at once, with bounded memory", async () => {
+    const path = join(temp, "huge.json")
+    const fd = openSync(path, "w")
+    const block = Buffer.alloc(1024 * 1024, 0x20)
+    writeSync(fd, "[")
+    for (let i = 0; i < 100; i++) writeSync(fd, block)
+    writeSync(fd, "]")
+    closeSync(fd)
+    const before = process.memoryUsage().rss
+    const m = memoryIo()
+    const code = await run(["validate", path], { ...nodeIo(), stdout: m.io.stdout, stderr: m.io.stderr })
+    expect(code).toBe(ExitCode.input)
+    expect(m.stderr()).toMatch(
+      /huge\.json is 100\.0 MB, over the limit of 64\.0 MB for a territory document\. Move measurements to an NDJSON file passed with --measurements, or raise the limit with --max-size <MB>\.\n$/
+    )
+    expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024)
+    rmSync(path)
+  })
+
+  it("stops reading a stream of unknown size at the limit (bounded memory)", async () => {
+    let pulled = 0
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20)
+    async function* endless() {
+      yield new TextEncoder().encode("[")
+      for (let i = 0; i < 100; i++) {
+        pulled++
+        yield chunk
+      }
+    }
+    const m = memoryIo({ "-": { size: undefined, chunks: endless() } })
+    const code = await run(["validate", "-", "--max-size", "8"], m.io)
+    expect(code).toBe(ExitCode.input)
+    expect(m.stderr()).toContain("- is over 8.0 MB, over the limit of 8.0 MB")
+    expect(pulled).toBeLessThanOrEqual(9)
+  })
+
+  it("shows progress on standard error only when it is a terminal", async () => {
+    const big = JSON.stringify({ ...legnanoDoc, padding: "x".repeat(5 * 1024 * 1024) })
+    const tty = memoryIo({ "big.json": big }, { stderrIsTTY: true })
+    expect(await run(["validate", "big.json"], tty.io)).toBe(ExitCode.ok)
+    expect(tty.stderr()).toContain("reading big.json: ")
+    expect(tty.stdout()).not.toContain("reading")
+    const pipe = memoryIo({ "big.json": big }, { stderrIsTTY: false })
+    expect(await run(["validate", "big.json"], pipe.io)).toBe(ExitCode.ok)
+    expect(pipe.stderr()).toBe("")
+  })
+
+  it("property: any truncation or corruption of a document ends with a message and exit 1 or 3, never a crash", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: legnano.length }),
+        fc.option(fc.string({ minLength: 1, maxLength: 3 }), { nil: undefined }),
+        async (at, insert) => {
+          const text =
+            insert === undefined ? legnano.slice(0, at) : legnano.slice(0, at) + insert + legnano.slice(at)
+          const r = await runWith(["validate", "f.json"], { "f.json": text })
+          expect([ExitCode.ok, ExitCode.problems, ExitCode.input]).toContain(r.code)
+          if (r.code === ExitCode.input) expect(r.stderr).toMatch(/^welfare: f\.json/)
+          clean(r.stderr)
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+
+  it("an internal error is one line and exit 4, with no stack trace", async () => {
+    const m = memoryIo(
+      { "legnano.json": legnano },
+      {
+        stdout: () => {
+          throw new RangeError("boom")
+        }
+      }
+    )
+    expect(await run(["validate", "legnano.json"], m.io)).toBe(ExitCode.internal)
+    expect(m.stderr()).toBe(
+      "welfare: internal error (RangeError). This is a bug: please report it with the command you ran.\n"
+    )
+  })
+})
+
+describe("the JSON syntax check", () => {
+  const check = (text: string, maxDepth = 100) => {
+    const c = checker(maxDepth)
+    return c.push(text) ?? c.end()
+  }
+  const accepts = (text: string) => {
+    try {
+      JSON.parse(text)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  it("property: accepts exactly what JSON.parse accepts, in one chunk or split anywhere", () => {
+    const texts = fc.oneof(
+      fc.json({ maxDepth: 5 }),
+      fc
+        .json({ maxDepth: 5 })
+        .chain((json) =>
+          fc
+            .tuple(
+              fc.nat({ max: json.length }),
+              fc.constantFrom("", ",", "]", "}", '"', ":", "-", "e", "\\", "x", " ")
+            )
+            .map(([at, c]) => json.slice(0, at) + c + json.slice(at + 1))
+        ),
+      fc.string({
+        unit: fc.constantFrom("{", "}", "[", "]", '"', ":", ",", "1", "-", ".", "e", "t", "n", " ", "\\")
+      })
+    )
+    fc.assert(
+      fc.property(texts, fc.nat(), (text, cut) => {
+        expect(check(text) === undefined).toBe(accepts(text))
+        const at = text.length === 0 ? 0 : cut % text.length
+        const c = checker(100)
+        const split = c.push(text.slice(0, at)) ?? c.push(text.slice(at)) ?? c.end()
+        expect(split === undefined).toBe(accepts(text))
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it("gives the line and column of the first error", () => {
+    expect(check('{\n  "a": 1,\n  "b": tru\n}')).toEqual({
+      line: 3,
+      column: 11,
+      message: "expected a value (did you mean true?)"
+    })
+  })
+})
+
+describe("welfare schema", () => {
+  it("prints the JSON Schema of the territory document by default, with its $id", async () => {
+    const r = await runWith(["schema"])
+    expect(r.code).toBe(ExitCode.ok)
+    const schema = JSON.parse(r.stdout)
+    expect(schema.$id).toBe("https://welfare.dev/schema/0.1/Territory.json")
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#")
+  })
+
+  it("prints one entity, lists them, and writes to a file", async () => {
+    expect(JSON.parse((await runWith(["schema", "Actor"])).stdout).$id).toBe(
+      "https://welfare.dev/schema/0.1/Actor.json"
+    )
+    const list = (await runWith(["schema", "--list"])).stdout
+    expect(list).toContain("Measurement\thttps://welfare.dev/schema/0.1/Measurement.json")
+    const r = await runWith(["schema", "Need", "--out", "out/need.json"])
+    expect(r.stdout).toBe("JSON Schema of Need written to out/need.json\n")
+    expect(JSON.parse(r.written.get("out/need.json")!).title).toBe("Need")
+  })
+
+  it("writes through the file system, creating the folder", async () => {
+    const out = join(temp, "schemas", "territory.json")
+    mkdirSync(temp, { recursive: true })
+    const m = memoryIo()
+    expect(await run(["schema", "-o", out], { ...nodeIo(), stdout: m.io.stdout, stderr: m.io.stderr })).toBe(
+      0
+    )
+    expect(JSON.parse(readFileSync(out, "utf8")).$id).toBe("https://welfare.dev/schema/0.1/Territory.json")
+  })
+})
