@@ -82,7 +82,7 @@ describe("CoDesign", () => {
     expect(s.charter).toEqual(["proj-abitare-lavoro", "proj-custodi-sociali"])
     expect(s.pact).toHaveLength(8)
     expect(s.signatures).toEqual(s.pact)
-    expect(s.identifiedNeeds).toEqual(["need-casa-lavoro", "need-anziani-soli"])
+    expect(s.identifiedNeeds).toEqual(["need-casa-lavoro-0017", "need-solitudine-rescaldina"])
     expect(s.projects.find((p) => p.id === custodi)?.partners).toEqual([
       "asst-ovest-milanese",
       "rete-vicinato",
@@ -270,7 +270,7 @@ describe("CoDesign", () => {
       [legnano, legnano],
       {
         actors: new Set(territory.actors.filter((a) => a.id !== rete).map((a) => a.id)),
-        needs: new Set(["need-casa-lavoro", "need-anziani-soli"]),
+        needs: new Set(["need-casa-lavoro-0017", "need-solitudine-rescaldina"]),
         projects: new Set(["proj-abitare-lavoro"])
       },
       ["coDesigns"]
@@ -288,7 +288,7 @@ describe("CoDesign", () => {
         [legnano],
         {
           actors: new Set(territory.actors.map((a) => a.id)),
-          needs: new Set(["need-casa-lavoro", "need-anziani-soli"])
+          needs: new Set(["need-casa-lavoro-0017", "need-solitudine-rescaldina"])
         },
         ["coDesigns"]
       )
@@ -478,6 +478,6 @@ describe("CoDesign", () => {
       }
     expect(CoDesign.stageLabels["steering-group"].it).toBe("Gruppo di regia costituito")
     expect(CoDesign.ruleLabels["not-only-bando"].it).toBe("Non progettare solo perché c'è un bando")
-    expect(Need.NeedId.make("need-casa-lavoro")).toBe(legnano.trigger.needs[0])
+    expect(Need.NeedId.make("need-casa-lavoro-0017")).toBe(legnano.trigger.needs[0])
   })
 })
