@@ -37,6 +37,8 @@ export interface Scenario<P = unknown> {
   readonly runs?: number
   /** Warm-up runs of each workload (default 1). */
   readonly warmup?: number
+  /** Extra node flags for the scenario's process (e.g. a heap cap for a memory target). */
+  readonly execArgv?: ReadonlyArray<string>
   /** Extra lines for the report, computed from the measurements (e.g. a ratio the target names). */
   readonly notes?: (results: ReadonlyArray<Measured>) => ReadonlyArray<string>
 }

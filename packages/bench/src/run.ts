@@ -33,6 +33,7 @@ interface Listed {
   readonly file: string
   readonly index: number
   readonly id: string
+  readonly execArgv?: ReadonlyArray<string>
 }
 
 interface Outcome {
@@ -86,7 +87,7 @@ const listChild = async (): Promise<void> => {
     try {
       const found = await load(file)
       found.forEach((s, index) => {
-        listed.push({ file, index, id: s.id })
+        listed.push({ file, index, id: s.id, ...(s.execArgv === undefined ? {} : { execArgv: s.execArgv }) })
       })
     } catch (e) {
       console.error(`cannot load ${basename(file)}: ${e instanceof Error ? e.message : String(e)}`)
@@ -132,12 +133,13 @@ const runChild = async (file: string, index: number): Promise<void> => {
 // ---------------------------------------------------------------------------
 
 const spawnChild = <T>(
-  args: ReadonlyArray<string>
+  args: ReadonlyArray<string>,
+  extraArgv: ReadonlyArray<string> = []
 ): Promise<{ readonly value?: T; readonly code: number | null }> =>
   new Promise((done) => {
     let value: T | undefined
     const child = fork(fileURLToPath(import.meta.url), [...args], {
-      execArgv,
+      execArgv: [...execArgv, ...extraArgv],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       cwd: join(here, "..")
     })
@@ -200,7 +202,7 @@ const ratios = (results: ReadonlyArray<Measured>): Array<string> => {
 const table = (o: Outcome): Array<string> => {
   const rs = ratios(o.results)
   const lines = [
-    "| workload | median of 5 | rate | ours is faster by | peak RSS |",
+    "| workload | median | rate | ours is faster by | peak RSS |",
     "|---|---:|---:|---:|---:|",
     ...o.results.map(
       (m, i) =>
@@ -254,7 +256,7 @@ const writeDoc = (outcomes: ReadonlyArray<Outcome>, header: ReadonlyArray<string
   ].join("\n")
   writeFileSync(
     docPath,
-    `${intro === "" ? "# Benchmarks\n\nMeasured by `pnpm bench` (packages/bench): every scenario in its own process, seeded data, median of 5 runs after one warm-up.\n\n" : intro}${body}${tail === "" ? "\n" : tail}`
+    `${intro === "" ? "# Benchmarks\n\nMeasured by `pnpm bench` (packages/bench): every scenario in its own process, seeded data, the median of several runs (5 unless a scenario says otherwise) after warm-up.\n\n" : intro}${body}${tail === "" ? "\n" : tail}`
   )
 }
 
@@ -277,7 +279,7 @@ const parent = async (args: ReadonlyArray<string>): Promise<void> => {
   const outcomes: Array<Outcome> = []
   for (const l of listed) {
     console.error(`running ${l.id} (${basename(l.file)}) ...`)
-    const { value, code } = await spawnChild<Outcome>(["--child", l.file, String(l.index)])
+    const { value, code } = await spawnChild<Outcome>(["--child", l.file, String(l.index)], l.execArgv)
     const outcome: Outcome = value ?? {
       id: l.id,
       title: l.id,
