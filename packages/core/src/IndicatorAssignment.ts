@@ -314,13 +314,17 @@ const describeTarget = (t: Target): string =>
  *   {
  *     periods: [
  *       { start: "2016-01-01", end: "2016-12-31" },
- *       { start: "2016-06-01", end: "2016-03-31" }
+ *       { start: "2016-06-01", end: "2016-03-31" },
+ *       { start: "2016-10-01", end: "2017-03-31" }
  *     ]
  *   },
  *   undefined,
  *   ["assignments", 0]
  * )
- * assert.deepStrictEqual(findings.map((f) => f.code), ["period-ends-before-start", "overlapping-periods"])
+ * assert.deepStrictEqual(
+ *   findings.map((f) => `${f.code} ${f.path.join(".")}`),
+ *   ["period-ends-before-start assignments.0.periods.1.end", "overlapping-periods assignments.0.periods.2"]
+ * )
  * ```
  *
  * @category validation

@@ -146,7 +146,9 @@ const addInto = (into: MutableCell, c: Cell): void => {
   if (c.max !== null && (into.max === null || c.max > into.max)) into.max = c.max
   into.persons += c.persons
   into.personCounted += c.personCounted
-  for (const level in c.levels) into.levels[level] = (into.levels[level] ?? 0) + c.levels[level]!
+  // judgements are the measurements without a value: no level to add when there is none
+  if (c.count !== c.numeric)
+    for (const level in c.levels) into.levels[level] = (into.levels[level] ?? 0) + c.levels[level]!
 }
 
 const copy = (c: Cell): MutableCell => {
@@ -178,22 +180,48 @@ export interface Accumulator {
  * @since 0.1.0
  */
 export const accumulator = (): Accumulator => {
-  const cells = new Map<string, MutableCell>()
+  // every cell by key, and an index indicator -> start -> end -> municipality ("" for none) so
+  // that adding a measurement builds no key
+  let flat = new Map<string, MutableCell>()
+  // built on the first measurement only: merging summaries needs no index
+  let index: Map<string, Map<string, Map<string, Map<string, MutableCell>>>> | undefined
+  let shared = false
+  const indexCell = (c: MutableCell): void => {
+    if (index !== undefined)
+      level(level(level(index, c.indicator), c.period.start), c.period.end).set(c.municipality ?? "", c)
+  }
+  const register = (key: string, c: MutableCell): void => {
+    flat.set(key, c)
+    indexCell(c)
+  }
+  const unshare = (): void => {
+    if (!shared) return
+    const cells = flat
+    flat = new Map()
+    index = undefined
+    for (const [key, c] of cells) register(key, copy(c))
+    shared = false
+  }
   const cellFor = (
     indicator: Indicator.IndicatorId,
     period: IndicatorAssignment.Period,
     municipality: Actor.MunicipalityId | undefined
   ): MutableCell => {
-    const key = keyOf(indicator, period, municipality)
-    let c = cells.get(key)
+    if (index === undefined) {
+      index = new Map()
+      for (const c of flat.values()) indexCell(c)
+    }
+    const byMun = level(level(level(index, indicator), period.start), period.end)
+    let c = byMun.get(municipality ?? "")
     if (c === undefined) {
       c = newCell(indicator, period, municipality)
-      cells.set(key, c)
+      register(keyOf(indicator, period, municipality), c)
     }
     return c
   }
   return {
     add: (m) => {
+      if (shared) unshare()
       const c = cellFor(m.indicator, m.period, m.municipality)
       c.count++
       const v = m.value
@@ -211,23 +239,36 @@ export const accumulator = (): Accumulator => {
       }
     },
     addSummary: (s) => {
+      if (shared) unshare()
       for (const key in s.cells) {
         const cell = s.cells[key]!
-        addInto(cellFor(cell.indicator, cell.period, cell.municipality), cell)
+        const into = flat.get(key)
+        if (into === undefined) register(key, copy(cell))
+        else addInto(into, cell)
       }
     },
     result: () => {
       const out: { [key: string]: Cell } = {}
-      for (const [key, c] of cells) {
-        const cell = copy(c)
-        normalise(cell)
-        if (cell.min !== null) cell.min += 0
-        if (cell.max !== null) cell.max += 0
-        out[key] = cell
+      for (const [key, c] of flat) {
+        normalise(c)
+        if (c.min !== null) c.min += 0
+        if (c.max !== null) c.max += 0
+        out[key] = c
       }
+      // the cells now belong to the result: they are copied before any further change
+      shared = true
       return { _tag: "Summary", cells: out }
     }
   }
+}
+
+const level = <V>(m: Map<string, Map<string, V>>, k: string): Map<string, V> => {
+  let v = m.get(k)
+  if (v === undefined) {
+    v = new Map<string, V>()
+    m.set(k, v)
+  }
+  return v
 }
 
 /**
