@@ -49,7 +49,12 @@ export const formatLocated = (located: Located): string =>
  * @since 0.1.0
  */
 export type Loaded =
-  | { readonly _tag: "Valid"; readonly territory: Territory.Territory; readonly streamed: number }
+  | {
+      readonly _tag: "Valid"
+      readonly territory: Territory.Territory
+      /** The measurements read from the NDJSON file, if any. */
+      readonly streamed: ReadonlyArray<Measurement.Measurement>
+    }
   | { readonly _tag: "Invalid"; readonly problems: ReadonlyArray<Located> }
 
 interface Line {
@@ -152,5 +157,9 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
     }
   }
   if (problems.length > 0 || Either.isLeft(decoded)) return success({ _tag: "Invalid", problems })
-  return success({ _tag: "Valid", territory: decoded.right, streamed: streamed.length })
+  return success({
+    _tag: "Valid",
+    territory: decoded.right,
+    streamed: streamed.map((l) => l.value as Measurement.Measurement)
+  })
 }

@@ -422,3 +422,72 @@ describe("welfare schema", () => {
     expect(JSON.parse(readFileSync(out, "utf8")).$id).toBe("https://welfare.dev/schema/0.1/Territory.json")
   })
 })
+
+describe("welfare assess, evaluate and report on the territory of Legnano (seed 004)", () => {
+  it("assesses the seven dimensions and the system checks", async () => {
+    const r = await runWith(["assess", "legnano.json"], { "legnano.json": legnano })
+    expect(r.code).toBe(ExitCode.ok)
+    const lines = r.stdout.trimEnd().split("\n")
+    expect(lines[0]).toMatch(
+      /^Ambito di Legnano: (Traditional|Transitional|Generative) \(index \d\.\d\d; interventions \d\.\d\d, system \d\.\d\d\)$/
+    )
+    const dimensions = lines.slice(
+      lines.indexOf("Dimensions (0 traditional, 1 generative):") + 1,
+      lines.indexOf("System checks:")
+    )
+    expect(dimensions).toHaveLength(7)
+    expect(dimensions[0]).toMatch(/^ {2}\d\.\d\d {2}Reference model$/)
+    const json = JSON.parse(
+      (await runWith(["assess", "legnano.json", "--json"], { "legnano.json": legnano })).stdout
+    )
+    expect(json.territory).toBe("Ambito di Legnano")
+    expect(json.profile.index).toBeGreaterThanOrEqual(0)
+    expect(json.profile.index).toBeLessThanOrEqual(1)
+  })
+
+  it("evaluates, or says what the document lacks to be evaluated", async () => {
+    const r = await runWith(["evaluate", "legnano.json", "--json"], { "legnano.json": legnano })
+    expect(r.code).toBe(ExitCode.ok)
+    expect(JSON.parse(r.stdout).territory).toBe("Ambito di Legnano")
+  })
+
+  it("writes a self-contained HTML report and prints where", async () => {
+    const r = await runWith(["report", "legnano.json", "--out", "out/legnano.html"], {
+      "legnano.json": legnano
+    })
+    expect(r.code).toBe(ExitCode.ok)
+    expect(r.stdout).toBe("Report written to out/legnano.html\n")
+    const html = r.written.get("out/legnano.html")!
+    expect(html).toMatch(/^<!doctype html>/i)
+    expect(html).toContain('lang="it"')
+    expect(html).toContain("Ambito di Legnano")
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/)
+  })
+
+  it("prints the Markdown report in English and the JSON report", async () => {
+    const md = await runWith(["report", "legnano.json", "--format", "md", "--lang", "en"], {
+      "legnano.json": legnano
+    })
+    expect(md.code).toBe(ExitCode.ok)
+    expect(md.stdout).toMatch(/^# Ambito di Legnano/)
+    expect(md.stdout).toContain("| Public | 5 |")
+    const json = await runWith(["report", "legnano.json", "-f", "json"], { "legnano.json": legnano })
+    expect(json.code).toBe(ExitCode.ok)
+    expect(() => JSON.parse(json.stdout)).not.toThrow()
+  })
+
+  it.each(["assess", "evaluate", "report"])(
+    "%s refuses an invalid document with its problems and exit 1",
+    async (command) => {
+      const bad = JSON.stringify({
+        ...legnanoDoc,
+        actors: [{ ...legnanoDoc.actors[0], kind: "cooperativa" }]
+      })
+      const r = await runWith([command, "bad.json"], { "bad.json": bad })
+      expect(r.code).toBe(ExitCode.problems)
+      expect(r.stderr).toContain("bad.json: actors[0].kind: expected one of")
+      expect(r.stderr).toContain("welfare: bad.json has problems: fix them first (welfare validate bad.json)")
+      expect(r.stdout).toBe("")
+    }
+  )
+})

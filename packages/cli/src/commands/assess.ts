@@ -3,13 +3,19 @@
  *
  * @since 0.1.0
  */
+import { Dimension, Label, Rubric } from "@welfare/core"
+import { analyse } from "../analysis.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
 
+const n = (x: number) => x.toFixed(2)
+
 /**
- * Assesses a territory document.
+ * Assesses a territory document: its class and index, the intervention and
+ * system readings, each dimension and each system check (or all of it as
+ * JSON with `--json`).
  *
  * @category commands
  * @since 0.1.0
@@ -24,5 +30,24 @@ export const assess = async (io: Io, options: DocumentOptions): Promise<ExitCode
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
-  return failure(ExitCode.internal, "the assessment is not available in this version of @welfare/core yet")
+  const { territory, profile } = analyse(loaded.value.territory, loaded.value.streamed)
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ territory: territory.name, profile }, null, 2)}\n`)
+    return ExitCode.ok
+  }
+  const lines = [
+    `${territory.name}: ${Label.of(Rubric.classLabels, profile.class, "en")} (index ${n(profile.index)}; interventions ${n(profile.interventionIndex)}, system ${n(profile.systemIndex)})`,
+    ...(profile.capped
+      ? ["  capped at transitional: the partnership network is not connected across sectors (invariant 6)"]
+      : []),
+    `  ${profile.interventions.length} interventions assessed`,
+    "Dimensions (0 traditional, 1 generative):",
+    ...Dimension.values.map(
+      (d) => `  ${n(profile.dimensions[d].position)}  ${Label.of(Dimension.labels, d, "en")}`
+    ),
+    "System checks:",
+    ...profile.system.map((check) => `  ${n(check.value)}  ${check.text.en}`)
+  ]
+  io.stdout(`${lines.join("\n")}\n`)
+  return ExitCode.ok
 }

@@ -1,15 +1,19 @@
 /**
- * `welfare evaluate FILE`: the evaluation of a territory's indicators.
+ * `welfare evaluate FILE`: the progress of every indicator assignment.
  *
  * @since 0.1.0
  */
+import { Label, Progress } from "@welfare/core"
+import { analyse } from "../analysis.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
 
 /**
- * Evaluates a territory document.
+ * Evaluates a territory document: for each indicator assignment, the status
+ * of each period against its target (or all of it, with the published
+ * summary of the measurements, as JSON with `--json`).
  *
  * @category commands
  * @since 0.1.0
@@ -24,5 +28,25 @@ export const evaluate = async (io: Io, options: DocumentOptions): Promise<ExitCo
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
-  return failure(ExitCode.internal, "the evaluation is not available in this version of @welfare/core yet")
+  const { territory, progress, summary, indicators } = analyse(loaded.value.territory, loaded.value.streamed)
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ territory: territory.name, progress, summary }, null, 2)}\n`)
+    return ExitCode.ok
+  }
+  if (progress.length === 0) {
+    io.stdout(
+      `${territory.name}: no indicator assignment to evaluate (add indicators, assignments and measurements to the document)\n`
+    )
+    return ExitCode.ok
+  }
+  const lines = [`${territory.name}: ${progress.length} indicator assignments`]
+  for (const p of progress) {
+    lines.push(`  ${p.assignment} (${indicators.get(p.indicator)?.label.en ?? p.indicator})`)
+    for (const period of p.periods)
+      lines.push(
+        `    ${period.period.start}/${period.period.end}  ${Label.of(Progress.statusLabels, period.status, "en")}${period.share === undefined ? "" : ` (${Math.round(period.share * 100)}% of the way to the target)`}`
+      )
+  }
+  io.stdout(`${lines.join("\n")}\n`)
+  return ExitCode.ok
 }

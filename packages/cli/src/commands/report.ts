@@ -3,10 +3,13 @@
  *
  * @since 0.1.0
  */
+import { renderHtml, renderJson, renderMarkdown, territoryReport } from "@welfare/report"
+import { analyse } from "../analysis.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
+import { isSystemError } from "../read.js"
 
 /**
  * The options of `welfare report`.
@@ -21,7 +24,8 @@ export interface ReportOptions extends DocumentOptions {
 }
 
 /**
- * Writes the report of a territory document.
+ * Writes the report of a territory document: to `out` (printing where) or
+ * to standard output.
  *
  * @category commands
  * @since 0.1.0
@@ -36,5 +40,35 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
-  return failure(ExitCode.internal, "the report is not available in this version of @welfare/report yet")
+  const analysis = analyse(loaded.value.territory, loaded.value.streamed)
+  const doc = territoryReport(
+    {
+      territory: analysis.territory,
+      profile: analysis.profile,
+      ...(analysis.progress.length > 0 ? { progress: analysis.progress } : {}),
+      ...(analysis.summary !== undefined ? { summary: analysis.summary } : {}),
+      network: analysis.network,
+      indicatorLabel: (id) => analysis.indicators.get(id)?.label ?? id
+    },
+    { lang: options.lang }
+  )
+  const render =
+    options.format === "html" ? renderHtml : options.format === "md" ? renderMarkdown : renderJson
+  const text = render(doc, { lang: options.lang })
+  if (options.out === undefined) {
+    io.stdout(text.endsWith("\n") ? text : `${text}\n`)
+    return ExitCode.ok
+  }
+  try {
+    await io.writeFile(options.out, text)
+  } catch (error) {
+    if (isSystemError(error))
+      return failure(
+        ExitCode.input,
+        `cannot write ${options.out}: check that its folder can be created and written`
+      )
+    throw error
+  }
+  io.stdout(`Report written to ${options.out}\n`)
+  return ExitCode.ok
 }

@@ -1,0 +1,87 @@
+/**
+ * What `assess`, `evaluate` and `report` compute from a valid territory:
+ * the territory assessment, the progress of every indicator assignment, the
+ * published summary of the measurements (small counts suppressed) and the
+ * ties of the partnership network. Reads the territory structurally, so
+ * records the territory does not hold yet count as none.
+ *
+ * @since 0.1.0
+ */
+import {
+  type CoDesign,
+  type Indicator,
+  type IndicatorAssignment,
+  type Intervention,
+  type Measurement,
+  type Partnership,
+  PartnershipNetwork,
+  Progress,
+  Summary,
+  type TakingCharge,
+  type Territory,
+  TerritoryAssessment
+} from "@welfare/core"
+import * as Either from "effect/Either"
+
+/**
+ * The records of a territory that the analysis reads, each optional.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Records {
+  readonly interventions?: ReadonlyArray<Intervention.InterventionInput>
+  readonly partnerships?: ReadonlyArray<Partnership.Partnership>
+  readonly coDesigns?: ReadonlyArray<CoDesign.Process>
+  readonly takingCharge?: ReadonlyArray<TakingCharge.Event>
+  readonly indicators?: ReadonlyArray<Indicator.IndicatorDefinition>
+  readonly assignments?: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
+  readonly measurements?: ReadonlyArray<Measurement.Measurement>
+}
+
+/**
+ * The results of the analysis of a territory.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Analysis {
+  readonly territory: Territory.Territory & Records
+  readonly profile: TerritoryAssessment.TerritoryProfile
+  readonly progress: ReadonlyArray<Progress.AssignmentProgress>
+  readonly summary: Summary.Published | undefined
+  readonly network: ReadonlyArray<PartnershipNetwork.Tie>
+  readonly indicators: ReadonlyMap<string, Indicator.IndicatorDefinition>
+}
+
+/**
+ * Analyses a valid territory; `streamed` are the measurements read from an
+ * NDJSON file, used when the territory itself does not carry measurements.
+ *
+ * @category analysis
+ * @since 0.1.0
+ */
+export const analyse = (
+  territory: Territory.Territory,
+  streamed: ReadonlyArray<Measurement.Measurement> = []
+): Analysis => {
+  const t = territory as Territory.Territory & Records
+  const measurements = t.measurements ?? streamed
+  const indicators = new Map<string, Indicator.IndicatorDefinition>(
+    (t.indicators ?? []).map((d) => [d.id, d])
+  )
+  const progress = (t.assignments ?? []).flatMap((assignment) => {
+    const definition = indicators.get(assignment.indicator)
+    return definition === undefined ? [] : [Progress.progress(definition, assignment, measurements)]
+  })
+  const published =
+    measurements.length === 0 ? undefined : Summary.suppress(Summary.fromMeasurements(measurements))
+  return {
+    territory: t,
+    profile: TerritoryAssessment.assessTerritory(t),
+    progress,
+    summary: published !== undefined && Either.isRight(published) ? published.right : undefined,
+    network: PartnershipNetwork.ties(PartnershipNetwork.fromTerritory(t)),
+    indicators
+  }
+}
