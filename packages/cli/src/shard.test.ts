@@ -14,7 +14,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const encode = Schema.encodeSync(Measurement.Measurement)
 const line = fc.oneof(
   { weight: 8, arbitrary: Arbitrary.make(Measurement.Measurement).map((m) => JSON.stringify(encode(m))) },
-  { weight: 1, arbitrary: fc.constantFrom('{"indicator": broken', '{"indicator":"ind-1"}', "", "   ", "[1,2]") }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('{"indicator": broken', '{"indicator":"ind-1"}', "", "   ", "[1,2]")
+  }
 )
 
 let files = 0
@@ -55,7 +58,11 @@ describe("shard", () => {
       measuredBy: "casa-volontariato",
       source: "administrative-data"
     })
-    const lines = [...Array.from({ length: 30 }, () => good), '{"indicator": broken', ...Array.from({ length: 9 }, () => good)]
+    const lines = [
+      ...Array.from({ length: 30 }, () => good),
+      '{"indicator": broken',
+      ...Array.from({ length: 9 }, () => good)
+    ]
     const path = write(lines, "\n")
     const r = await evaluateFileSharded(path, { threads: 2, ranges: 4, workers: false })
     expect(r.records).toBe(40)
