@@ -19,7 +19,7 @@ interface Notebook {
 }
 
 /** The code cells of a notebook, joined in order. */
-export const extract = (path: string): string => {
+const extract = (path: string): string => {
   const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook
   return nb.cells
     .filter((c) => c.cell_type === "code")

@@ -49,7 +49,9 @@ export interface MimeBundle {
  * @since 0.1.0
  */
 export interface Displayable {
+  /** The mime bundle Deno's Jupyter kernel displays. */
   readonly [jupyter]: () => MimeBundle
+  /** The plain-text rendering, for consoles. */
   readonly toString: () => string
 }
 

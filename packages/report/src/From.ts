@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Actor, Dimension, type Label } from "@welfare/core"
+import { Actor, Dimension, type Label, Rubric } from "@welfare/core"
 import { of, type Str } from "./Labels.js"
 import type { Cell, Count, NetworkView, ProgressBars, RadarData, Table } from "./View.js"
 
@@ -281,16 +281,11 @@ export const ties = (
 }
 
 /**
- * The label of a class of the rubric (traditional, transitional, generative).
+ * The label of a class of the rubric (traditional, transitional, generative),
+ * from core's `Rubric.classLabels`; an unknown class is shown as it is.
  *
  * @category labels
  * @since 0.1.0
  */
 export const classLabel = (c: string): Label.Text =>
-  c === "traditional"
-    ? { it: "Tradizionale", en: "Traditional" }
-    : c === "transitional"
-      ? { it: "In transizione", en: "Transitional" }
-      : c === "generative"
-        ? { it: "Generativo", en: "Generative" }
-        : { it: c, en: c }
+  (Rubric.classLabels as { readonly [k: string]: Label.Text })[c] ?? { it: c, en: c }

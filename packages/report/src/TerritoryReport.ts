@@ -42,6 +42,7 @@ export interface TerritoryReportInput {
   readonly progress?: ReadonlyArray<From.AssignmentProgressLike>
   readonly summary?: From.PublishedLike
   readonly network?: ReadonlyArray<{ readonly actors: readonly [string, string]; readonly weight: number }>
+  /** The display name of an indicator id (the id by default). */
   readonly indicatorLabel?: (indicator: string) => Str
   readonly date?: string
 }
