@@ -71,10 +71,8 @@ const interventions = (
           ? [{ resource: Resource.make("time", Math.floor(r() * 500)), from: pick(v.contributor) }]
           : [])
       ],
-      partnerships: [
-        `pship-${Math.floor(r() * partnerships)}` as Intervention.Intervention["partnerships"] & string
-      ]
-    } as Intervention.Intervention
+      partnerships: [Partnership.PartnershipId.make(`pship-${Math.floor(r() * partnerships)}`)]
+    } as unknown as Intervention.Intervention
   })
 }
 
