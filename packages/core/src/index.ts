@@ -136,3 +136,28 @@ export * as GenerativeLens from "./GenerativeLens.js"
  * @since 0.1.0
  */
 export * as Ndjson from "./Ndjson.js"
+/**
+ * The seven dimensions of the traditional-versus-generative table (seed 000).
+ * @since 0.1.0
+ */
+export * as Dimension from "./Dimension.js"
+/**
+ * The versioned trait catalogue: observable facts that move a dimension.
+ * @since 0.1.0
+ */
+export * as Trait from "./Trait.js"
+/**
+ * Rubrics: trait and dimension weights, class thresholds, validation.
+ * @since 0.1.0
+ */
+export * as Rubric from "./Rubric.js"
+/**
+ * The assessment of an intervention: profile, evidence, comparison, recommendations.
+ * @since 0.1.0
+ */
+export * as Assessment from "./Assessment.js"
+/**
+ * The assessment of a territory: interventions joined with the partnership network and co-design, moves, characteristics, ladder.
+ * @since 0.1.0
+ */
+export * as TerritoryAssessment from "./TerritoryAssessment.js"

@@ -119,3 +119,4 @@ export const territory = (
 export * from "./needs.js"
 export * from "./codesign.js"
 export * from "./evaluation.js"
+export * from "./assessment.js"
