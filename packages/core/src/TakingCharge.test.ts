@@ -154,10 +154,12 @@ describe("TakingCharge", () => {
     expect(problemsOf([n1, { ...n2, caseId: TakingCharge.CaseId.make("case-0043") }])).toEqual([
       ["other-case", "ev-2", 1]
     ])
-    expect(problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), need: casa }])).toEqual([["need-already-recorded", "ev-2", 1]])
-    expect(problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), person: Person.PersonId.make("p-0099") }])).toEqual([
-      ["other-person", "ev-2", 1]
+    expect(problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), need: casa }])).toEqual([
+      ["need-already-recorded", "ev-2", 1]
     ])
+    expect(
+      problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), person: Person.PersonId.make("p-0099") }])
+    ).toEqual([["other-person", "ev-2", 1]])
     const unknown = TakingCharge.replay(cremona, { needs: new Set([casa]) })
     expect(Either.isLeft(unknown) && unknown.left.map((p) => [p.kind, p.eventId, p.need])).toEqual([
       ["unknown-need", "ev-2", "need-lavoro-01"],
