@@ -118,7 +118,7 @@ Example:
 `,
   schema: `Usage: welfare schema [ENTITY] [options]
 
-Prints the JSON Schema (draft-07) of the territory document, or of one entity
+Prints the JSON Schema (2020-12) of the territory document, or of one entity
 (Actor, Need, ...). Every schema has a stable $id such as
 https://welfare.dev/schema/0.1/Territory.json; the same files are published in
 @welfare/core/schemas/.

@@ -398,7 +398,7 @@ describe("welfare schema", () => {
     expect(r.code).toBe(ExitCode.ok)
     const schema = JSON.parse(r.stdout)
     expect(schema.$id).toBe("https://welfare.dev/schema/0.1/Territory.json")
-    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#")
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema")
   })
 
   it("prints one entity, lists them, and writes to a file", async () => {

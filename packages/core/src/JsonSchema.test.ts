@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { Ajv } from "ajv"
+import { Ajv2020 as Ajv } from "ajv/dist/2020.js"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -17,6 +17,8 @@ const ajv = new Ajv({
   strict: true,
   // Rules across fields say `required` inside if/then/oneOf, where the properties are declared by the parent.
   strictRequired: false,
+  // A refinement next to a `$ref` (for example a non-negative Int) is valid 2020-12; Ajv's type lint cannot follow the `$ref`.
+  strictTypes: false,
   formats: {
     // RFC 3339 full-date, as the "date" format of JSON Schema says.
     date: (s: string) => {
@@ -67,7 +69,8 @@ const arbitraries: { readonly [N in JsonSchema.EntityName]: fc.Arbitrary<unknown
         (Number.isFinite(p.target.min) && Number.isFinite(p.target.max))
     )
   ),
-  Measurement: Arb.measurement()
+  Measurement: Arb.measurement(),
+  EvaluationRound: Arbitrary.make(JsonSchema.entities.EvaluationRound.schema)
 }
 
 const schemaOf = (name: JsonSchema.EntityName): JsonSchema.Entity["schema"] =>

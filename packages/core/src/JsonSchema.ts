@@ -1,6 +1,7 @@
 /**
  * JSON Schema for the territory document and for every top-level entity,
- * generated from the effect schemas with `JSONSchema.make` (draft-07), each
+ * generated from the effect schemas with `JSONSchema.make` (JSON Schema
+ * 2020-12, so that a refinement may sit next to a `$ref`), each
  * with a stable `$id` under {@link baseUrl}.
  *
  * The same documents are published as files in the package
@@ -16,6 +17,7 @@ import type * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as CoDesign from "./CoDesign.js"
+import * as Evaluation from "./Evaluation.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import * as Intervention from "./Intervention.js"
@@ -139,6 +141,12 @@ export const entities = {
     title: "Measurement",
     description: "One figure of an assigned indicator for one period, with who measured it and its source.",
     schema: Measurement.Measurement
+  },
+  EvaluationRound: {
+    title: "Evaluation round",
+    description:
+      "A round of evaluation: its period, its evaluators and the indicator assignments it evaluates.",
+    schema: Evaluation.EvaluationRound
   }
 } satisfies Record<string, Entity>
 
@@ -193,13 +201,13 @@ export const isEntityName = (name: unknown): name is EntityName =>
 export const idOf = (name: EntityName): string => `${baseUrl}${name}.json`
 
 /**
- * A JSON Schema document (draft-07) with its `$id`.
+ * A JSON Schema document (2020-12) with its `$id`.
  *
  * @category models
  * @since 0.1.0
  */
 export interface Document {
-  /** The dialect: draft-07. */
+  /** The dialect: JSON Schema 2020-12. */
   readonly $schema: string
   /** The stable id, see {@link idOf}. */
   readonly $id: string
@@ -305,7 +313,10 @@ const schemaProperty = {
  */
 export const make = (name: EntityName): Document => {
   const entity: Entity = entities[name]
-  const generated = JSONSchema.make(entity.schema) as unknown as Record<string, unknown>
+  const generated = JSONSchema.make(entity.schema, { target: "jsonSchema2020-12" }) as unknown as Record<
+    string,
+    unknown
+  >
   const { $schema, ...rest } = generated
   const document: Record<string, unknown> = {
     $schema,
