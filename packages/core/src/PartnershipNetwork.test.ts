@@ -1,12 +1,19 @@
 import * as fc from "fast-check"
 import { UndirectedGraph } from "graphology"
-import betweennessCentrality from "graphology-metrics/centrality/betweenness.js"
+import { connectedComponents } from "graphology-components"
+import betweennessModule from "graphology-metrics/centrality/betweenness.js"
 import { describe, expect, it } from "vitest"
 import * as Actor from "./Actor.js"
 import * as Label from "./Label.js"
 import * as Partnership from "./Partnership.js"
 import * as PartnershipNetwork from "./PartnershipNetwork.js"
 import * as Arb from "./testing/index.js"
+
+// CommonJS: Node gives `module.exports` as the default import; the types describe `.default`.
+type Betweenness = typeof betweennessModule.default
+const betweennessCentrality: Betweenness =
+  (betweennessModule as unknown as { readonly default?: Betweenness }).default ??
+  (betweennessModule as unknown as Betweenness)
 
 const act = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
 const table = (...ids: Array<string>) => ({ members: ids.map((a) => Partnership.member(a, ["partner"])) })
@@ -142,6 +149,20 @@ describe("PartnershipNetwork: betweenness", () => {
         for (const a of n.actors) expect(ours.get(a)).toBeCloseTo(theirs[a] ?? 0, 12)
       }),
       { numRuns: 200 }
+    )
+  })
+
+  it("property: the typed-array components equal graphology's connected components", () => {
+    fc.assert(
+      fc.property(Arb.partnershipWorld({ maxActors: 14, maxPartnerships: 6 }), ({ actors, partnerships }) => {
+        const n = PartnershipNetwork.fromPartnerships(actors, partnerships)
+        const g = new UndirectedGraph()
+        for (const a of n.actors) g.addNode(a)
+        for (const t of PartnershipNetwork.ties(n)) g.addEdge(t.actors[0], t.actors[1])
+        const canonical = (cs: ReadonlyArray<ReadonlyArray<string>>) =>
+          cs.map((c) => [...c].sort().join(" ")).sort()
+        expect(canonical(PartnershipNetwork.components(n))).toEqual(canonical(connectedComponents(g)))
+      })
     )
   })
 
