@@ -153,6 +153,23 @@ export const evaluateFile = (path: string): Evaluated =>
   combine([evaluateRange(path, 0, 0, Number.MAX_SAFE_INTEGER)], 1)
 
 /**
+ * The worker's script: import this module and run its worker body. From
+ * TypeScript sources (development, benchmarks) the worker has no loader of its
+ * own, so it registers tsx first.
+ */
+const workerSource = (url: string): string => {
+  const load = `import(${JSON.stringify(url)}).then((m) => m.shardWorker())`
+  if (!url.endsWith(".ts")) return load
+  let tsx: string
+  try {
+    tsx = import.meta.resolve("tsx/esm/api")
+  } catch {
+    return load
+  }
+  return `import(${JSON.stringify(tsx)}).then((api) => api.register()).then(() => ${load})`
+}
+
+/**
  * Evaluates an NDJSON file of measurements across worker threads and merges
  * the partial summaries: the same result as {@link evaluateFile}.
  *
@@ -171,7 +188,7 @@ export const evaluateFileSharded = async (path: string, options: Options = {}): 
   for (let w = 1; w < (options.workers === false ? 1 : threads); w++) {
     workers.push(
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(`import(${JSON.stringify(url)}).then((m) => m.shardWorker())`, {
+        const worker = new Worker(workerSource(url), {
           eval: true,
           workerData: { [MARK]: true, path }
         })
