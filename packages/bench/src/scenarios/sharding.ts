@@ -6,9 +6,9 @@
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs"
 import { availableParallelism, tmpdir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { Summary } from "@welfare/core"
-import { evaluateFile, evaluateFileSharded } from "../../../cli/src/shard.js"
 import { byName, type Scenario } from "../harness.js"
 
 const N = 1_000_000
@@ -31,6 +31,19 @@ const line = (i: number): string => {
     ...(i % 3 === 0 ? { persons: 1 + (i % 50) } : {})
   })
 }
+
+/** The CLI's shard module (packages/cli/src/shard.ts; not exported by @welfare/cli's index, so loaded by path). */
+interface Shard {
+  readonly evaluateFile: (path: string) => Evaluated
+  readonly evaluateFileSharded: (path: string, options?: { readonly threads?: number }) => Promise<Evaluated>
+}
+interface Evaluated {
+  readonly summary: Summary.Summary
+  readonly problems: ReadonlyArray<unknown>
+  readonly records: number
+}
+const shardPath = join(dirname(fileURLToPath(import.meta.url)), "../../../cli/src/shard.ts")
+const { evaluateFile, evaluateFileSharded } = (await import(pathToFileURL(shardPath).href)) as Shard
 
 interface Prepared {
   readonly path: string
