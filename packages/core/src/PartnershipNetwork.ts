@@ -43,7 +43,19 @@ const louvain: Louvain =
   (louvainModule as unknown as { readonly default?: Louvain }).default ??
   (louvainModule as unknown as Louvain)
 
-const TypeId: unique symbol = Symbol.for("@welfare/core/PartnershipNetwork")
+/**
+ * The brand of a partnership network value.
+ *
+ * @category symbols
+ * @since 0.1.0
+ */
+export const TypeId: unique symbol = Symbol.for("@welfare/core/PartnershipNetwork")
+
+/**
+ * @category symbols
+ * @since 0.1.0
+ */
+export type TypeId = typeof TypeId
 const Internals: unique symbol = Symbol.for("@welfare/core/PartnershipNetwork/internals")
 
 interface Internal {

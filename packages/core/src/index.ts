@@ -161,3 +161,8 @@ export * as Assessment from "./Assessment.js"
  * @since 0.1.0
  */
 export * as TerritoryAssessment from "./TerritoryAssessment.js"
+/**
+ * The partnership network: density, cross-sector ties, brokers, structural holes, communities.
+ * @since 0.1.0
+ */
+export * as PartnershipNetwork from "./PartnershipNetwork.js"
