@@ -8,8 +8,9 @@ const exitCodes = `Exit codes:
   0  ok
   1  the document has problems (each is listed with its path)
   2  usage error: unknown command or option, missing or wrong argument
-  3  the input cannot be read or is not JSON: missing file, malformed, truncated,
-     over the size limit, nested deeper than 100 levels, not UTF-8
+  3  a file cannot be read or written, or the input is not JSON: missing file,
+     malformed, truncated, over the size limit, nested deeper than 100 levels,
+     not UTF-8
   4  internal error: a bug, please report it with the command you ran`
 
 const documentOptions = `  -m, --measurements FILE  also read measurements from an NDJSON file (one JSON

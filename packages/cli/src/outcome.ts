@@ -10,8 +10,8 @@
  * - `0` ok;
  * - `1` the document has validation problems (each is listed with its path);
  * - `2` usage error (unknown command or option, missing or wrong argument);
- * - `3` the input cannot be read or is not JSON (missing file, malformed,
- *   truncated, too large, too deeply nested, not UTF-8);
+ * - `3` a file cannot be read or written, or the input is not JSON (missing
+ *   file, malformed, truncated, too large, too deeply nested, not UTF-8);
  * - `4` internal error (a bug: please report it).
  *
  * @category constants

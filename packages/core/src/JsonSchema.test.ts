@@ -36,9 +36,10 @@ const ajv = new Ajv({
 for (const name of JsonSchema.names) ajv.addSchema(JsonSchema.make(name))
 const validatorOf = (name: JsonSchema.EntityName) => ajv.getSchema(JsonSchema.idOf(name))!
 
+const root = join(import.meta.dirname, "..", "..", "..")
 const schemasDir = join(import.meta.dirname, "..", "schemas")
 const legnano: unknown = JSON.parse(
-  readFileSync(join(import.meta.dirname, "..", "..", "..", "examples", "territories", "legnano.json"), "utf8")
+  readFileSync(join(root, "examples", "territories", "legnano.json"), "utf8")
 )
 
 /** The realistic arbitrary of each entity, from `@welfare/core/testing` where it has one. */
@@ -265,6 +266,37 @@ describe("JsonSchema", () => {
       expect(rejected).toBeGreaterThan(30)
     }
   )
+
+  it("accepts every record of the commented example of the territory-document guide, which decodes", () => {
+    const guide = readFileSync(join(root, "docs", "guides", "territory-document.md"), "utf8")
+    const block = guide.split("```jsonc\n")[1]!.split("\n```")[0]!
+    const example = JSON.parse(
+      block
+        .split("\n")
+        .filter((line) => !line.trim().startsWith("//"))
+        .join("\n")
+    ) as Record<string, ReadonlyArray<unknown>>
+    const records: ReadonlyArray<readonly [string, JsonSchema.EntityName]> = [
+      ["municipalities", "Municipality"],
+      ["actors", "Actor"],
+      ["needs", "Need"],
+      ["takingCharge", "TakingChargeEvent"],
+      ["partnerships", "Partnership"],
+      ["interventions", "Intervention"],
+      ["indicators", "IndicatorDefinition"],
+      ["assignments", "IndicatorAssignment"],
+      ["measurements", "Measurement"]
+    ]
+    for (const [field, name] of records) {
+      expect(example[field]!.length, field).toBeGreaterThan(0)
+      for (const record of example[field]!) {
+        const validate = validatorOf(name)
+        expect(validate(record), `${field}: ${ajv.errorsText(validate.errors)}`).toBe(true)
+        expect(rejectedByDecoder(name, record), field).toBe(false)
+      }
+    }
+    expect(rejectedByDecoder("Territory", example)).toBe(false)
+  })
 
   describe("rejects the invalid territory documents that the decoder rejects", () => {
     const base = legnano as { readonly actors: ReadonlyArray<Record<string, unknown>> } & Record<
