@@ -649,9 +649,8 @@ export type Capacity = Resource.Totals
  * import { Intervention, Resource } from "@welfare/core"
  *
  * const volunteers = { resource: Resource.make("time", 300), from: "community" } as const
- * const id = Intervention.InterventionId.make("int-1")
- * assert.strictEqual(Intervention.capacity({ id, delivery: "request-benefit", resources: [volunteers] }).time.hour, 0)
- * assert.strictEqual(Intervention.capacity({ id, delivery: "resources-responsibility-path", resources: [volunteers] }).time.hour, 300)
+ * assert.strictEqual(Intervention.capacity({ delivery: "request-benefit", resources: [volunteers] }).time.hour, 0)
+ * assert.strictEqual(Intervention.capacity({ delivery: "resources-responsibility-path", resources: [volunteers] }).time.hour, 300)
  * ```
  *
  * @category sustainability

@@ -235,7 +235,7 @@ export const validate = (rubric: Rubric): Array<Problem.Problem> => {
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { Problem, Rubric } from "@welfare/core"
+ * import { Rubric } from "@welfare/core"
  *
  * const result = Rubric.make({
  *   weights: { "designed-with": -1, "made-up": 2 },
