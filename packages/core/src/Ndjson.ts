@@ -156,11 +156,9 @@ const maxOf = (options: Options | undefined): number => Math.max(1, options?.max
  * import { Actor, Decoder, Ndjson } from "@welfare/core"
  *
  * const chunks = ['{"id":"coop-1","kind":"social-cooperative","resources":[]}\n{"id":"x y",', '"kind":"business","resources":[]}\n']
- * const entries = []
- * for await (const e of Ndjson.decode(chunks, Decoder.compile(Actor.Actor))) entries.push(e)
- * assert.strictEqual(entries[0]._tag, "Value")
- * assert.strictEqual(entries[1]._tag, "Problems")
- * assert.strictEqual(entries[1].line, 2)
+ * const seen: Array<[string, number]> = []
+ * for await (const e of Ndjson.decode(chunks, Decoder.compile(Actor.Actor))) seen.push([e._tag, e.line])
+ * assert.deepStrictEqual(seen, [["Value", 1], ["Problems", 2]])
  * ```
  *
  * @category reading
