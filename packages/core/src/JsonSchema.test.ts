@@ -296,6 +296,8 @@ describe("JsonSchema", () => {
       }
     }
     expect(rejectedByDecoder("Territory", example)).toBe(false)
+    const document = validatorOf("Territory")
+    expect(document(example), ajv.errorsText(document.errors)).toBe(true)
   })
 
   describe("rejects the invalid territory documents that the decoder rejects", () => {
