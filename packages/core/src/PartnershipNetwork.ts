@@ -747,7 +747,9 @@ export interface Report {
 /**
  * The report of a network (see {@link Report}). `maxBrokers` (default 5)
  * caps the brokers listed; `betweenness` options choose exact or sampled
- * betweenness.
+ * betweenness: exact betweenness is O(actors x ties), about half a minute
+ * at 10,000 actors and 100,000 ties, where `{ sample: 1000 }` takes a few
+ * seconds (see {@link betweennessErrorBound}).
  *
  * @example
  * ```ts
