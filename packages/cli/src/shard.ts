@@ -184,6 +184,7 @@ export const evaluateFileSharded = async (path: string, options: Options = {}): 
   let next = 0
   const take = (): number | undefined => (next < ranges.length ? next++ : undefined)
   const workers: Array<Promise<void>> = []
+  const idle: Array<() => void> = []
   const url = import.meta.url
   for (let w = 1; w < (options.workers === false ? 1 : threads); w++) {
     workers.push(
@@ -192,11 +193,20 @@ export const evaluateFileSharded = async (path: string, options: Options = {}): 
           eval: true,
           workerData: { [MARK]: true, path }
         })
+        let busy = false
+        const stop = (): void => {
+          void worker.terminate().then(() => resolve())
+        }
         const feed = (): void => {
           const r = take()
-          if (r === undefined) void worker.terminate().then(() => resolve())
+          busy = r !== undefined
+          if (r === undefined) stop()
           else worker.postMessage({ range: r, start: ranges[r]![0], end: ranges[r]![1] })
         }
+        // When the main thread has done everything, a worker still starting is not waited for.
+        idle.push(() => {
+          if (!busy) stop()
+        })
         worker.on("message", (m: RangeResult | "ready") => {
           if (m !== "ready") results.push(m)
           feed()
@@ -210,6 +220,7 @@ export const evaluateFileSharded = async (path: string, options: Options = {}): 
     results.push(evaluateRange(path, r, ranges[r]![0], ranges[r]![1]))
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
+  for (const f of idle) f()
   await Promise.all(workers)
   return combine(results, threads)
 }
