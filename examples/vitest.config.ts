@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config"
+import { inlineWorkspace, sourceResolution } from "../vitest.shared.js"
 
 export default defineConfig({
-  resolve: { conditions: ["@welfare/source"] },
-  test: { include: ["examples/**/*.test.ts"], testTimeout: 60_000 }
+  ...sourceResolution,
+  test: { include: ["examples/**/*.test.ts"], testTimeout: 120_000, server: inlineWorkspace }
 })

@@ -168,7 +168,56 @@ export const fromParseError = (error: ParseResult.ParseError): readonly [Problem
     : [make("invalid-value", [], "the input is not valid")]
 }
 
-const collect = (issue: ParseResult.ParseIssue, path: Array<PathSegment>, out: Array<Problem>): void => {
+// effect may copy annotations with an undefined value to the encoded side: treat them as absent.
+const ownTitle = (ast: SchemaAST.AST): string | undefined => {
+  const own = SchemaAST.getTitleAnnotation(ast)
+  return own._tag === "Some" && typeof own.value === "string" && own.value !== "" ? own.value : undefined
+}
+
+const titleOf = (ast: SchemaAST.AST, outer: string | undefined): string | undefined =>
+  ownTitle(ast) ?? encodedTitles.get(ast) ?? outer
+
+// The encoded side of a transformation (a struct with defaults, say) carries no
+// annotation of its own: remember the title of the transformation for it.
+const encodedTitles = new WeakMap<SchemaAST.AST, string>()
+const seen = new WeakSet<SchemaAST.AST>()
+const rememberTitles = (ast: SchemaAST.AST): void => {
+  if (seen.has(ast)) return
+  seen.add(ast)
+  switch (ast._tag) {
+    case "Transformation": {
+      const title = ownTitle(ast)
+      if (title !== undefined && ownTitle(ast.from) === undefined) encodedTitles.set(ast.from, title)
+      rememberTitles(ast.from)
+      rememberTitles(ast.to)
+      return
+    }
+    case "Refinement":
+      rememberTitles(ast.from)
+      return
+    case "TypeLiteral":
+      for (const p of ast.propertySignatures) rememberTitles(p.type)
+      return
+    case "Union":
+      for (const t of ast.types) rememberTitles(t)
+      return
+    case "TupleType":
+      for (const e of ast.elements) rememberTitles(e.type)
+      for (const r of ast.rest) rememberTitles(r.type)
+      return
+    default:
+      return
+  }
+}
+
+// `title` carries the title of an enclosing transformation or refinement down to
+// the issue of its encoded side, so a wrong territory reads "an object (Territory)".
+const collect = (
+  issue: ParseResult.ParseIssue,
+  path: Array<PathSegment>,
+  out: Array<Problem>,
+  title?: string
+): void => {
   switch (issue._tag) {
     case "Pointer": {
       const segments = (Array.isArray(issue.path) ? issue.path : [issue.path]) as ReadonlyArray<PropertyKey>
@@ -201,7 +250,7 @@ const collect = (issue: ParseResult.ParseIssue, path: Array<PathSegment>, out: A
       const own =
         issue._tag === "Refinement" && issue.kind === "Predicate" ? annotatedMessage(issue) : undefined
       if (own !== undefined) out.push(make("invalid-value", path, own))
-      else collect(issue.issue, path, out)
+      else collect(issue.issue, path, out, titleOf(issue.ast, title))
       return
     }
     case "Missing":
@@ -218,7 +267,9 @@ const collect = (issue: ParseResult.ParseIssue, path: Array<PathSegment>, out: A
         make(
           "invalid-value",
           path,
-          issue.message ?? annotatedMessage(issue) ?? expected(issue.ast, issue.actual)
+          issue.message ??
+            annotatedMessage(issue) ??
+            expected(issue.ast, issue.actual, titleOf(issue.ast, title))
         )
       )
       return
@@ -238,8 +289,8 @@ const annotatedMessage = (issue: ParseResult.ParseIssue): string | undefined => 
 const isLiteralUnion = (ast: SchemaAST.AST): boolean =>
   ast._tag === "Union" && ast.types.every((t) => t._tag === "Literal")
 
-const what = (ast: SchemaAST.AST): string => {
-  const title = SchemaAST.getTitleAnnotation(ast)
+const what = (ast: SchemaAST.AST, outerTitle?: string): string => {
+  const title = ownTitle(ast)
   switch (ast._tag) {
     case "StringKeyword":
       return "a text"
@@ -249,14 +300,16 @@ const what = (ast: SchemaAST.AST): string => {
       return "true or false"
     case "TupleType":
       return "a list"
-    case "TypeLiteral":
-      return title._tag === "Some" ? `an object (${title.value})` : "an object"
+    case "TypeLiteral": {
+      const name = title ?? outerTitle
+      return name === undefined ? "an object" : `an object (${name})`
+    }
     case "Literal":
       return JSON.stringify(ast.literal)
     case "Union":
       return isLiteralUnion(ast)
         ? `one of ${ast.types.map((t) => (t._tag === "Literal" ? String(t.literal) : "")).join(", ")}`
-        : ast.types.map(what).join(" or ")
+        : ast.types.map((t) => what(t)).join(" or ")
     case "Refinement":
       return what(ast.from)
     case "Transformation":
@@ -264,12 +317,12 @@ const what = (ast: SchemaAST.AST): string => {
     case "UndefinedKeyword":
       return "nothing"
     default:
-      return title._tag === "Some" ? title.value : String(ast)
+      return title ?? String(ast)
   }
 }
 
-const expected = (ast: SchemaAST.AST, actual: unknown): string =>
-  `expected ${what(ast)}, got ${describe(actual)}`
+const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =>
+  `expected ${what(ast, title)}, got ${describe(actual)}`
 
 /**
  * Makes a total decoder from a schema: unknown input in, the value or every
@@ -291,6 +344,7 @@ const expected = (ast: SchemaAST.AST, actual: unknown): string =>
  * @since 0.1.0
  */
 export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => Result<A>) => {
+  rememberTitles(schema.ast)
   const decode = Schema.decodeUnknownEither(schema, decodeOptions)
   return (input) => Either.mapLeft(decode(input), fromParseError)
 }

@@ -1,10 +1,14 @@
 /**
  * The territory (ambito territoriale, distretto): the scope of planning, a set
  * of municipalities with one zone plan (Piano di Zona), and the aggregate root
- * that holds the actors of its community.
+ * that holds everything of its community: actors, needs and requirements,
+ * taking-charge histories, partnerships, the Citizenship Charter and the
+ * Solidarity Pact, co-design processes, interventions, indicators,
+ * measurements and evaluation rounds. Its JSON form is the territory
+ * document that the `welfare` CLI reads.
  *
- * Building or decoding a territory checks its referential integrity and
- * reports every problem at once, each with its path.
+ * Building or decoding a territory checks its referential integrity (and that
+ * its histories replay) and reports every problem at once, each with its path.
  *
  * @since 0.1.0
  */
@@ -12,9 +16,21 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as CitizenshipCharter from "./CitizenshipCharter.js"
+import * as CoDesign from "./CoDesign.js"
+import * as Evaluation from "./Evaluation.js"
+import * as Indicator from "./Indicator.js"
+import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import * as Intervention from "./Intervention.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
+import * as Measurement from "./Measurement.js"
+import * as Need from "./Need.js"
+import * as Partnership from "./Partnership.js"
 import * as Problem from "./Problem.js"
+import * as Requirement from "./Requirement.js"
+import * as SolidarityPact from "./SolidarityPact.js"
+import * as TakingCharge from "./TakingCharge.js"
 
 /**
  * A branded territory id.
@@ -67,8 +83,13 @@ export const Municipality = Schema.Struct({
  */
 export interface Municipality extends Schema.Schema.Type<typeof Municipality> {}
 
+const many = <S extends Schema.Schema.Any>(schema: S) =>
+  Schema.optionalWith(Schema.Array(schema), { default: () => [], exact: true })
+
 /**
- * The fields of a territory, before the integrity check.
+ * The fields of a territory, before the integrity check. Every section but
+ * `name`, `municipalities` and `actors` may be absent from the JSON and
+ * decodes to an empty list.
  *
  * @category models
  * @since 0.1.0
@@ -79,8 +100,38 @@ export const TerritoryFields = Schema.Struct({
     arbitrary: () => (fc) => fc.constantFrom("Ambito di Legnano", "Distretto di Cremona", "Ambito di Ravenna")
   }),
   municipalities: Schema.Array(Municipality),
-  actors: Schema.Array(Actor.Actor)
+  actors: Schema.Array(Actor.Actor),
+  needs: many(Need.Need),
+  requirements: many(Requirement.Requirement),
+  takingCharge: many(TakingCharge.Event),
+  partnerships: many(Partnership.Partnership),
+  charter: optional(CitizenshipCharter.CitizenshipCharter),
+  pact: optional(SolidarityPact.SolidarityPact),
+  coDesigns: many(CoDesign.Process),
+  interventions: many(Intervention.Intervention),
+  indicators: many(Indicator.IndicatorDefinition),
+  assignments: many(IndicatorAssignment.IndicatorAssignment),
+  measurements: many(Measurement.Measurement),
+  evaluations: many(Evaluation.EvaluationRound)
 }).annotations({ identifier: "TerritoryFields", title: "Territory" })
+
+/**
+ * The sections of a territory that may be left out: each defaults to an empty list.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Section =
+  | "needs"
+  | "requirements"
+  | "takingCharge"
+  | "partnerships"
+  | "coDesigns"
+  | "interventions"
+  | "indicators"
+  | "assignments"
+  | "measurements"
+  | "evaluations"
 
 /**
  * The input of {@link make}: the fields of a territory.
@@ -90,23 +141,29 @@ export const TerritoryFields = Schema.Struct({
  */
 export interface TerritoryInput extends Schema.Schema.Type<typeof TerritoryFields> {}
 
+const ids = (items: ReadonlyArray<{ readonly id: string }>): ReadonlySet<string> =>
+  new Set(items.map((i) => i.id))
+
 /**
- * Every referential-integrity problem of a territory: duplicate ids and
- * references to unknown municipalities, all at once.
+ * Every referential-integrity problem of a territory, all at once: duplicate
+ * ids in every section; references to unknown municipalities, actors, needs,
+ * requirements, partnerships, co-designs, cases, charter projects, indicators
+ * and assignments; taking-charge and co-design histories that do not replay
+ * (a choice without a demand, a time that goes back, a Pact signed before its
+ * drafts...); and the Pact's signing rules.
  *
  * @example
  * ```ts
  * import * as assert from "node:assert"
  * import { Actor, Territory } from "@welfare/core"
  *
- * const problems = Territory.integrity({
+ * const problems = Territory.integrity(Territory.empty({
  *   name: "Ambito di Legnano",
- *   municipalities: [],
  *   actors: [
  *     Actor.make({ id: Actor.ActorId.make("a-1"), kind: "business" }),
  *     Actor.make({ id: Actor.ActorId.make("a-1"), kind: "foundation" })
  *   ]
- * })
+ * }))
  * assert.deepStrictEqual(problems.map((p) => p.code), ["duplicate-id"])
  * ```
  *
@@ -114,12 +171,13 @@ export interface TerritoryInput extends Schema.Schema.Type<typeof TerritoryField
  * @since 0.1.0
  */
 export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => {
+  const t = territory
   const problems = [
-    ...duplicateIds(territory.municipalities, (m) => m.id, ["municipalities"], "municipality"),
-    ...duplicateIds(territory.actors, (a) => a.id, ["actors"], "actor")
+    ...duplicateIds(t.municipalities, (m) => m.id, ["municipalities"], "municipality"),
+    ...duplicateIds(t.actors, (a) => a.id, ["actors"], "actor")
   ]
-  const municipalities = new Set<string>(territory.municipalities.map((m) => m.id))
-  territory.actors.forEach((actor, i) => {
+  const municipalities = ids(t.municipalities)
+  t.actors.forEach((actor, i) => {
     if (actor.municipality !== undefined)
       problems.push(
         ...unknownReference(
@@ -131,6 +189,60 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
         )
       )
   })
+  const actors = ids(t.actors)
+  const needs = ids(t.needs)
+  const requirements = ids(t.requirements)
+  const projects: ReadonlySet<string> = new Set(t.charter?.projects.map((p) => p.id) ?? [])
+  const indicators = ids(t.indicators)
+  const assignments = ids(t.assignments)
+  problems.push(
+    ...Need.referenceProblems(t.needs, { actors }, ["needs"]),
+    ...Requirement.referenceProblems(t.requirements, { actors, needs }, ["requirements"]),
+    ...TakingCharge.referenceProblems(t.takingCharge, { actors, needs }, ["takingCharge"]),
+    ...TakingCharge.historyProblems(t.takingCharge, ["takingCharge"], { needs }),
+    ...Partnership.referenceProblems(t.partnerships, { actors }, ["partnerships"])
+  )
+  if (t.charter !== undefined)
+    problems.push(...CitizenshipCharter.referenceProblems(t.charter, { needs, requirements }, ["charter"]))
+  if (t.pact !== undefined) {
+    problems.push(
+      ...SolidarityPact.referenceProblems(
+        t.pact,
+        { actors, projects, charters: new Set(t.charter === undefined ? [] : [t.charter.id]) },
+        ["pact"]
+      ),
+      ...Problem.prefix(SolidarityPact.validate(t.pact, t.charter, actorsById(t)), ["pact"]).filter(
+        (p) => p.code === "rule"
+      )
+    )
+  }
+  problems.push(...CoDesign.referenceProblems(t.coDesigns, { actors, needs }, ["coDesigns"]))
+  t.coDesigns.forEach((process, i) => {
+    const replayed = CoDesign.replay(process, process.events)
+    if (replayed._tag === "Left") problems.push(...Problem.prefix(replayed.left, ["coDesigns", i]))
+  })
+  problems.push(
+    ...Intervention.referenceProblems(
+      t.interventions,
+      {
+        actors,
+        partnerships: ids(t.partnerships),
+        coDesigns: ids(t.coDesigns),
+        cases: new Set(t.takingCharge.map((e) => e.caseId))
+      },
+      ["interventions"]
+    ),
+    ...Indicator.referenceProblems(t.indicators, {}, ["indicators"]),
+    ...IndicatorAssignment.referenceProblems(
+      t.assignments,
+      { indicators, actors, projects, municipalities },
+      ["assignments"]
+    ),
+    ...Measurement.referenceProblems(t.measurements, { indicators, assignments, actors, municipalities }, [
+      "measurements"
+    ]),
+    ...Evaluation.referenceProblems(t.evaluations, { actors, assignments }, ["evaluations"])
+  )
   return problems
 }
 
@@ -167,7 +279,43 @@ export interface Territory extends TerritoryInput {}
 export interface TerritoryEncoded extends Schema.Schema.Encoded<typeof TerritoryFields> {}
 
 /**
+ * The fields of a territory with every optional section left out, as
+ * {@link make} and {@link empty} accept them.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type TerritoryInit = Omit<TerritoryInput, Section> & Partial<Pick<TerritoryInput, Section>>
+
+/**
+ * Fills every section left out with an empty list. `municipalities` and
+ * `actors` default to empty lists too.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const empty = (
+  init: Omit<TerritoryInit, "municipalities" | "actors"> &
+    Partial<Pick<TerritoryInput, "municipalities" | "actors">>
+): TerritoryInput => ({
+  municipalities: [],
+  actors: [],
+  needs: [],
+  requirements: [],
+  takingCharge: [],
+  partnerships: [],
+  coDesigns: [],
+  interventions: [],
+  indicators: [],
+  assignments: [],
+  measurements: [],
+  evaluations: [],
+  ...init
+})
+
+/**
  * Builds a territory from typed fields, or returns every integrity problem.
+ * Sections left out are empty.
  *
  * @example
  * ```ts
@@ -177,8 +325,8 @@ export interface TerritoryEncoded extends Schema.Schema.Encoded<typeof Territory
  *
  * const result = Territory.make({
  *   name: "Ambito di Legnano",
- *   municipalities: [{ id: Actor.MunicipalityId.make("015118"), name: "Legnano" }],
- *   actors: [Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority", municipality: Actor.MunicipalityId.make("015118") })]
+ *   municipalities: [{ id: Actor.MunicipalityId.make("legnano"), name: "Legnano" }],
+ *   actors: [Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority", municipality: Actor.MunicipalityId.make("legnano") })]
  * })
  * assert.ok(Either.isRight(result))
  * ```
@@ -186,8 +334,10 @@ export interface TerritoryEncoded extends Schema.Schema.Encoded<typeof Territory
  * @category constructors
  * @since 0.1.0
  */
-export const make = (input: TerritoryInput): Problem.Result<Territory> =>
-  Problem.fromProblems(input, integrity(input))
+export const make = (init: TerritoryInit): Problem.Result<Territory> => {
+  const input = empty(init)
+  return Problem.fromProblems(input, integrity(input))
+}
 
 const decodeFields = Problem.decoder(TerritoryFields)
 
@@ -218,7 +368,7 @@ const decodeFields = Problem.decoder(TerritoryFields)
  * @since 0.1.0
  */
 export const decode = (input: unknown): Problem.Result<Territory> =>
-  Either.flatMap(decodeFields(input), (fields) => make(fields))
+  Either.flatMap(decodeFields(input), (fields) => Problem.fromProblems(fields, integrity(fields)))
 
 /**
  * {@link decode} as an `Effect` that fails with a {@link Problem.ValidationError}.

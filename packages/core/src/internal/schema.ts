@@ -17,6 +17,18 @@ export const literals = <const L extends ReadonlyArray<string>>(
     description
   })
 
+/**
+ * What is wrong with a would-be id, without quoting it: a mistyped id field may
+ * hold a name or an address, which must never reach a message.
+ */
+const idShape = (u: unknown): string => {
+  if (typeof u !== "string") return describe(u)
+  if (u.length === 0) return "an empty text"
+  if (u.length > 128) return `a text of ${u.length} characters`
+  if (/\s/.test(u)) return "a text with spaces (an id is a code, never a name or an address)"
+  return "a text with other characters or starting with a symbol"
+}
+
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
 
 /**
@@ -28,7 +40,7 @@ export const id = <const B extends string>(brand: B, prefix: string, description
   Schema.String.pipe(
     Schema.pattern(idPattern, {
       message: (issue) =>
-        `expected an id of 1 to 128 letters, digits, ".", "_", ":" or "-" starting with a letter or digit, got ${describe(issue.actual)}`
+        `expected an id of 1 to 128 letters, digits, ".", "_", ":" or "-" starting with a letter or digit, got ${idShape(issue.actual)}`
     }),
     Schema.brand(brand),
     Schema.annotations({

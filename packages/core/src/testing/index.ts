@@ -105,19 +105,21 @@ export const territory = (
       actors: fc.uniqueArray(actor(), { maxLength: constraints.maxActors ?? 20, selector: (a) => a.id }),
       picks: fc.array(fc.nat(), { minLength: 20, maxLength: 20 })
     })
-    .map(({ name, municipalities, actors, picks }) => ({
-      name,
-      municipalities,
-      actors: actors.map((a, i) => {
-        const { municipality: _, ...rest } = a
-        const pick = picks[i % picks.length]!
-        return municipalities.length === 0 || pick % 3 === 0
-          ? rest
-          : { ...rest, municipality: municipalities[pick % municipalities.length]!.id }
+    .map(({ name, municipalities, actors, picks }) =>
+      Territory.empty({
+        name,
+        municipalities,
+        actors: actors.map((a, i) => {
+          const { municipality: _, ...rest } = a
+          const pick = picks[i % picks.length]!
+          return municipalities.length === 0 || pick % 3 === 0
+            ? rest
+            : { ...rest, municipality: municipalities[pick % municipalities.length]!.id }
+        })
       })
-    }))
-export * from "./needs.js"
+    )
+export * from "./assessment.js"
 export * from "./codesign.js"
 export * from "./evaluation.js"
-export * from "./assessment.js"
+export * from "./needs.js"
 export * from "./partnerships.js"
