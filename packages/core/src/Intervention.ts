@@ -77,7 +77,13 @@ export const factValues = {
   contributor: ["institution", "third-sector", "market", "community", "beneficiaries"]
 } as const
 
-type FactValues = typeof factValues
+/**
+ * The accepted values of every enumerated fact, by fact name.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FactValues = typeof factValues
 
 /**
  * The name of an enumerated fact.

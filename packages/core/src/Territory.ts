@@ -84,7 +84,11 @@ export const Municipality = Schema.Struct({
 export interface Municipality extends Schema.Schema.Type<typeof Municipality> {}
 
 const many = <S extends Schema.Schema.Any>(schema: S) =>
-  Schema.optionalWith(Schema.Array(schema), { default: () => [], exact: true })
+  Schema.optionalWith(Schema.Array(schema), {
+    /** A section absent from the JSON is an empty list. */
+    default: () => [],
+    exact: true
+  })
 
 /**
  * The fields of a territory, before the integrity check. Every section but

@@ -115,7 +115,9 @@ export interface Trait {
   readonly weight: number
   readonly text: Text
   readonly source: Dimension.Source
+  /** How much of the trait the facts show, in [0, 1] (0 absent, 1 fully present). */
   readonly degree: (facts: Intervention.InterventionInput) => number
+  /** The smallest change of facts that makes a generative trait present (generative traits only). */
   readonly promote?: (facts: Intervention.InterventionInput) => Patch
   readonly change?: Text
 }
