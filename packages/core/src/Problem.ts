@@ -13,6 +13,7 @@ import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
+import { compile as compileAst, FAIL } from "./internal/compile/codegen.js"
 import { describe } from "./internal/describe.js"
 import { formatPath as renderPath } from "./internal/path.js"
 
@@ -345,8 +346,17 @@ const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =
  */
 export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => Result<A>) => {
   rememberTitles(schema.ast)
-  const decode = Schema.decodeUnknownEither(schema, decodeOptions)
-  return (input) => Either.mapLeft(decode(input), fromParseError)
+  const full = Schema.decodeUnknownEither(schema, decodeOptions)
+  const slow = (input: unknown): Result<A> => Either.mapLeft(full(input), fromParseError)
+  // The fast path (a check-and-copy compiled from the schema's AST, see Decoder) is
+  // built on first use, so importing a module that makes decoders stays cheap.
+  let check: ((input: unknown) => unknown) | undefined | null = null
+  return (input) => {
+    if (check === null) check = compileAst(schema.ast, decodeOptions).check
+    if (check === undefined) return slow(input)
+    const out = check(input)
+    return out === FAIL ? slow(input) : Either.right(out as A)
+  }
 }
 
 /**
