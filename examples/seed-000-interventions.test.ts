@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Assessment, Intervention, Problem, TerritoryAssessment } from "../packages/core/src/index.js"
+import { Assessment, Intervention, Problem, TerritoryAssessment } from "@welfare/core"
 
 const root = join(import.meta.dirname, "..")
 const out = execFileSync(
