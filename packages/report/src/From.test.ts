@@ -107,15 +107,16 @@ describe("territoryReport and display", () => {
     ]
   }
 
-  it("renders whatever parts exist, and a citizen only by its pseudonymous id", () => {
+  it("renders whatever parts exist, and a citizen only as a count, never by name or id", () => {
     const doc = territoryReport(
       { territory, profile: { dimensions: positions([1, 1, 1, 1, 1, 1, 1]), index: 1, class: "generative" } },
       { lang: "it" }
     )
-    expect(doc.sections.map((s) => s.id)).toEqual(["territory", "assessment", "network"])
+    expect(doc.sections.map((s) => s.id)).toEqual(["summary", "territory", "network"])
     const html = renderHtml(doc)
     expect(html).toContain("<dt>Classe</dt><dd>Generativo</dd>")
-    expect(html).toContain(">p-0017<")
+    expect(html).toContain("<dt>Cittadini (conteggio)</dt><dd>&lt; 5</dd>")
+    expect(html).not.toContain("p-0017")
     expect(html).not.toContain("never shown")
   })
 

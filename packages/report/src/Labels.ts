@@ -48,7 +48,9 @@ export const keys = [
   "class",
   "evidence",
   "period",
-  "textAlternative"
+  "textAlternative",
+  "row",
+  "rows"
 ] as const
 
 /**
@@ -112,7 +114,9 @@ export const strings: Label.Labels<Key> = {
   class: { it: "Classe", en: "Class" },
   evidence: { it: "Evidenze", en: "Evidence" },
   period: { it: "Periodo", en: "Period" },
-  textAlternative: { it: "Descrizione testuale", en: "Text description" }
+  textAlternative: { it: "Descrizione testuale", en: "Text description" },
+  row: { it: "riga", en: "row" },
+  rows: { it: "righe", en: "rows" }
 }
 
 /**

@@ -29,10 +29,14 @@ import {
 /**
  * A block of a section.
  *
+ * - `heading`: a sub-heading of the section;
  * - `paragraph`: a text;
  * - `facts`: key figures shown as cards (an overall index, a class, a count);
  * - `list`: a bulleted list;
- * - `table`: a {@link View.Table};
+ * - `table`: a {@link View.Table}; in HTML a table of more than
+ *   {@link collapseAfter} rows (unless `collapsed` is `false`), or one
+ *   marked `collapsed`, is folded in a
+ *   `<details>` element whose summary names the caption and the number of rows;
  * - `radar`, `progress`, `network`: a chart, followed in HTML by a table of
  *   its values, and in Markdown replaced by its text alternative and table.
  *
@@ -40,10 +44,11 @@ import {
  * @since 0.1.0
  */
 export type Block =
+  | { readonly kind: "heading"; readonly text: Str }
   | { readonly kind: "paragraph"; readonly text: Str }
   | { readonly kind: "facts"; readonly items: ReadonlyArray<{ readonly label: Str; readonly value: Cell }> }
   | { readonly kind: "list"; readonly items: ReadonlyArray<Str> }
-  | { readonly kind: "table"; readonly table: Table }
+  | { readonly kind: "table"; readonly table: Table; readonly collapsed?: boolean }
   | { readonly kind: "radar"; readonly data: RadarData }
   | { readonly kind: "progress"; readonly data: ProgressBars }
   | { readonly kind: "network"; readonly data: NetworkView }
@@ -205,6 +210,15 @@ export const networkTable = (view: NetworkView): Table => {
 
 const strings = (key: Parameters<typeof of>[0]): Label.Text => ({ it: of(key, "it"), en: of(key, "en") })
 
+/**
+ * The number of rows beyond which the HTML rendering folds a table in a
+ * `<details>` element (Markdown and JSON always show every row).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const collapseAfter = 10
+
 // ---------------------------------------------------------------------------
 // HTML
 
@@ -232,11 +246,17 @@ figure svg{display:block;max-width:100%;height:auto;margin:0 auto}
 figcaption{font-size:.9rem;color:var(--muted);margin-top:8px}
 details{margin-top:8px}
 summary{cursor:pointer;font-size:.9rem;color:var(--accent)}
-table{border-collapse:collapse;width:auto;min-width:60%;margin:0 0 18px;font-size:.92rem}
+details.table{margin:0 0 18px;border:1px solid var(--line);border-radius:4px;padding:8px 12px}
+details.table>summary{font-weight:600;font-size:.95rem}
+details.table[open]>summary{margin-bottom:8px}
+h3{font-size:1.1rem;margin:22px 0 10px}
+p.lead{font-size:1.05rem}
+.table-wrap{overflow-x:auto;margin:0 0 18px}
+table{border-collapse:collapse;width:auto;min-width:60%;margin:0;font-size:.92rem}
 caption{text-align:left;font-weight:600;padding:4px 0 8px}
 th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
 thead th{background:var(--band);border-bottom:2px solid #bbb}
-tbody th{font-weight:500}
+tbody th{font-weight:500;min-width:9em}
 th.num,td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody tr:nth-child(even){background:#fafafa}
 ul{margin:0 0 12px;padding-left:1.3em}
@@ -244,7 +264,7 @@ footer.notes{border-top:1px solid var(--line);margin:32px 0 40px;padding-top:12p
 @media print{
   body{font-size:11pt}
   header.report-head{background:none;padding:0 0 8px}
-  nav.toc,summary{display:none}
+  nav.toc{display:none}
   details>*:not(summary){display:block}
   section{break-inside:auto;margin:16px 0}
   figure,table,dl.facts div{break-inside:avoid}
@@ -253,9 +273,22 @@ footer.notes{border-top:1px solid var(--line);margin:32px 0 40px;padding-top:12p
 }
 `.trim()
 
+/** Whether column `i` (0 is the row headers) holds numbers only: its header and cells are then right-aligned. */
+const numericColumn = (table: Table, i: number): boolean => {
+  if (i === 0) return false
+  let numbers = 0
+  for (const r of table.rows) {
+    const c = r.cells[i - 1]
+    if (c === null || c === undefined) continue
+    if (!isNumeric(c)) return false
+    numbers++
+  }
+  return numbers > 0
+}
+
 const htmlTable = (table: Table, lang: Label.Lang): string => {
   const columns = table.columns.map(
-    (c, i) => `<th scope="col"${i > 0 ? ' class="num"' : ""}>${esc(text(c, lang))}</th>`
+    (c, i) => `<th scope="col"${numericColumn(table, i) ? ' class="num"' : ""}>${esc(text(c, lang))}</th>`
   )
   const width = Math.max(table.columns.length, 1 + Math.max(0, ...table.rows.map((r) => r.cells.length)))
   const pad = Array.from({ length: Math.max(0, width - table.columns.length) }, () => '<th scope="col"></th>')
@@ -265,7 +298,7 @@ const htmlTable = (table: Table, lang: Label.Lang): string => {
         .map((c) => `<td${isNumeric(c) || c === null ? ' class="num"' : ""}>${esc(cellText(c, lang))}</td>`)
         .join("")}</tr>`
   )
-  return `<table><caption>${esc(text(table.caption, lang))}</caption><thead><tr>${[...columns, ...pad].join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`
+  return `<div class="table-wrap"><table><caption>${esc(text(table.caption, lang))}</caption><thead><tr>${[...columns, ...pad].join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`
 }
 
 const figure = (chart: string, caption: string, table: Table, lang: Label.Lang): string =>
@@ -273,6 +306,8 @@ const figure = (chart: string, caption: string, table: Table, lang: Label.Lang):
 
 const htmlBlock = (block: Block, lang: Label.Lang, id: string): string => {
   switch (block.kind) {
+    case "heading":
+      return `<h3>${esc(text(block.text, lang))}</h3>`
     case "paragraph":
       return `<p>${esc(text(block.text, lang))}</p>`
     case "list":
@@ -282,7 +317,9 @@ const htmlBlock = (block: Block, lang: Label.Lang, id: string): string => {
         .map((i) => `<div><dt>${esc(text(i.label, lang))}</dt><dd>${esc(cellText(i.value, lang))}</dd></div>`)
         .join("")}</dl>`
     case "table":
-      return htmlTable(block.table, lang)
+      return (block.collapsed ?? block.table.rows.length > collapseAfter)
+        ? `<details class="table"><summary>${esc(text(block.table.caption, lang))} (${block.table.rows.length} ${esc(of(block.table.rows.length === 1 ? "row" : "rows", lang))})</summary>${htmlTable(block.table, lang)}</details>`
+        : htmlTable(block.table, lang)
     case "radar":
       return figure(
         Svg.radar(block.data, { lang, id }),
@@ -411,7 +448,7 @@ const mdTable = (table: Table, lang: Label.Lang): string => {
     const c = table.columns[i]
     return c === undefined ? " " : mdEscape(text(c, lang))
   })
-  const align = head.map((_, i) => (i === 0 ? "---" : "---:"))
+  const align = head.map((_, i) => (numericColumn(table, i) ? "---:" : "---"))
   const rows = table.rows.map((r) => {
     const cells = Array.from({ length: width - 1 }, (_, i) => {
       const c = r.cells[i]
@@ -433,6 +470,8 @@ const mdChart = (title: Str, desc: string, table: Table, lang: Label.Lang): stri
 
 const mdBlock = (block: Block, lang: Label.Lang): string => {
   switch (block.kind) {
+    case "heading":
+      return `### ${mdEscape(text(block.text, lang))}`
     case "paragraph":
       return mdEscape(text(block.text, lang))
     case "list":
@@ -528,6 +567,8 @@ const jsonTable = (table: Table, lang: Label.Lang) => ({
 
 const jsonBlock = (block: Block, lang: Label.Lang): unknown => {
   switch (block.kind) {
+    case "heading":
+      return { kind: "heading", text: text(block.text, lang) }
     case "paragraph":
       return { kind: "paragraph", text: text(block.text, lang) }
     case "list":

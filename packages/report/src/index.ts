@@ -20,6 +20,11 @@
 export const version = "0.1.0"
 
 /**
+ * What a territory report explains, computed from a territory with `@welfare/core`.
+ * @since 0.1.0
+ */
+export * as Analysis from "./Analysis.js"
+/**
  * Rich display in TypeScript notebooks (Deno's Jupyter kernel).
  * @since 0.1.0
  */
