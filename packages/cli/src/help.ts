@@ -74,10 +74,15 @@ Example:
   assess: `Usage: welfare assess FILE [options]
 
 Assesses the territory on the seven dimensions of generative welfare, from
-traditional (0) to generative (1), with the evidence behind every score.
+traditional (0) to generative (1), with the evidence behind every score: the
+traits observed on each dimension (pole, weight, seed row), each intervention's
+class, the system checks (invariant 6), the seven moves (seed 001), the seven
+characteristics (seed 004), the ladder of community welfare (seed 002), the
+top recommendations and the findings.
 
 Options:
       --json               print the assessment as JSON
+  -l, --lang LANG          it or en (default en)
 ${documentOptions}
 
 ${exitCodes}
@@ -101,9 +106,13 @@ Example:
 `,
   report: `Usage: welfare report FILE [options]
 
-Writes a report of the territory: its assessment, profile and evaluation, with
-charts. The HTML report is one self-contained file (no network, no external
-fonts or scripts).
+Writes the explained report of the territory, with charts: the assessment
+with its evidence and recommendations, the system reading, the network and its
+brokers, needs and taking charge (persons only as counts, counts below 5
+suppressed), co-design findings, the shared evaluation and the Pact's
+accounts. The HTML report is one self-contained file (no network, no external
+fonts or scripts). With --out, prints a short summary (class, index, findings)
+and where the report was written.
 
 Options:
   -f, --format FORMAT      md, html or json (default html)

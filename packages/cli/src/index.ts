@@ -58,6 +58,8 @@ const reportSpec = {
   out: { type: "string", short: "o" }
 } as const
 
+const assessSpec = { ...documentSpec, lang: { type: "string", short: "l" } } as const
+
 const schemaSpec = {
   help: { type: "boolean", short: "h" },
   list: { type: "boolean" },
@@ -155,7 +157,14 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
     return usage(`unknown command "${first}"; the commands are validate, assess, evaluate, report and schema`)
   const command = first
   const rest = argv.slice(1)
-  const spec = command === "report" ? reportSpec : command === "schema" ? schemaSpec : documentSpec
+  const spec =
+    command === "report"
+      ? reportSpec
+      : command === "schema"
+        ? schemaSpec
+        : command === "assess"
+          ? assessSpec
+          : documentSpec
   const parsed = parse(rest, spec, command)
   if (isFailure(parsed)) return parsed
   if (parsed.values.help === true) {
@@ -186,8 +195,11 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
     case "assess": {
       const options = documentOptions(parsed, command)
       if (isFailure(options)) return options
+      const lang = parsed.values.lang ?? "en"
+      if (lang !== "it" && lang !== "en")
+        return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const { assess } = await import("./commands/assess.js")
-      return assess(io, options)
+      return assess(io, { ...options, lang })
     }
     case "evaluate": {
       const options = documentOptions(parsed, command)

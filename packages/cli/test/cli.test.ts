@@ -424,25 +424,46 @@ describe("welfare schema", () => {
 })
 
 describe("welfare assess, evaluate and report on the territory of Legnano (seed 004)", () => {
-  it("assesses the seven dimensions and the system checks", async () => {
+  it("explains the assessment: dimensions with their traits and seed rows, interventions, checklists, recommendations, findings", async () => {
     const r = await runWith(["assess", "legnano.json"], { "legnano.json": legnano })
     expect(r.code).toBe(ExitCode.ok)
     const lines = r.stdout.trimEnd().split("\n")
-    expect(lines[0]).toMatch(
-      /^Ambito di Legnano: (Traditional|Transitional|Generative) \(index \d\.\d\d; interventions \d\.\d\d, system \d\.\d\d\)$/
-    )
-    const dimensions = lines.slice(
-      lines.indexOf("Dimensions (0 traditional, 1 generative):") + 1,
-      lines.indexOf("System checks:")
-    )
+    expect(lines[0]).toBe("Ambito di Legnano: Transitional (index 0.48; interventions 0.48, system 0.81)")
+    expect(lines).toContain("  partnership network connected across sectors: yes (invariant 6)")
+    const dimensions = lines
+      .slice(lines.indexOf("Dimensions (0 traditional, 1 generative):") + 1, lines.indexOf("Interventions:"))
+      .filter((l) => /^ {2}\d/.test(l))
     expect(dimensions).toHaveLength(7)
-    expect(dimensions[0]).toMatch(/^ {2}\d\.\d\d {2}Reference model$/)
+    expect(dimensions[0]).toBe("  0.34  Reference model")
+    expect(lines).toContain(
+      "        - The user makes a request ➔ the operator answers with benefits (weight 2, 2 interventions; seed 000, row 8)"
+    )
+    expect(lines).toContain("  0.97  Generative     Portineria di comunità")
+    expect(lines).toContain("The seven moves of responsible welfare (seed 001): 7/7")
+    expect(lines).toContain(
+      "  [x] Local networking (seed 001, row 27): Partnership network connected across sectors: yes"
+    )
+    expect(lines).toContain("The ladder of community welfare (seed 002, row 13): Active collaboration")
+    expect(lines).toContain(
+      "  1. Train the operator to facilitate and anticipate: Assistenza domiciliare (+0.14; Role of the expert or operator; seed 000, row 9)"
+    )
+    expect(lines).toContain("  Warning  2016: Evaluation by one sector only (seed 001, rows 35-37)")
+    expect(r.stdout).not.toMatch(/p-00\d\d/)
+    const it = await runWith(["assess", "legnano.json", "--lang", "it"], { "legnano.json": legnano })
+    expect(it.stdout.split("\n")[0]).toBe(
+      "Ambito di Legnano: In transizione (indice 0,48; interventi 0,48, sistema 0,81)"
+    )
+    expect(it.stdout).toContain("  Avvertenza  2016: Valutazione di un solo settore (seme 001, righe 35-37)")
     const json = JSON.parse(
       (await runWith(["assess", "legnano.json", "--json"], { "legnano.json": legnano })).stdout
     )
     expect(json.territory).toBe("Ambito di Legnano")
-    expect(json.profile.index).toBeGreaterThanOrEqual(0)
-    expect(json.profile.index).toBeLessThanOrEqual(1)
+    expect(json.profile.class).toBe("transitional")
+    expect(json.recommendations[0].trait).toBe("facilitator-operator")
+    expect(json.network.brokers[0].actor).toBe("comune-legnano")
+    expect(
+      (await runWith(["assess", "legnano.json", "--lang", "fr"], { "legnano.json": legnano })).code
+    ).toBe(ExitCode.usage)
   })
 
   it("evaluates, or says what the document lacks to be evaluated", async () => {
@@ -451,17 +472,37 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     expect(JSON.parse(r.stdout).territory).toBe("Ambito di Legnano")
   })
 
-  it("writes a self-contained HTML report and prints where", async () => {
+  it("writes a self-contained, explained HTML report, prints a short summary and where", async () => {
     const r = await runWith(["report", "legnano.json", "--out", "out/legnano.html"], {
       "legnano.json": legnano
     })
     expect(r.code).toBe(ExitCode.ok)
-    expect(r.stdout).toBe("Report written to out/legnano.html\n")
+    expect(r.stdout).toBe(
+      [
+        "Ambito di Legnano: In transizione (indice 0,48; interventi 0,48, sistema 0,81)",
+        "  rete connessa tra settori: sì (invariante 6); 4 interventi: generativo 2, in transizione 0, tradizionale 2",
+        "  criticità: 2 (co-progettazione 0, valutazione 2)",
+        "  prima raccomandazione: Formare l'operatore a facilitare e anticipare: Assistenza domiciliare (+0,14; Ruolo dell'esperto/operatore; seme 000, riga 9)",
+        "Report written to out/legnano.html",
+        ""
+      ].join("\n")
+    )
     const html = r.written.get("out/legnano.html")!
     expect(html).toMatch(/^<!doctype html>/i)
     expect(html).toContain('lang="it"')
-    expect(html).toContain("Ambito di Legnano")
+    expect(html).toContain("<dt>Classe</dt><dd>In transizione</dd>")
+    expect(html).toContain("Comune di Legnano (Pubblico)")
+    expect(html).toContain("<td>seme 001, righe 35-37</td>")
+    expect(html).not.toMatch(/p-00\d\d/)
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/)
+    const en = await runWith(["report", "legnano.json", "-l", "en", "-o", "out/legnano.en.html"], {
+      "legnano.json": legnano
+    })
+    expect(en.stdout.split("\n")[0]).toBe(
+      "Ambito di Legnano: Transitional (index 0.48; interventions 0.48, system 0.81)"
+    )
+    expect(en.stdout).toContain("  findings: 2 (co-design 0, evaluation 2)\n")
+    expect(en.stdout.endsWith("\nReport written to out/legnano.en.html\n")).toBe(true)
   })
 
   it("prints the Markdown report in English and the JSON report", async () => {
@@ -471,9 +512,12 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     expect(md.code).toBe(ExitCode.ok)
     expect(md.stdout).toMatch(/^# Ambito di Legnano/)
     expect(md.stdout).toContain("| Public | 5 |")
+    expect(md.stdout).toContain("- **Class**: Transitional")
+    expect(md.stdout).toContain("| Evaluation by one sector only | Warning | 2016 | seed 001, rows 35-37 |")
     const json = await runWith(["report", "legnano.json", "-f", "json"], { "legnano.json": legnano })
     expect(json.code).toBe(ExitCode.ok)
-    expect(() => JSON.parse(json.stdout)).not.toThrow()
+    const parsed = JSON.parse(json.stdout)
+    expect(parsed.sections.map((s: { id: string }) => s.id)).toContain("network")
   })
 
   it.each(["assess", "evaluate", "report"])(

@@ -1,26 +1,31 @@
 /**
- * `welfare assess FILE`: the assessment of a territory on the seven dimensions.
+ * `welfare assess FILE`: the explained assessment of a territory on the seven
+ * dimensions.
  *
  * @since 0.1.0
  */
-import { Dimension, Label, Rubric } from "@welfare/core"
-import { analyse } from "../analysis.js"
+import { Analysis } from "@welfare/report"
+import { assessment } from "../explain.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
 
-const n = (x: number) => x.toFixed(2)
-
 /**
- * Assesses a territory document: its class and index, the intervention and
- * system readings, each dimension and each system check (or all of it as
- * JSON with `--json`).
+ * Assesses a territory document: its class and index with the reason, each
+ * dimension with the traits observed and their seed rows, each intervention
+ * with its class, the system checks, the checklists of seeds 001 and 004,
+ * the ladder of seed 002, the top recommendations and the findings (or, with
+ * `--json`, the profile with its evidence, the interventions, the
+ * recommendations and the network's report).
  *
  * @category commands
  * @since 0.1.0
  */
-export const assess = async (io: Io, options: DocumentOptions): Promise<ExitCode | Failure> => {
+export const assess = async (
+  io: Io,
+  options: DocumentOptions & { readonly lang?: "it" | "en" }
+): Promise<ExitCode | Failure> => {
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
   if (loaded.value._tag === "Invalid") {
@@ -30,24 +35,19 @@ export const assess = async (io: Io, options: DocumentOptions): Promise<ExitCode
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
-  const { territory, profile } = analyse(loaded.value.territory, loaded.value.streamed)
+  const territory = loaded.value.territory
+  const analysis = Analysis.analyse(territory, { measurements: loaded.value.streamed })
   if (options.json) {
-    io.stdout(`${JSON.stringify({ territory: territory.name, profile }, null, 2)}\n`)
+    const { profile, interventions, recommendations, network } = analysis
+    io.stdout(
+      `${JSON.stringify(
+        { territory: territory.name, profile, interventions, recommendations, network: network.report },
+        null,
+        2
+      )}\n`
+    )
     return ExitCode.ok
   }
-  const lines = [
-    `${territory.name}: ${Label.of(Rubric.classLabels, profile.class, "en")} (index ${n(profile.index)}; interventions ${n(profile.interventionIndex)}, system ${n(profile.systemIndex)})`,
-    ...(profile.capped
-      ? ["  capped at transitional: the partnership network is not connected across sectors (invariant 6)"]
-      : []),
-    `  ${profile.interventions.length} interventions assessed`,
-    "Dimensions (0 traditional, 1 generative):",
-    ...Dimension.values.map(
-      (d) => `  ${n(profile.dimensions[d].position)}  ${Label.of(Dimension.labels, d, "en")}`
-    ),
-    "System checks:",
-    ...profile.system.map((check) => `  ${n(check.value)}  ${check.text.en}`)
-  ]
-  io.stdout(`${lines.join("\n")}\n`)
+  io.stdout(`${assessment(territory.name, analysis, options.lang ?? "en").join("\n")}\n`)
   return ExitCode.ok
 }

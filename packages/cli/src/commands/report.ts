@@ -1,10 +1,11 @@
 /**
- * `welfare report FILE`: a report of a territory in Markdown, HTML or JSON.
+ * `welfare report FILE`: the explained report of a territory in Markdown,
+ * HTML or JSON.
  *
  * @since 0.1.0
  */
-import { renderHtml, renderJson, renderMarkdown, territoryReport } from "@welfare/report"
-import { analyse } from "../analysis.js"
+import { Analysis, renderHtml, renderJson, renderMarkdown, territoryReport } from "@welfare/report"
+import { summary } from "../explain.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
@@ -24,8 +25,10 @@ export interface ReportOptions extends DocumentOptions {
 }
 
 /**
- * Writes the report of a territory document: to `out` (printing where) or
- * to standard output.
+ * Writes the explained report of a territory document (see
+ * `@welfare/report`'s `territoryReport`): to `out`, printing a short summary
+ * (name, class and index, findings, first recommendation) and where it was
+ * written; or, without `out`, the report itself to standard output.
  *
  * @category commands
  * @since 0.1.0
@@ -40,18 +43,9 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
-  const analysis = analyse(loaded.value.territory, loaded.value.streamed)
-  const doc = territoryReport(
-    {
-      territory: analysis.territory,
-      profile: analysis.profile,
-      ...(analysis.progress.length > 0 ? { progress: analysis.progress } : {}),
-      ...(analysis.summary !== undefined ? { summary: analysis.summary } : {}),
-      network: analysis.network,
-      indicatorLabel: (id) => analysis.indicators.get(id)?.label ?? id
-    },
-    { lang: options.lang }
-  )
+  const territory = loaded.value.territory
+  const analysis = Analysis.analyse(territory, { measurements: loaded.value.streamed })
+  const doc = territoryReport({ territory, analysis }, { lang: options.lang })
   const render =
     options.format === "html" ? renderHtml : options.format === "md" ? renderMarkdown : renderJson
   const text = render(doc, { lang: options.lang })
@@ -69,6 +63,8 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
       )
     throw error
   }
-  io.stdout(`Report written to ${options.out}\n`)
+  io.stdout(
+    `${summary(territory.name, analysis, options.lang).join("\n")}\nReport written to ${options.out}\n`
+  )
   return ExitCode.ok
 }
