@@ -1,8 +1,11 @@
 // Browser test: Debian's chromium driven by playwright-core (no browser
 // download). Opens the built API site (docs/api, built by `pnpm run docs`) and
-// the example HTML reports rendered by @welfare/report, checks there is no
-// console error, that the site's search finds "Partnership", and saves
-// screenshots under .ci-artifacts/screenshots/ (the path is printed).
+// the real report of the territory of Legnano (examples/territories/legnano.json,
+// analysed and rendered by @welfare/report as `welfare report` does), checks
+// there is no console error, that the site's search finds "Partnership", that
+// the report has its table of contents, its radar before the territory's
+// tables, its explained sections and no person's id, and saves screenshots
+// under .ci-artifacts/screenshots/ (the path is printed).
 // Ends with one line "browser: N passed, N failed"; exits non-zero on a failure.
 // Run from the repository root: node test-browser/run.mjs
 import { execFileSync } from "node:child_process"
@@ -167,6 +170,28 @@ try {
       }))
     )
     const headers = await page.$$eval("table", (ts) => ts.map((t) => t.querySelectorAll("th[scope]").length))
+    const layout = await page.evaluate(() => {
+      const toc = [...document.querySelectorAll("nav.toc a")].map((a) => a.getAttribute("href"))
+      const radar = document.querySelector("svg[role=img]")
+      const territory = document.querySelector("section[id$='-territory']")
+      const body = document.body.innerText
+      return {
+        toc,
+        tocTargetsExist: toc.every((h) => h !== null && document.querySelector(h) !== null),
+        radarFirst:
+          radar !== null &&
+          territory !== null &&
+          (radar.compareDocumentPosition(territory) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        folded: document.querySelectorAll("details.table").length,
+        longOpenTables: [...document.querySelectorAll("table")].filter(
+          (t) => t.closest("details") === null && t.querySelectorAll("tbody tr").length > 12
+        ).length,
+        person: /\bp-\d{4}\b/.test(document.documentElement.outerHTML),
+        broker: body.includes("Comune di Legnano ("),
+        seedRow: /(seme|seed) 001, (righe|rows) 35-37/.test(body),
+        width: document.documentElement.scrollWidth
+      }
+    })
     const lang_ = await page.getAttribute("html", "lang")
     await page.screenshot({ path: join(shots, `report-${lang}.png`), fullPage: true })
     const figures = await page.$$("figure")
@@ -184,6 +209,23 @@ try {
       `${headers.length} tables`
     )
     check(`report (${lang}) declares its language`, lang_ === lang, String(lang_))
+    check(
+      `report (${lang}) has a table of contents whose links all land`,
+      layout.toc.length >= 8 && layout.tocTargetsExist,
+      `${layout.toc.length} entries`
+    )
+    check(`report (${lang}) shows the radar before the territory's tables`, layout.radarFirst)
+    check(
+      `report (${lang}) folds long tables in <details>`,
+      layout.folded >= 2 && layout.longOpenTables === 0,
+      `${layout.folded} folded, ${layout.longOpenTables} long tables open`
+    )
+    check(
+      `report (${lang}) explains: a broker by name, a round finding with its seed rows`,
+      layout.broker && layout.seedRow
+    )
+    check(`report (${lang}) shows no person's pseudonymous id`, !layout.person)
+    check(`report (${lang}) fits the page width`, layout.width <= 1280, `${layout.width}px`)
     await page.emulateMedia({ media: "print" })
     await page.screenshot({ path: join(shots, `report-${lang}-print.png`), fullPage: true })
     await page.close()
