@@ -174,7 +174,7 @@ try {
       const toc = [...document.querySelectorAll("nav.toc a")].map((a) => a.getAttribute("href"))
       const radar = document.querySelector("svg[role=img]")
       const territory = document.querySelector("section[id$='-territory']")
-      const body = document.body.innerText
+      const body = document.body.textContent ?? ""
       return {
         toc,
         tocTargetsExist: toc.every((h) => h !== null && document.querySelector(h) !== null),
