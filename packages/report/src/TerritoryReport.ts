@@ -210,7 +210,7 @@ const table = (caption: Str, columns: ReadonlyArray<Str>, rows: ReadonlyArray<Ro
 // sections
 
 const actorsTable = (actors: TerritoryReportInput["territory"]["actors"]): Table => ({
-  caption: both((l) => `${of("actors", l)}: ${of("sector", l).toLowerCase()}`),
+  caption: t("Organizzazioni, reti e gruppi per settore", "Organisations, networks and groups by sector"),
   columns: [both((l) => of("sector", l)), both((l) => of("actors", l))],
   rows: Actor.sectors.map((s) => ({
     header: Actor.sectorLabels[s],
