@@ -1,4 +1,6 @@
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted } from "../test/laws.js"
@@ -132,6 +134,76 @@ describe("Summary", () => {
     expect(s).toEqual(Summary.fromMeasurements(ms))
     expect(structuredClone(s)).toEqual(s)
     expect(JSON.parse(JSON.stringify(s))).toEqual(s)
+  })
+
+  it("property: an Effect Stream, in chunks of any size, gives the summary of the same measurements", async () => {
+    await fc.assert(
+      fc.asyncProperty(Arb.measurements(), fc.integer({ min: 1, max: 7 }), async (ms, size) => {
+        const stream = Stream.rechunk(Stream.fromIterable(ms), size)
+        expect(await Effect.runPromise(Summary.fromStream(stream))).toEqual(Summary.fromMeasurements(ms))
+      }),
+      { numRuns: 50 }
+    )
+  })
+
+  it("reads a Stream afresh on every run, and fails with the stream's own error", async () => {
+    const effect = Summary.fromStream(Stream.fromIterable([hours("legnano", 120), hours("canegrate", 30)]))
+    const [first, second] = await Effect.runPromise(Effect.all([effect, effect]))
+    expect(Summary.sum(Summary.get(first, "ind-volunteer-hours", y2016, "legnano")!)).toBe(120)
+    expect(second).toEqual(first)
+    const failing = Stream.concat(
+      Stream.make(hours("legnano", 1)),
+      Stream.fail({ _tag: "LineError", line: 2 } as const)
+    )
+    expect(await Effect.runPromise(Effect.either(Summary.fromStream(failing)))).toEqual(
+      Either.left({ _tag: "LineError", line: 2 })
+    )
+  })
+
+  it("property: merging leaves its parts unchanged, whatever is merged or accumulated after (invariant 13)", () => {
+    fc.assert(
+      fc.property(Arb.measurements(), Arb.measurements(), Arb.measurements(), (xs, ys, zs) => {
+        const acc = Summary.accumulator()
+        for (const m of xs) acc.add(m)
+        const a = acc.result()
+        const b = Summary.fromMeasurements(ys)
+        const before = JSON.stringify([a, b])
+        const ab = Summary.merge(a, b)
+        const abJson = JSON.stringify(ab)
+        // further merges, and further additions to the accumulator a came from
+        Summary.mergeAll([ab, b, a, ab])
+        for (const m of zs) acc.add(m)
+        acc.addSummary(ab)
+        expect(JSON.stringify([a, b])).toBe(before)
+        expect(JSON.stringify(ab)).toBe(abJson)
+        expect(Summary.equals(acc.result(), Summary.mergeAll([a, Summary.fromMeasurements(zs), ab]))).toBe(
+          true
+        )
+      })
+    )
+  })
+
+  it("normalises a part whose sum is not carried (a hand-written JSON summary) so that merging stays exact", () => {
+    const cell = Summary.get(
+      Summary.fromMeasurements([hours("legnano", 2.5)]),
+      "ind-volunteer-hours",
+      y2016,
+      "legnano"
+    )!
+    const key = Summary.keyOf("ind-volunteer-hours", y2016, "legnano")
+    const handWritten: Summary.Summary = {
+      _tag: "Summary",
+      cells: { [key]: { ...cell, units: 1, micros: 1_500_000, min: -0 } }
+    }
+    const merged = Summary.mergeAll([handWritten])
+    expect([
+      merged.cells[key]!.units,
+      merged.cells[key]!.micros,
+      Object.is(merged.cells[key]!.min, 0)
+    ]).toEqual([2, 500_000, true])
+    expect(
+      Summary.sum(Summary.merge(handWritten, Summary.fromMeasurements([hours("legnano", 0.5)])).cells[key]!)
+    ).toBe(3)
   })
 
   it("memory is bounded by the cells, not by the measurements", () => {

@@ -15,7 +15,7 @@
  * A summary is plain data (it can be structured-cloned to a worker thread or
  * written as JSON), and its size is bounded by indicators x periods x
  * municipalities, never by the number of measurements, which it reads as an
- * `Iterable` or an `AsyncIterable`.
+ * `Iterable`, an `AsyncIterable` or an Effect `Stream`.
  *
  * {@link suppress} publishes a summary for reports over persons: every cell
  * counting fewer people than a threshold is hidden, with complementary
@@ -25,8 +25,10 @@
  *
  * @since 0.1.0
  */
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
+import type * as Stream from "effect/Stream"
 import type * as Actor from "./Actor.js"
 import type * as Indicator from "./Indicator.js"
 import type * as IndicatorAssignment from "./IndicatorAssignment.js"
@@ -104,27 +106,50 @@ const groupKeyOf = (cell: Pick<Cell, "indicator" | "period">): string => keyOf(c
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 type MutableCell = Mutable<Omit<Cell, "levels">> & { levels: { [level: string]: number } }
 
+// The levels of a cell without judgements, shared (and frozen): a cell gets its own on its
+// first judgement, so that merging numeric cells allocates one object per cell.
+const noLevels: { [level: string]: number } = Object.freeze({}) as { [level: string]: number }
+
+const ownLevels = (c: MutableCell): { [level: string]: number } => {
+  if (c.levels === noLevels) c.levels = {}
+  return c.levels
+}
+
+// Every cell is built by one of these two literals, so that cells share a few hidden classes.
+// `period` is kept as it is: callers pass a fresh copy, or the period of an existing cell.
 const newCell = (
   indicator: Indicator.IndicatorId,
   period: IndicatorAssignment.Period,
   municipality: Actor.MunicipalityId | undefined
-): MutableCell => {
-  const c: MutableCell = {
-    indicator,
-    period: { start: period.start, end: period.end },
-    count: 0,
-    numeric: 0,
-    units: 0,
-    micros: 0,
-    min: null,
-    max: null,
-    persons: 0,
-    personCounted: 0,
-    levels: {}
-  }
-  if (municipality !== undefined) c.municipality = municipality
-  return c
-}
+): MutableCell =>
+  municipality === undefined
+    ? {
+        indicator,
+        period,
+        count: 0,
+        numeric: 0,
+        units: 0,
+        micros: 0,
+        min: null,
+        max: null,
+        persons: 0,
+        personCounted: 0,
+        levels: noLevels
+      }
+    : {
+        indicator,
+        period,
+        municipality,
+        count: 0,
+        numeric: 0,
+        units: 0,
+        micros: 0,
+        min: null,
+        max: null,
+        persons: 0,
+        personCounted: 0,
+        levels: noLevels
+      }
 
 const normalise = (c: MutableCell): void => {
   const carry = Math.floor(c.micros / MICRO)
@@ -135,7 +160,20 @@ const normalise = (c: MutableCell): void => {
   // never a negative zero, so that equal sums are equal values
   c.units += 0
   c.micros += 0
+  if (c.min !== null) c.min += 0
+  if (c.max !== null) c.max += 0
 }
+
+const isNegativeZero = (n: number | null): boolean => n === 0 && 1 / n < 0
+
+// A cell as normalise leaves it: a part's cell in this form is shared by a merge as it is.
+const isNormal = (c: Cell): boolean =>
+  c.micros >= 0 &&
+  c.micros < MICRO &&
+  !isNegativeZero(c.units) &&
+  !isNegativeZero(c.micros) &&
+  !isNegativeZero(c.min) &&
+  !isNegativeZero(c.max)
 
 const addInto = (into: MutableCell, c: Cell): void => {
   into.count += c.count
@@ -147,14 +185,29 @@ const addInto = (into: MutableCell, c: Cell): void => {
   into.persons += c.persons
   into.personCounted += c.personCounted
   // judgements are the measurements without a value: no level to add when there is none
-  if (c.count !== c.numeric)
-    for (const level in c.levels) into.levels[level] = (into.levels[level] ?? 0) + c.levels[level]!
+  if (c.count !== c.numeric) {
+    const levels = ownLevels(into)
+    for (const level in c.levels) levels[level] = (levels[level] ?? 0) + c.levels[level]!
+  }
 }
 
 const copy = (c: Cell): MutableCell => {
   const out = newCell(c.indicator, c.period, c.municipality)
   addInto(out, c)
   return out
+}
+
+// The largest record V8 keeps in fast mode when copied at once (its descriptor limit is 1020):
+// such a record is enumerated through a cached key list, which makes merging many small
+// summaries several times faster than from a dictionary-mode object built key by key.
+const FAST_RECORD = 1000
+
+/** A plain record of cells from parallel lists of keys and cells. */
+const record = <C>(keys: ReadonlyArray<string>, values: ReadonlyArray<C>): { [key: string]: C } => {
+  const out: { [key: string]: C } = {}
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!
+  // built key by key, a record of more than a few keys is a dictionary; its copy is not
+  return keys.length <= FAST_RECORD ? { ...out } : out
 }
 
 /**
@@ -214,7 +267,7 @@ export const accumulator = (): Accumulator => {
     const byMun = level(level(level(index, indicator), period.start), period.end)
     let c = byMun.get(municipality ?? "")
     if (c === undefined) {
-      c = newCell(indicator, period, municipality)
+      c = newCell(indicator, { start: period.start, end: period.end }, municipality)
       register(keyOf(indicator, period, municipality), c)
     }
     return c
@@ -232,7 +285,10 @@ export const accumulator = (): Accumulator => {
         c.micros += Math.round((v - ip) * MICRO)
         if (c.min === null || v < c.min) c.min = v
         if (c.max === null || v > c.max) c.max = v
-      } else if (m.level !== undefined) c.levels[m.level] = (c.levels[m.level] ?? 0) + 1
+      } else if (m.level !== undefined) {
+        const levels = ownLevels(c)
+        levels[m.level] = (levels[m.level] ?? 0) + 1
+      }
       if (m.persons !== undefined) {
         c.persons += m.persons
         c.personCounted++
@@ -248,16 +304,16 @@ export const accumulator = (): Accumulator => {
       }
     },
     result: () => {
-      const out: { [key: string]: Cell } = {}
+      const keys: Array<string> = []
+      const values: Array<Cell> = []
       for (const [key, c] of flat) {
         normalise(c)
-        if (c.min !== null) c.min += 0
-        if (c.max !== null) c.max += 0
-        out[key] = c
+        keys.push(key)
+        values.push(c)
       }
       // the cells now belong to the result: they are copied before any further change
       shared = true
-      return { _tag: "Summary", cells: out }
+      return { _tag: "Summary", cells: record(keys, values) }
     }
   }
 }
@@ -313,6 +369,54 @@ export const fromAsync = async (
   return acc.result()
 }
 
+// effect/Stream is loaded on the first use of fromStream, not with the library: it adds about
+// 40 ms to the import of @welfare/core, which most programs (and the CLI's cold start) never need.
+let streamModule: Promise<typeof Stream> | undefined
+const loadStream = Effect.promise(() => {
+  streamModule ??= import("effect/Stream")
+  return streamModule
+})
+
+/**
+ * Summarises measurements read as an Effect `Stream`, chunk by chunk, in one
+ * pass: memory is bounded by the cells, not by the stream. The stream's error
+ * and requirements are the effect's; each run of the effect reads the stream
+ * afresh into a new summary.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Effect, Stream } from "effect"
+ * import { Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, value: number) =>
+ *   ({ indicator: "ind-hours", assignment: "asg-1", period, municipality, value, unit: "hour", measuredBy: "casa-volontariato", source: "administrative-data" }) as never
+ * const stream = Stream.fromIterable([m("legnano", 120), m("canegrate", 30), m("legnano", 0.5)])
+ * const s = await Effect.runPromise(Summary.fromStream(stream))
+ * assert.strictEqual(Summary.sum(Summary.get(s, "ind-hours", period, "legnano")!), 120.5)
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromStream = <E, R>(
+  measurements: Stream.Stream<Measurement.Measurement, E, R>
+): Effect.Effect<Summary, E, R> =>
+  Effect.flatMap(loadStream, (S) =>
+    Effect.suspend(() => {
+      const acc = accumulator()
+      return Effect.map(
+        S.runForEachChunk(measurements, (chunk) =>
+          Effect.sync(() => {
+            for (const m of chunk) acc.add(m)
+          })
+        ),
+        () => acc.result()
+      )
+    })
+  )
+
 /**
  * Merges two summaries, cell by cell: associative, commutative, with
  * {@link empty} as identity, and exact.
@@ -342,15 +446,61 @@ export const merge: {
 
 /**
  * Merges any number of summaries in one pass (for a district, the summaries of
- * its municipalities).
+ * its municipalities). A cell held by one part only is shared with that part
+ * (summaries are immutable data); a new cell is made only where parts meet.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, value: number) =>
+ *   ({ indicator: "ind-hours", assignment: "asg-1", period, municipality, value, unit: "hour", measuredBy: "casa-volontariato", source: "administrative-data" }) as never
+ * const parts = [m("legnano", 120), m("canegrate", 30), m("parabiago", 45.5)].map((x) => Summary.fromMeasurements([x]))
+ * const district = Summary.rollUp(Summary.mergeAll(parts))
+ * assert.strictEqual(Summary.sum(Summary.get(district, "ind-hours", period)!), 195.5)
+ * ```
  *
  * @category combinators
  * @since 0.1.0
  */
 export const mergeAll = (summaries: Iterable<Summary>): Summary => {
-  const acc = accumulator()
-  for (const s of summaries) acc.addSummary(s)
-  return acc.result()
+  // the cells by key, as parallel lists: position of each key, its cell, and whether the cell
+  // was made here (and may be changed) or belongs to a part (and is shared as it is)
+  const index = new Map<string, number>()
+  const keys: Array<string> = []
+  const values: Array<Cell> = []
+  const made: Array<MutableCell | undefined> = []
+  for (const s of summaries) {
+    const cells = s.cells
+    for (const key in cells) {
+      const c = cells[key]!
+      const i = index.get(key)
+      if (i === undefined) {
+        index.set(key, keys.length)
+        keys.push(key)
+        if (isNormal(c)) {
+          values.push(c)
+          made.push(undefined)
+        } else {
+          const own = copy(c)
+          values.push(own)
+          made.push(own)
+        }
+      } else {
+        let own = made[i]
+        if (own === undefined) {
+          own = copy(values[i]!)
+          values[i] = own
+          made[i] = own
+        }
+        addInto(own, c)
+      }
+    }
+  }
+  for (const own of made) if (own !== undefined) normalise(own)
+  return { _tag: "Summary", cells: record(keys, values) }
 }
 
 /**
@@ -372,12 +522,14 @@ export const rollUp = (summary: Summary): Summary => {
     }
     addInto(into, c)
   }
-  const out: { [key: string]: Cell } = {}
+  const keys: Array<string> = []
+  const values: Array<Cell> = []
   for (const [k, c] of cells) {
     normalise(c)
-    out[k] = c
+    keys.push(k)
+    values.push(c)
   }
-  return { _tag: "Summary", cells: out }
+  return { _tag: "Summary", cells: record(keys, values) }
 }
 
 /**
@@ -434,9 +586,16 @@ export const filter: {
   (predicate: (cell: Cell) => boolean): (self: Summary) => Summary
   (self: Summary, predicate: (cell: Cell) => boolean): Summary
 } = dual(2, (self: Summary, predicate: (cell: Cell) => boolean): Summary => {
-  const out: { [key: string]: Cell } = {}
-  for (const key in self.cells) if (predicate(self.cells[key]!)) out[key] = self.cells[key]!
-  return { _tag: "Summary", cells: out }
+  const keys: Array<string> = []
+  const values: Array<Cell> = []
+  for (const key in self.cells) {
+    const c = self.cells[key]!
+    if (predicate(c)) {
+      keys.push(key)
+      values.push(c)
+    }
+  }
+  return { _tag: "Summary", cells: record(keys, values) }
 })
 
 /**
