@@ -8,9 +8,11 @@
  * the Pact's accounts).
  *
  * The result is plain data (no map, no function), ready for
- * `territoryReport` and for JSON. Persons never appear in it: taking-charge
- * paths, the persons a need concerns and access widening are counts, and
- * citizens among the actors are counted, never named.
+ * `territoryReport` and for JSON. Persons are counted, never listed:
+ * taking-charge paths, the persons a need concerns and access widening are
+ * counts, and citizens leave the network's lists (brokers, isolated actors,
+ * ties). Evaluators and signatories keep their actor ids, which the report
+ * shows by name (a citizen as "a person").
  *
  * @since 0.1.0
  */
@@ -85,7 +87,9 @@ export interface RecommendationReading extends Omit<Assessment.Recommendation, "
 
 /**
  * The network's report, with the sector mixing matrix, Burt's measures of
- * the brokers and the citizens counted apart.
+ * the brokers and the citizens counted apart: no citizen is listed among the
+ * brokers, the isolated actors or the ties (the totals of actors and ties
+ * still count them).
  *
  * @category models
  * @since 0.1.0
@@ -224,9 +228,16 @@ const recommendationsOf = (
 const networkOf = (t: TerritoryLike, options: AnalyseOptions): NetworkReading => {
   const network = PartnershipNetwork.fromTerritory(t)
   const betweenness = options.betweenness ?? (t.actors.length > 2000 ? { sample: 1000, seed: 1 } : {})
-  const report = PartnershipNetwork.report(network, { betweenness })
+  const full = PartnershipNetwork.report(network, { betweenness })
   const holes = PartnershipNetwork.structuralHoles(network)
   const citizens = new Set(t.actors.filter((a) => a.kind === "citizen").map((a) => a.id as string))
+  // Persons are counted, never listed: citizens leave the lists of brokers,
+  // isolated actors and ties (the totals still count them).
+  const report: PartnershipNetwork.Report = {
+    ...full,
+    brokers: full.brokers.filter((b) => !citizens.has(b.actor)),
+    isolated: full.isolated.filter((a) => !citizens.has(a))
+  }
   return {
     report,
     mixing: PartnershipNetwork.sectorMixing(network),
@@ -234,9 +245,11 @@ const networkOf = (t: TerritoryLike, options: AnalyseOptions): NetworkReading =>
       const h = holes.get(b.actor)
       return h === undefined ? [] : [{ actor: b.actor as string, ...h }]
     }),
-    ties: PartnershipNetwork.ties(network),
+    ties: PartnershipNetwork.ties(network).filter(
+      (x) => !citizens.has(x.actors[0]) && !citizens.has(x.actors[1])
+    ),
     citizens: citizens.size,
-    isolatedCitizens: report.isolated.filter((a) => citizens.has(a)).length
+    isolatedCitizens: full.isolated.filter((a) => citizens.has(a)).length
   }
 }
 

@@ -61,6 +61,11 @@ describe("Analysis.analyse on the territory of Legnano (seed 004)", () => {
     expect(analysis.takingCharge.withPersonContribution).toBe(1)
   })
 
+  it("lists no person in the network's report: the isolated citizen is only counted", () => {
+    expect(analysis.network.report.isolated).toEqual([])
+    expect(JSON.stringify(analysis.network)).not.toMatch(/p-00\d\d/)
+  })
+
   it("audits the co-design and finds the one-sector evaluation of 2016", () => {
     expect(analysis.coDesigns.map((p) => [p.id, p.stage, p.findings.length])).toEqual([
       ["codesign-legnano-2015", "closed", 0]
@@ -164,6 +169,36 @@ describe("territoryReport of Legnano", () => {
     expect(html.en).toContain('<details class="table"><summary>Summary of measurements (24 rows)</summary>')
     expect(html.en).toContain('<details class="table"><summary>Evidence: the 41 traits observed')
     expect(md.en.match(/\| 2017 \| Legnano \|/g)).toHaveLength(4)
+  })
+
+  it("gives every co-design finding its severity, what it is about and its seed rule", () => {
+    const bando = {
+      id: "codesign-bando",
+      kind: "co-design",
+      title: "Bando conciliazione",
+      promoter: "coop-melograno",
+      trigger: { needs: [], call: "Bando regionale conciliazione 2015" },
+      stakeholders: [],
+      events: []
+    }
+    const withBando = Territory.decode({
+      ...JSON.parse(readFileSync(path, "utf8")),
+      coDesigns: [...JSON.parse(readFileSync(path, "utf8")).coDesigns, bando]
+    })
+    if (Either.isLeft(withBando)) throw new Error("the territory with a second co-design does not decode")
+    const report = renderMarkdown(
+      territoryReport(
+        { territory: withBando.right, analysis: Analysis.analyse(withBando.right) },
+        { lang: "it" }
+      )
+    )
+    expect(report).toContain(
+      "| Il soggetto pubblico promotore di alleanze | Regola violata | Bando conciliazione | Cooperativa Sociale Il Melograno | seme\u00a0003,\u00a0riga\u00a050 |"
+    )
+    expect(report).toContain(
+      "| Non progettare solo perché c'è un bando | Regola violata | Bando conciliazione | — | seme\u00a0003,\u00a0riga\u00a054 |"
+    )
+    expect(report).toContain("| Bando conciliazione | Co-progettazione | Proposto | 2 |")
   })
 
   it("renders the same content as JSON", () => {

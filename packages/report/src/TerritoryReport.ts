@@ -918,12 +918,13 @@ const coDesignSection = (a: Analysis.TerritoryAnalysis, names: Names): Section |
               cells: [
                 CoDesign.severityLabels[f.severity],
                 p.title,
-                both((l) =>
-                  [
-                    ...(f.actors ?? []).map((x) => text(names.actor(x), l)),
-                    ...(f.project === undefined ? [] : [text(names.project(f.project), l)]),
-                    ...(f.activity === undefined ? [] : [text(CoDesign.activityLabels[f.activity], l)])
-                  ].join(", ")
+                both(
+                  (l) =>
+                    [
+                      ...(f.actors ?? []).map((x) => text(names.actor(x), l)),
+                      ...(f.project === undefined ? [] : [text(names.project(f.project), l)]),
+                      ...(f.activity === undefined ? [] : [text(CoDesign.activityLabels[f.activity], l)])
+                    ].join(", ") || "—"
                 ),
                 seedRef(f.source)
               ]
