@@ -461,6 +461,8 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     expect(json.profile.class).toBe("transitional")
     expect(json.recommendations[0].trait).toBe("facilitator-operator")
     expect(json.network.brokers[0].actor).toBe("comune-legnano")
+    expect(json.network.isolated).toEqual([])
+    expect(JSON.stringify(json)).not.toMatch(/p-00\d\d/)
     expect(
       (await runWith(["assess", "legnano.json", "--lang", "fr"], { "legnano.json": legnano })).code
     ).toBe(ExitCode.usage)
