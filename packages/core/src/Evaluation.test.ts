@@ -1,5 +1,7 @@
+import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { roundTrip } from "../test/laws.js"
 import * as Evaluation from "./Evaluation.js"
 import * as Indicator from "./Indicator.js"
 import type * as IndicatorAssignment from "./IndicatorAssignment.js"
@@ -113,6 +115,14 @@ describe("Evaluation.validate", () => {
     ])
     expect(Indicator.errorsAsProblems(findings).map((p) => p.code)).toContain("unknown-reference")
   })
+})
+
+describe("EvaluationRound", () => {
+  it("property: round trip of realistic rounds (invariant 14)", () =>
+    roundTrip(Evaluation.EvaluationRound, Arb.evaluationRound(), 200))
+
+  it("property: round trip of any round the schema admits (invariant 14)", () =>
+    roundTrip(Evaluation.EvaluationRound, Arbitrary.make(Evaluation.EvaluationRound), 200))
 })
 
 describe("Progress", () => {

@@ -637,7 +637,7 @@ export const findingCodeLabels: Labels<FindingCode> = {
 export const Finding = Schema.Struct({
   code: FindingCode,
   severity: Severity,
-  path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
+  path: Schema.Array(Schema.Union(Schema.String, Schema.NonNegativeInt)),
   message: Schema.String,
   source: Schema.String
 }).annotations({ identifier: "Finding", title: "Finding" })

@@ -115,12 +115,47 @@ export const overlaps = (a: Period, b: Period): boolean => a.start <= b.end && b
 export const samePeriod = (a: Period, b: Period): boolean => a.start === b.start && a.end === b.end
 
 /**
+ * A finite number. NaN and the infinities are refused with a readable
+ * message: JSON cannot carry them (`JSON.stringify` writes them as `null`),
+ * so a document holding one would not decode back to what was encoded.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { IndicatorAssignment, Problem } from "@welfare/core"
+ *
+ * const decode = Problem.decoder(IndicatorAssignment.Range)
+ * const result = decode({ min: 40, max: Number.POSITIVE_INFINITY })
+ * assert.ok(Either.isLeft(result))
+ * assert.strictEqual(
+ *   Problem.format(result.left[0]),
+ *   "max: expected a finite number, got Infinity: NaN and Infinity cannot be written in JSON (they become null), give a number"
+ * )
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const FiniteNumber = Schema.Number.pipe(
+  Schema.finite({
+    message: (issue) =>
+      `expected a finite number, got ${String(issue.actual)}: NaN and Infinity cannot be written in JSON (they become null), give a number`
+  }),
+  Schema.annotations({
+    identifier: "FiniteNumber",
+    description: "A finite number (never NaN or Infinity).",
+    arbitrary: () => (fc) => fc.integer({ min: -100_000, max: 10_000_000 }).map((n) => n / 100)
+  })
+)
+
+/**
  * A target range: the value should lie between `min` and `max`, both included.
  *
  * @category models
  * @since 0.1.0
  */
-export const Range = Schema.Struct({ min: Schema.Number, max: Schema.Number }).annotations({
+export const Range = Schema.Struct({ min: FiniteNumber, max: FiniteNumber }).annotations({
   identifier: "TargetRange",
   title: "TargetRange"
 })
@@ -143,7 +178,7 @@ export const TargetLevel = Schema.Struct({ level: Schema.String }).annotations({
  * @category models
  * @since 0.1.0
  */
-export const Target = Schema.Union(Schema.Number.pipe(Schema.finite()), Range, TargetLevel).annotations({
+export const Target = Schema.Union(FiniteNumber, Range, TargetLevel).annotations({
   identifier: "Target",
   title: "Target"
 })
@@ -181,7 +216,7 @@ export interface PeriodPlan extends Schema.Schema.Type<typeof PeriodPlan> {}
  */
 export const Baseline = Schema.Struct({
   date: IsoDate,
-  value: optional(Schema.Number.pipe(Schema.finite())),
+  value: optional(FiniteNumber),
   level: optional(Schema.String)
 }).annotations({ identifier: "Baseline", title: "Baseline" })
 
