@@ -256,8 +256,9 @@ table{border-collapse:collapse;width:auto;min-width:60%;margin:0;font-size:.92re
 caption{text-align:left;font-weight:600;padding:4px 0 8px}
 th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
 thead th{background:var(--band);border-bottom:2px solid #bbb}
-tbody th{font-weight:500;min-width:9em}
-th.num,td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tbody th{font-weight:500;min-width:8em}
+th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 tbody tr:nth-child(even){background:#fafafa}
 ul{margin:0 0 12px;padding-left:1.3em}
 footer.notes{border-top:1px solid var(--line);margin:32px 0 40px;padding-top:12px;font-size:.88rem;color:var(--muted)}

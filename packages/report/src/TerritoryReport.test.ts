@@ -118,7 +118,7 @@ describe("territoryReport of Legnano", () => {
   it("lists the interventions with their class and the top recommendations with their gain", () => {
     expect(md.en).toContain("| Portineria di comunità | Generative | 0.97 |")
     expect(md.en).toContain(
-      "| 1 | Assistenza domiciliare | Train the operator to facilitate and anticipate | Role of the expert or operator | +0.14 | seed\u00a0000,\u00a0row\u00a09 |"
+      "| 1. Assistenza domiciliare | Train the operator to facilitate and anticipate | Role of the expert or operator | +0.14 | seed\u00a0000,\u00a0row\u00a09 |"
     )
   })
 
@@ -145,9 +145,13 @@ describe("territoryReport of Legnano", () => {
     expect(md.it).toContain("| Valutazione di un solo settore | Avvertenza | 2016 | seme 001, righe 35-37 |")
     expect(md.en).toContain("| Evaluation by one sector only | Warning | 2016 | seed 001, rows 35-37 |")
     expect(md.en).toContain(
-      "| Ufficio di Piano dell'Ambito di Legnano | — | Accountability, Shared evaluation | 3 | 6 | 3 |"
+      "| Ufficio di Piano dell'Ambito di Legnano | — | Accountability, Shared evaluation | 3 |"
     )
-    expect(md.en).toContain("| Comune di Legnano | 50,000 € | Coordination, Funding | 3 | 0 | 0 | — |")
+    expect(md.en).toContain("| Comune di Legnano | 50,000 € | Coordination, Funding | 3 |")
+    expect(md.en).toContain(
+      "| Ufficio di Piano dell'Ambito di Legnano | 6 | 3 | Families reached by the Charter's projects: not attainable; Quality of networking: achieved |"
+    )
+    expect(md.en).toContain("The other 8 signatories recorded no measurement and answer for no indicator")
   })
 
   it("shows municipalities by name, not by id", () => {

@@ -446,7 +446,6 @@ const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names): Sect
       table: table(
         t("Le raccomandazioni principali", "The top recommendations"),
         [
-          "#",
           t("Intervento", "Intervention"),
           t("Cambiamento", "Change"),
           both((l) => of("dimension", l)),
@@ -454,14 +453,8 @@ const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names): Sect
           t("Fonte", "Source")
         ],
         a.recommendations.map((r, i) => ({
-          header: String(i + 1),
-          cells: [
-            names.intervention(r.intervention),
-            r.change,
-            Dimension.labels[r.dimension],
-            both((l) => signed(r.gain, l)),
-            seedRef(r.source)
-          ]
+          header: both((l) => `${i + 1}. ${text(names.intervention(r.intervention), l)}`),
+          cells: [r.change, Dimension.labels[r.dimension], both((l) => signed(r.gain, l)), seedRef(r.source)]
         }))
       )
     })
@@ -1055,32 +1048,58 @@ const evaluationSection = (
         kind: "table",
         collapsed: false,
         table: table(
-          t("Impegni e rendiconto dei firmatari", "Signatories' commitments and accounts"),
+          t("Gli impegni dei firmatari", "The signatories' commitments"),
           [
             t("Firmatario", "Signatory"),
             t("Risorse impegnate", "Resources committed"),
             t("Responsabilità", "Responsibilities"),
-            t("Progetti sostenuti", "Projects supported"),
+            t("Progetti sostenuti", "Projects supported")
+          ],
+          signatories.map((s) => ({
+            header: names.actor(s.actor),
+            cells: [
+              resourcesText(s.committed.resources),
+              list(s.committed.responsibilities.map((x) => Partnership.responsibilityLabels[x])),
+              s.committed.projects.length
+            ]
+          }))
+        )
+      })
+      const latest = rounds[rounds.length - 1]!
+      const accountable = signatories.filter(
+        (s) =>
+          rounds.some(
+            (r) => (r.signatories.find((x) => x.actor === s.actor)?.delivered.measurements ?? 0) > 0
+          ) || (latest.signatories.find((x) => x.actor === s.actor)?.responsibleFor.length ?? 0) > 0
+      )
+      const silent = signatories.length - accountable.length
+      blocks.push({
+        kind: "table",
+        table: table(
+          t("Il rendiconto dei firmatari", "The signatories' accounts"),
+          [
+            t("Firmatario", "Signatory"),
             ...rounds.map((r) =>
               both((l) => `${l === "it" ? "Misurazioni" : "Measurements"} ${roundName(r)}`)
             ),
-            t("Indicatori di cui risponde (ultima tornata)", "Indicators it answers for (latest round)")
+            both((l) =>
+              l === "it"
+                ? `Indicatori di cui risponde (${roundName(latest)})`
+                : `Indicators it answers for (${roundName(latest)})`
+            )
           ],
-          signatories.map((s) => {
-            const latest = rounds[rounds.length - 1]!.signatories.find((x) => x.actor === s.actor)
+          accountable.map((s) => {
+            const last = latest.signatories.find((x) => x.actor === s.actor)
             return {
               header: names.actor(s.actor),
               cells: [
-                resourcesText(s.committed.resources),
-                list(s.committed.responsibilities.map((x) => Partnership.responsibilityLabels[x])),
-                s.committed.projects.length,
                 ...rounds.map(
                   (r) => r.signatories.find((x) => x.actor === s.actor)?.delivered.measurements ?? 0
                 ),
-                latest === undefined || latest.responsibleFor.length === 0
+                last === undefined || last.responsibleFor.length === 0
                   ? "—"
                   : both((l) =>
-                      latest.responsibleFor
+                      last.responsibleFor
                         .map((x) => {
                           const ind = r0Indicator(rounds, x.assignment)
                           return `${ind === undefined ? x.assignment : text(labelOf(ind), l)}: ${text(statusOf(x.status), l).toLowerCase()}`
@@ -1092,6 +1111,15 @@ const evaluationSection = (
           })
         )
       })
+      if (silent > 0)
+        blocks.push({
+          kind: "paragraph",
+          text: both((l) =>
+            l === "it"
+              ? `Gli altri ${silent} firmatari non hanno registrato misurazioni e non rispondono di alcun indicatore: il loro contributo non è ancora rendicontato.`
+              : `The other ${silent} signatories recorded no measurement and answer for no indicator: their contribution is not yet accounted for.`
+          )
+        })
     }
   }
   if (summary !== undefined) {
