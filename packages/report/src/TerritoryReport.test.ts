@@ -135,6 +135,7 @@ describe("territoryReport of Legnano", () => {
     expect(md.en).toContain(
       "| Comune di Legnano (Public) | 0.18 | 17 | 6.29 | 0.3 | Public, Third sector, Market |"
     )
+    expect(md.en).toContain("| Sector | Actors | Public | Third sector | Market | Community |")
     expect(md.en).toContain("| Public | 5 | 7 | 19 | 1 | 3 |")
     expect(md.en).toContain(
       "No organisation is isolated; citizens in no partnership: < 5 (counted, never named)"

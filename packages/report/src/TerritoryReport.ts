@@ -651,7 +651,7 @@ const networkSection = (
       kind: "table",
       table: table(
         t("Legami tra settori (matrice di mescolamento)", "Ties across sectors (mixing matrix)"),
-        [both((l) => of("sector", l)), t("Soggetti", "Actors"), ...Actor.sectors.map(sectorText)],
+        [both((l) => of("sector", l)), t("Soggetti", "Actors"), ...Actor.sectors.map((x) => shortSector[x])],
         r.sectors.map((s) => ({
           header: sectorText(s.sector),
           cells: [s.actors, ...Actor.sectors.map((x) => n.mixing[s.sector][x])]
@@ -712,8 +712,8 @@ const networkSection = (
           : ""
       return `${orgs}${citizens}. ${
         l === "it"
-          ? `La rete ha ${r.components} componenti connesse e ${r.communities} comunità (Louvain).`
-          : `The network has ${r.components} connected components and ${r.communities} communities (Louvain).`
+          ? `La rete ha ${r.components} componenti connesse (ogni soggetto isolato è una componente a sé) e ${r.communities} comunità (Louvain).`
+          : `The network has ${r.components} connected components (each isolated actor is one of its own) and ${r.communities} communities (Louvain).`
       }`
     })
   })
