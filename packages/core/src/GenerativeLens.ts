@@ -2,17 +2,26 @@
  * Generative lenses: ready-made indicator definitions for Fondazione Zancan's
  * generative welfare (collect, redistribute, regenerate, make resources
  * yield, make responsible: the "social counterpart" a beneficiary gives back)
- * and pure calculators that compute them from structural slices of a
- * territory. Each calculator returns a {@link Fraction}; {@link toMeasurement}
- * turns it into a measurement of the ready-made indicator.
+ * and pure calculators that compute them from the models of a territory:
+ * the actors' resources, the partnerships' members and their sectors, the
+ * participation records of the co-design processes, the taking-charge event
+ * log (replayed) and the needs (as a population, see `Access`).
+ * {@link ofTerritory} computes every lens at once. Each calculator returns a
+ * {@link Fraction}; {@link toMeasurement} turns it into a measurement of the
+ * ready-made indicator. Plain-data variants take already-counted flags.
  *
  * @since 0.1.0
  */
+import * as Access from "./Access.js"
 import * as Actor from "./Actor.js"
+import type * as CoDesign from "./CoDesign.js"
 import type * as Indicator from "./Indicator.js"
 import type * as IndicatorAssignment from "./IndicatorAssignment.js"
 import type * as Measurement from "./Measurement.js"
+import type * as Need from "./Need.js"
+import * as Partnership from "./Partnership.js"
 import type * as Resource from "./Resource.js"
+import * as TakingCharge from "./TakingCharge.js"
 
 const percent = (
   id: string,
@@ -233,32 +242,83 @@ export const beneficiaryResources = (
 
 /**
  * The share of partnerships whose members belong to at least two sectors
- * (see {@link crossSectorPartnershipShare}). Members that are not known actors
- * are not counted.
+ * (see {@link crossSectorPartnershipShare}), from the partnerships' members
+ * and the sector of each actor's kind (`Partnership.sectorsOf`). Members that
+ * are not known actors are not counted.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Actor, GenerativeLens, Partnership } from "@welfare/core"
+ *
+ * const actors = [
+ *   Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
+ *   Actor.make({ id: Actor.ActorId.make("ufficio-di-piano"), kind: "public-institution" }),
+ *   Actor.make({ id: Actor.ActorId.make("rete-vicinato"), kind: "informal-network" })
+ * ]
+ * const share = GenerativeLens.crossSectorPartnerships(
+ *   [
+ *     { members: [Partnership.member("comune-legnano", ["promoter"]), Partnership.member("rete-vicinato", ["partner"])] },
+ *     { members: [Partnership.member("comune-legnano", ["promoter"]), Partnership.member("ufficio-di-piano", ["partner"])] }
+ *   ],
+ *   actors
+ * )
+ * assert.deepStrictEqual(share, { part: 1, whole: 2, share: 50 })
+ * ```
  *
  * @category calculators
  * @since 0.1.0
  */
 export const crossSectorPartnerships = (
-  partnerships: ReadonlyArray<{ readonly members: ReadonlyArray<{ readonly actor: string }> }>,
+  partnerships: ReadonlyArray<Pick<Partnership.Partnership, "members">>,
   actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>
 ): Fraction => {
   const byId = new Map(actors.map((a) => [a.id as string, a]))
   let part = 0
-  for (const p of partnerships) {
-    const sectors = new Set<Actor.Sector>()
-    for (const m of p.members) {
-      const a = byId.get(m.actor)
-      if (a !== undefined) sectors.add(Actor.sectorOf(a))
-    }
-    if (sectors.size >= 2) part++
-  }
+  for (const p of partnerships) if (Partnership.sectorsOf(p, byId).length >= 2) part++
   return fraction(part, partnerships.length)
 }
 
 /**
+ * Whether the final recipients of a co-design process took part in its needs
+ * analysis and in its verification, from its `participation-recorded` events:
+ * a record of the activity `needs-analysis` (or `verification`) that names
+ * pseudonymous persons or counts recipients (seed 003, row 53).
+ *
+ * @category calculators
+ * @since 0.1.0
+ */
+export const recipientParticipation = (
+  process: Pick<CoDesign.Process, "events">
+): { readonly needsAnalysis: boolean; readonly verification: boolean } => {
+  let needsAnalysis = false
+  let verification = false
+  for (const e of process.events) {
+    if (e.type !== "participation-recorded") continue
+    const recipients = (e.persons?.length ?? 0) > 0 || (e.recipientCount ?? 0) > 0
+    if (!recipients) continue
+    if (e.activity === "needs-analysis") needsAnalysis = true
+    else if (e.activity === "verification") verification = true
+  }
+  return { needsAnalysis, verification }
+}
+
+/**
  * The share of co-design processes whose final recipients took part in both
- * the needs analysis and the verification (see {@link finalRecipientParticipation}).
+ * the needs analysis and the verification (see
+ * {@link finalRecipientParticipation}), read from each process's
+ * participation records ({@link recipientParticipation}).
+ *
+ * @category calculators
+ * @since 0.1.0
+ */
+export const finalRecipientsOf = (processes: ReadonlyArray<Pick<CoDesign.Process, "events">>): Fraction =>
+  finalRecipients(processes.map(recipientParticipation))
+
+/**
+ * The plain-data variant of {@link finalRecipientsOf}: the share of processes
+ * flagged as having their final recipients in both the needs analysis and the
+ * verification.
  *
  * @category calculators
  * @since 0.1.0
@@ -269,7 +329,26 @@ export const finalRecipients = (
 
 /**
  * The share of taking-charge paths brought into a community response (see
- * {@link communityResponseShare}).
+ * {@link communityResponseShare}): the event log is replayed
+ * (`TakingCharge.replayAll`, in one pass, so it may be a stream) and every
+ * case, open or closed, counts; a case counts as part when at least one
+ * community response was linked to it. Events that do not apply (see the
+ * replay's problems) are not counted.
+ *
+ * @category calculators
+ * @since 0.1.0
+ */
+export const communityResponsesOf = (events: Iterable<TakingCharge.Event>): Fraction => {
+  const replayed = TakingCharge.replayAll(events)
+  let part = 0
+  for (const c of replayed.open.values()) if (c.responses.length > 0) part++
+  for (const c of replayed.closed.values()) if (c.responses > 0) part++
+  return fraction(part, replayed.open.size + replayed.closed.size)
+}
+
+/**
+ * The plain-data variant of {@link communityResponsesOf}: the share of paths
+ * flagged as having a community response.
  *
  * @category calculators
  * @since 0.1.0
@@ -278,14 +357,88 @@ export const communityResponses = (paths: ReadonlyArray<{ readonly communityResp
   fraction(paths.filter((p) => p.communityResponse).length, paths.length)
 
 /**
- * The share of the people reached who were vulnerable without an overt need
- * (see {@link vulnerabilityAccess}).
+ * The widening of access to vulnerability (see {@link vulnerabilityAccess}),
+ * from the needs of a territory: of the persons generative access reaches
+ * (any recorded need or signal), the share traditional access (an overt need)
+ * would not reach (`Access.widening` over `Access.populationFromNeeds`).
+ * Needs that name no person are not counted.
+ *
+ * @category calculators
+ * @since 0.1.0
+ */
+export const accessWideningOf = (
+  needs: Iterable<Pick<Need.Need, "status" | "raisedBy" | "person">>
+): Fraction => {
+  const w = Access.widening(Access.populationFromNeeds(needs))
+  return fraction(w.widened, w.generative)
+}
+
+/**
+ * The plain-data variant of {@link accessWideningOf}: the share of the people
+ * reached who were vulnerable without an overt need.
  *
  * @category calculators
  * @since 0.1.0
  */
 export const accessWidening = (reached: ReadonlyArray<{ readonly overtNeed: boolean }>): Fraction =>
   fraction(reached.filter((p) => !p.overtNeed).length, reached.length)
+
+/**
+ * The social counterpart in the taking-charge paths, in hours: of the hours
+ * the paths received from the community (the resources of the community
+ * responses) and gave back (the persons' contributions agreed in their
+ * choices), the share given back by the persons themselves (see
+ * {@link beneficiaryResourceShare}).
+ *
+ * @category calculators
+ * @since 0.1.0
+ */
+export const socialCounterpartOf = (events: Iterable<TakingCharge.Event>): Fraction => {
+  let part = 0
+  let whole = 0
+  for (const e of events) {
+    if (e._tag === "ChoiceMade") {
+      const h = hours(e.contribution)
+      part += h
+      whole += h
+    } else if (e._tag === "CommunityResponseLinked") whole += hours(e.resources)
+  }
+  return fraction(part, whole)
+}
+
+/**
+ * The slice of a territory {@link ofTerritory} reads (every section but the
+ * actors may be left out).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface TerritorySlice {
+  readonly actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind" | "resources">>
+  readonly partnerships?: ReadonlyArray<Pick<Partnership.Partnership, "members">>
+  readonly coDesigns?: ReadonlyArray<Pick<CoDesign.Process, "events">>
+  readonly takingCharge?: ReadonlyArray<TakingCharge.Event>
+  readonly needs?: ReadonlyArray<Pick<Need.Need, "status" | "raisedBy" | "person">>
+}
+
+/**
+ * Every ready-made generative indicator of a territory, by indicator id: the
+ * community's and the beneficiaries' share of the actors' hours, the
+ * cross-sector partnerships, the final recipients' participation in
+ * co-design, the taking-charge paths with a community response, and the
+ * widening of access.
+ *
+ * @category calculators
+ * @since 0.1.0
+ */
+export const ofTerritory = (territory: TerritorySlice): { readonly [id: string]: Fraction } => ({
+  [communityResourceShare.id]: communityResources(territory.actors),
+  [beneficiaryResourceShare.id]: beneficiaryResources(territory.actors),
+  [crossSectorPartnershipShare.id]: crossSectorPartnerships(territory.partnerships ?? [], territory.actors),
+  [finalRecipientParticipation.id]: finalRecipientsOf(territory.coDesigns ?? []),
+  [communityResponseShare.id]: communityResponsesOf(territory.takingCharge ?? []),
+  [vulnerabilityAccess.id]: accessWideningOf(territory.needs ?? [])
+})
 
 /**
  * A measurement of a ready-made indicator from a fraction, or `undefined`
