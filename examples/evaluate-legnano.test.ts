@@ -13,7 +13,7 @@ const run = (): Array<string> =>
     .split("\n")
 
 describe("examples/evaluate-legnano.ts", () => {
-  it("evaluates the Legnano pact over 2016 and 2017, merges three municipalities and prints the accountability data", () => {
+  it("evaluates the Legnano pact over 2016 and 2017 from the whole territory, merges three municipalities, prints the accountability data of the Pact's signatories and the generative lenses", () => {
     expect(run()).toEqual([
       "findings: 2",
       "  warning evaluations[0].evaluators: every evaluator belongs to the public sector: a shared evaluation involves actors of several sectors (seed 001, rows 35-37)",
@@ -25,10 +25,25 @@ describe("examples/evaluate-legnano.ts", () => {
       "Qualità del lavoro di rete: 2016 lvl-fair Obiettivo raggiunto (100%); 2017 lvl-good Obiettivo raggiunto (100%)",
       "suppressed cells: canegrate 2016, canegrate 2017",
       "round eval-2017: sectors public, third-sector, market, community; final recipients 12; evidence 12",
+      "pact patto-legnano: 12 signatories",
+      "  comune-legnano: committed coordination+funding; answers for nothing; delivered 0 measurements, 0 hours",
+      "  comune-parabiago: committed funding; answers for nothing; delivered 0 measurements, 0 hours",
+      "  ufficio-di-piano: committed accountability+evaluation; answers for asg-families-reached=not-attainable, asg-network-quality=achieved; delivered 3 measurements, 0 hours",
+      "  asst-ovest-milanese: committed service-delivery; answers for nothing; delivered 0 measurements, 0 hours",
+      "  forum-terzo-settore: committed needs-reading+communication; answers for asg-community-resources=achieved; delivered 3 measurements, 0 hours",
       "  casa-volontariato: committed volunteer-mobilisation; answers for asg-volunteer-hours=not-attainable; delivered 3 measurements, 4870 hours",
-      "  ufficio-di-piano: committed coordination+evaluation; answers for asg-families-reached=not-attainable, asg-network-quality=achieved; delivered 3 measurements, 0 hours",
       "  coop-melograno: committed service-delivery; answers for asg-families-reached=not-attainable; delivered 3 measurements, 0 hours",
-      "  forum-terzo-settore: committed accountability; answers for asg-community-resources=achieved; delivered 3 measurements, 0 hours"
+      "  acli-famiglie: committed volunteer-mobilisation; answers for nothing; delivered 0 measurements, 0 hours",
+      "  fondazione-ticino-olona: committed funding; answers for nothing; delivered 0 measurements, 0 hours",
+      "  cgil-legnano: committed needs-reading; answers for nothing; delivered 0 measurements, 0 hours",
+      "  confcommercio-alto-milanese: committed funding; answers for nothing; delivered 0 measurements, 0 hours",
+      "  rete-vicinato: committed volunteer-mobilisation; answers for nothing; delivered 0 measurements, 0 hours",
+      "Quota di risorse portate dalla comunità: 6.8% (1250/18370)",
+      "Quota di risorse restituite dai beneficiari (corrispettivo sociale): 0.3% (50/18370)",
+      "Quota di partenariati intersettoriali: 100% (5/5)",
+      "Partecipazione dei destinatari finali ad analisi dei bisogni e verifica: 100% (1/1)",
+      "Quota di prese in carico con risposta comunitaria: 100% (1/1)",
+      "Ampliamento dell'accesso alla vulnerabilità: 50% (1/2)"
     ])
   })
 })
