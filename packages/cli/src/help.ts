@@ -82,7 +82,7 @@ top recommendations and the findings.
 
 Options:
       --json               print the assessment as JSON
-  -l, --lang LANG          it or en (default en)
+  -l, --lang LANG          it or en (default it)
 ${documentOptions}
 
 ${exitCodes}

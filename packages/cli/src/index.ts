@@ -195,7 +195,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
     case "assess": {
       const options = documentOptions(parsed, command)
       if (isFailure(options)) return options
-      const lang = parsed.values.lang ?? "en"
+      const lang = parsed.values.lang ?? "it"
       if (lang !== "it" && lang !== "en")
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const { assess } = await import("./commands/assess.js")

@@ -425,7 +425,7 @@ describe("welfare schema", () => {
 
 describe("welfare assess, evaluate and report on the territory of Legnano (seed 004)", () => {
   it("explains the assessment: dimensions with their traits and seed rows, interventions, checklists, recommendations, findings", async () => {
-    const r = await runWith(["assess", "legnano.json"], { "legnano.json": legnano })
+    const r = await runWith(["assess", "legnano.json", "--lang", "en"], { "legnano.json": legnano })
     expect(r.code).toBe(ExitCode.ok)
     const lines = r.stdout.trimEnd().split("\n")
     expect(lines[0]).toBe("Ambito di Legnano: Transitional (index 0.48; interventions 0.48, system 0.81)")

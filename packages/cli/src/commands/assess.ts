@@ -48,6 +48,6 @@ export const assess = async (
     )
     return ExitCode.ok
   }
-  io.stdout(`${assessment(territory.name, analysis, options.lang ?? "en").join("\n")}\n`)
+  io.stdout(`${assessment(territory.name, analysis, options.lang ?? "it").join("\n")}\n`)
   return ExitCode.ok
 }
