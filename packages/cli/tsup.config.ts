@@ -1,7 +1,14 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: { index: "src/index.ts", bin: "src/bin.ts" },
+  // shard and shard-worker are entries of their own: the worker threads load
+  // dist/shard-worker.js (never the CLI's bin), and the benchmark loads dist/shard.js
+  entry: {
+    index: "src/index.ts",
+    bin: "src/bin.ts",
+    shard: "src/shard.ts",
+    "shard-worker": "src/shard-worker.ts"
+  },
   format: ["esm"],
   dts: { entry: { index: "src/index.ts" } },
   sourcemap: true,

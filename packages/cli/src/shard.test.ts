@@ -1,46 +1,293 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Measurement, Summary } from "@welfare/core"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Decoder, Measurement, Ndjson, type Problem, Summary } from "@welfare/core"
 import * as Arbitrary from "effect/Arbitrary"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
-import { afterAll, describe, expect, it } from "vitest"
-import { evaluateFile, evaluateFileSharded } from "./shard.js"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  type Evaluated,
+  evaluateFile,
+  evaluateFileSharded,
+  fastFigures,
+  makePool,
+  type Pool
+} from "./shard.js"
 
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const dir = mkdtempSync(join(tmpdir(), "welfare-shard-"))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+// The workers run the built dist/shard-worker.js: build it when it is missing or older than its sources
+// (turbo's test task also builds the package first).
+beforeAll(async () => {
+  const worker = join(root, "dist/shard-worker.js")
+  const sources = ["src/shard.ts", "src/shard-worker.ts"].map((f) => statSync(join(root, f)).mtimeMs)
+  if (existsSync(worker) && statSync(worker).mtimeMs >= Math.max(...sources)) return
+  const { build } = await import("tsup")
+  await build({
+    config: false,
+    entry: { "shard-worker": join(root, "src/shard-worker.ts") },
+    outDir: join(root, "dist"),
+    format: ["esm"],
+    target: "es2022",
+    clean: false,
+    dts: false,
+    splitting: false,
+    silent: true,
+    external: ["effect", "@welfare/core", "@welfare/report"]
+  })
+}, 60_000)
+
+let pool: Pool | undefined
+const warm = async (): Promise<Pool> => {
+  if (pool === undefined) {
+    pool = makePool({ workers: 2 })
+    await pool.ready
+  }
+  return pool
+}
+afterAll(async () => {
+  await pool?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 const encode = Schema.encodeSync(Measurement.Measurement)
+const valid = Arbitrary.make(Measurement.Measurement).map((m) => JSON.stringify(encode(m)))
+
+/** Lines a measurement file may really hold: valid ones, and the near misses the fast reader must hand on. */
+const edits = [
+  ['"value":', '"value": -0, "x":'],
+  ['"value":', '"value":1e12,"x":'],
+  ['"value":', '"value":1000000000000.5,"x":'],
+  ['"value":', '"value":1e-7,"x":'],
+  ['"value":', '"value":"12","x":'],
+  ['"value":', '"value":null,"x":'],
+  ['"value":', '"value":01,"x":'],
+  ['"value":', '"value":1.,"x":'],
+  ['"value":', '"value":12345678901234567890,"x":'],
+  ['"value":', '"value":0.1234567890123456789,"x":'],
+  ['"persons":', '"persons":1.5,"x":'],
+  ['"persons":', '"persons":1.0,"x":'],
+  ['"persons":', '"persons":-1,"x":'],
+  ['"persons":', '"persons":9007199254740993,"x":'],
+  ['"start":"', '"start":"2024-02-29","x":"'],
+  ['"start":"', '"start":"2023-02-29","x":"'],
+  ['"start":"', '"start":"0099-01-01","x":"'],
+  ['"end":"', '"end":"2025-13-01","x":"'],
+  ['"indicator":"', '"indicator":"a b","x":"'],
+  ['"indicator":"', '"indicator":"-x","x":"'],
+  ['"indicator":"', `"indicator":"${"i".repeat(129)}","x":"`],
+  ['"indicator":"', '"indicator":"ind-\\u0031","x":"'],
+  ['"indicator":"', '"indicator":"ind-1","indicator":"'],
+  ['"period":', '"period":{"start":"2016-01-01","start":"2016-01-01","end":"2016-12-31"},"x":'],
+  ['"period":', '"period":{"start":"2016-01-01","end":"2016-12-31","note":[1,{"a":null}]},"x":'],
+  ['"unit":"', '"unit":"kg","x":"'],
+  ['"source":"', '"source":"gossip","x":"'],
+  ['"measuredBy":', '"level":"lvl-good","measuredBy":'],
+  ['"municipality":"', '"municipality":"Legnano è","x":"'],
+  ['"municipality":"', '"municipality":"mun-1","__proto__":{"polluted":true},"x":"'],
+  ["{", '{"note":"a \\"quoted\\" \\u00e8 text","deep":[[[true,false,null]]],'],
+  ["{", "{ \t"],
+  ["}", " } \t"],
+  ["}", "}x"],
+  ["}", ",}"],
+  ["{", "\ufeff{"],
+  ["{", "\u000b{"]
+] as const
+const edited = fc.tuple(valid, fc.constantFrom(...edits)).map(([line, [from, to]]) => line.replace(from, to))
+const mangled = fc
+  .tuple(
+    valid,
+    fc.nat(),
+    fc.constantFrom("", "{", "}", '"', ",", ":", "\\", "0", "-", ".", "e", " ", "\u00e8")
+  )
+  .map(([line, at, c]) => {
+    const i = at % (line.length + 1)
+    return line.slice(0, i) + c + line.slice(i + 1)
+  })
 const line = fc.oneof(
-  { weight: 8, arbitrary: Arbitrary.make(Measurement.Measurement).map((m) => JSON.stringify(encode(m))) },
+  { weight: 6, arbitrary: valid },
+  { weight: 3, arbitrary: edited },
+  { weight: 2, arbitrary: mangled },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('{"indicator": broken', '{"indicator":"ind-1"}', "", "   ", "[1,2]")
+    arbitrary: fc.constantFrom("", "   ", "\t\u000b", "\u00a0", '{"indicator": broken', "[1,2]", "null")
   }
 )
 
+const full = Decoder.compile(Measurement.Measurement)
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
+
 let files = 0
-const write = (lines: ReadonlyArray<string>, eol: string): string => {
+const write = (content: string | Uint8Array): string => {
   const path = join(dir, `m-${files++}.ndjson`)
-  writeFileSync(path, lines.join(eol) + (lines.length > 0 ? eol : ""))
+  writeFileSync(path, content)
   return path
 }
+const join_ = (lines: ReadonlyArray<string>, eol: string): string =>
+  lines.join(eol) + (lines.length > 0 ? eol : "")
 
-describe("shard", () => {
-  it("property: evaluating a file in ranges across threads equals evaluating it on one thread: summary, problems, indices and lines (invariant 13)", async () => {
+/** The reference: the whole file through Ndjson.decodeSync with the compiled decoder, on one thread. */
+const reference = (path: string): Omit<Evaluated, "threads" | "workers"> => {
+  const fd = openSync(path, "r")
+  try {
+    const size = fstatSync(fd).size
+    const chunks = function* () {
+      for (let pos = 0; pos < size; ) {
+        const buf = new Uint8Array(Math.min(1 << 16, size - pos))
+        const n = readSync(fd, buf, 0, buf.length, pos)
+        pos += n
+        yield buf.subarray(0, n)
+      }
+    }
+    const acc = Summary.accumulator()
+    const problems: Array<Problem.Problem> = []
+    let records = 0
+    for (const e of Ndjson.decodeSync(chunks(), full)) {
+      records++
+      if (e._tag === "Value") acc.add(e.value)
+      else problems.push(...e.problems)
+    }
+    return { summary: acc.result(), problems, records }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const expectSame = (actual: Evaluated, expected: Omit<Evaluated, "threads" | "workers">): void => {
+  expect(Summary.equals(actual.summary, expected.summary)).toBe(true)
+  expect(actual.problems).toStrictEqual(expected.problems)
+  expect(actual.records).toBe(expected.records)
+}
+
+describe("shard: the fast line reader", () => {
+  it("property: reads exactly the figures JSON.parse + Decoder.compile(Measurement) decode, or hands the line on", () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const b = bytes(text)
+        const fast = fastFigures(b, 0, b.length)
+        if (fast === undefined) return
+        const decoded = full(JSON.parse(text))
+        if (Either.isLeft(decoded)) throw new Error(`the fast reader accepted an invalid line: ${text}`)
+        const m = decoded.right
+        expect(fast).toStrictEqual({
+          indicator: m.indicator,
+          period: { start: m.period.start, end: m.period.end },
+          municipality: m.municipality,
+          value: m.value,
+          level: m.level,
+          persons: m.persons
+        })
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it("property: reads every valid measurement written as plain JSON (ASCII, no escape) itself", () => {
+    fc.assert(
+      fc.property(valid, (text) => {
+        fc.pre(/^[\x20-\x7e]*$/.test(text) && !text.includes("\\"))
+        const b = bytes(text)
+        expect(fastFigures(b, 0, b.length)).not.toBeUndefined()
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("reads a plain line and hands on a line with an escape or a second value", () => {
+    const text =
+      '{"indicator":"ind-hours","assignment":"asg-1","period":{"start":"2016-01-01","end":"2016-12-31"},"municipality":"legnano","value":12.5,"unit":"hour","measuredBy":"casa-volontariato","source":"administrative-data","persons":3}'
+    expect(fastFigures(bytes(text), 0, text.length)).toStrictEqual({
+      indicator: "ind-hours",
+      period: { start: "2016-01-01", end: "2016-12-31" },
+      municipality: "legnano",
+      value: 12.5,
+      level: undefined,
+      persons: 3
+    })
+    const escaped = text.replace("ind-hours", "ind-hour\\u0073")
+    expect(fastFigures(bytes(escaped), 0, escaped.length)).toBeUndefined()
+    const both = text.replace('"persons":3', '"persons":3,"level":"lvl-good"')
+    expect(fastFigures(bytes(both), 0, both.length)).toBeUndefined()
+  })
+})
+
+describe("shard: one thread", () => {
+  it("property: evaluateFile equals Ndjson.decodeSync with Decoder.compile over the whole file: summary, problems with their lines, counts", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom("\n", "\r\n"), (lines, eol) => {
+        const path = write(join_(lines, eol))
+        expectSame(evaluateFile(path), reference(path))
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("reports a line longer than the reader's buffer and the limit as the reader does, and reads the lines after it", () => {
+    const good = JSON.stringify({
+      indicator: "ind-hours",
+      assignment: "asg-1",
+      period: { start: "2016-01-01", end: "2016-12-31" },
+      value: 12,
+      unit: "hour",
+      measuredBy: "casa-volontariato",
+      source: "administrative-data"
+    })
+    const long = good.replace("{", `{"note":"${"x".repeat(1_200_000)}",`)
+    const almost = good.replace("{", `{"note":"${"x".repeat(900_000)}",`)
+    const path = write(join_([good, long, good, almost, good], "\n"))
+    const r = evaluateFile(path)
+    expectSame(r, reference(path))
+    expect(r.records).toBe(5)
+    expect(r.problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        [1],
+        "line 2, column 1: the line is longer than 1000000 characters: split the record, or raise maxLength"
+      ]
+    ])
+  })
+
+  it("strips a byte-order mark on the first line only, as the reader does", () => {
+    const good =
+      '{"indicator":"ind-1","assignment":"asg-1","period":{"start":"2016-01-01","end":"2016-12-31"},"value":1,"unit":"hour","measuredBy":"act-1","source":"survey"}'
+    const path = write(`\ufeff${good}\n\ufeff${good}\n${good}`)
+    const r = evaluateFile(path)
+    expectSame(r, reference(path))
+    expect(r.records).toBe(3)
+    expect(r.problems.map((p) => p.path)).toEqual([[1]])
+  })
+})
+
+describe("shard: across worker threads", () => {
+  it("property: evaluating a file in ranges across worker threads equals evaluating it on one thread: summary, problems, indices and lines (invariant 13)", async () => {
+    const p = await warm()
+    expect(p.workers).toBe(2)
     await fc.assert(
       fc.asyncProperty(
         fc.array(line, { maxLength: 60 }),
-        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 9 }),
         fc.constantFrom("\n", "\r\n"),
-        async (lines, ranges, eol) => {
-          const path = write(lines, eol)
+        fc.boolean(),
+        async (lines, ranges, eol, main) => {
+          const path = write(join_(lines, eol))
           const single = evaluateFile(path)
-          const sharded = await evaluateFileSharded(path, { threads: 2, ranges, workers: false })
-          expect(Summary.equals(sharded.summary, single.summary)).toBe(true)
-          expect(sharded.problems).toStrictEqual(single.problems)
-          expect(sharded.records).toBe(single.records)
+          const sharded = await p.evaluate(path, { ranges, main })
+          expectSame(sharded, single)
+          // with the main thread only merging, the workers evaluated every range
+          if (!main) expect(sharded.workers).toBe(sharded.threads)
         }
       ),
       { numRuns: 100 }
@@ -60,16 +307,42 @@ describe("shard", () => {
     })
     const lines = [
       ...Array.from({ length: 30 }, () => good),
+      "",
       '{"indicator": broken',
       ...Array.from({ length: 9 }, () => good)
     ]
-    const path = write(lines, "\n")
-    const r = await evaluateFileSharded(path, { threads: 2, ranges: 4, workers: false })
+    const path = write(join_(lines, "\n"))
+    const r = await (await warm()).evaluate(path, { ranges: 4, main: false })
+    expect(r.workers).toBeGreaterThanOrEqual(1)
     expect(r.records).toBe(40)
     expect(r.problems.map((p) => [p.path, p.message.replace(/, column \d+/, "")])).toEqual([
-      [[30], "line 31: not valid JSON: check quotes, commas and brackets (each record is one JSON value)"]
+      [[30], "line 32: not valid JSON: check quotes, commas and brackets (each record is one JSON value)"]
     ])
     const cell = Summary.get(r.summary, "ind-hours", { start: "2016-01-01", end: "2016-12-31" }, "legnano")
     expect(cell === undefined ? undefined : Summary.sum(cell)).toBe(39 * 12)
+  })
+
+  it("starts its workers for one evaluation and ends them (evaluateFileSharded)", async () => {
+    const lines = fc.sample(line, { numRuns: 300, seed: 9 })
+    const path = write(join_(lines, "\n"))
+    const r = await evaluateFileSharded(path, { threads: 2, ranges: 6, main: false })
+    expectSame(r, evaluateFile(path))
+    expect(r.workers).toBeGreaterThanOrEqual(1)
+  })
+
+  it("falls back to the main thread when a worker cannot start", async () => {
+    const broken = write("throw new Error('no worker today')")
+    const renamed = broken.replace(/\.ndjson$/, ".mjs")
+    writeFileSync(renamed, "throw new Error('no worker today')")
+    const failing = makePool({ workers: 2, script: renamed })
+    try {
+      const lines = fc.sample(line, { numRuns: 200, seed: 4 })
+      const path = write(join_(lines, "\n"))
+      const r = await failing.evaluate(path, { ranges: 5, main: false })
+      expectSame(r, evaluateFile(path))
+      expect([r.threads, r.workers]).toEqual([1, 0])
+    } finally {
+      await failing.close()
+    }
   })
 })
