@@ -67,7 +67,10 @@ export const nodeIo = (): Io => ({
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" })
     return {
       size: info.isFile() ? info.size : undefined,
-      chunks: createReadStream(path, { highWaterMark: chunkSize })
+      // Opened on first read only: a file refused by its size is never opened (no stray fd, no late error).
+      chunks: (async function* () {
+        yield* createReadStream(path, { highWaterMark: chunkSize })
+      })()
     }
   },
   writeFile: async (path, text) => {
