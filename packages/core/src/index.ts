@@ -7,162 +7,193 @@
  */
 
 /**
- * Actors of the community, their kinds and sectors.
- * @since 0.1.0
- */
-export * as Actor from "./Actor.js"
-/**
- * The Citizenship Charter and its projects.
- * @since 0.1.0
- */
-export * as CitizenshipCharter from "./CitizenshipCharter.js"
-/**
- * Co-programming and co-design processes.
- * @since 0.1.0
- */
-export * as CoDesign from "./CoDesign.js"
-/**
- * Indicator definitions.
- * @since 0.1.0
- */
-export * as Indicator from "./Indicator.js"
-/**
- * Interventions: services, projects, programmes.
- * @since 0.1.0
- */
-export * as Intervention from "./Intervention.js"
-/**
- * Bilingual (Italian and English) labels.
- * @since 0.1.0
- */
-export * as Label from "./Label.js"
-/**
- * Needs (bisogno).
- * @since 0.1.0
- */
-export * as Need from "./Need.js"
-/**
- * Partnerships and their governance logic.
- * @since 0.1.0
- */
-export * as Partnership from "./Partnership.js"
-/**
- * Persons, as pseudonymous ids.
- * @since 0.1.0
- */
-export * as Person from "./Person.js"
-/**
- * Policy areas that generative welfare connects.
- * @since 0.1.0
- */
-export * as PolicyArea from "./PolicyArea.js"
-/**
- * Problems reported by decoding and validating APIs.
- * @since 0.1.0
- */
-export * as Problem from "./Problem.js"
-/**
- * Requirements (esigenza).
- * @since 0.1.0
- */
-export * as Requirement from "./Requirement.js"
-/**
- * Resources by kind: time, care, competence, economic.
- * @since 0.1.0
- */
-export * as Resource from "./Resource.js"
-/**
- * The Solidarity Pact and its signing rules.
- * @since 0.1.0
- */
-export * as SolidarityPact from "./SolidarityPact.js"
-/**
- * The traceable taking-charge path (presa in carico).
- * @since 0.1.0
- */
-export * as TakingCharge from "./TakingCharge.js"
-/**
- * The territory: the aggregate root with its integrity check.
- * @since 0.1.0
- */
-export * as Territory from "./Territory.js"
-/**
- * Fast decoders compiled from schemas, with exactly effect's results.
- * @since 0.1.0
- */
-export * as Decoder from "./Decoder.js"
-/**
- * JSON Schema of the territory document and of every top-level entity.
- * @since 0.1.0
- */
-export * as JsonSchema from "./JsonSchema.js"
-/**
  * Access: traditional (overt need) and generative (also vulnerability) eligibility.
  * @since 0.1.0
  */
 export * as Access from "./Access.js"
+
 /**
- * Indicator assignments: an indicator applied to a scope, with baseline, periods and targets.
+ * Actors of the community, their kinds and sectors.
  * @since 0.1.0
  */
-export * as IndicatorAssignment from "./IndicatorAssignment.js"
-/**
- * Measurements of assigned indicators, and their validation.
- * @since 0.1.0
- */
-export * as Measurement from "./Measurement.js"
-/**
- * Summaries of measurements: a commutative monoid that merges municipalities into districts, with suppression of small cells.
- * @since 0.1.0
- */
-export * as Summary from "./Summary.js"
-/**
- * Progress of assigned indicators, period by period, direction-aware.
- * @since 0.1.0
- */
-export * as Progress from "./Progress.js"
-/**
- * Shared evaluation rounds, their findings and the accountability report (rendicontazione).
- * @since 0.1.0
- */
-export * as Evaluation from "./Evaluation.js"
-/**
- * Ready-made generative indicators (collect, redistribute, regenerate, make yield, make responsible) and their calculators.
- * @since 0.1.0
- */
-export * as GenerativeLens from "./GenerativeLens.js"
-/**
- * Incremental NDJSON and JSON-array readers with bounded memory.
- * @since 0.1.0
- */
-export * as Ndjson from "./Ndjson.js"
-/**
- * The seven dimensions of the traditional-versus-generative table (seed 000).
- * @since 0.1.0
- */
-export * as Dimension from "./Dimension.js"
-/**
- * The versioned trait catalogue: observable facts that move a dimension.
- * @since 0.1.0
- */
-export * as Trait from "./Trait.js"
-/**
- * Rubrics: trait and dimension weights, class thresholds, validation.
- * @since 0.1.0
- */
-export * as Rubric from "./Rubric.js"
+export * as Actor from "./Actor.js"
+
 /**
  * The assessment of an intervention: profile, evidence, comparison, recommendations.
  * @since 0.1.0
  */
 export * as Assessment from "./Assessment.js"
+
 /**
- * The assessment of a territory: interventions joined with the partnership network and co-design, moves, characteristics, ladder.
+ * The Citizenship Charter and its projects.
  * @since 0.1.0
  */
-export * as TerritoryAssessment from "./TerritoryAssessment.js"
+export * as CitizenshipCharter from "./CitizenshipCharter.js"
+
+/**
+ * Co-programming and co-design processes.
+ * @since 0.1.0
+ */
+export * as CoDesign from "./CoDesign.js"
+
+/**
+ * Fast decoders compiled from schemas, with exactly effect's results.
+ * @since 0.1.0
+ */
+export * as Decoder from "./Decoder.js"
+
+/**
+ * The seven dimensions of the traditional-versus-generative table (seed 000).
+ * @since 0.1.0
+ */
+export * as Dimension from "./Dimension.js"
+
+/**
+ * Shared evaluation rounds, their findings and the accountability report (rendicontazione).
+ * @since 0.1.0
+ */
+export * as Evaluation from "./Evaluation.js"
+
+/**
+ * Ready-made generative indicators (collect, redistribute, regenerate, make yield, make responsible) and their calculators.
+ * @since 0.1.0
+ */
+export * as GenerativeLens from "./GenerativeLens.js"
+
+/**
+ * Indicator definitions.
+ * @since 0.1.0
+ */
+export * as Indicator from "./Indicator.js"
+
+/**
+ * Indicator assignments: an indicator applied to a scope, with baseline, periods and targets.
+ * @since 0.1.0
+ */
+export * as IndicatorAssignment from "./IndicatorAssignment.js"
+
+/**
+ * Interventions: services, projects, programmes.
+ * @since 0.1.0
+ */
+export * as Intervention from "./Intervention.js"
+
+/**
+ * JSON Schema of the territory document and of every top-level entity.
+ * @since 0.1.0
+ */
+export * as JsonSchema from "./JsonSchema.js"
+
+/**
+ * Bilingual (Italian and English) labels.
+ * @since 0.1.0
+ */
+export * as Label from "./Label.js"
+
+/**
+ * Measurements of assigned indicators, and their validation.
+ * @since 0.1.0
+ */
+export * as Measurement from "./Measurement.js"
+
+/**
+ * Incremental NDJSON and JSON-array readers with bounded memory.
+ * @since 0.1.0
+ */
+export * as Ndjson from "./Ndjson.js"
+
+/**
+ * Needs (bisogno).
+ * @since 0.1.0
+ */
+export * as Need from "./Need.js"
+
+/**
+ * Partnerships and their governance logic.
+ * @since 0.1.0
+ */
+export * as Partnership from "./Partnership.js"
+
 /**
  * The partnership network: density, cross-sector ties, brokers, structural holes, communities.
  * @since 0.1.0
  */
 export * as PartnershipNetwork from "./PartnershipNetwork.js"
+
+/**
+ * Persons, as pseudonymous ids.
+ * @since 0.1.0
+ */
+export * as Person from "./Person.js"
+
+/**
+ * Policy areas that generative welfare connects.
+ * @since 0.1.0
+ */
+export * as PolicyArea from "./PolicyArea.js"
+
+/**
+ * Problems reported by decoding and validating APIs.
+ * @since 0.1.0
+ */
+export * as Problem from "./Problem.js"
+
+/**
+ * Progress of assigned indicators, period by period, direction-aware.
+ * @since 0.1.0
+ */
+export * as Progress from "./Progress.js"
+
+/**
+ * Requirements (esigenza).
+ * @since 0.1.0
+ */
+export * as Requirement from "./Requirement.js"
+
+/**
+ * Resources by kind: time, care, competence, economic.
+ * @since 0.1.0
+ */
+export * as Resource from "./Resource.js"
+
+/**
+ * Rubrics: trait and dimension weights, class thresholds, validation.
+ * @since 0.1.0
+ */
+export * as Rubric from "./Rubric.js"
+
+/**
+ * The Solidarity Pact and its signing rules.
+ * @since 0.1.0
+ */
+export * as SolidarityPact from "./SolidarityPact.js"
+
+/**
+ * Summaries of measurements: a commutative monoid that merges municipalities into districts, with suppression of small cells.
+ * @since 0.1.0
+ */
+export * as Summary from "./Summary.js"
+
+/**
+ * The traceable taking-charge path (presa in carico).
+ * @since 0.1.0
+ */
+export * as TakingCharge from "./TakingCharge.js"
+
+/**
+ * The territory: the aggregate root with its integrity check.
+ * @since 0.1.0
+ */
+export * as Territory from "./Territory.js"
+
+/**
+ * The assessment of a territory: interventions joined with the partnership network and co-design, moves, characteristics, ladder.
+ * @since 0.1.0
+ */
+export * as TerritoryAssessment from "./TerritoryAssessment.js"
+
+/**
+ * The versioned trait catalogue: observable facts that move a dimension.
+ * @since 0.1.0
+ */
+export * as Trait from "./Trait.js"
