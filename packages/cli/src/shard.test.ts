@@ -23,6 +23,7 @@ import {
   evaluateFile,
   evaluateFileSharded,
   fastFigures,
+  fastReader,
   makePool,
   type Pool
 } from "./shard.js"
@@ -174,6 +175,10 @@ const expectSame = (actual: Evaluated, expected: Omit<Evaluated, "threads" | "wo
 }
 
 describe("shard: the fast line reader", () => {
+  it("knows the Measurement schema: every field of a measurement and of its period", () => {
+    expect(fastReader).toBe(true)
+  })
+
   it("property: reads exactly the figures JSON.parse + Decoder.compile(Measurement) decode, or hands the line on", () => {
     fc.assert(
       fc.property(line, (text) => {

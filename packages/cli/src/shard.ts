@@ -24,7 +24,7 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
 import { Worker } from "node:worker_threads"
-import { Decoder, Measurement, Ndjson, Problem, Summary } from "@welfare/core"
+import { Decoder, Indicator, IndicatorAssignment, Measurement, Ndjson, Problem, Summary } from "@welfare/core"
 
 /**
  * What one evaluation of a file gives: the summary, every problem (paths start
@@ -182,7 +182,7 @@ const measurementKeys: ReadonlyArray<readonly [Uint8Array, number]> = (
 ).map(([k, v]) => [bytesOf(k), v] as const)
 const START = bytesOf("start")
 const END = bytesOf("end")
-const unitBytes = ["count", "person", "percent", "euro", "hour", "session", "day"].map(bytesOf)
+const unitBytes = Indicator.units.map(bytesOf)
 const sourceBytes = Measurement.sources.map(bytesOf)
 
 const sameBytes = (b: Uint8Array, s: number, e: number, word: Uint8Array): boolean => {
@@ -196,6 +196,21 @@ const oneOf = (b: Uint8Array, s: number, e: number, words: ReadonlyArray<Uint8Ar
   for (let i = 0; i < words.length; i++) if (sameBytes(b, s, e, words[i]!)) return true
   return false
 }
+
+const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
+  a.length === b.length && a.every((k) => b.includes(k))
+
+/**
+ * Whether the fast reader knows every field of the schema: should `Measurement`
+ * or `Period` change shape, every line goes to the full path until the reader
+ * learns the new fields (the test "the fast reader knows the Measurement
+ * schema" fails meanwhile).
+ */
+export const fastReader: boolean =
+  sameKeys(
+    Object.keys(Measurement.Measurement.from.fields),
+    measurementKeys.map(([k]) => String.fromCharCode(...k))
+  ) && sameKeys(Object.keys(IndicatorAssignment.Period.fields), ["start", "end"])
 
 // the keys of a measurement differ by their length and first byte: one candidate to compare
 const keyIndex = new Uint8Array(32 * 128)
@@ -719,7 +734,7 @@ const foldRange = (
       if (le > s && buf[le - 1] === 13) le--
       if (!isBlank(buf, s, le)) {
         // a line the reader would find over-long goes to the full path, which reports it
-        const f = e - s <= Ndjson.defaultMaxLength ? fastFigures(buf, s, le, cur) : undefined
+        const f = fastReader && e - s <= Ndjson.defaultMaxLength ? fastFigures(buf, s, le, cur) : undefined
         if (f !== undefined) {
           records++
           acc.add(f as unknown as Measurement.Measurement)
