@@ -41,11 +41,38 @@ const line = (i: number): string => {
 }
 
 const shardJs = join(dirname(fileURLToPath(import.meta.url)), "../../../cli/dist/shard.js")
+const coreJs = join(dirname(fileURLToPath(import.meta.url)), "../../../core/dist/index.js")
 
 /** The driver: a plain node process running the built CLI module. */
 const driver = `
+import { closeSync, fstatSync, openSync, readSync } from "node:fs"
 import { evaluateFile, evaluateFileSharded, makePool } from ${JSON.stringify(pathToFileURL(shardJs).href)}
+import { Decoder, Measurement, Ndjson, Summary } from ${JSON.stringify(pathToFileURL(coreJs).href)}
 const path = process.argv[2]
+// the general path the fast reader stands in for: Ndjson.decodeSync + Decoder.compile + an accumulator
+const decode = Decoder.compile(Measurement.Measurement)
+const reference = () => {
+  const fd = openSync(path, "r")
+  const size = fstatSync(fd).size
+  const chunks = function* () {
+    for (let pos = 0; pos < size; ) {
+      const buf = new Uint8Array(Math.min(1 << 20, size - pos))
+      const n = readSync(fd, buf, 0, buf.length, pos)
+      pos += n
+      yield buf.subarray(0, n)
+    }
+  }
+  const acc = Summary.accumulator()
+  const problems = []
+  let records = 0
+  for (const e of Ndjson.decodeSync(chunks(), decode)) {
+    records++
+    if (e._tag === "Value") acc.add(e.value)
+    else problems.push(...e.problems)
+  }
+  closeSync(fd)
+  return { summary: acc.result(), problems, records, threads: 1, workers: 0 }
+}
 const pools = new Map()
 const pool = async (workers) => {
   let p = pools.get(workers)
@@ -62,6 +89,7 @@ const evaluate = async (op) => {
     case "main+1": return (await pool(1)).evaluate(path)
     case "2+merge": return (await pool(2)).evaluate(path, { main: false })
     case "cold": return evaluateFileSharded(path)
+    case "reference": return reference()
   }
   throw new Error("unknown op " + op)
 }
@@ -124,7 +152,8 @@ const W = {
   cold: "workers started for the evaluation (evaluateFileSharded)",
   one: "one thread: evaluateFile (same code)",
   freshSharded: "fresh process: evaluateFileSharded",
-  freshOne: "fresh process: evaluateFile"
+  freshOne: "fresh process: evaluateFile",
+  reference: "one thread, general path: Ndjson.decodeSync + Decoder.compile"
 } as const
 
 const asking =
@@ -216,7 +245,12 @@ export const scenario: Scenario<Prepared> = {
         r.problems === one.problems
       )
     }
-    equal = { "main+1": await check("main+1"), "2+merge": await check("2+merge"), cold: await check("cold") }
+    equal = {
+      "main+1": await check("main+1"),
+      "2+merge": await check("2+merge"),
+      cold: await check("cold"),
+      "general path": await check("reference")
+    }
     seen.clear()
     return { path, script, child, ask }
   },
@@ -226,7 +260,8 @@ export const scenario: Scenario<Prepared> = {
     { name: W.cold, items: N, run: asking("cold", W.cold) },
     { name: W.one, items: N, run: asking("one", W.one) },
     { name: W.freshSharded, items: N, run: fresh("cold", W.freshSharded) },
-    { name: W.freshOne, items: N, run: fresh("one", W.freshOne) }
+    { name: W.freshOne, items: N, run: fresh("one", W.freshOne) },
+    { name: W.reference, items: N, run: asking("reference", W.reference) }
   ],
   meets: (results) =>
     Object.values(equal).every((e) => e) &&
@@ -237,7 +272,10 @@ export const scenario: Scenario<Prepared> = {
       `speed-up over one thread, warm pool: main thread + 1 worker ${speedUp(results, W.warm).toFixed(2)}x, 2 workers with the main thread merging ${speedUp(results, W.merge).toFixed(2)}x (target >= 1.6x)`,
       `speed-up, cold: workers started for each evaluation ${speedUp(results, W.cold).toFixed(2)}x; a fresh process each run (node start and imports included) ${speedUp(results, W.freshSharded, W.freshOne).toFixed(2)}x`,
       `cores used (CPU time of all threads / wall time, median): warm main + 1 worker ${coresOf(W.warm)}, warm 2 workers ${coresOf(W.merge)}, cold ${coresOf(W.cold)}, one thread ${coresOf(W.one)}`,
-      `sharded results equal the single-thread one (summary, records, problems): ${Object.entries(equal)
+      `one thread: the fast reader against the general path ${speedUp(results, W.one, W.reference).toFixed(2)}x`,
+      `sharded and general-path results equal the single-thread one (summary, records, problems): ${Object.entries(
+        equal
+      )
         .map(([k, v]) => `${k} ${v}`)
         .join(", ")}`,
       `load average (1, 5, 15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(", ")}; after: ${loadAfter.map((l) => l.toFixed(2)).join(", ")}`
