@@ -177,9 +177,9 @@ const effect = Schema.decodeUnknownEither(Actor.Actor)
 const effectMeasurement = Schema.decodeUnknownEither(Measurement.Measurement)
 // effect's own decoder with every error, mapped to problems: what Problem.decoder did before it took the compiled path.
 const effectAllErrors = Schema.decodeUnknownEither(Actor.Actor, { errors: "all", onExcessProperty: "ignore" })
-const problemDecoder = (input: unknown) => {
+const problemDecoder = (input: unknown): { readonly _tag: string } => {
   const r = effectAllErrors(input)
-  return r._tag === "Left" ? Problem.fromParseError(r.left) : r
+  return r._tag === "Left" ? { _tag: "Left", left: Problem.fromParseError(r.left) } : r
 }
 
 export const scenario: Scenario<Prepared> = {
