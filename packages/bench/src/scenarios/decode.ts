@@ -179,7 +179,9 @@ const effectMeasurement = Schema.decodeUnknownEither(Measurement.Measurement)
 const effectAllErrors = Schema.decodeUnknownEither(Actor.Actor, { errors: "all", onExcessProperty: "ignore" })
 const problemDecoder = (input: unknown): { readonly _tag: string } => {
   const r = effectAllErrors(input)
-  return r._tag === "Left" ? { _tag: "Left", left: Problem.fromParseError(r.left) } : r
+  if (r._tag === "Right") return r
+  const left = Problem.fromParseError(r.left)
+  return { _tag: left.length > 0 ? "Left" : "Right" }
 }
 
 export const scenario: Scenario<Prepared> = {
