@@ -335,6 +335,50 @@ describe("shard: across worker threads", () => {
     expect(r.workers).toBeGreaterThanOrEqual(1)
   })
 
+  it("property: a worker that fails a job or dies holding ranges leaves them to the main thread, and the result is the same", async () => {
+    // stand-in workers: each takes the first free range, then fails the job or ends its thread
+    const script = (ending: string): string => {
+      const path = join(dir, `worker-${files++}.mjs`)
+      writeFileSync(
+        path,
+        `import { parentPort, workerData } from "node:worker_threads"
+parentPort.on("message", (job) => {
+  const owner = new Int32Array(job.owner)
+  for (let r = 0; r < job.ranges.length; r++) if (Atomics.compareExchange(owner, r, 0, workerData.id) === 0) break
+  ${ending}
+})
+parentPort.postMessage({ _tag: "ready" })`
+      )
+      return path
+    }
+    const failing = makePool({
+      workers: 1,
+      script: script(`parentPort.postMessage({ _tag: "failed", job: job.job, message: "no" })`)
+    })
+    const dying = makePool({ workers: 1, script: script("process.exit(1)") })
+    try {
+      await Promise.all([failing.ready, dying.ready])
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(line, { maxLength: 40 }),
+          fc.integer({ min: 1, max: 6 }),
+          async (lines, ranges) => {
+            const path = write(join_(lines, "\n"))
+            const single = evaluateFile(path)
+            expectSame(await failing.evaluate(path, { ranges, main: false }), single)
+          }
+        ),
+        { numRuns: 30 }
+      )
+      const path = write(join_(fc.sample(line, { numRuns: 100, seed: 5 }), "\n"))
+      const r = await dying.evaluate(path, { ranges: 5, main: false })
+      expectSame(r, evaluateFile(path))
+      expect([r.threads, r.workers]).toEqual([1, 0])
+    } finally {
+      await Promise.all([failing.close(), dying.close()])
+    }
+  })
+
   it("falls back to the main thread when a worker cannot start", async () => {
     const broken = write("throw new Error('no worker today')")
     const renamed = broken.replace(/\.ndjson$/, ".mjs")

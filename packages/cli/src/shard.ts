@@ -916,71 +916,58 @@ export const makePool = (options: PoolOptions = {}): Pool => {
       )
     }
   let jobs = 0
-  const evaluate = (path: string, evaluateOptions: EvaluateOptions = {}): Promise<Evaluated> => {
-    const live = slots.filter((s) => s.alive)
-    const threads = live.length + 1
-    const perThread = Math.max(8, Math.ceil(sizeOf(path) / (4 << 20) / threads))
-    const ranges = cut(path, Math.max(1, Math.floor(evaluateOptions.ranges ?? threads * perThread)))
-    const owner = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, ranges.length)))
-    const job = ++jobs
-    const results: Array<ThreadResult> = []
-    const reported = new Set<number>()
-    let evaluating = 0
-    let byMain = false
-    const keep = (r: ThreadResult | undefined, main: boolean): void => {
-      if (r === undefined) return
-      results.push(r)
-      if (main && byMain) return
-      byMain ||= main
-      evaluating++
-      for (const part of r.parts) reported.add(part.range)
-    }
-    const redo = (id: number): void => {
-      for (let r = 0; r < ranges.length; r++)
-        if (Atomics.load(owner, r) === id && !reported.has(r)) Atomics.store(owner, r, 0)
-      keep(runRanges(path, ranges, owner, MAIN), true)
-    }
-    return new Promise<Evaluated>((resolve, reject) => {
-      const finish = (): boolean => {
-        if (reported.size < ranges.length) return false
+  const evaluate = (path: string, evaluateOptions: EvaluateOptions = {}): Promise<Evaluated> =>
+    new Promise<Evaluated>((resolve, reject) => {
+      const live = slots.filter((s) => s.alive)
+      const threads = live.length + 1
+      const results: Array<ThreadResult> = []
+      const reported = new Set<number>()
+      const evaluating = new Set<number>()
+      let ranges: Array<readonly [number, number]> = []
+      let owner: Int32Array<ArrayBufferLike> = new Int32Array(1)
+      const job = ++jobs
+      const keep = (r: ThreadResult | undefined, thread: number): void => {
+        if (r === undefined) return
+        results.push(r)
+        evaluating.add(thread)
+        for (const part of r.parts) reported.add(part.range)
+      }
+      const finish = (): void => {
+        if (reported.size < ranges.length) return
         listeners.delete(listen)
-        try {
-          resolve(combine(results, Math.max(1, evaluating), evaluating - (byMain ? 1 : 0)))
-        } catch (e) {
-          reject(e)
-        }
-        return true
+        const workers = evaluating.size - (evaluating.has(MAIN) ? 1 : 0)
+        resolve(combine(results, Math.max(1, evaluating.size), workers))
       }
       const listen = (slot: Slot, reply: Reply | "exit"): void => {
         try {
           if (reply === "exit" || (reply._tag === "failed" && reply.job === job)) {
-            if (reply !== "exit") {
-              slot.alive = false
-              void slot.worker.terminate()
-            }
-            redo(slot.id)
-            // with no worker left, the main thread takes what is still free
-            if (!slots.some((s) => s.alive)) keep(runRanges(path, ranges, owner, MAIN), true)
-          } else if (reply._tag === "done" && reply.job === job) keep(reply.result, false)
+            // the ranges the worker took and did not report are free again, and the main thread takes
+            // whatever is free (a worker that failed a job stays in the pool for the next ones)
+            for (let r = 0; r < ranges.length; r++)
+              if (Atomics.load(owner, r) === slot.id && !reported.has(r)) Atomics.store(owner, r, 0)
+            keep(runRanges(path, ranges, owner, MAIN), MAIN)
+          } else if (reply._tag === "done" && reply.job === job) keep(reply.result, slot.id)
           finish()
         } catch (e) {
           listeners.delete(listen)
           reject(e)
         }
       }
-      listeners.add(listen)
       try {
+        const perThread = Math.max(8, Math.ceil(sizeOf(path) / (4 << 20) / threads))
+        ranges = cut(path, Math.max(1, Math.floor(evaluateOptions.ranges ?? threads * perThread)))
+        owner = new Int32Array(new SharedArrayBuffer(4 * ranges.length))
+        listeners.add(listen)
         const message: Job = { job, path, ranges, owner: owner.buffer as SharedArrayBuffer }
         for (const s of live) s.worker.postMessage(message)
         if (evaluateOptions.main !== false || live.length === 0)
-          keep(runRanges(path, ranges, owner, MAIN), true)
+          keep(runRanges(path, ranges, owner, MAIN), MAIN)
         finish()
       } catch (e) {
         listeners.delete(listen)
         reject(e)
       }
     })
-  }
   return {
     workers: slots.length,
     ready: Promise.all(starting).then(() => undefined),
