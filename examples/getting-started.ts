@@ -1,0 +1,43 @@
+// The tour of docs/guides/getting-started.md: decode the example territory,
+// assess it, read its partnership network, evaluate it, and render a report.
+// Run: node --conditions=@welfare/source --import tsx examples/getting-started.ts
+import { readFileSync } from "node:fs"
+import {
+  Label,
+  PartnershipNetwork,
+  Problem,
+  Rubric,
+  Summary,
+  Territory,
+  TerritoryAssessment
+} from "@welfare/core"
+import { Either } from "effect"
+
+// 1. Decode: the territory or every problem, with its path. Never a throw.
+const json: unknown = JSON.parse(readFileSync(new URL("./territories/legnano.json", import.meta.url), "utf8"))
+const decoded = Territory.decode(json)
+if (Either.isLeft(decoded)) {
+  for (const problem of decoded.left) console.error(Problem.format(problem))
+  process.exit(1)
+}
+const territory = decoded.right
+
+// 2. Assess: from traditional (0) to generative (1), as a property of the system.
+const profile = TerritoryAssessment.assessTerritory(territory)
+console.log(
+  `${territory.name}: ${Label.of(Rubric.classLabels, profile.class, "en")}, index ${profile.index.toFixed(2)}`
+)
+console.log(`  connected across sectors: ${profile.connectedCrossSector}`)
+
+// 3. The partnership network: who ties which sectors together.
+const network = PartnershipNetwork.report(PartnershipNetwork.fromTerritory(territory))
+console.log(`  ${network.ties} ties, ${Math.round(network.crossSectorShare * 100)}% across sectors`)
+
+// 4. Evaluate: a summary of the measurements (it merges: per municipality, then
+//    the district), published with every cell about fewer than 5 people hidden.
+const published = Summary.suppress(Summary.fromMeasurements(territory.measurements))
+if (Either.isRight(published)) {
+  const cells = Object.values(published.right.cells)
+  const hidden = cells.filter((c) => c.suppressed).length
+  console.log(`  ${territory.measurements.length} measurements, ${cells.length} cells, ${hidden} suppressed`)
+}
