@@ -22,6 +22,8 @@ import {
   TerritoryAssessment
 } from "@welfare/core"
 import * as Either from "effect/Either"
+import type { StreamedSummary } from "./load.js"
+import { ofAssignment, plain } from "./stream.js"
 
 /**
  * The records of a territory that the analysis reads, each optional.
@@ -55,21 +57,62 @@ export interface Analysis {
 }
 
 /**
- * Analyses a valid territory; `streamed` are the measurements read from an
- * NDJSON file, used when the territory itself does not carry measurements.
+ * The progress of every assignment and the published summary, from a detail
+ * summary of the measurements (see `stream.ts`): the same as
+ * `Progress.progress` and `Summary.fromMeasurements` over the measurements.
  *
  * @category analysis
  * @since 0.1.0
  */
-export const analyse = (
+export const fromDetail = (
   territory: Territory.Territory,
-  streamed: ReadonlyArray<Measurement.Measurement> = []
-): Analysis => {
+  streamed: StreamedSummary
+): Pick<Analysis, "progress" | "summary"> => {
   const t = territory as Territory.Territory & Records
-  const measurements = t.measurements ?? streamed
   const indicators = new Map<string, Indicator.IndicatorDefinition>(
     (t.indicators ?? []).map((d) => [d.id, d])
   )
+  const progress = (t.assignments ?? []).flatMap((assignment) => {
+    const definition = indicators.get(assignment.indicator)
+    return definition === undefined
+      ? []
+      : [
+          Progress.fromSummary(
+            definition,
+            assignment,
+            ofAssignment(streamed.detail, assignment.id, assignment.indicator)
+          )
+        ]
+  })
+  const empty = Object.keys(streamed.detail.cells).length === 0
+  const published = empty ? undefined : Summary.suppress(plain(streamed.detail))
+  return {
+    progress,
+    summary: published !== undefined && Either.isRight(published) ? published.right : undefined
+  }
+}
+
+/**
+ * Analyses a valid territory; `streamed`, the summary of its measurements
+ * when an NDJSON file was given (see `load.ts`).
+ *
+ * @category analysis
+ * @since 0.1.0
+ */
+export const analyse = (territory: Territory.Territory, streamed?: StreamedSummary): Analysis => {
+  const t = territory as Territory.Territory & Records
+  const measurements: ReadonlyArray<Measurement.Measurement> = t.measurements ?? []
+  const indicators = new Map<string, Indicator.IndicatorDefinition>(
+    (t.indicators ?? []).map((d) => [d.id, d])
+  )
+  if (streamed !== undefined)
+    return {
+      territory: t,
+      profile: TerritoryAssessment.assessTerritory(t),
+      ...fromDetail(territory, streamed),
+      network: PartnershipNetwork.ties(PartnershipNetwork.fromTerritory(t)),
+      indicators
+    }
   const progress = (t.assignments ?? []).flatMap((assignment) => {
     const definition = indicators.get(assignment.indicator)
     return definition === undefined ? [] : [Progress.progress(definition, assignment, measurements)]
@@ -84,4 +127,23 @@ export const analyse = (
     network: PartnershipNetwork.ties(PartnershipNetwork.fromTerritory(t)),
     indicators
   }
+}
+
+/**
+ * A report's analysis with the progress and the published summary of
+ * streamed measurements (see {@link fromDetail}) in place of its own.
+ *
+ * @category analysis
+ * @since 0.1.0
+ */
+export const withStreamed = <A extends { readonly progress: unknown; readonly summary?: unknown }>(
+  analysis: A,
+  streamed: Pick<Analysis, "progress" | "summary">
+): A => {
+  const { summary: _, ...rest } = analysis
+  return {
+    ...rest,
+    progress: streamed.progress,
+    ...(streamed.summary === undefined ? {} : { summary: streamed.summary })
+  } as unknown as A
 }

@@ -40,19 +40,30 @@ export interface DocumentOptions {
   readonly maxBytes: number
   /** Whether to print JSON rather than text. */
   readonly json: boolean
+  /**
+   * The threads that read the measurements file (default: the available
+   * parallelism; 1 reads it on the main thread only).
+   */
+  readonly threads?: number | undefined
+  /** Whether to print the peak memory and the time on standard error (hidden `--stats`). */
+  readonly stats?: boolean
 }
 
 const documentSpec = {
   help: { type: "boolean", short: "h" },
   json: { type: "boolean" },
   measurements: { type: "string", short: "m" },
-  "max-size": { type: "string" }
+  "max-size": { type: "string" },
+  threads: { type: "string", short: "t" },
+  stats: { type: "boolean" }
 } as const
 
 const reportSpec = {
   help: { type: "boolean", short: "h" },
   measurements: { type: "string", short: "m" },
   "max-size": { type: "string" },
+  threads: { type: "string", short: "t" },
+  stats: { type: "boolean" },
   format: { type: "string", short: "f" },
   lang: { type: "string", short: "l" },
   out: { type: "string", short: "o" }
@@ -121,12 +132,41 @@ const documentOptions = (parsed: Parsed, command: string): DocumentOptions | Fai
   const maxBytes = maxBytesOf(parsed.values["max-size"], command)
   if (isFailure(maxBytes)) return maxBytes
   const measurements = parsed.values.measurements
+  const threads = parsed.values.threads
+  let count: number | undefined
+  if (threads !== undefined) {
+    count = typeof threads === "string" && /^\d+$/.test(threads) ? Number(threads) : Number.NaN
+    if (!(count >= 1 && count <= 256))
+      return usage(
+        `--threads expects a number of threads between 1 and 256, got ${JSON.stringify(threads)}`,
+        command
+      )
+  }
   return {
     file,
     measurements: typeof measurements === "string" ? measurements : undefined,
     maxBytes,
-    json: parsed.values.json === true
+    json: parsed.values.json === true,
+    threads: count,
+    stats: parsed.values.stats === true
   }
+}
+
+/** The peak memory and the time of the run so far, for `--stats`. */
+const stats = (io: Io, started: number): void => {
+  const rss = process.resourceUsage().maxRSS / 1024
+  io.stderr(`stats: peak RSS ${rss.toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
+}
+
+const withStats = async (
+  io: Io,
+  options: DocumentOptions,
+  command: () => Promise<ExitCode | Failure>
+): Promise<ExitCode | Failure> => {
+  const started = performance.now()
+  const result = await command()
+  if (options.stats === true) stats(io, started)
+  return result
 }
 
 const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode | Failure> => {
@@ -190,7 +230,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       const options = documentOptions(parsed, command)
       if (isFailure(options)) return options
       const { validate } = await import("./commands/validate.js")
-      return validate(io, options)
+      return withStats(io, options, () => validate(io, options))
     }
     case "assess": {
       const options = documentOptions(parsed, command)
@@ -199,13 +239,13 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       if (lang !== "it" && lang !== "en")
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const { assess } = await import("./commands/assess.js")
-      return assess(io, { ...options, lang })
+      return withStats(io, options, () => assess(io, { ...options, lang }))
     }
     case "evaluate": {
       const options = documentOptions(parsed, command)
       if (isFailure(options)) return options
       const { evaluate } = await import("./commands/evaluate.js")
-      return evaluate(io, options)
+      return withStats(io, options, () => evaluate(io, options))
     }
     case "report": {
       const options = documentOptions({ ...parsed, values: { ...parsed.values, json: false } }, command)
@@ -218,7 +258,9 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const out = parsed.values.out
       const { report } = await import("./commands/report.js")
-      return report(io, { ...options, format, lang, out: typeof out === "string" ? out : undefined })
+      return withStats(io, options, () =>
+        report(io, { ...options, format, lang, out: typeof out === "string" ? out : undefined })
+      )
     }
   }
 }

@@ -39,6 +39,12 @@ export interface Io {
    * is a Node error code (`ENOENT`, `EACCES`, `EISDIR`, ...) when it cannot.
    */
   readonly open: (path: string) => Promise<Source>
+  /**
+   * The path of a regular file on disk that other threads may read, or
+   * undefined (standard input, a file that is not on disk): large NDJSON
+   * files on disk are read across worker threads.
+   */
+  readonly file?: (path: string) => Promise<string | undefined>
   /** Writes a text file, creating its folder when missing. */
   readonly writeFile: (path: string, text: string) => Promise<void>
   /** Environment variables (only `WELFARE_DEBUG` is read). */
@@ -71,6 +77,14 @@ export const nodeIo = (): Io => ({
       chunks: (async function* () {
         yield* createReadStream(path, { highWaterMark: chunkSize })
       })()
+    }
+  },
+  file: async (path) => {
+    if (path === "-") return undefined
+    try {
+      return (await stat(path)).isFile() ? path : undefined
+    } catch {
+      return undefined
     }
   },
   writeFile: async (path, text) => {

@@ -5,12 +5,13 @@
  *
  * @since 0.1.0
  */
-import { Measurement, Ndjson, Problem, Territory } from "@welfare/core"
+import { Measurement, Ndjson, Problem, type Summary, Territory } from "@welfare/core"
 import * as Either from "effect/Either"
 import type { DocumentOptions } from "./index.js"
 import type { Io } from "./io.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
 import { isSystemError, openFailure, readJson } from "./read.js"
+import { type Known, streamMeasurements, withInline } from "./stream.js"
 
 /**
  * The longest line of an NDJSON measurements file, in characters: a
@@ -52,10 +53,29 @@ export type Loaded =
   | {
       readonly _tag: "Valid"
       readonly territory: Territory.Territory
-      /** The measurements read from the NDJSON file, if any. */
-      readonly streamed: ReadonlyArray<Measurement.Measurement>
+      /**
+       * The measurements of the NDJSON file, if any, summarised with the
+       * document's own (see `stream.ts`): never held in memory.
+       */
+      readonly streamed: StreamedSummary | undefined
     }
   | { readonly _tag: "Invalid"; readonly problems: ReadonlyArray<Located> }
+
+/**
+ * The measurements of a territory, the document's own and an NDJSON file's,
+ * as a detail summary (cells keyed by assignment, indicator and measuring
+ * actor; see `stream.ts`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface StreamedSummary {
+  readonly detail: Summary.Summary
+  /** The measurements of the file. */
+  readonly records: number
+  /** The threads that read the file. */
+  readonly threads: number
+}
 
 interface Line {
   readonly line: number
@@ -112,11 +132,15 @@ export const readMeasurements = async (
   return success({ lines, problems })
 }
 
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
+const everything: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>
+
+const idsOf = (items: ReadonlyArray<{ readonly id: string }> | undefined): ReadonlySet<string> =>
+  new Set((items ?? []).map((i) => i.id))
 
 /**
- * Reads and decodes a territory document (and its NDJSON measurements).
+ * Reads and decodes a territory document (and its NDJSON measurements, in
+ * bounded memory: they are summarised, across `options.threads` threads, and
+ * their references checked against the document's ids; see `stream.ts`).
  * Fails only when a file cannot be read or is not JSON; problems of the
  * document are a value (`Invalid`).
  *
@@ -126,40 +150,46 @@ const isRecord = (u: unknown): u is Record<string, unknown> =>
 export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<Outcome<Loaded>> => {
   const read = await readJson(io, options.file, { maxBytes: options.maxBytes, what: "territory document" })
   if (read._tag === "Failure") return read
-  let document = read.value
-  let inline = 0
-  let streamed: ReadonlyArray<Line> = []
-  const problems: Array<Located> = []
-  if (options.measurements !== undefined) {
-    const measurements = await readMeasurements(io, options.measurements)
-    if (measurements._tag === "Failure") return measurements
-    problems.push(...measurements.value.problems)
-    streamed = measurements.value.lines
-    if (isRecord(document)) {
-      const own = Array.isArray(document.measurements) ? document.measurements : []
-      inline = own.length
-      document = { ...document, measurements: [...own, ...streamed.map((l) => l.value)] }
-    }
+  const decoded = Territory.decode(read.value)
+  const own: Array<Located> = Either.isLeft(decoded)
+    ? decoded.left.map((problem) => ({ file: options.file, problem }))
+    : []
+  if (options.measurements === undefined) {
+    if (Either.isLeft(decoded)) return success({ _tag: "Invalid", problems: own })
+    return success({ _tag: "Valid", territory: decoded.right, streamed: undefined })
   }
-  const decoded = Territory.decode(document)
-  if (Either.isLeft(decoded)) {
-    for (const problem of decoded.left) {
-      const [head, index, ...rest] = problem.path
-      const line = head === "measurements" && typeof index === "number" ? streamed[index - inline] : undefined
-      problems.push(
-        line === undefined || options.measurements === undefined
-          ? { file: options.file, problem }
-          : {
-              file: `${options.measurements}:${line.line}`,
-              problem: Problem.make(problem.code, rest, problem.message)
-            }
-      )
-    }
-  }
-  if (problems.length > 0 || Either.isLeft(decoded)) return success({ _tag: "Invalid", problems })
+  const t = Either.isRight(decoded) ? decoded.right : undefined
+  const known: Known =
+    t === undefined
+      ? // the document's own problems come first: its ids cannot be trusted yet
+        { indicators: everything, assignments: everything, actors: everything, municipalities: everything }
+      : {
+          indicators: idsOf(t.indicators),
+          assignments: idsOf(t.assignments),
+          actors: idsOf(t.actors),
+          municipalities: idsOf(t.municipalities)
+        }
+  const inline = t?.measurements ?? []
+  const streamed = await streamMeasurements(io, options.measurements, {
+    known,
+    inline,
+    ...(options.threads === undefined ? {} : { threads: options.threads })
+  })
+  if (streamed._tag === "Failure") return streamed
+  const { problems: fileProblems, detail, records, threads } = streamed.value
+  // as when the file's measurements were merged into the document: its lines' problems, then the
+  // document's, then the references of the file's measurements
+  const lineProblems = fileProblems.filter(
+    (p) => p.problem.code !== "unknown-reference" && p.problem.code !== "duplicate-id"
+  )
+  const refProblems = fileProblems.filter(
+    (p) => p.problem.code === "unknown-reference" || p.problem.code === "duplicate-id"
+  )
+  const problems = [...lineProblems, ...own, ...refProblems]
+  if (problems.length > 0 || t === undefined) return success({ _tag: "Invalid", problems })
   return success({
     _tag: "Valid",
-    territory: decoded.right,
-    streamed: streamed.map((l) => l.value as Measurement.Measurement)
+    territory: t,
+    streamed: { detail: withInline(detail, inline), records, threads }
   })
 }

@@ -18,7 +18,7 @@ if (port !== null && typeof id === "number") {
       reply = {
         _tag: "done",
         job: job.job,
-        result: runRanges(job.path, job.ranges, new Int32Array(job.owner), id)
+        result: runRanges(job.path, job.ranges, new Int32Array(job.owner), id, job.detail === true)
       }
     } catch (e) {
       reply = { _tag: "failed", job: job.job, message: e instanceof Error ? e.message : String(e) }

@@ -41,6 +41,13 @@ export interface Evaluated {
   readonly threads: number
   /** Of those, worker threads (the others: the main thread). */
   readonly workers: number
+  /**
+   * With `detail`: two 32-bit hashes ({@link idHashes}) of the id of every
+   * valid measurement that has one, in no particular order.
+   */
+  readonly ids?: Int32Array
+  /** With `detail`: the line of each problem, in the order of `problems`. */
+  readonly lines?: ReadonlyArray<number>
 }
 
 /**
@@ -56,6 +63,13 @@ export interface Evaluated {
 export interface EvaluateOptions {
   readonly ranges?: number
   readonly main?: boolean
+  /**
+   * Whether to key the summary's cells by assignment and measuring actor too
+   * (see {@link detailKey}) and to collect the hashes of the measurements'
+   * ids (`ids` of the result), so that progress and reference checks need no
+   * measurement kept in memory. Default `false`: the plain summary.
+   */
+  readonly detail?: boolean
 }
 
 /**
@@ -125,6 +139,8 @@ export interface RangePart {
 export interface ThreadResult {
   readonly summary: Summary.Summary
   readonly parts: ReadonlyArray<RangePart>
+  /** With `detail`: the id hashes of the valid measurements, in pairs. */
+  readonly ids?: Int32Array
 }
 
 const CHUNK = 1 << 20
@@ -465,6 +481,90 @@ const TRUE = bytesOf("true")
 const FALSE = bytesOf("false")
 const NULL = bytesOf("null")
 
+// What fastFigures read besides the figures, for the detail mode: the assignment, the measuring
+// actor, and whether the line had an id (its hashes then in idA, idB).
+let readAssignment = ""
+let readMeasuredBy = ""
+let readId = false
+let idA = 0
+let idB = 0
+
+/** Hashes the bytes [s, e) into idA and idB (FNV-1a and a second multiplicative hash); true. */
+const hashBytes = (b: Uint8Array, s: number, e: number): boolean => {
+  let a = 0x811c9dc5
+  let c = 0x9747b28c
+  for (let i = s; i < e; i++) {
+    a = Math.imul(a ^ b[i]!, 0x01000193)
+    c = Math.imul(c ^ b[i]!, 0x5bd1e995)
+    c ^= c >>> 15
+  }
+  idA = a ^ (e - s)
+  idB = c
+  return true
+}
+
+/**
+ * The two 32-bit hashes of an id (ASCII, as core's ids are), as the detail
+ * mode collects them: equal ids have equal hashes; two different ids share
+ * both with a chance of about 2^-64.
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const idHashes = (id: string): readonly [number, number] => {
+  hashBytes(
+    Uint8Array.from(id, (ch) => ch.charCodeAt(0) & 0xff),
+    0,
+    id.length
+  )
+  return [idA, idB]
+}
+
+/**
+ * The indicator key of a cell in the detail mode: the assignment, the
+ * indicator and the measuring actor, joined by `|` (ids never hold one).
+ *
+ * @category evaluation
+ * @since 0.1.0
+ */
+export const detailKey = (assignment: string, indicator: string, measuredBy: string): string =>
+  `${assignment}|${indicator}|${measuredBy}`
+
+const detailKeys = new Map<string, Map<string, Map<string, string>>>()
+const detailKeyOf = (assignment: string, indicator: string, measuredBy: string): string => {
+  let byIndicator = detailKeys.get(assignment)
+  if (byIndicator === undefined) {
+    byIndicator = new Map()
+    detailKeys.set(assignment, byIndicator)
+  }
+  let byActor = byIndicator.get(indicator)
+  if (byActor === undefined) {
+    byActor = new Map()
+    byIndicator.set(indicator, byActor)
+  }
+  let key = byActor.get(measuredBy)
+  if (key === undefined) {
+    key = detailKey(assignment, indicator, measuredBy)
+    byActor.set(measuredBy, key)
+  }
+  return key
+}
+
+/** A growable list of id hash pairs. */
+interface IdList {
+  data: Int32Array
+  length: number
+}
+const pushId = (list: IdList, a: number, b: number): void => {
+  if (list.length + 2 > list.data.length) {
+    const bigger = new Int32Array(Math.max(1024, list.data.length * 2))
+    bigger.set(list.data)
+    list.data = bigger
+  }
+  list.data[list.length++] = a
+  list.data[list.length++] = b
+}
+
 /**
  * Reads one line [s, e) (without its newline) that is a valid measurement as
  * `JSON.parse` + `Decoder.compile(Measurement.Measurement)` would decode it:
@@ -488,6 +588,7 @@ export const fastFigures = (
   let level: string | undefined
   let persons: number | undefined
   let unit = false
+  readId = false
   if (b[p] === 125) return undefined
   for (;;) {
     if (b[p] !== 34) return undefined
@@ -561,10 +662,19 @@ export const fastFigures = (
       let ve: number
       switch (key) {
         case K_ID:
+          ve = idEnd(b, vs, e)
+          if (ve < 0) return undefined
+          readId = hashBytes(b, vs, ve)
+          break
         case K_ASSIGNMENT:
+          ve = idEnd(b, vs, e)
+          if (ve < 0) return undefined
+          readAssignment = intern(b, vs, ve, hashed)
+          break
         case K_MEASURED_BY:
           ve = idEnd(b, vs, e)
           if (ve < 0) return undefined
+          readMeasuredBy = intern(b, vs, ve, hashed)
           break
         case K_INDICATOR:
           ve = idEnd(b, vs, e)
@@ -697,7 +807,8 @@ const foldRange = (
   start: number,
   end: number,
   acc: Summary.Accumulator,
-  buf: Uint8Array
+  buf: Uint8Array,
+  ids: IdList | undefined
 ): RangePart => {
   const cur: Cursor = { p: 0, num: 0 }
   const problems: Array<Slow> = []
@@ -708,8 +819,17 @@ const foldRange = (
   const slow = (entry: Ndjson.Entry<Measurement.Measurement> | undefined): void => {
     if (entry === undefined) return
     records++
-    if (entry._tag === "Value") acc.add(entry.value)
-    else problems.push({ index: entry.index, line: entry.line, problems: entry.problems })
+    if (entry._tag === "Value") {
+      const m = entry.value
+      if (ids === undefined) acc.add(m)
+      else {
+        acc.add({ ...m, indicator: detailKeyOf(m.assignment, m.indicator, m.measuredBy) as never })
+        if (m.id !== undefined) {
+          const [a, b] = idHashes(m.id)
+          pushId(ids, a, b)
+        }
+      }
+    } else problems.push({ index: entry.index, line: entry.line, problems: entry.problems })
   }
   while (pos < end) {
     const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos)
@@ -737,7 +857,14 @@ const foldRange = (
         const f = fastReader && e - s <= Ndjson.defaultMaxLength ? fastFigures(buf, s, le, cur) : undefined
         if (f !== undefined) {
           records++
-          acc.add(f as unknown as Measurement.Measurement)
+          if (ids === undefined) acc.add(f as unknown as Measurement.Measurement)
+          else {
+            acc.add({
+              ...f,
+              indicator: detailKeyOf(readAssignment, f.indicator, readMeasuredBy)
+            } as unknown as Measurement.Measurement)
+            if (readId) pushId(ids, idA, idB)
+          }
         } else slow(slowLine([buf.slice(s, e)], pos + s === 0, line, records))
       }
       if (!last) newlines++
@@ -758,8 +885,10 @@ export const runRanges = (
   path: string,
   ranges: ReadonlyArray<readonly [number, number]>,
   owner: Int32Array,
-  me: number
+  me: number,
+  detail = false
 ): ThreadResult | undefined => {
+  const ids: IdList | undefined = detail ? { data: new Int32Array(0), length: 0 } : undefined
   let fd: number | undefined
   let acc: Summary.Accumulator | undefined
   let buf: Uint8Array | undefined
@@ -770,12 +899,15 @@ export const runRanges = (
       fd ??= openSync(path, "r")
       acc ??= Summary.accumulator()
       buf ??= new Uint8Array(CHUNK)
-      parts.push(foldRange(fd, r, ranges[r]![0], ranges[r]![1], acc, buf))
+      parts.push(foldRange(fd, r, ranges[r]![0], ranges[r]![1], acc, buf, ids))
     }
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
-  return acc === undefined ? undefined : { summary: acc.result(), parts }
+  if (acc === undefined) return undefined
+  return ids === undefined
+    ? { summary: acc.result(), parts }
+    : { summary: acc.result(), parts, ids: ids.data.slice(0, ids.length) }
 }
 
 /** Cuts a file into about `n` ranges that start at line starts. */
@@ -810,27 +942,51 @@ const sizeOf = (path: string): number => {
 const combine = (results: ReadonlyArray<ThreadResult>, threads: number, workers: number): Evaluated => {
   const parts = results.flatMap((r) => r.parts).sort((a, b) => a.range - b.range)
   const problems: Array<Problem.Problem> = []
+  const where: Array<number> = []
   let records = 0
   let lines = 0
   for (const part of parts) {
-    for (const slow of part.problems) for (const p of slow.problems) problems.push(moved(p, records, lines))
+    for (const slow of part.problems)
+      for (const p of slow.problems) {
+        problems.push(moved(p, records, lines))
+        where.push(slow.line + lines)
+      }
     records += part.records
     lines += part.newlines
   }
-  return { summary: Summary.mergeAll(results.map((r) => r.summary)), problems, records, threads, workers }
+  const summary = Summary.mergeAll(results.map((r) => r.summary))
+  const lists = results.flatMap((r) => (r.ids === undefined ? [] : [r.ids]))
+  if (lists.length === 0 && !results.some((r) => r.ids !== undefined))
+    return { summary, problems, records, threads, workers }
+  const ids = new Int32Array(lists.reduce((n, l) => n + l.length, 0))
+  let at = 0
+  for (const l of lists) {
+    ids.set(l, at)
+    at += l.length
+  }
+  return { summary, problems, records, threads, workers, ids, lines: where }
 }
 
 /**
  * Evaluates an NDJSON file of measurements on one thread: the same reading,
- * fast path and merging as the sharded evaluation, as one range.
+ * fast path and merging as the sharded evaluation, as one range (`detail`:
+ * see {@link EvaluateOptions}).
  *
  * @category evaluation
  * @since 0.1.0
  */
-export const evaluateFile = (path: string): Evaluated => {
-  const result = runRanges(path, [[0, sizeOf(path)]], new Int32Array(1), 1)
+export const evaluateFile = (path: string, options: { readonly detail?: boolean } = {}): Evaluated => {
+  const detail = options.detail === true
+  const result = runRanges(path, [[0, sizeOf(path)]], new Int32Array(1), 1, detail)
   return result === undefined
-    ? { summary: Summary.empty, problems: [], records: 0, threads: 1, workers: 0 }
+    ? {
+        summary: Summary.empty,
+        problems: [],
+        records: 0,
+        threads: 1,
+        workers: 0,
+        ...(detail ? { ids: new Int32Array(0), lines: [] } : {})
+      }
     : combine([result], 1, 0)
 }
 
@@ -844,6 +1000,8 @@ export interface Job {
   readonly path: string
   readonly ranges: ReadonlyArray<readonly [number, number]>
   readonly owner: SharedArrayBuffer
+  /** See {@link EvaluateOptions}. */
+  readonly detail?: boolean
 }
 
 /** What a worker answers: "ready" once loaded, then one message a job. */
@@ -926,6 +1084,7 @@ export const makePool = (options: PoolOptions = {}): Pool => {
       let ranges: Array<readonly [number, number]> = []
       let owner: Int32Array<ArrayBufferLike> = new Int32Array(1)
       const job = ++jobs
+      const detail = evaluateOptions.detail === true
       const keep = (r: ThreadResult | undefined, thread: number): void => {
         if (r === undefined) return
         results.push(r)
@@ -945,7 +1104,7 @@ export const makePool = (options: PoolOptions = {}): Pool => {
             // whatever is free (a worker that failed a job stays in the pool for the next ones)
             for (let r = 0; r < ranges.length; r++)
               if (Atomics.load(owner, r) === slot.id && !reported.has(r)) Atomics.store(owner, r, 0)
-            keep(runRanges(path, ranges, owner, MAIN), MAIN)
+            keep(runRanges(path, ranges, owner, MAIN, detail), MAIN)
           } else if (reply._tag === "done" && reply.job === job) keep(reply.result, slot.id)
           finish()
         } catch (e) {
@@ -958,10 +1117,10 @@ export const makePool = (options: PoolOptions = {}): Pool => {
         ranges = cut(path, Math.max(1, Math.floor(evaluateOptions.ranges ?? threads * perThread)))
         owner = new Int32Array(new SharedArrayBuffer(4 * ranges.length))
         listeners.add(listen)
-        const message: Job = { job, path, ranges, owner: owner.buffer as SharedArrayBuffer }
+        const message: Job = { job, path, ranges, owner: owner.buffer as SharedArrayBuffer, detail }
         for (const s of live) s.worker.postMessage(message)
         if (evaluateOptions.main !== false || live.length === 0)
-          keep(runRanges(path, ranges, owner, MAIN), MAIN)
+          keep(runRanges(path, ranges, owner, MAIN, detail), MAIN)
         finish()
       } catch (e) {
         listeners.delete(listen)

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Analysis } from "@welfare/report"
+import { fromDetail, withStreamed } from "../analysis.js"
 import { assessment } from "../explain.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
@@ -36,7 +37,10 @@ export const assess = async (
     )
   }
   const territory = loaded.value.territory
-  const analysis = Analysis.analyse(territory, { measurements: loaded.value.streamed })
+  const streamed = loaded.value.streamed
+  const own = Analysis.analyse(territory)
+  // the measurements of an NDJSON file are summarised, never held: their progress and summary
+  const analysis = streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed))
   if (options.json) {
     const { profile, interventions, recommendations, network } = analysis
     io.stdout(

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Analysis, renderHtml, renderJson, renderMarkdown, territoryReport } from "@welfare/report"
+import { fromDetail, withStreamed } from "../analysis.js"
 import { summary } from "../explain.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
@@ -44,7 +45,10 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
     )
   }
   const territory = loaded.value.territory
-  const analysis = Analysis.analyse(territory, { measurements: loaded.value.streamed })
+  const streamed = loaded.value.streamed
+  const own = Analysis.analyse(territory)
+  // the measurements of an NDJSON file are summarised, never held: their progress and summary
+  const analysis = streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed))
   const doc = territoryReport({ territory, analysis }, { lang: options.lang })
   const render =
     options.format === "html" ? renderHtml : options.format === "md" ? renderMarkdown : renderJson
