@@ -67,9 +67,9 @@ export const scenario: Scenario<Prepared> = {
       let chunk = ""
       for (let j = i; j < i + 1000; j++)
         chunk += `${texts[j % texts.length]!.replace(/"id":"[^"]*"/, `"id":"msr-${j}"`)}\n`
-      if (!out.write(chunk)) await new Promise((r) => out.once("drain", r))
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()))
     }
-    await new Promise((r) => out.end(r))
+    await new Promise<void>((r) => out.end(() => r()))
     return { doc, lines }
   },
   workloads: [
