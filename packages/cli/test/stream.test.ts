@@ -160,9 +160,9 @@ describe("welfare with --measurements: summarised, never held", () => {
         let chunk = ""
         for (let j = i; j < i + 1000; j++)
           chunk += `${lines[j % lines.length]!.replace(/"id":"[^"]*"/, `"id":"msr-${j}"`)}\n`
-        if (!out.write(chunk)) await new Promise((r) => out.once("drain", r))
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()))
       }
-      await new Promise((r) => out.end(r))
+      await new Promise<void>((r) => out.end(() => r()))
       const results = ["1", "2"].map((threads) => {
         const r = spawnSync(
           process.execPath,
