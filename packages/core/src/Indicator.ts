@@ -663,6 +663,31 @@ export const finding = (
 ): Finding => ({ code, severity, path, message, source })
 
 /**
+ * The finding for a level that is not on the scale of a qualitative
+ * indicator, or none when it is: one check for targets, baselines and
+ * measurements alike.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const unknownLevel = (
+  definition: Qualitative,
+  level: string,
+  path: ReadonlyArray<Problem.PathSegment>
+): Array<Finding> =>
+  levelIndex(definition, level) === undefined
+    ? [
+        finding(
+          "unknown-level",
+          "error",
+          path,
+          `the level "${level}" is not on the scale of "${definition.id}": use one of ${definition.scale.map((l) => l.code).join(", ")}`,
+          "IATI"
+        )
+      ]
+    : []
+
+/**
  * Renders a finding as one line: `error path: message (source)`.
  *
  * @category formatting

@@ -437,18 +437,9 @@ export const periodFindings = (
             "IATI"
           )
         )
-      else if (typeof t === "object" && "level" in t && definition.kind === "qualitative") {
-        if (Indicator.levelIndex(definition, t.level) === undefined)
-          out.push(
-            Indicator.finding(
-              "unknown-level",
-              "error",
-              [...at, "level"],
-              `the level "${t.level}" is not on the scale of "${definition.id}": use one of ${definition.scale.map((l) => l.code).join(", ")}`,
-              "IATI"
-            )
-          )
-      } else if (typeof t === "object" && "min" in t && t.max < t.min)
+      else if (typeof t === "object" && "level" in t && definition.kind === "qualitative")
+        out.push(...Indicator.unknownLevel(definition, t.level, [...at, "level"]))
+      else if (typeof t === "object" && "min" in t && t.max < t.min)
         out.push(
           Indicator.finding(
             "target-of-wrong-kind",
@@ -472,16 +463,8 @@ export const periodFindings = (
               "IATI"
             )
           )
-        if (baseline.level !== undefined && Indicator.levelIndex(definition, baseline.level) === undefined)
-          out.push(
-            Indicator.finding(
-              "unknown-level",
-              "error",
-              [...at, "level"],
-              `the level "${baseline.level}" is not on the scale of "${definition.id}": use one of ${definition.scale.map((l) => l.code).join(", ")}`,
-              "IATI"
-            )
-          )
+        if (baseline.level !== undefined)
+          out.push(...Indicator.unknownLevel(definition, baseline.level, [...at, "level"]))
       } else if (baseline.level !== undefined)
         out.push(
           Indicator.finding(

@@ -304,16 +304,8 @@ export const validate = (
               "IATI"
             )
           )
-        else if (m.level !== undefined && Indicator.levelIndex(definition, m.level) === undefined)
-          out.push(
-            Indicator.finding(
-              "unknown-level",
-              "error",
-              [...at, "level"],
-              `the level "${m.level}" is not on the scale of "${definition.id}": use one of ${definition.scale.map((l) => l.code).join(", ")}`,
-              "IATI"
-            )
-          )
+        else if (m.level !== undefined)
+          out.push(...Indicator.unknownLevel(definition, m.level, [...at, "level"]))
       } else if (m.level !== undefined)
         out.push(
           Indicator.finding(
