@@ -85,3 +85,26 @@ describe("IndicatorAssignment", () => {
     )
   })
 })
+
+describe("Indicator.unknownLevel", () => {
+  const quality = {
+    id: "ind-network-quality",
+    kind: "qualitative",
+    label: { it: "Qualità della rete", en: "Network quality" },
+    scale: [
+      { code: "lvl-weak", label: { it: "Debole", en: "Weak" } },
+      { code: "lvl-good", label: { it: "Buona", en: "Good" } }
+    ],
+    direction: "increase",
+    rba: "how-well"
+  } as unknown as Indicator.Qualitative
+
+  it("finds nothing for a level on the scale, and names the scale for one off it", () => {
+    expect(Indicator.unknownLevel(quality, "lvl-good", ["measurements", 0, "level"])).toEqual([])
+    expect(
+      Indicator.unknownLevel(quality, "lvl-great", ["measurements", 4, "level"]).map(Indicator.formatFinding)
+    ).toEqual([
+      'error measurements[4].level: the level "lvl-great" is not on the scale of "ind-network-quality": use one of lvl-weak, lvl-good (IATI)'
+    ])
+  })
+})
