@@ -215,8 +215,9 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
         { actors, projects, charters: new Set(t.charter === undefined ? [] : [t.charter.id]) },
         ["pact"]
       ),
+      // Its references are checked above; its signing rules and its signatories signing twice, here.
       ...Problem.prefix(SolidarityPact.validate(t.pact, t.charter, actorsById(t)), ["pact"]).filter(
-        (p) => p.code === "rule"
+        (p) => p.code === "rule" || p.code === "duplicate-id"
       )
     )
   }
