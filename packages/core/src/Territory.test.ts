@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
@@ -167,6 +169,22 @@ const duplicated = fc
   })
   .filter((c) => c !== undefined)
 
+/** A full territory whose Pact is signed twice by one of its signatories (the signatory's actor is its id in the Pact). */
+const doubleSigned = fc.tuple(Arb.fullTerritory(), fc.nat(), fc.nat()).map(([t, from, to]) => {
+  const signatories = [...t.pact!.signatories]
+  const source = signatories[from % signatories.length]!
+  signatories.splice(to % (signatories.length + 1), 0, structuredClone(source))
+  const first = signatories.findIndex((s) => s.actor === source.actor)
+  const second = signatories.findIndex((s, i) => i > first && s.actor === source.actor)
+  return {
+    t,
+    section: "pact" as const,
+    id: source.actor as string,
+    path: ["pact", "signatories", second, "actor"] as Path,
+    broken: { ...t, pact: { ...t.pact!, signatories } }
+  }
+})
+
 /** A shuffle driven by a list of numbers (pure, so counterexamples replay). */
 const shuffler = (numbers: ReadonlyArray<number>) => {
   let i = 0
@@ -331,7 +349,8 @@ describe("Territory", () => {
       const cases = fc.oneof(
         Arb.fullTerritory(),
         dangling.map((c) => c.broken),
-        duplicated.map((c) => c.broken)
+        duplicated.map((c) => c.broken),
+        doubleSigned.map((c) => c.broken)
       )
       fc.assert(
         fc.property(
@@ -378,7 +397,7 @@ describe("Territory", () => {
 
     it("property: any duplicated id in any section is reported as duplicate-id at the copy's path", () => {
       fc.assert(
-        fc.property(duplicated, ({ section, id, path, broken }) => {
+        fc.property(fc.oneof(duplicated, doubleSigned), ({ section, id, path, broken }) => {
           const problems = Territory.integrity(broken)
           const at = problems.filter(
             (p) => p.code === "duplicate-id" && Problem.formatPath(p.path) === Problem.formatPath(path)
@@ -391,6 +410,21 @@ describe("Territory", () => {
         { numRuns: 200 }
       )
     })
+  })
+
+  it("reports an actor that signs the Pact of the Legnano example twice (found by the duplicated-id property)", () => {
+    const example = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, "..", "..", "..", "examples", "territories", "legnano.json"),
+        "utf8"
+      )
+    )
+    expect(formatted(Territory.decode(example))).toEqual([])
+    const signatories = example.pact.signatories
+    const twice = { ...example, pact: { ...example.pact, signatories: [...signatories, signatories[0]] } }
+    expect(formatted(Territory.decode(twice))).toEqual([
+      `pact.signatories[12].actor: the actor "comune-legnano" already signed at signatories[0]: sign once, with every project, responsibility and resource`
+    ])
   })
 
   it("reports shape problems of malformed JSON, all at once", () => {
