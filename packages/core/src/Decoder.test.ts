@@ -179,6 +179,23 @@ describe("Decoder", () => {
     )
   })
 
+  it("property: the fast path and the full decoder agree on full territories (every section populated), valid or corrupted (invariant 14)", () => {
+    const territory = agree(Territory.Territory)
+    const full = Arb.fullTerritory({ maxItems: 2 }).map((t) =>
+      JSON.parse(JSON.stringify(Territory.encode(t)))
+    )
+    fc.assert(
+      fc.property(full, (input) => {
+        expect(Either.isRight(territory(input))).toBe(true)
+      }),
+      { numRuns: 50 }
+    )
+    fc.assert(
+      fc.property(corrupted(full), (input) => void territory(input)),
+      { numRuns: 150 }
+    )
+  })
+
   it("property: the fast path and the full decoder agree on the other entities: events, measurements, needs, assignments (invariant 14)", () => {
     const schemas: ReadonlyArray<readonly [string, Schema.Schema<any, any, never>]> = [
       ["TakingCharge.Event", TakingCharge.Event],

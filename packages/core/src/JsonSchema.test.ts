@@ -230,6 +230,49 @@ describe("JsonSchema", () => {
     }
   )
 
+  it("property: every encoded full territory (every section populated) is accepted by the Territory JSON Schema (invariant 14)", () => {
+    const validate = validatorOf("Territory")
+    const encode = Schema.encodeSync(schemaOf("Territory"))
+    fc.assert(
+      fc.property(Arb.fullTerritory(), (t) => {
+        const json = JSON.parse(JSON.stringify(encode(t)))
+        if (!validate(json)) throw new Error(ajv.errorsText(validate.errors))
+      }),
+      { numRuns: 100 }
+    )
+  })
+
+  it("property: a full territory whose shape the decoder rejects after one mutation is rejected by the Territory JSON Schema (invariant 14)", () => {
+    const validate = validatorOf("Territory")
+    const encode = Schema.encodeSync(schemaOf("Territory"))
+    const cases = Arb.fullTerritory({ maxItems: 2 })
+      .map((t) => JSON.parse(JSON.stringify(encode(t))) as Json)
+      .chain((json) =>
+        fc.constantFrom(...pathsOf(json)).chain((path) =>
+          fc.record({
+            json: fc.constant(json),
+            path: fc.constant(path),
+            how:
+              typeof path[path.length - 1] === "number"
+                ? fc.constantFrom("retype" as const, "junk-text" as const)
+                : fc.constantFrom("retype" as const, "remove" as const, "junk-text" as const)
+          })
+        )
+      )
+    let rejected = 0
+    fc.assert(
+      fc.property(cases, ({ json, path, how }) => {
+        const mutated = mutate(json, path, how)
+        if (rejectedByShape("Territory", mutated)) {
+          rejected++
+          expect(validate(mutated), `${how} at ${Problem.formatPath(path)}`).toBe(false)
+        }
+      }),
+      { numRuns: 100 }
+    )
+    expect(rejected).toBeGreaterThan(30)
+  })
+
   it.each(JsonSchema.names.map((name) => [name]))(
     "property: a %s the decoder rejects after one mutation is rejected by its JSON Schema (invariant 14)",
     (name) => {
