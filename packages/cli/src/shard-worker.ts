@@ -1,13 +1,17 @@
 /**
  * The shard worker's script, bundled to `dist/shard-worker.js` and started by
  * `makePool` (shard.ts): it takes ranges of each job from the shared queue,
- * folds them into one summary and answers with that summary and the ranges'
- * problems and counts (plain data).
+ * folds them into partial summary cells and answers with those, the ranges'
+ * counts and the byte ranges of the lines the fast reader could not vouch for
+ * (plain data), which the main thread decodes with the full path. It imports
+ * only `shard-reader.ts` and node's modules, never `@welfare/core` (effect):
+ * it starts in milliseconds.
  *
  * @since 0.1.0
  */
 import { parentPort, workerData } from "node:worker_threads"
-import { type Job, type Reply, runRanges } from "./shard.js"
+import type { Job, Reply } from "./shard.js"
+import { runRanges } from "./shard-reader.js"
 
 const port = parentPort
 const id = (workerData as { readonly id?: unknown } | null)?.id
@@ -18,7 +22,14 @@ if (port !== null && typeof id === "number") {
       reply = {
         _tag: "done",
         job: job.job,
-        result: runRanges(job.path, job.ranges, new Int32Array(job.owner), id, job.detail === true)
+        result: runRanges(
+          job.vocabulary,
+          job.path,
+          job.ranges,
+          new Int32Array(job.owner),
+          id,
+          job.detail === true
+        )
       }
     } catch (e) {
       reply = { _tag: "failed", job: job.job, message: e instanceof Error ? e.message : String(e) }

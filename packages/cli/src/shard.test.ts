@@ -35,7 +35,9 @@ const dir = mkdtempSync(join(tmpdir(), "welfare-shard-"))
 // (turbo's test task also builds the package first).
 beforeAll(async () => {
   const worker = join(root, "dist/shard-worker.js")
-  const sources = ["src/shard.ts", "src/shard-worker.ts"].map((f) => statSync(join(root, f)).mtimeMs)
+  const sources = ["src/shard.ts", "src/shard-reader.ts", "src/shard-worker.ts"].map(
+    (f) => statSync(join(root, f)).mtimeMs
+  )
   if (existsSync(worker) && statSync(worker).mtimeMs >= Math.max(...sources)) return
   const { build } = await import("tsup")
   await build({
