@@ -4,11 +4,13 @@ import {
   fstatSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   readSync,
   rmSync,
   statSync,
   writeFileSync
 } from "node:fs"
+import { builtinModules } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -19,11 +21,13 @@ import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
+  detailKey,
   type Evaluated,
   evaluateFile,
   evaluateFileSharded,
   fastFigures,
   fastReader,
+  idHashes,
   makePool,
   type Pool
 } from "./shard.js"
@@ -170,6 +174,48 @@ const reference = (path: string): Omit<Evaluated, "threads" | "workers"> => {
   }
 }
 
+/** The reference of the detail mode: cells keyed by assignment, indicator and actor, id hashes, problem lines. */
+const referenceDetail = (path: string) => {
+  const acc = Summary.accumulator()
+  const problems: Array<Problem.Problem> = []
+  const lines: Array<number> = []
+  const ids: Array<readonly [number, number]> = []
+  let records = 0
+  const fd = openSync(path, "r")
+  try {
+    const size = fstatSync(fd).size
+    const buf = new Uint8Array(size)
+    readSync(fd, buf, 0, size, 0)
+    for (const e of Ndjson.decodeSync([buf], full)) {
+      records++
+      if (e._tag === "Value") {
+        const m = e.value
+        acc.add({ ...m, indicator: detailKey(m.assignment, m.indicator, m.measuredBy) as never })
+        if (m.id !== undefined) ids.push(idHashes(m.id))
+      } else
+        for (const p of e.problems) {
+          problems.push(p)
+          lines.push(e.line)
+        }
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return { summary: acc.result(), problems, records, lines, idPairs: pairs(ids) }
+}
+
+/** Id hash pairs in a canonical order. */
+const pairs = (list: Iterable<readonly [number, number]>): Array<string> =>
+  [...list].map(([a, b]) => `${a},${b}`).sort()
+const pairsOf = (ids: Int32Array | undefined): Array<string> =>
+  pairs(Array.from({ length: (ids?.length ?? 0) / 2 }, (_, i) => [ids![2 * i]!, ids![2 * i + 1]!] as const))
+
+const expectSameDetail = (actual: Evaluated, expected: ReturnType<typeof referenceDetail>): void => {
+  expectSame(actual, expected)
+  expect(actual.lines).toStrictEqual(expected.lines)
+  expect(pairsOf(actual.ids)).toStrictEqual(expected.idPairs)
+}
+
 const expectSame = (actual: Evaluated, expected: Omit<Evaluated, "threads" | "workers">): void => {
   expect(Summary.equals(actual.summary, expected.summary)).toBe(true)
   expect(actual.problems).toStrictEqual(expected.problems)
@@ -279,6 +325,42 @@ describe("shard: one thread", () => {
 })
 
 describe("shard: across worker threads", () => {
+  it("runs workers that load neither @welfare/core nor effect (the bundle imports node modules only)", () => {
+    const seen = new Set<string>()
+    const imports = new Set<string>()
+    const visit = (file: string): void => {
+      if (seen.has(file)) return
+      seen.add(file)
+      const code = readFileSync(file, "utf8")
+      for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^"';]*?["']([^"']+)["']/g)) {
+        if (spec!.startsWith(".")) visit(join(dirname(file), spec!))
+        else imports.add(spec!)
+      }
+      for (const [, spec] of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) imports.add(spec!)
+    }
+    visit(join(root, "dist/shard-worker.js"))
+    expect([...imports].filter((spec) => !builtinModules.includes(spec.replace(/^node:/, "")))).toEqual([])
+    expect([...imports]).toContain("worker_threads")
+  })
+
+  it("property: the detail mode (cells by assignment, indicator and actor; id hashes; problem lines) equals the full path, on one thread and across workers", async () => {
+    const p = await warm()
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 50 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        async (lines, ranges, main) => {
+          const path = write(join_(lines, "\n"))
+          const expected = referenceDetail(path)
+          expectSameDetail(evaluateFile(path, { detail: true }), expected)
+          expectSameDetail(await p.evaluate(path, { ranges, main, detail: true }), expected)
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+
   it("property: evaluating a file in ranges across worker threads equals evaluating it on one thread: summary, problems, indices and lines (invariant 13)", async () => {
     const p = await warm()
     expect(p.workers).toBe(2)
