@@ -9,7 +9,9 @@
  * dist/shard.js and @welfare/core's dist, so the single-thread baseline and
  * the sharded runs are the same code. It answers each run with its wall time
  * and the CPU time of all its threads, so that the report says how many cores
- * the machine really gave (it is shared).
+ * the machine really gave (it is shared). Workers load no @welfare/core (the
+ * CLI's shard-reader.ts only), so starting them costs tens of milliseconds,
+ * which the cold figure includes.
  */
 import { type ChildProcess, fork, spawnSync } from "node:child_process"
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs"
@@ -109,6 +111,16 @@ if (process.argv[3] !== undefined) {
   process.exit(0)
 }
 process.on("message", async (m) => {
+  if (m.op === "start") {
+    // a worker's start-up: from makePool to ready (workers load the CLI's lean reader only)
+    const t0 = performance.now()
+    const p = makePool({ workers: 1 })
+    await p.ready
+    const wall = performance.now() - t0
+    await p.close()
+    process.send({ wall })
+    return
+  }
   if (m.op === "pools") {
     await pool(1)
     await pool(2)
@@ -145,6 +157,7 @@ interface Prepared {
 const seen = new Map<string, Array<Reply>>()
 let equal: Record<string, boolean> = {}
 let loadBefore: ReadonlyArray<number> = []
+let startMs = Number.NaN
 
 const W = {
   warm: "ours: warm pool, main thread + 1 worker",
@@ -192,7 +205,8 @@ const speedUp = (results: ReadonlyArray<Measured>, name: string, base: string = 
 export const scenario: Scenario<Prepared> = {
   id: "sharding",
   title: "Summarising 1,000,000 measurements from an NDJSON file: worker_threads vs one thread (built JS)",
-  target: "sharded (2 threads, warm pool) >= 1.6x faster than one thread; cold figures reported",
+  target:
+    "sharded (2 threads) >= 1.6x faster than one thread, with a warm pool and with workers started for the evaluation",
   sizes: `${N.toLocaleString("en")} measurements in one NDJSON file (deterministic, about 200 MB), cut into line-aligned ranges of about 4 MB taken from a shared queue`,
   runs: 5,
   prepare: async () => {
@@ -233,6 +247,9 @@ export const scenario: Scenario<Prepared> = {
         child.channel?.ref()
         child.send({ op, summary })
       })
+    const starts: Array<number> = []
+    for (let i = 0; i < 5; i++) starts.push((await ask("start")).wall)
+    startMs = median(starts)
     await ask("pools")
     const one = await ask("one", true)
     const check = async (op: string): Promise<boolean> => {
@@ -265,12 +282,14 @@ export const scenario: Scenario<Prepared> = {
   ],
   meets: (results) =>
     Object.values(equal).every((e) => e) &&
-    Math.max(speedUp(results, W.warm), speedUp(results, W.merge)) >= 1.6,
+    Math.max(speedUp(results, W.warm), speedUp(results, W.merge)) >= 1.6 &&
+    speedUp(results, W.cold) >= 1.6,
   notes: (results) => {
     const loadAfter = loadavg()
     return [
       `speed-up over one thread, warm pool: main thread + 1 worker ${speedUp(results, W.warm).toFixed(2)}x, 2 workers with the main thread merging ${speedUp(results, W.merge).toFixed(2)}x (target >= 1.6x)`,
-      `speed-up, cold: workers started for each evaluation ${speedUp(results, W.cold).toFixed(2)}x; a fresh process each run (node start and imports included) ${speedUp(results, W.freshSharded, W.freshOne).toFixed(2)}x`,
+      `speed-up, cold: workers started for each evaluation ${speedUp(results, W.cold).toFixed(2)}x (target >= 1.6x); a fresh process each run (node start and imports included) ${speedUp(results, W.freshSharded, W.freshOne).toFixed(2)}x`,
+      `a worker's start-up (makePool to ready, median of 5): ${startMs.toFixed(0)} ms`,
       `cores used (CPU time of all threads / wall time, median): warm main + 1 worker ${coresOf(W.warm)}, warm 2 workers ${coresOf(W.merge)}, cold ${coresOf(W.cold)}, one thread ${coresOf(W.one)}`,
       `one thread: the fast reader against the general path ${speedUp(results, W.one, W.reference).toFixed(2)}x`,
       `sharded and general-path results equal the single-thread one (summary, records, problems): ${Object.entries(
