@@ -247,7 +247,7 @@ const intern = (b: Uint8Array, s: number, e: number, h: number): string => {
   return made
 }
 
-/** A level (any plain string), interned by a hash of its bytes; undefined when not plain. */
+/** A level (any plain string but a name of Object.prototype), interned by a hash of its bytes; undefined otherwise. */
 const levelAt = (b: Uint8Array, s: number, e: number): string | undefined => {
   let h = 0x9e3779b9
   for (let i = s; i < e; i++) {
@@ -255,7 +255,12 @@ const levelAt = (b: Uint8Array, s: number, e: number): string | undefined => {
     if (c === 92 || c < 32 || c >= 128) return undefined
     h = Math.imul(h ^ c, 0x01000193)
   }
-  return intern(b, s, e, (h ^ (e - s)) & 0x3fffffff)
+  const level = intern(b, s, e, (h ^ (e - s)) & 0x3fffffff)
+  // core's accumulator counts levels in a plain object, where a level named like a property of
+  // Object.prototype ("valueOf", "__proto__", ...) does not add up as a count: such a line goes to
+  // the full path on the main thread, whose core accumulator then sees every one of them in file
+  // order, as on one thread (a partial count merged with addSummary would differ)
+  return level in Object.prototype ? undefined : level
 }
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)

@@ -253,6 +253,9 @@ describe("shard: the fast line reader", () => {
     fc.assert(
       fc.property(valid, (text) => {
         fc.pre(/^[\x20-\x7e]*$/.test(text) && !text.includes("\\"))
+        // a level named like a property of Object.prototype goes to the full path (see levelAt)
+        const level = (JSON.parse(text) as { readonly level?: string }).level
+        fc.pre(level === undefined || !(level in Object.prototype))
         const b = bytes(text)
         expect(fastFigures(b, 0, b.length)).not.toBeUndefined()
       }),
@@ -311,6 +314,27 @@ describe("shard: one thread", () => {
         "line 2, column 1: the line is longer than 1000000 characters: split the record, or raise maxLength"
       ]
     ])
+  })
+
+  it("counts levels named like properties of Object.prototype as core's accumulator does, on one thread and across workers", async () => {
+    const judged = (level: string): string =>
+      JSON.stringify({
+        indicator: "ind-1",
+        assignment: "asg-1",
+        period: { start: "2015-01-01", end: "2015-01-01" },
+        level,
+        measuredBy: "act-1",
+        source: "administrative-data"
+      })
+    const lines = ["valueOf", "lvl-good", "valueOf", "__proto__", "constructor", "lvl-good", "valueOf"].map(
+      judged
+    )
+    const path = write(join_([...lines, ...lines], "\n"))
+    const expected = reference(path)
+    expectSame(evaluateFile(path), expected)
+    expectSame(await (await warm()).evaluate(path, { ranges: 3, main: false }), expected)
+    const cell = Summary.get(expected.summary, "ind-1", { start: "2015-01-01", end: "2015-01-01" })
+    expect(cell?.levels["lvl-good"]).toBe(4)
   })
 
   it("strips a byte-order mark on the first line only, as the reader does", () => {
