@@ -4,6 +4,7 @@ import { connectedComponents } from "graphology-components"
 import betweennessModule from "graphology-metrics/centrality/betweenness.js"
 import { describe, expect, it } from "vitest"
 import * as Actor from "./Actor.js"
+import { brandes, brandesReference, fromEdges } from "./internal/network/csr.js"
 import * as Label from "./Label.js"
 import * as Partnership from "./Partnership.js"
 import * as PartnershipNetwork from "./PartnershipNetwork.js"
@@ -149,6 +150,46 @@ describe("PartnershipNetwork: betweenness", () => {
         for (const a of n.actors) expect(ours.get(a)).toBeCloseTo(theirs[a] ?? 0, 12)
       }),
       { numRuns: 200 }
+    )
+  })
+
+  /** An undirected graph on `n` nodes, from sparse (several components, leaves) to dense, with a subset of sources. */
+  const csrGraph = fc
+    .integer({ min: 1, max: 40 })
+    .chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        pairs: fc.uniqueArray(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), {
+          maxLength: 4 * n,
+          selector: ([x, y]) => Math.min(x, y) * n + Math.max(x, y)
+        }),
+        sources: fc.uniqueArray(fc.nat(n - 1), { minLength: 1, maxLength: n })
+      })
+    )
+    .map(({ n, pairs, sources }) => {
+      const edges = pairs
+        .filter(([x, y]) => x !== y)
+        .map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const)
+      const g = fromEdges(
+        n,
+        Int32Array.from(edges, (e) => e[0]),
+        Int32Array.from(edges, (e) => e[1]),
+        new Float64Array(edges.length).fill(1)
+      )
+      return { g, sources: Int32Array.from(sources) }
+    })
+
+  it("property: the direction-optimising Brandes kernel equals the textbook kernel, top-down, bottom-up or mixed", () => {
+    fc.assert(
+      fc.property(csrGraph, ({ g, sources }) => {
+        const reference = brandesReference(g, sources)
+        for (const ratio of [0, 0.15, 1, Number.POSITIVE_INFINITY]) {
+          const fast = brandes(g, sources, ratio)
+          for (let v = 0; v < g.n; v++)
+            expect(Math.abs(fast[v]! - reference[v]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, reference[v]!))
+        }
+      }),
+      { numRuns: 300 }
     )
   })
 
