@@ -355,3 +355,33 @@ const rank = (rows: ReadonlyArray<ReadonlyArray<number>>): number => {
   }
   return rk
 }
+
+describe("Summary levels named like object properties", () => {
+  const judged = (level: string): Measurement.Measurement =>
+    ({
+      indicator: "ind-network-quality",
+      assignment: "asg-network-quality",
+      period: y2016,
+      level,
+      measuredBy: "forum-terzo-settore",
+      source: "focus-group"
+    }) as Measurement.Measurement
+
+  it("counts a level called valueOf, toString or __proto__ like any other, also when merging", () => {
+    const levels = ["valueOf", "valueOf", "__proto__", "toString", "lvl-good"]
+    const whole = Summary.fromMeasurements(levels.map(judged))
+    const cell = Object.values(whole.cells)[0]!
+    expect(Object.keys(cell.levels).sort()).toEqual(["__proto__", "lvl-good", "toString", "valueOf"])
+    expect([
+      cell.levels.valueOf,
+      cell.levels.toString,
+      Object.getOwnPropertyDescriptor(cell.levels, "__proto__")?.value
+    ]).toEqual([2, 1, 1])
+    const merged = Summary.merge(
+      Summary.fromMeasurements(levels.slice(0, 2).map(judged)),
+      Summary.fromMeasurements(levels.slice(2).map(judged))
+    )
+    expect(Summary.equals(merged, whole)).toBe(true)
+    expect(Object.values(merged.cells)[0]!.levels.valueOf).toBe(2)
+  })
+})

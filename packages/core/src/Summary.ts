@@ -115,6 +115,21 @@ const ownLevels = (c: MutableCell): { [level: string]: number } => {
   return c.levels
 }
 
+// Adds n judgements of a level. Levels are codes from an indicator's scale, so any text:
+// read only own properties (a level "valueOf" must not start from Object.prototype's) and
+// define "__proto__" as an own property (an assignment would set the prototype instead).
+const bump = (levels: { [level: string]: number }, level: string, n: number): void => {
+  const count = (Object.hasOwn(levels, level) ? levels[level]! : 0) + n
+  if (level === "__proto__")
+    Object.defineProperty(levels, level, {
+      value: count,
+      writable: true,
+      enumerable: true,
+      configurable: true
+    })
+  else levels[level] = count
+}
+
 // Every cell is built by one of these two literals, so that cells share a few hidden classes.
 // `period` is kept as it is: callers pass a fresh copy, or the period of an existing cell.
 const newCell = (
@@ -187,7 +202,7 @@ const addInto = (into: MutableCell, c: Cell): void => {
   // judgements are the measurements without a value: no level to add when there is none
   if (c.count !== c.numeric) {
     const levels = ownLevels(into)
-    for (const level in c.levels) levels[level] = (levels[level] ?? 0) + c.levels[level]!
+    for (const level of Object.keys(c.levels)) bump(levels, level, c.levels[level]!)
   }
 }
 
@@ -287,7 +302,7 @@ export const accumulator = (): Accumulator => {
         if (c.max === null || v > c.max) c.max = v
       } else if (m.level !== undefined) {
         const levels = ownLevels(c)
-        levels[m.level] = (levels[m.level] ?? 0) + 1
+        bump(levels, m.level, 1)
       }
       if (m.persons !== undefined) {
         c.persons += m.persons
