@@ -14,9 +14,7 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
-import type * as SchemaAST from "effect/SchemaAST"
-import { compile as compileAst, FAIL } from "./internal/compile/codegen.js"
+import type * as Schema from "effect/Schema"
 import * as Problem from "./Problem.js"
 
 /**
@@ -30,9 +28,6 @@ export interface Decoder<A> {
   /** Whether a compiled fast path is in use (false: every input goes to the full effect decoder). */
   readonly fast: boolean
 }
-
-/** The options of `Problem.decoder`: every problem at once, excess keys ignored. */
-const options: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
 
 /**
  * Compiles a schema into a fast total decoder whose results are exactly those
@@ -58,15 +53,8 @@ const options: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "igno
  * @since 0.1.0
  */
 export const compile = <A, I>(schema: Schema.Schema<A, I, never>): Decoder<A> => {
-  const full = Schema.decodeUnknownEither(schema, options)
-  const slow = (input: unknown): Problem.Result<A> => Either.mapLeft(full(input), Problem.fromParseError)
-  const { check } = compileAst(schema.ast, options)
-  if (check === undefined) return Object.assign(slow, { fast: false })
-  const decode = (input: unknown): Problem.Result<A> => {
-    const out = check(input)
-    return out === FAIL ? slow(input) : Either.right(out as A)
-  }
-  return Object.assign(decode, { fast: true })
+  const { decode, fast } = Problem.compiledDecoder(schema, true)
+  return Object.assign(decode, { fast: fast() })
 }
 
 /**
@@ -99,7 +87,7 @@ export const decodeAll = <A>(
   for (let i = 0; i < inputs.length; i++) {
     const r = decoder(inputs[i])
     if (Either.isRight(r)) values.push(r.right)
-    else for (const p of r.left) problems.push(Problem.make(p.code, [i, ...p.path], p.message))
+    else problems.push(...Problem.prefix(r.left, [i]))
   }
   return Problem.fromProblems(values, problems)
 }

@@ -344,18 +344,40 @@ const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =
  * @category decoding
  * @since 0.1.0
  */
-export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => Result<A>) => {
+export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => Result<A>) =>
+  compiledDecoder(schema, false).decode
+
+/**
+ * The one implementation behind {@link decoder} and `Decoder.compile`: effect's
+ * decoder with every problem, behind a fast path (a check-and-copy compiled
+ * from the schema's AST) that hands every input it cannot vouch for to it.
+ * `eager: false` compiles on first use, so importing a module that makes
+ * decoders stays cheap; `fast()` tells whether a compiled path is in use.
+ *
+ * @internal
+ */
+export const compiledDecoder = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  eager: boolean
+): { readonly decode: (input: unknown) => Result<A>; readonly fast: () => boolean } => {
   rememberTitles(schema.ast)
   const full = Schema.decodeUnknownEither(schema, decodeOptions)
   const slow = (input: unknown): Result<A> => Either.mapLeft(full(input), fromParseError)
-  // The fast path (a check-and-copy compiled from the schema's AST, see Decoder) is
-  // built on first use, so importing a module that makes decoders stays cheap.
-  let check: ((input: unknown) => unknown) | undefined | null = null
-  return (input) => {
+  let check: ((input: unknown) => unknown) | undefined | null = eager
+    ? compileAst(schema.ast, decodeOptions).check
+    : null
+  const compiled = () => {
     if (check === null) check = compileAst(schema.ast, decodeOptions).check
-    if (check === undefined) return slow(input)
-    const out = check(input)
-    return out === FAIL ? slow(input) : Either.right(out as A)
+    return check
+  }
+  return {
+    decode: (input) => {
+      const c = check === null ? compiled() : check
+      if (c === undefined) return slow(input)
+      const out = c(input)
+      return out === FAIL ? slow(input) : Either.right(out as A)
+    },
+    fast: () => compiled() !== undefined
   }
 }
 
