@@ -1,27 +1,38 @@
 /**
  * The assessment: places an intervention on each of the seven dimensions of
- * seed 000, from traditional (0) to generative (1), explains every point of
- * the score with the seed's own words, classifies it, compares two profiles
- * and recommends the changes that would make it more generative.
+ * seed 000, from traditional (0) to generative (1), says how much of the
+ * evidence it rests on, explains every point of the score with the seed's own
+ * words and the provenance of each fact, gives a verdict, compares two
+ * profiles and recommends the changes that would make it more generative.
  *
  * How a profile is computed (see also the guide "The framework"):
  * - the facts of the intervention are read by the trait catalogue: each
- *   trait present to a degree `d` (usually 1) with rubric weight `w` brings
- *   `w * d` to its pole on its dimension;
- * - a dimension's position is `G / (G + T)`, the generative weight present
- *   over all the weight present; when no trait of a dimension is observed
- *   (`G + T = 0`) the position is the neutral 0.5 and the dimension is marked
- *   `observed: false`;
- * - the index is the weighted mean of the positions (dimension weights of the
- *   rubric), and the class follows from the rubric's thresholds.
+ *   trait present to a degree `d` with rubric weight `w` brings `w * d` to
+ *   its pole on its dimension; a trait is *observed* when a fact it reads is
+ *   recorded, even to degree 0;
+ * - a dimension's **coverage** is the weight of its observed traits over the
+ *   weight of all its traits; its **position** (balance) is `G / (G + T)`, the
+ *   generative weight present over all the weight present, and its **depth**
+ *   `G` over the generative weight available. A dimension with nothing
+ *   observed is **unobserved**: it has no position and is left out of the
+ *   index (it is not 0.5);
+ * - the **index** is the weighted mean of the positions of the observed
+ *   dimensions (undefined when none is); **coverage** and **depth** of the
+ *   profile are the weighted means over all seven dimensions;
+ * - the **verdict** (`Rubric.verdict`) is `insufficient-evidence` below the
+ *   rubric's minimum coverage, otherwise the class of the index, with the
+ *   generative class only at the rubric's minimum depth.
  *
- * Every evidence item names its trait, dimension, pole, weight, degree and
- * seed source; its `contribution` (for generative traits) is the part of the
- * position it brings, so the contributions of a dimension sum to its position.
+ * Every evidence item names its trait, dimension, pole, weight (with its
+ * provenance), degree, seed source, and whether the facts behind it were
+ * declared or derived from the territory's records (with the record ids);
+ * the `indexContribution`s of the evidence sum to the index, and
+ * `provenance` splits it between derived and declared evidence.
  *
  * @since 0.1.0
  */
 import { dual } from "effect/Function"
+import * as Derivation from "./Derivation.js"
 import * as Dimension from "./Dimension.js"
 import type * as Intervention from "./Intervention.js"
 import type { Text } from "./Label.js"
@@ -29,7 +40,8 @@ import * as Rubric from "./Rubric.js"
 import * as Trait from "./Trait.js"
 
 /**
- * A trait observed in some facts, to a degree in (0, 1].
+ * A trait observed in some facts, to a degree in [0, 1]. A degree of 0 says
+ * the trait's facts are recorded and show it absent.
  *
  * @category models
  * @since 0.1.0
@@ -40,7 +52,22 @@ export interface Observation {
 }
 
 /**
- * One evidence item: a trait observed, what it weighs, and the part of the
+ * Whether the facts behind an evidence item were typed by a user or read
+ * from the territory's records (with the ids of those records).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type EvidenceProvenance =
+  | { readonly kind: "declared" }
+  | {
+      readonly kind: "derived"
+      readonly rules: ReadonlyArray<Derivation.Rule>
+      readonly records: ReadonlyArray<string>
+    }
+
+/**
+ * One evidence item: a trait present, what it weighs, and the part of the
  * score it explains.
  *
  * - `share`: its weight present over all the weight present on its dimension
@@ -48,7 +75,9 @@ export interface Observation {
  * - `contribution`: the part of the dimension's position it brings (its share
  *   for a generative trait, 0 for a traditional one): the contributions of a
  *   dimension sum to its position;
- * - `indexContribution`: its contribution to the overall index.
+ * - `indexContribution`: its contribution to the overall index (the
+ *   contributions of all evidence sum to the index);
+ * - `provenance`: declared, or derived from the records.
  *
  * @category models
  * @since 0.1.0
@@ -58,26 +87,32 @@ export interface Evidence {
   readonly dimension: Dimension.Dimension
   readonly pole: Dimension.Pole
   readonly weight: number
+  readonly weightProvenance: Trait.Provenance
   readonly degree: number
   readonly share: number
   readonly contribution: number
   readonly indexContribution: number
   readonly source: Dimension.Source
   readonly text: Text
+  readonly provenance: EvidenceProvenance
 }
 
 /**
- * The position of a profile on one dimension, with its evidence.
+ * The reading of a profile on one dimension, with its evidence.
  *
  * @category models
  * @since 0.1.0
  */
 export interface DimensionScore {
   readonly dimension: Dimension.Dimension
-  /** In [0, 1]: 0 traditional, 1 generative; 0.5 when nothing was observed. */
-  readonly position: number
-  /** Whether any weighed trait of the dimension was observed. */
+  /** Balance in [0, 1] (0 traditional, 1 generative); undefined when nothing was observed. */
+  readonly position: number | undefined
+  /** Whether any weighed trait of the dimension is present. */
   readonly observed: boolean
+  /** The weight of its observed traits over the weight of all its traits, in [0, 1]. */
+  readonly coverage: number
+  /** The generative weight present over the generative weight available, in [0, 1]. */
+  readonly depth: number
   /** The generative weight present. */
   readonly generative: number
   /** The traditional weight present. */
@@ -86,10 +121,26 @@ export interface DimensionScore {
 }
 
 /**
- * The profile of an intervention: a position per dimension, an overall index
- * in [0, 1], a class, and every evidence item behind them (in catalogue order).
- * `neutral` is the part of the index due to unobserved dimensions (0.5 each,
- * weighted), so that `index = neutral + sum of indexContribution`.
+ * How the index splits between evidence derived from the records and
+ * evidence declared by a user (`derived + declared = index`), and the same
+ * split of the weight present.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ProvenanceSummary {
+  readonly derived: number
+  readonly declared: number
+  /** The share of the weight present that rests on derived facts, in [0, 1]. */
+  readonly derivedWeightShare: number
+}
+
+/**
+ * The profile of an intervention: a reading per dimension, the index (the
+ * balance over the observed dimensions; undefined when none is), coverage,
+ * depth, the verdict, every evidence item behind them (in catalogue order),
+ * the traits observed, the provenance summary, and the contradictions
+ * between declared facts and the records.
  *
  * @category models
  * @since 0.1.0
@@ -97,41 +148,168 @@ export interface DimensionScore {
 export interface Profile {
   readonly intervention?: Intervention.InterventionId
   readonly dimensions: { readonly [D in Dimension.Dimension]: DimensionScore }
-  readonly index: number
-  readonly class: Rubric.Class
-  readonly neutral: number
+  readonly index: number | undefined
+  readonly coverage: number
+  readonly depth: number
+  readonly observedDimensions: number
+  readonly class: Rubric.Verdict
   readonly evidence: ReadonlyArray<Evidence>
+  /** The traits whose facts are recorded (present or not), in catalogue order. */
+  readonly observed: ReadonlyArray<Observation>
+  readonly provenance: ProvenanceSummary
+  readonly contradictions: ReadonlyArray<Derivation.Contradiction>
 }
 
 const catalogue = Trait.catalogue
 const n = catalogue.length
 const nd = Dimension.values.length
 const degreeOf = catalogue.map((t) => t.degree)
+const readsOf = catalogue.map((t) => t.reads)
 
 // biome-ignore lint/complexity/useMathMinMax: a NaN degree must read as 0, which Math.max would not do
 const clamp01 = (x: number): number => (x > 1 ? 1 : x > 0 ? x : 0)
 
+const recorded = (value: unknown): boolean =>
+  value !== undefined && !(Array.isArray(value) && value.length === 0)
+
 /**
- * The traits the facts show, in catalogue order, with their degree (only
- * those with a degree above 0).
+ * Whether the facts record something a trait reads.
+ *
+ * @category observation
+ * @since 0.2.0
+ */
+export const isObserved = (facts: Intervention.InterventionInput, trait: Trait.TraitId): boolean =>
+  Trait.byId[trait].reads.some((f) => recorded(facts[f]))
+
+/**
+ * The traits whose facts are recorded, in catalogue order, with the degree
+ * the facts show (0 when they show the trait absent).
  *
  * @category observation
  * @since 0.1.0
  */
 export const observe = (facts: Intervention.InterventionInput): ReadonlyArray<Observation> => {
   const out: Array<Observation> = []
-  for (let i = 0; i < n; i++) {
-    const d = clamp01(degreeOf[i]!(facts))
-    if (d > 0) out.push({ trait: catalogue[i]!.id, degree: d })
-  }
+  for (let i = 0; i < n; i++)
+    if (readsOf[i]!.some((f) => recorded(facts[f])))
+      out.push({ trait: catalogue[i]!.id, degree: clamp01(degreeOf[i]!(facts)) })
   return out
 }
 
-// Scratch buffers: `score` is synchronous and never re-entered, so reusing
-// them keeps assessing a tight loop without changing any result.
-const scratchG = new Float64Array(nd)
-const scratchT = new Float64Array(nd)
+/**
+ * The numbers of a profile, computed into arrays: the one kernel behind
+ * {@link assess}, territory assessment and the sensitivity analysis.
+ *
+ * @internal
+ */
+export interface Kernel {
+  readonly g: Float64Array
+  readonly t: Float64Array
+  readonly seenWeight: Float64Array
+  readonly positions: Float64Array
+  readonly available: Float64Array
+  readonly availableG: Float64Array
+  index: number
+  coverage: number
+  depth: number
+  observedDimensions: number
+}
+
+/** @internal */
+export const kernel = (): Kernel => ({
+  g: new Float64Array(nd),
+  t: new Float64Array(nd),
+  seenWeight: new Float64Array(nd),
+  positions: new Float64Array(nd),
+  available: new Float64Array(nd),
+  availableG: new Float64Array(nd),
+  index: Number.NaN,
+  coverage: 0,
+  depth: 0,
+  observedDimensions: 0
+})
+
+/**
+ * Computes a profile's numbers from degrees and the observed mask (catalogue
+ * order) under compiled weights. `index` is NaN when no dimension is
+ * observed; a position is NaN on an unobserved dimension.
+ *
+ * @internal
+ */
+export const compute = (
+  degrees: Float64Array,
+  seen: Uint8Array,
+  weights: Float64Array,
+  dimensionWeights: Float64Array,
+  c: Rubric.Compiled,
+  k: Kernel
+): Kernel => {
+  const { g, t, seenWeight, positions, available, availableG } = k
+  g.fill(0)
+  t.fill(0)
+  seenWeight.fill(0)
+  available.fill(0)
+  availableG.fill(0)
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!
+    const d = c.dimensionOf[i]!
+    available[d]! += w
+    if (c.generative[i] === 1) availableG[d]! += w
+    if (seen[i] === 1) seenWeight[d]! += w
+    const wd = w * degrees[i]!
+    if (wd > 0) {
+      if (c.generative[i] === 1) g[d]! += wd
+      else t[d]! += wd
+    }
+  }
+  let weighted = 0
+  let observedWeight = 0
+  let coverage = 0
+  let depth = 0
+  let totalWeight = 0
+  let observedDimensions = 0
+  for (let d = 0; d < nd; d++) {
+    const dw = dimensionWeights[d]!
+    totalWeight += dw
+    const total = g[d]! + t[d]!
+    if (total > 0) {
+      positions[d] = g[d]! / total
+      weighted += dw * positions[d]!
+      observedWeight += dw
+      observedDimensions++
+    } else positions[d] = Number.NaN
+    coverage += dw * (available[d]! > 0 ? seenWeight[d]! / available[d]! : 0)
+    depth += dw * (availableG[d]! > 0 ? g[d]! / availableG[d]! : 0)
+  }
+  k.index = observedWeight > 0 ? clamp01(weighted / observedWeight) : Number.NaN
+  k.coverage = totalWeight > 0 ? clamp01(coverage / totalWeight) : 0
+  k.depth = totalWeight > 0 ? clamp01(depth / totalWeight) : 0
+  k.observedDimensions = observedDimensions
+  return k
+}
+
+// Scratch buffers: assessing is synchronous and never re-entered, so reusing
+// them keeps it a tight loop without changing any result.
+const scratch = kernel()
 const scratchDegrees = new Float64Array(n)
+const scratchSeen = new Uint8Array(n)
+
+/**
+ * Reads the facts of an intervention into degrees and the observed mask
+ * (catalogue order).
+ *
+ * @internal
+ */
+export const read = (
+  facts: Intervention.InterventionInput,
+  degrees: Float64Array,
+  seen: Uint8Array
+): void => {
+  for (let i = 0; i < n; i++) {
+    seen[i] = readsOf[i]!.some((f) => recorded(facts[f])) ? 1 : 0
+    degrees[i] = seen[i] === 1 ? clamp01(degreeOf[i]!(facts)) : 0
+  }
+}
 
 // The catalogue is grouped by dimension: the traits of dimension d are the
 // indices [dimensionStart[d], dimensionStart[d + 1]).
@@ -139,118 +317,120 @@ const dimensionStart: ReadonlyArray<number> = Dimension.values
   .map((d) => catalogue.findIndex((t) => t.dimension === d))
   .concat([n])
 
-const score = (
-  degrees: Float64Array,
-  c: Rubric.Compiled,
-  id: Intervention.InterventionId | undefined
-): Profile => {
-  const g = scratchG
-  const t = scratchT
-  g.fill(0)
-  t.fill(0)
-  for (let i = 0; i < n; i++) {
-    const wd = c.weights[i]! * degrees[i]!
-    if (wd > 0) {
-      if (c.generative[i] === 1) g[c.dimensionOf[i]!]! += wd
-      else t[c.dimensionOf[i]!]! += wd
+const declared: EvidenceProvenance = { kind: "declared" }
+
+const evidenceProvenance = (
+  trait: Trait.Trait,
+  provenance: Derivation.Resolved["provenance"] | undefined
+): EvidenceProvenance => {
+  if (provenance === undefined) return declared
+  const rules = new Set<Derivation.Rule>()
+  const records = new Set<string>()
+  for (const f of trait.reads) {
+    const p = provenance[f]
+    if (p?.kind === "derived") {
+      rules.add(p.rule)
+      for (const r of p.records) records.add(r)
     }
   }
-  let weighted = 0
-  let neutralWeighted = 0
+  return rules.size === 0 ? declared : { kind: "derived", rules: [...rules], records: [...records].sort() }
+}
+
+const score = (
+  degrees: Float64Array,
+  seen: Uint8Array,
+  c: Rubric.Compiled,
+  id: Intervention.InterventionId | undefined,
+  resolved?: Pick<Derivation.Resolved, "provenance" | "contradictions">
+): Profile => {
+  const k = compute(degrees, seen, c.weights, c.dimensionWeights, c, scratch)
+  const index = Number.isNaN(k.index) ? undefined : k.index
+  let observedWeight = 0
+  for (let d = 0; d < nd; d++) if (!Number.isNaN(k.positions[d]!)) observedWeight += c.dimensionWeights[d]!
   const evidence: Array<Evidence> = []
+  const observed: Array<Observation> = []
   const dimensions = {} as { [D in Dimension.Dimension]: DimensionScore }
+  let fromDerived = 0
+  let fromDeclared = 0
+  let derivedWeight = 0
+  let presentWeight = 0
   for (let d = 0; d < nd; d++) {
-    const gd = g[d]!
-    const total = gd + t[d]!
-    const position = total > 0 ? gd / total : 0.5
+    const gd = k.g[d]!
+    const td = k.t[d]!
+    const total = gd + td
     const dw = c.dimensionWeights[d]!
-    weighted += dw * position
-    if (total <= 0) neutralWeighted += dw * 0.5
     const own: Array<Evidence> = []
     for (let i = dimensionStart[d]!; i < dimensionStart[d + 1]!; i++) {
+      const trait = catalogue[i]!
+      if (seen[i] === 1) observed.push({ trait: trait.id, degree: degrees[i]! })
       const w = c.weights[i]!
       const degree = degrees[i]!
       if (w * degree > 0) {
-        const trait = catalogue[i]!
         const share = (w * degree) / total
         const contribution = c.generative[i] === 1 ? share : 0
+        const indexContribution = observedWeight > 0 ? (contribution * dw) / observedWeight : 0
+        const provenance = evidenceProvenance(trait, resolved?.provenance)
+        presentWeight += w * degree
+        if (provenance.kind === "derived") {
+          fromDerived += indexContribution
+          derivedWeight += w * degree
+        } else fromDeclared += indexContribution
         const e: Evidence = {
           trait: trait.id,
           dimension: trait.dimension,
           pole: trait.pole,
           weight: w,
+          weightProvenance: trait.weightProvenance,
           degree,
           share,
           contribution,
-          indexContribution: (contribution * dw) / c.totalDimensionWeight,
+          indexContribution,
           source: trait.source,
-          text: trait.text
+          text: trait.text,
+          provenance
         }
         own.push(e)
         evidence.push(e)
       }
     }
     const dimension = Dimension.values[d]!
+    const available = c.available[d]!
+    const availableG = c.availableGenerative[d]!
     dimensions[dimension] = {
       dimension,
-      position,
+      position: total > 0 ? k.positions[d]! : undefined,
       observed: total > 0,
+      coverage: available > 0 ? clamp01(k.seenWeight[d]! / available) : 0,
+      depth: availableG > 0 ? clamp01(gd / availableG) : 0,
       generative: gd,
-      traditional: t[d]!,
+      traditional: td,
       evidence: own
     }
   }
-  const index = clamp01(weighted / c.totalDimensionWeight)
-  const profile = {
+  const reading = { index, depth: k.depth, coverage: k.coverage, observedDimensions: k.observedDimensions }
+  const profile: Profile = {
     dimensions,
     index,
-    class: Rubric.classify(index, c.rubric),
-    neutral: neutralWeighted / c.totalDimensionWeight,
-    evidence
+    coverage: k.coverage,
+    depth: k.depth,
+    observedDimensions: k.observedDimensions,
+    class: Rubric.verdict(reading, c.rubric),
+    evidence,
+    observed,
+    provenance: {
+      derived: fromDerived,
+      declared: fromDeclared,
+      derivedWeightShare: presentWeight > 0 ? derivedWeight / presentWeight : 0
+    },
+    contradictions: resolved?.contradictions ?? []
   }
   return id === undefined ? profile : { intervention: id, ...profile }
 }
 
 /**
- * Reads the facts of an intervention into `degrees` (catalogue order) and its
- * positions into `positions` (dimension order), returning its index: the
- * allocation-free core used by territory assessment.
- *
- * @internal
- */
-export const scoreInto = (
-  facts: Intervention.InterventionInput,
-  c: Rubric.Compiled,
-  degrees: Float64Array,
-  positions: Float64Array,
-  observed: Uint8Array
-): number => {
-  const g = scratchG
-  const t = scratchT
-  g.fill(0)
-  t.fill(0)
-  for (let i = 0; i < n; i++) {
-    const d = clamp01(degreeOf[i]!(facts))
-    degrees[i] = d
-    const wd = c.weights[i]! * d
-    if (wd > 0) {
-      if (c.generative[i] === 1) g[c.dimensionOf[i]!]! += wd
-      else t[c.dimensionOf[i]!]! += wd
-    }
-  }
-  let weighted = 0
-  for (let d = 0; d < nd; d++) {
-    const total = g[d]! + t[d]!
-    positions[d] = total > 0 ? g[d]! / total : 0.5
-    observed[d] = total > 0 ? 1 : 0
-    weighted += c.dimensionWeights[d]! * positions[d]!
-  }
-  return clamp01(weighted / c.totalDimensionWeight)
-}
-
-/**
- * The profile of a list of observations (see {@link observe}) under a rubric.
- * Useful to reason about traits directly; {@link assess} reads the facts first.
+ * The profile of a list of observations (see {@link observe}) under a rubric:
+ * each listed trait is observed, to its degree. Useful to reason about traits
+ * directly; {@link assess} reads the facts first.
  *
  * @category assessment
  * @since 0.1.0
@@ -260,16 +440,22 @@ export const fromObservations = (
   rubric: Rubric.Rubric = Rubric.defaultRubric
 ): Profile => {
   const degrees = new Float64Array(n)
+  const seen = new Uint8Array(n)
   for (const o of observations) {
     const i = Trait.ids.indexOf(o.trait)
-    if (i >= 0) degrees[i] = Math.max(degrees[i]!, clamp01(o.degree))
+    if (i >= 0) {
+      seen[i] = 1
+      degrees[i] = Math.max(degrees[i]!, clamp01(o.degree))
+    }
   }
-  return score(degrees, Rubric.compile(rubric), undefined)
+  return score(degrees, seen, Rubric.compile(rubric), undefined)
 }
 
 /**
- * Assesses an intervention: its position on each of the seven dimensions,
- * its overall index and class, and the evidence behind every point.
+ * Assesses an intervention from its declared facts: its reading on each of
+ * the seven dimensions, its index, coverage, depth and verdict, and the
+ * evidence behind every point. To read the facts the territory's records
+ * show, use {@link assessIn}.
  *
  * @example
  * ```ts
@@ -283,8 +469,12 @@ export const fromObservations = (
  *   access: "overt-need-only"
  * })
  * assert.strictEqual(profile.dimensions["delivery-chain"].position, 0)
- * assert.strictEqual(profile.dimensions.organisation.observed, false)
- * assert.strictEqual(profile.class, "traditional")
+ * // Nothing is known of the organisation: no position, not 0.5.
+ * assert.strictEqual(profile.dimensions.organisation.position, undefined)
+ * assert.strictEqual(profile.index, 0)
+ * // Three facts are too little to give a class.
+ * assert.strictEqual(profile.class, "insufficient-evidence")
+ * assert.ok(profile.coverage < 0.2)
  * assert.deepStrictEqual(profile.evidence.map((e) => e.trait), ["works-on-lack", "request-benefit", "overt-need-access"])
  * assert.strictEqual(profile.evidence[1]?.text.it, "Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni")
  * ```
@@ -296,9 +486,61 @@ export const assess = (
   intervention: Intervention.InterventionInput,
   rubric: Rubric.Rubric = Rubric.defaultRubric
 ): Profile => {
-  const degrees = scratchDegrees
-  for (let i = 0; i < n; i++) degrees[i] = clamp01(degreeOf[i]!(intervention))
-  return score(degrees, Rubric.compile(rubric), intervention.id)
+  read(intervention, scratchDegrees, scratchSeen)
+  return score(scratchDegrees, scratchSeen, Rubric.compile(rubric), intervention.id)
+}
+
+/**
+ * Assesses resolved facts (see `Derivation.resolve`): the evidence says which
+ * facts were derived from the records, and the profile carries the
+ * contradictions.
+ *
+ * @category assessment
+ * @since 0.2.0
+ */
+export const assessResolved = (
+  resolved: Derivation.Resolved,
+  rubric: Rubric.Rubric = Rubric.defaultRubric
+): Profile => {
+  read(resolved.facts, scratchDegrees, scratchSeen)
+  return score(scratchDegrees, scratchSeen, Rubric.compile(rubric), resolved.facts.id, resolved)
+}
+
+/**
+ * Assesses an intervention within its territory: the facts the records show
+ * (who read its needs and where, its co-designs, its paths of taking charge,
+ * its partnerships' governance) are derived and outrank the declared ones;
+ * every difference is a contradiction on the profile.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Assessment, Intervention } from "@welfare/core"
+ *
+ * const records = {
+ *   actors: [{ id: "comune-legnano", kind: "local-authority" }, { id: "coop-melograno", kind: "social-cooperative" }],
+ *   partnerships: [{ id: "pship-appalto", governance: "market", members: [{ actor: "comune-legnano" }, { actor: "coop-melograno" }] }]
+ * } as const
+ * const profile = Assessment.assessIn(records, {
+ *   id: Intervention.InterventionId.make("int-sad"),
+ *   governance: "horizontal",
+ *   partnerships: ["pship-appalto" as never]
+ * })
+ * // A contract is not horizontal subsidiarity (seed 001, row 33): the records win.
+ * assert.strictEqual(profile.contradictions[0]?.derived, "vertical")
+ * assert.deepStrictEqual(profile.evidence[0]?.provenance, { kind: "derived", rules: ["governance-from-partnerships"], records: ["pship-appalto"] })
+ * ```
+ *
+ * @category assessment
+ * @since 0.2.0
+ */
+export const assessIn = (
+  records: Derivation.Records | Derivation.Index,
+  intervention: Intervention.InterventionInput,
+  rubric: Rubric.Rubric = Rubric.defaultRubric
+): Profile => {
+  const idx = "sectorOf" in records ? records : Derivation.index(records)
+  return assessResolved(Derivation.resolve(idx, intervention, rubric.evidence.contradiction), rubric)
 }
 
 /**
@@ -311,17 +553,21 @@ export const classify: (index: number, rubric?: Pick<Rubric.Rubric, "thresholds"
   Rubric.classify
 
 /**
- * How one dimension changed between two profiles: `delta = to - from`, and
- * the evidence that appeared, disappeared or changed weight or degree.
+ * How one dimension changed between two profiles: `delta = to - from`
+ * (undefined when either side is unobserved), the change of coverage and
+ * depth, and the evidence that appeared, disappeared or changed weight or
+ * degree.
  *
  * @category models
  * @since 0.1.0
  */
 export interface DimensionChange {
   readonly dimension: Dimension.Dimension
-  readonly from: number
-  readonly to: number
-  readonly delta: number
+  readonly from: number | undefined
+  readonly to: number | undefined
+  readonly delta: number | undefined
+  readonly coverage: { readonly from: number; readonly to: number; readonly delta: number }
+  readonly depth: { readonly from: number; readonly to: number; readonly delta: number }
   readonly added: ReadonlyArray<Evidence>
   readonly removed: ReadonlyArray<Evidence>
   readonly changed: ReadonlyArray<{ readonly from: Evidence; readonly to: Evidence }>
@@ -330,16 +576,26 @@ export interface DimensionChange {
 /**
  * The comparison of two profiles (for example two years of a service, or two
  * territories): per-dimension deltas with the evidence that changed, and the
- * change of index and class.
+ * change of index (undefined when either index is), coverage, depth and verdict.
  *
  * @category models
  * @since 0.1.0
  */
 export interface Comparison {
   readonly dimensions: { readonly [D in Dimension.Dimension]: DimensionChange }
-  readonly index: { readonly from: number; readonly to: number; readonly delta: number }
-  readonly class: { readonly from: Rubric.Class; readonly to: Rubric.Class }
+  readonly index: {
+    readonly from: number | undefined
+    readonly to: number | undefined
+    readonly delta: number | undefined
+  }
+  readonly coverage: { readonly from: number; readonly to: number; readonly delta: number }
+  readonly depth: { readonly from: number; readonly to: number; readonly delta: number }
+  readonly class: { readonly from: Rubric.Verdict; readonly to: Rubric.Verdict }
 }
+
+const change = (from: number, to: number) => ({ from, to, delta: to - from })
+const optionalDelta = (from: number | undefined, to: number | undefined): number | undefined =>
+  from === undefined || to === undefined ? undefined : to - from
 
 const compareDimension = (a: DimensionScore, b: DimensionScore): DimensionChange => {
   const before = new Map(a.evidence.map((e) => [e.trait, e]))
@@ -354,7 +610,9 @@ const compareDimension = (a: DimensionScore, b: DimensionScore): DimensionChange
     dimension: a.dimension,
     from: a.position,
     to: b.position,
-    delta: b.position - a.position,
+    delta: optionalDelta(a.position, b.position),
+    coverage: change(a.coverage, b.coverage),
+    depth: change(a.depth, b.depth),
     added: b.evidence.filter((e) => !before.has(e.trait)),
     removed: a.evidence.filter((e) => !after.has(e.trait)),
     changed
@@ -363,7 +621,8 @@ const compareDimension = (a: DimensionScore, b: DimensionScore): DimensionChange
 
 /**
  * Compares two profiles: `delta = b - a` on every dimension and on the
- * index, with the evidence that changed. `compare(a, a)` is all zeros.
+ * index, coverage and depth, with the evidence that changed. `compare(a, a)`
+ * is all zeros (and undefined where a dimension is unobserved).
  *
  * @example
  * ```ts
@@ -375,6 +634,7 @@ const compareDimension = (a: DimensionScore, b: DimensionScore): DimensionChange
  * const after = Assessment.assess({ id, delivery: "resources-responsibility-path" })
  * const c = Assessment.compare(before, after)
  * assert.strictEqual(c.dimensions["delivery-chain"].delta, 1)
+ * assert.strictEqual(c.dimensions.organisation.delta, undefined)
  * assert.deepStrictEqual(c.dimensions["delivery-chain"].added.map((e) => e.trait), ["responsibility-path"])
  * ```
  *
@@ -389,14 +649,18 @@ export const compare: {
   for (const d of Dimension.values) dimensions[d] = compareDimension(a.dimensions[d], b.dimensions[d])
   return {
     dimensions,
-    index: { from: a.index, to: b.index, delta: b.index - a.index },
+    index: { from: a.index, to: b.index, delta: optionalDelta(a.index, b.index) },
+    coverage: change(a.coverage, b.coverage),
+    depth: change(a.depth, b.depth),
     class: { from: a.class, to: b.class }
   }
 })
 
 /**
  * A recommended change: the generative trait it makes present, the change of
- * facts (`patch`) that does it, and the gain of overall index it brings.
+ * facts (`patch`) that does it, the gain of index and of depth it brings,
+ * its priority by the seeds, who could act on it (actor kinds) and why (the
+ * seed's words).
  *
  * @category models
  * @since 0.1.0
@@ -404,18 +668,38 @@ export const compare: {
 export interface Recommendation {
   readonly trait: Trait.TraitId
   readonly dimension: Dimension.Dimension
+  /** The gain of index (0 when the index was or stays undefined). */
   readonly gain: number
+  /** The gain of depth. */
+  readonly depthGain: number
+  /** 1 for the changes the seeds put first, 2 for the others. */
+  readonly priority: 1 | 2
+  readonly actors: ReadonlyArray<Trait.Action["actors"][number]>
+  readonly why: Text
+  readonly whySource: Dimension.Source
   readonly text: Text
   readonly change: Text
   readonly source: Dimension.Source
   readonly patch: Trait.Patch
 }
 
+const defaultAction = (t: Trait.Trait): Trait.Action => ({
+  priority: 2,
+  actors: [],
+  why: t.text,
+  source: t.source
+})
+
 /**
- * The generative traits an intervention misses (or shows only in part),
- * ranked by the gain of overall index each would bring on its own (ties in
- * catalogue order). Only changes that raise the index are listed; each gain
- * is exactly what {@link apply} then {@link assess} would show.
+ * The generative traits an intervention misses (or shows only in part), each
+ * with the change of facts that makes it present, ranked by the rubric's
+ * `ranking` rule: by default (`seed-priorities`) the changes the seeds put
+ * first (co-design with the recipients and the needs analysis read with them,
+ * the citizens' and the community's own resources, the path of
+ * responsibility) before the others, and within a priority by the gain of
+ * index plus the gain of depth (ties in catalogue order); `index-gain` ranks
+ * by the index gain alone. Only changes that raise the index or the depth are
+ * listed; each gain is exactly what {@link apply} then {@link assess} would show.
  *
  * @example
  * ```ts
@@ -424,9 +708,9 @@ export interface Recommendation {
  *
  * const service = { id: Intervention.InterventionId.make("int-1"), delivery: "request-benefit", access: "overt-need-only" } as const
  * const [first] = Assessment.recommend(service)
- * assert.ok(first !== undefined && first.gain > 0)
+ * assert.ok(first !== undefined && first.priority === 1)
  * const after = Assessment.assess(Assessment.apply(service, first))
- * assert.ok(Math.abs(after.index - Assessment.assess(service).index - first.gain) < 1e-12)
+ * assert.ok(Math.abs((after.index ?? 0) - (Assessment.assess(service).index ?? 0) - first.gain) < 1e-12)
  * ```
  *
  * @category recommendation
@@ -436,26 +720,42 @@ export const recommend = (
   intervention: Intervention.InterventionInput,
   rubric: Rubric.Rubric = Rubric.defaultRubric
 ): ReadonlyArray<Recommendation> => {
-  const base = assess(intervention, rubric).index
+  const before = assess(intervention, rubric)
+  const base = before.index
+  const baseDepth = before.depth
   const out: Array<Recommendation> = []
   for (const trait of catalogue) {
     if (trait.promote === undefined || trait.change === undefined) continue
     if (trait.degree(intervention) >= 1) continue
     const patch = trait.promote(intervention)
-    const gain = assess(Trait.applyPatch(intervention, patch), rubric).index - base
-    if (gain > 0)
+    const after = assess(Trait.applyPatch(intervention, patch), rubric)
+    const gain = base === undefined || after.index === undefined ? 0 : after.index - base
+    const depthGain = after.depth - baseDepth
+    if (gain > 0 || depthGain > 0) {
+      const action = trait.action ?? defaultAction(trait)
       out.push({
         trait: trait.id,
         dimension: trait.dimension,
         gain,
+        depthGain,
+        priority: action.priority,
+        actors: action.actors,
+        why: action.why,
+        whySource: action.source,
         text: trait.text,
         change: trait.change,
         source: trait.source,
         patch
       })
+    }
   }
   const order = (r: Recommendation) => Trait.ids.indexOf(r.trait)
-  return out.sort((x, y) => y.gain - x.gain || order(x) - order(y))
+  return rubric.ranking === "index-gain"
+    ? out.sort((x, y) => y.gain - x.gain || y.depthGain - x.depthGain || order(x) - order(y))
+    : out.sort(
+        (x, y) =>
+          x.priority - y.priority || y.gain + y.depthGain - (x.gain + x.depthGain) || order(x) - order(y)
+      )
 }
 
 /**

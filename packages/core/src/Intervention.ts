@@ -57,25 +57,38 @@ export const factValues = {
   worksOn: ["lack", "interactions", "both"],
   practice: ["cure-treatment", "competence-promotion", "both"],
   focus: ["individual", "community-process", "both"],
-  resourcesAim: ["answer-need", "sustain-processes"],
-  applicant: ["beneficiary", "person-with-competences"],
+  resourcesAim: ["answer-need", "sustain-processes", "both"],
+  applicant: ["beneficiary", "person-with-competences", "both"],
   needsTools: ["collect-lacks", "read-community", "both"],
-  needReadBy: ["institution-and-social-private", "many-interlocutors"],
-  needReadWhere: ["institutional-places", "daily-life-spaces"],
+  needReadBy: ["institution-and-social-private", "many-interlocutors", "both"],
+  needReadWhere: ["institutional-places", "daily-life-spaces", "both"],
   designed: ["by-for", "with", "both"],
-  responses: ["standardised", "flexible"],
-  delivery: ["request-benefit", "resources-responsibility-path"],
-  governance: ["vertical", "horizontal"],
-  thirdSector: ["provider", "co-reader"],
-  userRole: ["passive-beneficiary", "active-capacitated"],
-  operatorRole: ["specialist", "facilitator"],
-  mediators: ["delivery-tools", "resource-multipliers"],
-  organisation: ["sector-by-need-category", "shared-objectives"],
+  responses: ["standardised", "flexible", "both"],
+  delivery: ["request-benefit", "resources-responsibility-path", "both"],
+  governance: ["vertical", "horizontal", "both"],
+  thirdSector: ["provider", "co-reader", "both"],
+  userRole: ["passive-beneficiary", "active-capacitated", "both"],
+  operatorRole: ["specialist", "facilitator", "both"],
+  mediators: ["delivery-tools", "resource-multipliers", "both"],
+  organisation: ["sector-by-need-category", "shared-objectives", "both"],
   access: ["overt-need-only", "vulnerability-too"],
-  orientation: ["emergency-plugging", "co-building"],
-  culture: ["all-paid-all-due", "co-responsibility"],
-  contributor: ["institution", "third-sector", "market", "community", "beneficiaries"]
+  orientation: ["emergency-plugging", "co-building", "both"],
+  culture: ["all-paid-all-due", "co-responsibility", "both"],
+  contributor: ["institution", "third-sector", "market", "community", "beneficiaries"],
+  mode: ["tariff", "compulsory", "paid", "voluntary", "agreed", "pooled"],
+  form: ["money", "in-kind"]
 } as const
+
+/**
+ * The enumerated facts that describe one pole, the other, or both at once
+ * ("both": a mixed practice, for example operators who deliver benefits and
+ * also facilitate). A mixed value is read as partial evidence for both poles
+ * (see `Trait`).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const mixedValue = "both" as const
 
 /**
  * The accepted values of every enumerated fact, by fact name.
@@ -299,6 +312,59 @@ export const Culture = fact("Culture", factValues.culture, "The culture it breed
 export const Contributor = fact("Contributor", factValues.contributor, "Who brings a resource.")
 
 /**
+ * How a resource is given, which decides what it says about the people who
+ * give it (seed 000, rows 8 and 11):
+ *
+ * - `tariff`: a tariff or co-payment for the service: the traditional «tutto
+ *   pagato - tutto dovuto», never a resource given;
+ * - `compulsory`: a contribution owed under sanction (for example community
+ *   work as a condition of a benefit): not responsibility taken by choice;
+ * - `paid`: work paid by a grant or wage: a resource bought, not given;
+ * - `voluntary`: given by free choice;
+ * - `agreed`: given by agreement in a pact or a taking-charge path (the
+ *   responsibility the seeds' generative pole asks for);
+ * - `pooled`: people pooling their demand (for example families buying a
+ *   service together): the first rung of community welfare (seed 002, row 13).
+ *
+ * When absent, a resource from the institution, the third sector or the
+ * market is read as `paid` and one from the community or the beneficiaries as
+ * `voluntary`.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const ContributionMode = fact(
+  "ContributionMode",
+  factValues.mode,
+  "How a resource is given: tariff, compulsory, paid, voluntary, agreed in a pact or path, or pooled demand."
+)
+
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type ContributionMode = typeof ContributionMode.Type
+
+/**
+ * The form of an economic resource: money, or goods given in kind (donated
+ * food, furniture, the use of a room) valued in euro.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const EconomicForm = fact(
+  "EconomicForm",
+  factValues.form,
+  "The form of an economic resource: money or goods in kind."
+)
+
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type EconomicForm = typeof EconomicForm.Type
+
+/**
  * @category models
  * @since 0.1.0
  */
@@ -326,19 +392,25 @@ export const Share = Schema.Number.pipe(
 )
 
 /**
- * A resource an intervention uses, with who brings it and, optionally, which actor.
+ * A resource an intervention uses, with who brings it, how (`mode`) and,
+ * optionally, which actor. Give either `resource` (kind, amount and unit) or,
+ * when the amount is not known, `kind` alone: a resource of unknown amount is
+ * evidence that it is there, and adds nothing to any total.
  *
  * @category models
  * @since 0.1.0
  */
 export const ResourceUse = Schema.Struct({
-  resource: Resource.Resource,
+  resource: optional(Resource.Resource),
+  kind: optional(Resource.ResourceKind),
   from: Contributor,
+  mode: optional(ContributionMode),
+  form: optional(EconomicForm),
   actor: optional(Actor.ActorId)
 }).annotations({
   identifier: "ResourceUse",
   title: "ResourceUse",
-  description: "A resource an intervention uses and who brings it."
+  description: "A resource an intervention uses, who brings it and how."
 })
 
 /**
@@ -347,6 +419,51 @@ export const ResourceUse = Schema.Struct({
  */
 export interface ResourceUse extends Schema.Schema.Type<typeof ResourceUse> {}
 
+/**
+ * The kind of a resource use, whether its amount is known or not.
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const kindOf = (use: Pick<ResourceUse, "resource" | "kind">): Resource.ResourceKind | undefined =>
+  use.resource?.kind ?? use.kind
+
+/**
+ * How a resource is given: its `mode`, or, when absent, `paid` for the
+ * institution, the third sector and the market and `voluntary` for the
+ * community and the beneficiaries.
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const modeOf = (use: Pick<ResourceUse, "from" | "mode">): ContributionMode =>
+  use.mode ?? (use.from === "community" || use.from === "beneficiaries" ? "voluntary" : "paid")
+
+/**
+ * Whether a resource use is money (an economic resource not given in kind).
+ *
+ * @category predicates
+ * @since 0.2.0
+ */
+export const isMoney = (use: Pick<ResourceUse, "resource" | "kind" | "form">): boolean =>
+  kindOf(use) === "economic" && use.form !== "in-kind"
+
+/**
+ * Whether a resource use is a resource *given* by the people: brought by the
+ * beneficiaries or the community (families, residents, informal networks),
+ * by choice or by agreement (`voluntary`, `agreed` or `pooled`), and not
+ * money paid as a tariff. Seed 000 (row 8): «Cittadino è portatore di
+ * risorse/esigenze»; row 11: a tariff keeps «la cultura del "tutto
+ * pagato-tutto dovuto"».
+ *
+ * @category predicates
+ * @since 0.2.0
+ */
+export const isGivenByPeople = (use: Pick<ResourceUse, "from" | "mode">): boolean => {
+  if (use.from !== "community" && use.from !== "beneficiaries") return false
+  const mode = modeOf(use)
+  return mode === "voluntary" || mode === "agreed" || mode === "pooled"
+}
 const serviceNames = [
   "Contributo economico a domanda",
   "Assistenza domiciliare",
@@ -398,6 +515,18 @@ export const InterventionFields = Schema.Struct({
   coDesigns: optional(Schema.Array(CoDesign.CoDesignId)),
   cases: optional(Schema.Array(TakingCharge.CaseId))
 }).annotations({ identifier: "InterventionFields", title: "Intervention" })
+
+/**
+ * A field of an intervention that records a fact (every field but its id, name
+ * and the lists of records it links to).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type FactField = Exclude<
+  keyof InterventionInput,
+  "id" | "name" | "actors" | "partnerships" | "coDesigns" | "cases"
+>
 
 /**
  * The input of {@link make}: the facts of an intervention.
@@ -467,6 +596,34 @@ export const rules = (i: InterventionInput): Array<Problem.Problem> => {
         `a design split only applies to a service designed partly each way: set designed to "both" or remove designSplit`
       )
     )
+  i.resources?.forEach((r, j) => {
+    if ((r.resource === undefined) === (r.kind === undefined))
+      out.push(
+        Problem.make(
+          "rule",
+          ["resources", j],
+          r.resource === undefined
+            ? "a resource needs its kind: give resource (kind, amount and unit) or, when the amount is not known, kind alone"
+            : "give either resource (with its amount) or kind (amount not known), not both"
+        )
+      )
+    if (r.form !== undefined && kindOf(r) !== "economic")
+      out.push(
+        Problem.make(
+          "rule",
+          ["resources", j, "form"],
+          "only an economic resource has a form (money or in kind): remove form, or make the resource economic"
+        )
+      )
+    if (r.mode === "tariff" && (kindOf(r) !== "economic" || r.form === "in-kind"))
+      out.push(
+        Problem.make(
+          "rule",
+          ["resources", j, "mode"],
+          'a tariff is money paid for the service: use mode "tariff" only on an economic resource in money, or choose another mode'
+        )
+      )
+  })
   out.push(
     ...listed(i.actors, "actors", "actor"),
     ...listed(i.partnerships, "partnerships", "partnership"),
@@ -646,8 +803,10 @@ export type Capacity = Resource.Totals
  * with its economic resources, so with no economic resource its capacity is
  * zero. A response that promotes a path of responsibility is "fondato sul
  * capitale sociale" (same row): it keeps the capacity of its time, care and
- * competence whatever its budget (invariant 9). When the delivery chain is not
- * observed, the intervention is counted as benefit-based (the cautious reading).
+ * competence whatever its budget (invariant 9). A mixed delivery chain
+ * (`both`) is not purely benefit-based and keeps them too. When the delivery
+ * chain is not observed, the intervention is counted as benefit-based (the
+ * cautious reading). A resource of unknown amount adds nothing.
  *
  * @example
  * ```ts
@@ -663,8 +822,11 @@ export type Capacity = Resource.Totals
  * @since 0.1.0
  */
 export const capacity = (intervention: Pick<InterventionInput, "delivery" | "resources">): Capacity => {
-  const totals = Resource.totals((intervention.resources ?? []).map((r) => r.resource))
-  if (intervention.delivery === "resources-responsibility-path") return totals
+  const totals = Resource.totals(
+    (intervention.resources ?? []).flatMap((r) => (r.resource === undefined ? [] : [r.resource]))
+  )
+  if (intervention.delivery === "resources-responsibility-path" || intervention.delivery === "both")
+    return totals
   return totals.economic.euro > 0 ? totals : Resource.empty
 }
 
@@ -730,11 +892,13 @@ export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
     "sustain-processes": {
       it: "Sostenere i processi e anticipare i bisogni",
       en: "Sustain processes and anticipate needs"
-    }
+    },
+    both: { it: "Rispondere al bisogno e sostenere i processi", en: "Answer the need and sustain processes" }
   },
   applicant: {
     beneficiary: { it: "Beneficiario", en: "Beneficiary" },
-    "person-with-competences": { it: "Persona con competenze", en: "Person with competences" }
+    "person-with-competences": { it: "Persona con competenze", en: "Person with competences" },
+    both: { it: "Beneficiario e persona con competenze", en: "Beneficiary and person with competences" }
   },
   needsTools: {
     "collect-lacks": { it: "Raccolgono i bisogni (ciò che manca)", en: "Collect needs (what is missing)" },
@@ -749,11 +913,19 @@ export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
       it: "Istituzione e Privato Sociale",
       en: "Institution and social private bodies"
     },
-    "many-interlocutors": { it: "Più interlocutori", en: "Many interlocutors" }
+    "many-interlocutors": { it: "Più interlocutori", en: "Many interlocutors" },
+    both: {
+      it: "In parte tra Istituzione e Privato Sociale, in parte con più interlocutori",
+      en: "Partly institution and social private bodies, partly many interlocutors"
+    }
   },
   needReadWhere: {
     "institutional-places": { it: "Luoghi istituzionali deputati", en: "Designated institutional places" },
-    "daily-life-spaces": { it: "Spazi di vita quotidiani", en: "Spaces of daily life" }
+    "daily-life-spaces": { it: "Spazi di vita quotidiani", en: "Spaces of daily life" },
+    both: {
+      it: "In parte in luoghi istituzionali, in parte negli spazi di vita",
+      en: "Partly institutional places, partly daily-life spaces"
+    }
   },
   designed: {
     "by-for": { it: 'Pensato "da..." "per..."', en: 'Designed "by..." "for..."' },
@@ -762,44 +934,58 @@ export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
   },
   responses: {
     standardised: { it: "Standardizzate e rigide", en: "Standardised and rigid" },
-    flexible: { it: "Flessibili", en: "Flexible" }
+    flexible: { it: "Flessibili", en: "Flexible" },
+    both: { it: "In parte standardizzate, in parte flessibili", en: "Partly standardised, partly flexible" }
   },
   delivery: {
     "request-benefit": { it: "Richiesta -> prestazione", en: "Request -> benefit" },
     "resources-responsibility-path": {
       it: "Risorse/esigenze -> percorso di responsabilizzazione",
       en: "Resources and requirements -> path of responsibility"
+    },
+    both: {
+      it: "In parte prestazioni a richiesta, in parte percorsi di responsabilizzazione",
+      en: "Partly benefits on request, partly paths of responsibility"
     }
   },
   governance: {
     vertical: { it: "Gestione verticale", en: "Vertical management" },
-    horizontal: { it: "Sussidiarietà orizzontale", en: "Horizontal subsidiarity" }
+    horizontal: { it: "Sussidiarietà orizzontale", en: "Horizontal subsidiarity" },
+    both: { it: "In parte verticale, in parte orizzontale", en: "Partly vertical, partly horizontal" }
   },
   thirdSector: {
     provider: { it: "Terzo Settore come prestatore", en: "Third sector as provider" },
     "co-reader": {
       it: "Terzo Settore che legge con le istituzioni",
       en: "Third sector reading with the institutions"
-    }
+    },
+    both: { it: "Terzo Settore prestatore e co-lettore", en: "Third sector as provider and co-reader" }
   },
   userRole: {
     "passive-beneficiary": { it: "Beneficiario passivo", en: "Passive beneficiary" },
-    "active-capacitated": { it: "Fruitore attivo, capacitato", en: "Active, capacitated user" }
+    "active-capacitated": { it: "Fruitore attivo, capacitato", en: "Active, capacitated user" },
+    both: { it: "In parte passivo, in parte attivo", en: "Partly passive, partly active" }
   },
   operatorRole: {
     specialist: { it: "Specialista di bisogni e prestazioni", en: "Specialist of needs and benefits" },
     facilitator: {
       it: "Facilitatore che anticipa le criticità",
       en: "Facilitator who anticipates critical issues"
-    }
+    },
+    both: { it: "Eroga prestazioni e facilita", en: "Delivers benefits and facilitates" }
   },
   mediators: {
     "delivery-tools": { it: "Strumenti dell'erogazione", en: "Tools of delivery" },
-    "resource-multipliers": { it: "Moltiplicatori di risorse", en: "Multipliers of resources" }
+    "resource-multipliers": { it: "Moltiplicatori di risorse", en: "Multipliers of resources" },
+    both: { it: "Strumenti dell'erogazione e moltiplicatori", en: "Tools of delivery and multipliers" }
   },
   organisation: {
     "sector-by-need-category": { it: "Settori per categorie di bisogno", en: "Sectors by category of need" },
-    "shared-objectives": { it: "Obiettivi condivisi", en: "Shared objectives" }
+    "shared-objectives": { it: "Obiettivi condivisi", en: "Shared objectives" },
+    both: {
+      it: "In parte per categorie di bisogno, in parte per obiettivi condivisi",
+      en: "Partly by category of need, partly shared objectives"
+    }
   },
   access: {
     "overt-need-only": { it: "Solo con bisogno conclamato", en: "Overt need only" },
@@ -810,13 +996,18 @@ export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
     "co-building": {
       it: "Co-costruire beni e servizi con le persone",
       en: "Co-building goods and services with people"
-    }
+    },
+    both: { it: "In parte emergenze, in parte co-costruzione", en: "Partly emergencies, partly co-building" }
   },
   culture: {
     "all-paid-all-due": { it: '"Tutto pagato-tutto dovuto"', en: '"All paid, all due"' },
     "co-responsibility": {
       it: "Corresponsabilità (communityholders)",
       en: "Co-responsibility (communityholders)"
+    },
+    both: {
+      it: 'In parte "tutto pagato-tutto dovuto", in parte corresponsabilità',
+      en: 'Partly "all paid, all due", partly co-responsibility'
     }
   },
   contributor: {
@@ -828,5 +1019,17 @@ export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
       en: "Community (families and informal networks)"
     },
     beneficiaries: { it: "Beneficiari", en: "Beneficiaries" }
+  },
+  mode: {
+    tariff: { it: "Tariffa o compartecipazione", en: "Tariff or co-payment" },
+    compulsory: { it: "Obbligatorio, sotto sanzione", en: "Compulsory, under sanction" },
+    paid: { it: "Retribuito", en: "Paid" },
+    voluntary: { it: "Volontario", en: "Voluntary" },
+    agreed: { it: "Concordato in un patto o percorso", en: "Agreed in a pact or path" },
+    pooled: { it: "Domanda aggregata", en: "Pooled demand" }
+  },
+  form: {
+    money: { it: "Denaro", en: "Money" },
+    "in-kind": { it: "In natura", en: "In kind" }
   }
 }

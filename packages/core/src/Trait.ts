@@ -6,14 +6,24 @@
  * it. The catalogue is data, versioned ({@link version}) and shipped with the
  * package.
  *
- * Default weights are derived from the seed's table: a trait stated in the
- * first paragraph of its cell (the sentence that defines the pole) weighs 2,
- * a trait stated in a later paragraph weighs 1.
+ * The seed gives the traits (its own words) and the dimension of each; it
+ * gives no number. The default weights are an **editorial** choice of this
+ * library, labelled so in every trait's `weightProvenance`: a trait stated in
+ * the first paragraph of its cell (the sentence that defines the pole) weighs
+ * 2, a trait stated in a later paragraph weighs 1, on the reading that a
+ * cell's first paragraph defines its pole and the later ones elaborate it.
+ * `Sensitivity` shows how much a verdict depends on them.
+ *
+ * Each trait names the facts it `reads`: a trait is *observed* when one of
+ * them is recorded (even if it shows the trait to degree 0), which is what
+ * coverage counts. A mixed value (`"both"`) of a fact added in 0.2.0 shows
+ * both of its traits to degree {@link mixedDegree}.
  *
  * @since 0.1.0
  */
+import type * as Actor from "./Actor.js"
 import * as Dimension from "./Dimension.js"
-import type * as Intervention from "./Intervention.js"
+import * as Intervention from "./Intervention.js"
 import type { Text } from "./Label.js"
 import * as Resource from "./Resource.js"
 
@@ -23,7 +33,7 @@ import * as Resource from "./Resource.js"
  * @category constants
  * @since 0.1.0
  */
-export const version = "1.0.0"
+export const version = "2.0.0"
 
 /**
  * Every trait id, grouped by dimension, traditional traits first.
@@ -97,6 +107,63 @@ export type Patch = {
 }
 
 /**
+ * Where a number comes from: the seeds (with the quoted phrase and its row),
+ * or an editorial choice of this library (with its reason). No number of the
+ * default rubric is given by the seeds; the type keeps room for a rubric
+ * whose authors take one from a source.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Provenance =
+  | { readonly kind: "seed"; readonly quote: string; readonly source: Dimension.Source }
+  | { readonly kind: "editorial"; readonly rationale: Text }
+
+/**
+ * The degree to which a mixed value (`"both"`) shows each of its two traits,
+ * for the facts that gained a mixed value in 0.2.0 (who reads needs, where,
+ * responses, delivery, governance, the third sector's place, the user's and
+ * the operator's role, mediators, organisation, orientation, culture, what
+ * resources are for, how the applicant is seen). Editorial: half evidence for
+ * each pole, so that a service that does both sits in the middle of the
+ * dimension on that fact and is never left out.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const mixedDegree = 0.5
+
+/**
+ * The value of one hour of time, care or competence, in euro, used only to
+ * compare money with the other resources when reading how far an
+ * intervention depends on money (`economic-only`). Editorial: the order of
+ * magnitude of an hour of social-care work in Italy; a session counts as two
+ * hours; a resource counted in persons or of unknown amount is left out of
+ * the comparison.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const hourValue = 20
+
+/**
+ * Who could act on a generative trait, and why the seeds put it first:
+ * `priority` 1 for the changes seeds 000 and 003 name as the heart of the
+ * generative move (co-design with the recipients, the needs analysis
+ * co-designed, the citizens' and the community's own resources, the path of
+ * responsibility), 2 for the others.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Action {
+  readonly priority: 1 | 2
+  readonly actors: ReadonlyArray<Actor.ActorKind>
+  readonly why: Text
+  readonly source: Dimension.Source
+}
+
+/**
  * A trait: an observable fact that moves one dimension towards one pole.
  *
  * - `degree` tells how much of the trait the facts show, in [0, 1] (0 absent,
@@ -113,8 +180,14 @@ export interface Trait {
   readonly dimension: Dimension.Dimension
   readonly pole: Dimension.Pole
   readonly weight: number
+  /** Where the default weight comes from (editorial for every trait of the default catalogue). */
+  readonly weightProvenance: Provenance
   readonly text: Text
   readonly source: Dimension.Source
+  /** The facts this trait reads: it is observed when one of them is recorded. */
+  readonly reads: ReadonlyArray<Intervention.FactField>
+  /** Who could act on a generative trait, and the seed's reason for its priority. */
+  readonly action?: Action
   /** How much of the trait the facts show, in [0, 1] (0 absent, 1 fully present). */
   readonly degree: (facts: Intervention.InterventionInput) => number
   /** The smallest change of facts that makes a generative trait present (generative traits only). */
@@ -122,11 +195,62 @@ export interface Trait {
   readonly change?: Text
 }
 
-type Spec = Omit<Trait, "id" | "source"> & { readonly row?: number; readonly file?: string }
+type Spec = Omit<Trait, "id" | "source" | "weightProvenance" | "reads" | "action"> & {
+  readonly row?: number
+  readonly file?: string
+}
 
 const has = (b: boolean): number => (b ? 1 : 0)
 
-const nonEconomic = (r: Intervention.ResourceUse): boolean => r.resource.kind !== "economic"
+// A fact's value shows a trait fully (1), half when mixed (`mixedDegree`), or not (0).
+const shows = <A extends string>(value: A | undefined, pole: A): number =>
+  value === pole ? 1 : value === "both" ? mixedDegree : 0
+
+const valueInEuro = (r: Intervention.ResourceUse): number | undefined => {
+  const res = r.resource
+  if (res === undefined) return undefined
+  switch (res.unit) {
+    case "euro":
+      return res.amount
+    case "hour":
+      return res.amount * hourValue
+    case "session":
+      return res.amount * 2 * hourValue
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The share of an intervention's valued resources that is money, in [0, 1]
+ * (0 when nothing can be valued): what `economic-only` reads.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Resource, Trait } from "@welfare/core"
+ *
+ * const share = Trait.moneyShare([
+ *   { resource: Resource.make("economic", 1000), from: "institution" },
+ *   { resource: Resource.make("time", 50), from: "community" }
+ * ])
+ * assert.strictEqual(share, 0.5) // 50 hours at 20 euro
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const moneyShare = (resources: ReadonlyArray<Intervention.ResourceUse>): number => {
+  let money = 0
+  let all = 0
+  for (const r of resources) {
+    const v = valueInEuro(r)
+    if (v === undefined) continue
+    all += v
+    if (Intervention.isMoney(r)) money += v
+  }
+  return all > 0 ? money / all : 0
+}
 
 const designWith = (f: Intervention.InterventionInput): number =>
   f.designed === "with" ? 1 : f.designed === "both" ? (f.designSplit ?? 0.5) : 0
@@ -146,9 +270,14 @@ const widen =
 const set = (patch: Patch) => (): Patch => patch
 
 const addResource =
-  (kind: Resource.ResourceKind, amount: number, from: Intervention.Contributor) =>
+  (
+    kind: Resource.ResourceKind,
+    amount: number,
+    from: Intervention.Contributor,
+    mode: Intervention.ContributionMode
+  ) =>
   (f: Intervention.InterventionInput): Patch => ({
-    resources: [...(f.resources ?? []), { resource: Resource.make(kind, amount), from }]
+    resources: [...(f.resources ?? []), { resource: Resource.make(kind, amount), from, mode }]
   })
 
 const T = "traditional" as const
@@ -222,7 +351,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Le risorse sono volte a rispondere al bisogno",
       en: "Resources are aimed at answering the need"
     },
-    degree: (f) => has(f.resourcesAim === "answer-need")
+    degree: (f) => shows(f.resourcesAim, "answer-need")
   },
   "community-processes": {
     dimension: "intervention-focus",
@@ -247,7 +376,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: 'Le risorse sono finalizzate a sostenere questi processi, per "anticipare" l\'emergere dei bisogni',
       en: 'Resources sustain these processes, to "anticipate" the emergence of needs'
     },
-    degree: (f) => has(f.resourcesAim === "sustain-processes"),
+    degree: (f) => shows(f.resourcesAim, "sustain-processes"),
     promote: set({ resourcesAim: "sustain-processes" }),
     change: {
       it: "Destinare le risorse a sostenere i processi che anticipano i bisogni",
@@ -262,7 +391,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: 'Vede nel "richiedente" una "persona", un soggetto che ha competenze nella ricerca di una soluzione condivisa',
       en: 'It sees in the "applicant" a "person", a subject with competences in seeking a shared solution'
     },
-    degree: (f) => has(f.applicant === "person-with-competences"),
+    degree: (f) => shows(f.applicant, "person-with-competences"),
     promote: set({ applicant: "person-with-competences" }),
     change: {
       it: "Riconoscere nel richiedente una persona con competenze",
@@ -288,14 +417,14 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "La lettura del bisogno avviene tra Istituzione e Privato Sociale",
       en: "The need is read between the institution and social private bodies"
     },
-    degree: (f) => has(f.needReadBy === "institution-and-social-private")
+    degree: (f) => shows(f.needReadBy, "institution-and-social-private")
   },
   "read-in-institutional-places": {
     dimension: "needs-analysis",
     pole: T,
     weight: 1,
     text: { it: "In luoghi istituzionali deputati", en: "In designated institutional places" },
-    degree: (f) => has(f.needReadWhere === "institutional-places")
+    degree: (f) => shows(f.needReadWhere, "institutional-places")
   },
   "designed-by-for": {
     dimension: "needs-analysis",
@@ -315,7 +444,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Una standardizzazione dei bisogni che implica una rigidità delle risposte",
       en: "A standardisation of needs that makes the responses rigid"
     },
-    degree: (f) => has(f.responses === "standardised")
+    degree: (f) => shows(f.responses, "standardised")
   },
   "reads-community": {
     dimension: "needs-analysis",
@@ -340,7 +469,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Questa lettura comporta più interlocutori, una messa in circolo di competenze",
       en: "This reading involves many interlocutors, putting competences in circulation"
     },
-    degree: (f) => has(f.needReadBy === "many-interlocutors"),
+    degree: (f) => shows(f.needReadBy, "many-interlocutors"),
     promote: set({ needReadBy: "many-interlocutors" }),
     change: { it: "Leggere il bisogno con più interlocutori", en: "Read the need with many interlocutors" }
   },
@@ -352,7 +481,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "L'intercettazione di ciò che accade negli spazi di vita quotidiani",
       en: "Intercepting what happens in the spaces of daily life"
     },
-    degree: (f) => has(f.needReadWhere === "daily-life-spaces"),
+    degree: (f) => shows(f.needReadWhere, "daily-life-spaces"),
     promote: set({ needReadWhere: "daily-life-spaces" }),
     change: {
       it: "Leggere il bisogno negli spazi di vita quotidiani",
@@ -376,7 +505,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Le risposte si generano/modificano sulla base di un criterio di flessibilità",
       en: "Responses are generated and changed by a criterion of flexibility"
     },
-    degree: (f) => has(f.responses === "flexible"),
+    degree: (f) => shows(f.responses, "flexible"),
     promote: set({ responses: "flexible" }),
     change: { it: "Rendere flessibili le risposte", en: "Make the responses flexible" }
   },
@@ -389,7 +518,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni",
       en: "The user makes a request ➔ the operator answers with benefits"
     },
-    degree: (f) => has(f.delivery === "request-benefit")
+    degree: (f) => shows(f.delivery, "request-benefit")
   },
   "third-sector-provider": {
     dimension: "delivery-chain",
@@ -399,14 +528,14 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "La filiera è Istituzione->Terzo Settore come prestatore",
       en: "The chain is institution -> third sector as provider"
     },
-    degree: (f) => has(f.thirdSector === "provider")
+    degree: (f) => shows(f.thirdSector, "provider")
   },
   "vertical-management": {
     dimension: "delivery-chain",
     pole: T,
     weight: 1,
     text: { it: "Presuppone una gestione verticale", en: "It presupposes vertical management" },
-    degree: (f) => has(f.governance === "vertical")
+    degree: (f) => shows(f.governance, "vertical")
   },
   "passive-user": {
     dimension: "delivery-chain",
@@ -416,7 +545,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Il potere sta nella prestazione, l'utente ha un ruolo di beneficiario passivo",
       en: "Power lies in the benefit, the user is a passive beneficiary"
     },
-    degree: (f) => has(f.userRole === "passive-beneficiary")
+    degree: (f) => shows(f.userRole, "passive-beneficiary")
   },
   "citizen-brings-resources": {
     dimension: "delivery-chain",
@@ -426,8 +555,10 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Cittadino è portatore di risorse/esigenze",
       en: "The citizen brings resources and requirements"
     },
-    degree: (f) => has((f.resources ?? []).some((r) => r.from === "beneficiaries")),
-    promote: addResource("time", 10, "beneficiaries"),
+    // Resources given by the beneficiaries or the community (families,
+    // residents) by choice or agreement; not tariffs, not compulsory or paid work.
+    degree: (f) => has((f.resources ?? []).some(Intervention.isGivenByPeople)),
+    promote: addResource("time", 10, "beneficiaries", "agreed"),
     change: {
       it: "Accogliere le risorse (tempo) che portano i beneficiari",
       en: "Welcome the resources (time) the beneficiaries bring"
@@ -441,7 +572,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Operatore promuove percorso di responsabilizzazione del cittadino nel contribuire a trovare risposte",
       en: "The operator promotes a path of responsibility of the citizen in helping to find answers"
     },
-    degree: (f) => has(f.delivery === "resources-responsibility-path"),
+    degree: (f) => shows(f.delivery, "resources-responsibility-path"),
     promote: set({ delivery: "resources-responsibility-path" }),
     change: {
       it: "Sostituire la filiera richiesta-prestazione con un percorso di responsabilizzazione",
@@ -456,7 +587,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: 'Istituzioni, Terzo Settore e profit collaborano a leggere "come" i bisogni vengono gestiti',
       en: 'Institutions, third sector and business work together to read "how" needs are managed'
     },
-    degree: (f) => has(f.thirdSector === "co-reader"),
+    degree: (f) => shows(f.thirdSector, "co-reader"),
     promote: set({ thirdSector: "co-reader" }),
     change: {
       it: "Coinvolgere il Terzo Settore nella lettura, non solo come prestatore",
@@ -468,7 +599,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
     pole: G,
     weight: 1,
     text: { it: "Presuppone una sussidiarietà orizzontale", en: "It presupposes horizontal subsidiarity" },
-    degree: (f) => has(f.governance === "horizontal"),
+    degree: (f) => shows(f.governance, "horizontal"),
     promote: set({ governance: "horizontal" }),
     change: { it: "Passare a una gestione orizzontale", en: "Move to horizontal management" }
   },
@@ -480,7 +611,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Stimola il ruolo attivo del fruitore, attraverso processi capacitanti",
       en: "It stimulates the active role of the user, through capacitating processes"
     },
-    degree: (f) => has(f.userRole === "active-capacitated"),
+    degree: (f) => shows(f.userRole, "active-capacitated"),
     promote: set({ userRole: "active-capacitated" }),
     change: { it: "Dare al fruitore un ruolo attivo", en: "Give the user an active role" }
   },
@@ -493,7 +624,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "E' in mano agli specialisti che sono tali in quanto sanno di bisogni/mancanze e di risposte prestazionali",
       en: "It is in the hands of specialists, who are such because they know lacks and benefit responses"
     },
-    degree: (f) => has(f.operatorRole === "specialist")
+    degree: (f) => shows(f.operatorRole, "specialist")
   },
   "mediators-as-tools": {
     dimension: "operator-role",
@@ -503,7 +634,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "I mediatori (ad es. gli insegnanti) sono strumenti dentro all'erogazione di prestazioni",
       en: "Mediators (for example teachers) are tools inside the delivery of benefits"
     },
-    degree: (f) => has(f.mediators === "delivery-tools")
+    degree: (f) => shows(f.mediators, "delivery-tools")
   },
   "facilitator-operator": {
     dimension: "operator-role",
@@ -513,7 +644,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Mette in campo competenze di anticipazione e di gestione delle criticità e facilita la costruzione delle risposte con il soggetto",
       en: "Brings competences of anticipation and of managing critical issues, and facilitates building the answers with the person"
     },
-    degree: (f) => has(f.operatorRole === "facilitator"),
+    degree: (f) => shows(f.operatorRole, "facilitator"),
     promote: set({ operatorRole: "facilitator" }),
     change: {
       it: "Formare l'operatore a facilitare e anticipare",
@@ -528,7 +659,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "I mediatori sono soggetti generatori/moltiplicatori a loro volta di risorse/opportunità",
       en: "Mediators in turn generate and multiply resources and opportunities"
     },
-    degree: (f) => has(f.mediators === "resource-multipliers"),
+    degree: (f) => shows(f.mediators, "resource-multipliers"),
     promote: set({ mediators: "resource-multipliers" }),
     change: {
       it: "Fare dei mediatori dei moltiplicatori di risorse",
@@ -544,7 +675,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Settorializzazione sulla base delle categorie di bisogni. Criteri burocratico-amministrativi",
       en: "Sectors by category of need. Bureaucratic and administrative criteria"
     },
-    degree: (f) => has(f.organisation === "sector-by-need-category")
+    degree: (f) => shows(f.organisation, "sector-by-need-category")
   },
   "shared-objectives": {
     dimension: "organisation",
@@ -554,7 +685,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Condivisione di obiettivi sulla base delle criticità, risorse, ruoli in campo",
       en: "Objectives shared on the basis of the critical issues, resources and roles in play"
     },
-    degree: (f) => has(f.organisation === "shared-objectives"),
+    degree: (f) => shows(f.organisation, "shared-objectives"),
     promote: set({ organisation: "shared-objectives" }),
     change: { it: "Organizzarsi per obiettivi condivisi", en: "Organise around shared objectives" }
   },
@@ -577,7 +708,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "L'orientamento a risolvere i problemi/tappare le emergenze, genera delega assistenziale",
       en: "Aiming to solve problems and plug emergencies breeds delegation to assistance"
     },
-    degree: (f) => has(f.orientation === "emergency-plugging")
+    degree: (f) => shows(f.orientation, "emergency-plugging")
   },
   "all-paid-all-due": {
     dimension: "outcomes",
@@ -587,7 +718,12 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: 'Mantiene la cultura del "tutto pagato-tutto dovuto"',
       en: 'It keeps the "all paid, all due" culture'
     },
-    degree: (f) => has(f.culture === "all-paid-all-due")
+    // A tariff or co-payment paid by the beneficiaries is the same culture (seed 000, row 11).
+    degree: (f) =>
+      Math.max(
+        shows(f.culture, "all-paid-all-due"),
+        has((f.resources ?? []).some((r) => Intervention.modeOf(r) === "tariff"))
+      )
   },
   "economic-only": {
     dimension: "outcomes",
@@ -597,10 +733,9 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "In quanto fondato sullo scambio di prestazioni e sul capitale economico che le può garantire, sta in piedi se ci sono risorse economiche",
       en: "Built on exchanging benefits and on the economic capital that pays for them, it stands only while economic resources last"
     },
-    degree: (f) => {
-      const rs = f.resources ?? []
-      return has(rs.length > 0 && !rs.some(nonEconomic))
-    }
+    // The share of the valued resources that is money (see `moneyShare`): one
+    // volunteer hour no longer hides a budget of thousands of euro.
+    degree: (f) => moneyShare(f.resources ?? [])
   },
   "vulnerability-access": {
     dimension: "outcomes",
@@ -625,7 +760,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "L'orientamento a costruire beni/servizi ad hoc con le persone",
       en: "Aiming to build goods and services ad hoc with the people"
     },
-    degree: (f) => has(f.orientation === "co-building"),
+    degree: (f) => shows(f.orientation, "co-building"),
     promote: set({ orientation: "co-building" }),
     change: { it: "Costruire beni e servizi con le persone", en: "Build goods and services with the people" }
   },
@@ -637,7 +772,7 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "Genera corresponsabilità a contribuire alla gestione (communityholders) e promuove la cultura della sostenibilità",
       en: "It breeds co-responsibility in contributing to the management (communityholders) and a culture of sustainability"
     },
-    degree: (f) => has(f.culture === "co-responsibility"),
+    degree: (f) => shows(f.culture, "co-responsibility"),
     promote: set({ culture: "co-responsibility" }),
     change: {
       it: "Coinvolgere le persone nella gestione (communityholders)",
@@ -653,16 +788,169 @@ const specs: { readonly [K in TraitId]: Spec } = {
       en: "Built on social capital and the territory, answers can always be co-built"
     },
     degree: (f) =>
-      has(
-        (f.resources ?? []).some(
-          (r) => nonEconomic(r) && (r.from === "community" || r.from === "beneficiaries")
-        )
-      ),
-    promote: addResource("time", 20, "community"),
+      has((f.resources ?? []).some((r) => Intervention.isGivenByPeople(r) && !Intervention.isMoney(r))),
+    promote: addResource("time", 20, "community", "voluntary"),
     change: {
       it: "Mobilitare tempo della comunità (famiglie, reti informali)",
       en: "Mobilise the community's time (families, informal networks)"
     }
+  }
+}
+
+const firstParagraph: Provenance = {
+  kind: "editorial",
+  rationale: {
+    it: "Peso 2: il tratto è nel primo paragrafo della cella della tabella (seme 000), che definisce il polo. Il seme non dà pesi: è una scelta editoriale.",
+    en: "Weight 2: the trait is in the first paragraph of its cell of the table (seed 000), which defines the pole. The seed gives no weights: an editorial choice."
+  }
+}
+
+const laterParagraph: Provenance = {
+  kind: "editorial",
+  rationale: {
+    it: "Peso 1: il tratto è in un paragrafo successivo della cella (seme 000), che elabora il polo. Il seme non dà pesi: è una scelta editoriale.",
+    en: "Weight 1: the trait is in a later paragraph of its cell (seed 000), which elaborates the pole. The seed gives no weights: an editorial choice."
+  }
+}
+
+const reads: { readonly [K in TraitId]: ReadonlyArray<Intervention.FactField> } = {
+  "works-on-lack": ["worksOn"],
+  "cure-treatment": ["practice"],
+  "works-on-interactions": ["worksOn"],
+  "competence-promotion": ["practice"],
+  "individual-focus": ["focus"],
+  "resources-answer-need": ["resourcesAim"],
+  "community-processes": ["focus"],
+  "resources-sustain-processes": ["resourcesAim"],
+  "person-with-competences": ["applicant"],
+  "collects-lacks": ["needsTools"],
+  "read-by-institutions": ["needReadBy"],
+  "read-in-institutional-places": ["needReadWhere"],
+  "designed-by-for": ["designed"],
+  "standardised-responses": ["responses"],
+  "reads-community": ["needsTools"],
+  "many-interlocutors": ["needReadBy"],
+  "daily-life-spaces": ["needReadWhere"],
+  "designed-with": ["designed"],
+  "flexible-responses": ["responses"],
+  "request-benefit": ["delivery"],
+  "third-sector-provider": ["thirdSector"],
+  "vertical-management": ["governance"],
+  "passive-user": ["userRole"],
+  "citizen-brings-resources": ["resources"],
+  "responsibility-path": ["delivery"],
+  "cross-sector-reading": ["thirdSector"],
+  "horizontal-subsidiarity": ["governance"],
+  "active-user": ["userRole"],
+  "specialist-operator": ["operatorRole"],
+  "mediators-as-tools": ["mediators"],
+  "facilitator-operator": ["operatorRole"],
+  "mediators-multiply": ["mediators"],
+  "sector-by-need-category": ["organisation"],
+  "shared-objectives": ["organisation"],
+  "overt-need-access": ["access"],
+  "emergency-plugging": ["orientation"],
+  "all-paid-all-due": ["culture", "resources"],
+  "economic-only": ["resources"],
+  "vulnerability-access": ["access"],
+  "co-building": ["orientation"],
+  "co-responsibility": ["culture"],
+  "social-capital": ["resources"]
+}
+
+const seed003 = "003_5df635cd6d484fa5.txt"
+const seed000 = Dimension.seedFile
+const codesign: Action["why"] = {
+  it: "«gli stakeholder coinvolti devono avere pari dignità [...] co-progettazione dell'analisi dei bisogni [...] coinvolgimento diretto dei cosiddetti destinatari finali» (seme 003, righe 51-53)",
+  en: "«stakeholders must have equal dignity [...] co-design of the needs analysis [...] direct involvement of the so-called final recipients» (seed 003, rows 51-53)"
+}
+const bearer: Action["why"] = {
+  it: "«Cittadino è portatore di risorse/esigenze ➔ Operatore promuove percorso di responsabilizzazione» (seme 000, riga 8)",
+  en: "«The citizen brings resources and requirements ➔ the operator promotes a path of responsibility» (seed 000, row 8)"
+}
+const planners: ReadonlyArray<Actor.ActorKind> = ["local-authority", "public-institution"]
+const thirdSector: ReadonlyArray<Actor.ActorKind> = [
+  "social-private-body",
+  "social-cooperative",
+  "volunteer-organisation",
+  "promotion-association"
+]
+const community: ReadonlyArray<Actor.ActorKind> = ["citizen", "informal-network", "spontaneous-group"]
+const own = (dimension: Dimension.Dimension, actors: ReadonlyArray<Actor.ActorKind>): Action => ({
+  priority: 2,
+  actors,
+  why: {
+    it: `Un tratto del polo generativo della dimensione «${Dimension.labels[dimension].it}» (seme 000, riga ${Dimension.rows[dimension]})`,
+    en: `A trait of the generative pole of the dimension «${Dimension.labels[dimension].en}» (seed 000, row ${Dimension.rows[dimension]})`
+  },
+  source: Dimension.sourceOf(dimension)
+})
+
+// Who could act on each generative trait, and the seeds' priority.
+const actions: { readonly [K in TraitId]?: Action } = {
+  "works-on-interactions": own("reference-model", [...planners, ...thirdSector]),
+  "competence-promotion": own("reference-model", [...planners, ...thirdSector]),
+  "community-processes": own("intervention-focus", [...planners, ...thirdSector]),
+  "resources-sustain-processes": own("intervention-focus", [...planners, "foundation"]),
+  "person-with-competences": own("intervention-focus", [...planners, ...thirdSector]),
+  "reads-community": {
+    priority: 1,
+    actors: [...planners, ...thirdSector, ...community],
+    why: codesign,
+    source: { file: seed003, row: 52 }
+  },
+  "many-interlocutors": {
+    priority: 1,
+    actors: [...planners, ...thirdSector, ...community],
+    why: codesign,
+    source: { file: seed003, row: 53 }
+  },
+  "daily-life-spaces": {
+    priority: 1,
+    actors: [...thirdSector, "educational-agency", ...community],
+    why: codesign,
+    source: { file: seed003, row: 53 }
+  },
+  "designed-with": {
+    priority: 1,
+    actors: [...planners, ...thirdSector, ...community],
+    why: codesign,
+    source: { file: seed003, row: 51 }
+  },
+  "flexible-responses": own("needs-analysis", [...planners, ...thirdSector]),
+  "citizen-brings-resources": {
+    priority: 1,
+    actors: [...planners, ...community],
+    why: bearer,
+    source: { file: seed000, row: 8 }
+  },
+  "responsibility-path": {
+    priority: 1,
+    actors: [...planners, ...thirdSector],
+    why: bearer,
+    source: { file: seed000, row: 8 }
+  },
+  "cross-sector-reading": own("delivery-chain", [...planners, ...thirdSector, "business"]),
+  "horizontal-subsidiarity": own("delivery-chain", planners),
+  "active-user": own("delivery-chain", [...planners, ...thirdSector]),
+  "facilitator-operator": own("operator-role", [...planners, ...thirdSector]),
+  "mediators-multiply": own("operator-role", [
+    ...thirdSector,
+    "school-culture-research",
+    "educational-agency"
+  ]),
+  "shared-objectives": own("organisation", [...planners, ...thirdSector]),
+  "vulnerability-access": own("outcomes", planners),
+  "co-building": own("outcomes", [...planners, ...thirdSector, ...community]),
+  "co-responsibility": own("outcomes", [...planners, ...community]),
+  "social-capital": {
+    priority: 1,
+    actors: [...community, "volunteer-organisation", "informal-network"],
+    why: {
+      it: "«In quanto fondato sul capitale sociale/territorio [...] è sempre possibile co-costruire risposte» (seme 000, riga 11)",
+      en: "«Built on social capital and the territory [...] answers can always be co-built» (seed 000, row 11)"
+    },
+    source: { file: seed000, row: 11 }
   }
 }
 
@@ -686,9 +974,13 @@ const specs: { readonly [K in TraitId]: Spec } = {
  */
 export const catalogue: ReadonlyArray<Trait> = ids.map((id): Trait => {
   const { row, file, ...spec } = specs[id]
+  const action = actions[id]
   return {
     id,
     ...spec,
+    weightProvenance: spec.weight === 2 ? firstParagraph : laterParagraph,
+    reads: reads[id],
+    ...(action === undefined ? {} : { action }),
     source: { file: file ?? Dimension.seedFile, row: row ?? Dimension.rows[spec.dimension] }
   }
 })

@@ -43,6 +43,12 @@ export * as CoDesign from "./CoDesign.js"
 export * as Decoder from "./Decoder.js"
 
 /**
+ * Facts with provenance: the facts of an intervention derived from the territory's records, and contradictions.
+ * @since 0.2.0
+ */
+export * as Derivation from "./Derivation.js"
+
+/**
  * The seven dimensions of the traditional-versus-generative table (seed 000).
  * @since 0.1.0
  */
@@ -161,6 +167,12 @@ export * as Resource from "./Resource.js"
  * @since 0.1.0
  */
 export * as Rubric from "./Rubric.js"
+
+/**
+ * How much a verdict depends on the editorial numbers: a seeded sensitivity analysis.
+ * @since 0.2.0
+ */
+export * as Sensitivity from "./Sensitivity.js"
 
 /**
  * The Solidarity Pact and its signing rules.

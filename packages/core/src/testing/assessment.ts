@@ -34,10 +34,29 @@ export const interventionId = (): fc.Arbitrary<Intervention.InterventionId> =>
  * @since 0.1.0
  */
 export const resourceUse = (): fc.Arbitrary<Intervention.ResourceUse> =>
-  fc.record({
-    resource: Arbitrary.make(Resource.Resource),
-    from: one(v.contributor)
-  })
+  fc
+    .record(
+      {
+        resource: Arbitrary.make(Resource.Resource),
+        kind: one(Resource.kinds),
+        known: fc.boolean(),
+        from: one(v.contributor),
+        mode: one(v.mode),
+        form: one(v.form)
+      },
+      { requiredKeys: ["resource", "kind", "known", "from"] }
+    )
+    .map(({ resource, kind, known, from, mode, form }): Intervention.ResourceUse => {
+      const k = known ? resource.kind : kind
+      const use: { -readonly [K in keyof Intervention.ResourceUse]: Intervention.ResourceUse[K] } = known
+        ? { resource, from }
+        : { kind, from }
+      // Keep the consistency rules: a form only on economic resources, a tariff only on money.
+      if (form !== undefined && k === "economic") use.form = form
+      if (mode !== undefined && (mode !== "tariff" || (k === "economic" && use.form !== "in-kind")))
+        use.mode = mode
+      return use
+    })
 
 const withDesign = <I extends Intervention.InterventionInput>(i: I, split: number): I => {
   if (i.designed === "both") return { ...i, designSplit: split }
@@ -119,12 +138,35 @@ const atPole = (pole: Dimension.Pole): Intervention.InterventionInput => {
     ...pick("culture", "all-paid-all-due", "co-responsibility"),
     resources: gen
       ? [
-          { resource: Resource.make("time", 200), from: "beneficiaries" },
-          { resource: Resource.make("care", 300), from: "community" }
+          { resource: Resource.make("time", 200), from: "beneficiaries", mode: "agreed" },
+          { resource: Resource.make("care", 300), from: "community", mode: "voluntary" }
         ]
       : [{ resource: Resource.make("economic", 50000), from: "institution" }]
   }
 }
+
+/**
+ * Two interventions written from the two columns of the table of seed 000
+ * (not examples the seed gives: the seed is a table): every fact at the
+ * traditional pole, and every fact at the generative pole.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Assessment } from "@welfare/core"
+ * import { interventions } from "@welfare/core/testing"
+ *
+ * assert.strictEqual(Assessment.assess(interventions.traditional).class, "traditional")
+ * assert.strictEqual(Assessment.assess(interventions.generative).class, "generative")
+ * ```
+ *
+ * @category fixtures
+ * @since 0.2.0
+ */
+export const interventions: {
+  readonly traditional: Intervention.InterventionInput
+  readonly generative: Intervention.InterventionInput
+} = { traditional: atPole("traditional"), generative: atPole("generative") }
 
 /**
  * An intervention whose every observed fact lies at one pole (traditional or
@@ -136,7 +178,9 @@ const atPole = (pole: Dimension.Pole): Intervention.InterventionInput => {
 export const interventionAtPole = (pole: Dimension.Pole): fc.Arbitrary<Intervention.Intervention> =>
   fc.tuple(interventionId(), fc.integer({ min: 1, max: 5000 })).map(([id, amount]) => {
     const base = atPole(pole)
-    const resources = (base.resources ?? []).map((r) => ({ ...r, resource: { ...r.resource, amount } }))
+    const resources = (base.resources ?? []).map((r) =>
+      r.resource === undefined ? r : { ...r, resource: { ...r.resource, amount } }
+    )
     return { ...base, id, resources }
   })
 
@@ -186,9 +230,13 @@ export const rubric = (): fc.Arbitrary<Rubric.Rubric> =>
         maxLength: Dimension.values.length
       }),
       a: fc.integer({ min: 1, max: 100 }),
-      b: fc.integer({ min: 1, max: 100 })
+      b: fc.integer({ min: 1, max: 100 }),
+      minCoverage: fc.integer({ min: 0, max: 10 }).map((k) => k / 10),
+      minDimensions: fc.integer({ min: 0, max: Dimension.values.length }),
+      minDepth: fc.integer({ min: 0, max: 10 }).map((k) => k / 10),
+      ranking: fc.constantFrom("seed-priorities" as const, "index-gain" as const)
     })
-    .map(({ weights, dimensionWeights, a, b }) => {
+    .map(({ weights, dimensionWeights, a, b, minCoverage, minDimensions, minDepth, ranking }) => {
       const w = Object.fromEntries(Trait.ids.map((id, i) => [id, weights[i]!])) as Record<
         Trait.TraitId,
         number
@@ -207,6 +255,9 @@ export const rubric = (): fc.Arbitrary<Rubric.Rubric> =>
         version: Trait.version,
         weights: w,
         dimensionWeights: dw,
-        thresholds: { transitional: Math.min(a, b) / 100, generative: Math.max(a, b) / 100 }
+        thresholds: { transitional: Math.min(a, b) / 100, generative: Math.max(a, b) / 100 },
+        evidence: { minCoverage, minDimensions, minDepth, contradiction: "warning" as const },
+        ranking,
+        sensitivity: { spread: 0.5, thresholdSpread: 0.05, draws: 200, seed: a * 101 + b, robustShare: 0.95 }
       }
     })

@@ -1,0 +1,173 @@
+/**
+ * How much a verdict depends on the editorial numbers. The seeds give the
+ * traits, not their weights nor the class thresholds (see `Rubric.provenance`):
+ * the sensitivity analysis redraws every trait weight and dimension weight
+ * within a documented range and moves the thresholds a little, many times
+ * from a fixed seed, and reports how far the index moves and how often the
+ * verdict stays the same. A verdict that survives 95% of the draws (the
+ * rubric's `sensitivity.robustShare`) is *robust*; otherwise it is *fragile*
+ * and reports should say so.
+ *
+ * The analysis is deterministic: the same profile, rubric and settings give
+ * the same result on every machine (a 32-bit xorshift generator seeded from
+ * `sensitivity.seed`).
+ *
+ * @since 0.2.0
+ */
+import * as Assessment from "./Assessment.js"
+import * as Dimension from "./Dimension.js"
+import type { Labels } from "./Label.js"
+import * as Rubric from "./Rubric.js"
+import * as Trait from "./Trait.js"
+
+/**
+ * The result of a sensitivity analysis of one profile.
+ *
+ * - `index`: the index under the rubric (`base`), its least and greatest
+ *   value over the draws and the 5th and 95th percentiles (all undefined when
+ *   no dimension is observed);
+ * - `verdicts`: the share of draws giving each verdict;
+ * - `stability`: the share of draws giving the base verdict;
+ * - `robust`: whether that share reaches the rubric's `robustShare`.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Sensitivity {
+  readonly draws: number
+  readonly seed: number
+  readonly spread: number
+  readonly thresholdSpread: number
+  readonly verdict: Rubric.Verdict
+  readonly index: {
+    readonly base: number | undefined
+    readonly min: number | undefined
+    readonly max: number | undefined
+    readonly p05: number | undefined
+    readonly p95: number | undefined
+  }
+  readonly verdicts: { readonly [V in Rubric.Verdict]: number }
+  readonly stability: number
+  readonly robust: boolean
+}
+
+/**
+ * Italian and English labels of robust and fragile verdicts.
+ *
+ * @category labels
+ * @since 0.2.0
+ */
+export const robustnessLabels: Labels<"robust" | "fragile"> = {
+  robust: { it: "Robusto rispetto alle scelte editoriali", en: "Robust to the editorial choices" },
+  fragile: { it: "Fragile rispetto alle scelte editoriali", en: "Fragile to the editorial choices" }
+}
+
+// xorshift32: tiny, fast and the same everywhere.
+const generator = (seed: number) => {
+  let x = seed >>> 0 || 0x9e3779b9
+  return (): number => {
+    x ^= x << 13
+    x >>>= 0
+    x ^= x >>> 17
+    x ^= x << 5
+    x >>>= 0
+    return x / 4294967296
+  }
+}
+
+const n = Trait.catalogue.length
+const nd = Dimension.values.length
+
+const percentile = (sorted: Float64Array, p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))]!
+
+/**
+ * Analyses how much a profile's index and verdict depend on the rubric's
+ * editorial numbers (see {@link Sensitivity}). The profile must have been
+ * computed under the same rubric; only its observed traits and their degrees
+ * are read. Options override the rubric's `sensitivity` settings.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Assessment, Sensitivity } from "@welfare/core"
+ * import { interventions } from "@welfare/core/testing"
+ *
+ * const generative = Assessment.assess(interventions.generative)
+ * const s = Sensitivity.analyse(generative)
+ * assert.strictEqual(s.verdict, "generative")
+ * assert.strictEqual(s.robust, true)
+ * // Reproducible: the same seed gives the same draws.
+ * assert.deepStrictEqual(Sensitivity.analyse(generative), s)
+ * ```
+ *
+ * @category analysis
+ * @since 0.2.0
+ */
+export const analyse = (
+  profile: Pick<Assessment.Profile, "observed" | "class" | "index">,
+  rubric: Rubric.Rubric = Rubric.defaultRubric,
+  options: Partial<Rubric.SensitivitySettings> = {}
+): Sensitivity => {
+  const settings = { ...rubric.sensitivity, ...options }
+  const c = Rubric.compile(rubric)
+  const degrees = new Float64Array(n)
+  const seen = new Uint8Array(n)
+  for (const o of profile.observed) {
+    const i = Trait.ids.indexOf(o.trait)
+    if (i >= 0) {
+      seen[i] = 1
+      degrees[i] = o.degree
+    }
+  }
+  const random = generator(settings.seed)
+  const weights = new Float64Array(n)
+  const dimensionWeights = new Float64Array(nd)
+  const k = Assessment.kernel()
+  const indices = new Float64Array(settings.draws)
+  const counts: Record<Rubric.Verdict, number> = {
+    "insufficient-evidence": 0,
+    traditional: 0,
+    transitional: 0,
+    generative: 0
+  }
+  let defined = 0
+  const factor = () => 1 - settings.spread + 2 * settings.spread * random()
+  for (let draw = 0; draw < settings.draws; draw++) {
+    for (let i = 0; i < n; i++) weights[i] = c.weights[i]! * factor()
+    for (let d = 0; d < nd; d++) dimensionWeights[d] = c.dimensionWeights[d]! * factor()
+    const shift = () => (2 * random() - 1) * settings.thresholdSpread
+    const transitional = Math.min(1, Math.max(1e-9, rubric.thresholds.transitional + shift()))
+    const generative = Math.min(1, Math.max(transitional, rubric.thresholds.generative + shift()))
+    Assessment.compute(degrees, seen, weights, dimensionWeights, c, k)
+    const index = Number.isNaN(k.index) ? undefined : k.index
+    if (index !== undefined) indices[defined++] = index
+    const v = Rubric.verdict(
+      { index, depth: k.depth, coverage: k.coverage, observedDimensions: k.observedDimensions },
+      { thresholds: { transitional, generative }, evidence: rubric.evidence }
+    )
+    counts[v]++
+  }
+  const sorted = indices.subarray(0, defined).sort()
+  const verdicts = Object.fromEntries(
+    Rubric.verdicts.map((v) => [v, counts[v] / settings.draws])
+  ) as Sensitivity["verdicts"]
+  const stability = verdicts[profile.class]
+  return {
+    draws: settings.draws,
+    seed: settings.seed,
+    spread: settings.spread,
+    thresholdSpread: settings.thresholdSpread,
+    verdict: profile.class,
+    index: {
+      base: profile.index,
+      min: defined > 0 ? sorted[0] : undefined,
+      max: defined > 0 ? sorted[defined - 1] : undefined,
+      p05: defined > 0 ? percentile(sorted, 0.05) : undefined,
+      p95: defined > 0 ? percentile(sorted, 0.95) : undefined
+    },
+    verdicts,
+    stability,
+    robust: stability >= settings.robustShare
+  }
+}
