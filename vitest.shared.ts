@@ -11,3 +11,7 @@ export const sourceResolution: Pick<UserConfig, "resolve" | "ssr"> = {
 }
 
 export const inlineWorkspace = { deps: { inline: [/@welfare\//] } }
+
+// Property tests are budgeted by run count, never by wall time: the default
+// timeout is far above any test's duration on a busy 2-core machine.
+export const budget = { testTimeout: 300_000, hookTimeout: 300_000 }

@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config"
-import { inlineWorkspace, sourceResolution } from "../vitest.shared.js"
+import { budget, inlineWorkspace, sourceResolution } from "../vitest.shared.js"
 
 export default defineConfig({
   ...sourceResolution,
-  test: { include: ["examples/**/*.test.ts"], testTimeout: 120_000, server: inlineWorkspace }
+  test: { ...budget, include: ["examples/**/*.test.ts"], server: inlineWorkspace }
 })

@@ -15,18 +15,80 @@ const positions = (p: Assessment.Profile) => Dimension.values.map((d) => p.dimen
 const id = Intervention.InterventionId.make("int-test")
 
 describe("Assessment", () => {
-  it("property: every position and the index lie in [0, 1] for every rubric (invariant 1)", () => {
+  it("property: positions, depth, coverage and the index lie in [0, 1]; unobserved dimensions have no position (invariant 1')", () => {
     fc.assert(
       fc.property(Arb.intervention(), Arb.rubric(), (i, rubric) => {
         const p = Assessment.assess(i, rubric)
-        for (const x of [...positions(p), p.index]) {
+        const numbers = [p.coverage, p.depth, ...(p.index === undefined ? [] : [p.index])]
+        for (const d of Dimension.values) {
+          const s = p.dimensions[d]
+          numbers.push(s.coverage, s.depth)
+          if (s.observed) numbers.push(s.position!)
+          else expect(s.position).toBeUndefined()
+        }
+        for (const x of numbers) {
           expect(x).toBeGreaterThanOrEqual(0)
           expect(x).toBeLessThanOrEqual(1)
         }
+        expect(p.index === undefined).toBe(
+          !Dimension.values.some((d) => p.dimensions[d].observed && rubric.dimensionWeights[d] > 0)
+        )
       }),
       { numRuns: 2000 }
     )
-  })
+  }, 120_000)
+
+  it("property: an unobserved dimension never moves the index (FRAMEWORK section 5)", () => {
+    fc.assert(
+      fc.property(
+        Arb.observations(),
+        fc.constantFrom(...Dimension.values),
+        Arb.rubric(),
+        (obs, d, rubric) => {
+          const without = obs.filter((o) => Trait.byId[o.trait].dimension !== d)
+          const p = Assessment.fromObservations(without, rubric)
+          // Changing the weight of the unobserved dimension changes nothing.
+          const heavier = { ...rubric, dimensionWeights: { ...rubric.dimensionWeights, [d]: 7 } }
+          expect(Assessment.fromObservations(without, heavier).index).toBe(p.index)
+          expect(p.dimensions[d].position).toBeUndefined()
+          expect(p.evidence.some((e) => e.dimension === d)).toBe(false)
+        }
+      ),
+      { numRuns: 1000 }
+    )
+  }, 120_000)
+
+  it("property: adding evidence of either pole never lowers coverage", () => {
+    fc.assert(
+      fc.property(
+        Arb.observations(),
+        fc.constantFrom(...Trait.catalogue),
+        fc.constantFrom(0, 0.5, 1),
+        Arb.rubric(),
+        (obs, trait, degree, rubric) => {
+          const before = Assessment.fromObservations(obs, rubric)
+          const after = Assessment.fromObservations([...obs, { trait: trait.id, degree }], rubric)
+          expect(after.coverage).toBeGreaterThanOrEqual(before.coverage - 1e-12)
+          for (const d of Dimension.values)
+            expect(after.dimensions[d].coverage).toBeGreaterThanOrEqual(before.dimensions[d].coverage - 1e-12)
+        }
+      ),
+      { numRuns: 2000 }
+    )
+  }, 120_000)
+
+  it("property: too little coverage gives insufficient evidence, never a class", () => {
+    fc.assert(
+      fc.property(Arb.intervention(), Arb.rubric(), (i, rubric) => {
+        const p = Assessment.assess(i, rubric)
+        const thin =
+          p.coverage < rubric.evidence.minCoverage || p.observedDimensions < rubric.evidence.minDimensions
+        expect(p.class === "insufficient-evidence").toBe(thin || p.index === undefined)
+        if (p.class === "generative") expect(p.depth).toBeGreaterThanOrEqual(rubric.evidence.minDepth)
+      }),
+      { numRuns: 2000 }
+    )
+  }, 120_000)
 
   it("property: adding a generative trait never lowers a dimension, a traditional one never raises it (invariant 2)", () => {
     fc.assert(
@@ -38,18 +100,28 @@ describe("Assessment", () => {
           const before = Assessment.fromObservations(obs, rubric)
           const after = Assessment.fromObservations([...obs, { trait: trait.id, degree: 1 }], rubric)
           for (const d of Dimension.values) {
-            const delta = after.dimensions[d].position - before.dimensions[d].position
-            if (d !== trait.dimension) expect(delta).toBe(0)
-            else if (trait.pole === "generative") expect(delta).toBeGreaterThanOrEqual(-1e-12)
-            else expect(delta).toBeLessThanOrEqual(1e-12)
+            const a = after.dimensions[d]
+            const b = before.dimensions[d]
+            if (d !== trait.dimension) {
+              expect(a.position).toBe(b.position)
+              continue
+            }
+            if (trait.pole === "generative") expect(a.depth).toBeGreaterThanOrEqual(b.depth - 1e-12)
+            else expect(a.depth).toBe(b.depth)
+            if (a.position === undefined || b.position === undefined) continue
+            if (trait.pole === "generative") expect(a.position).toBeGreaterThanOrEqual(b.position - 1e-12)
+            else expect(a.position).toBeLessThanOrEqual(b.position + 1e-12)
           }
-          if (trait.pole === "generative") expect(after.index).toBeGreaterThanOrEqual(before.index - 1e-12)
-          else expect(after.index).toBeLessThanOrEqual(before.index + 1e-12)
+          // The index moves with the dimension when the dimension was already observed.
+          if (before.index !== undefined && before.dimensions[trait.dimension].observed) {
+            if (trait.pole === "generative") expect(after.index!).toBeGreaterThanOrEqual(before.index - 1e-12)
+            else expect(after.index!).toBeLessThanOrEqual(before.index + 1e-12)
+          }
         }
       ),
       { numRuns: 3000 }
     )
-  })
+  }, 120_000)
 
   it("property: all traditional traits score 0 and classify traditional, all generative score 1 and classify generative, for every rubric (invariant 3)", () => {
     fc.assert(
@@ -70,7 +142,7 @@ describe("Assessment", () => {
       ),
       { numRuns: 1000 }
     )
-  })
+  }, 120_000)
 
   it("property: the order of resources, partnerships and observations never changes a profile (invariant 4)", () => {
     fc.assert(
@@ -99,21 +171,21 @@ describe("Assessment", () => {
       ),
       { numRuns: 1000 }
     )
-  })
+  }, 120_000)
 
-  it("property: every point of every score is backed by evidence naming trait, dimension, pole and seed source (invariant 5)", () => {
+  it("property: every point of every score is backed by evidence naming trait, dimension, pole, seed source and provenance (invariant 5')", () => {
     fc.assert(
       fc.property(Arb.intervention(), Arb.rubric(), (i, rubric) => {
         const p = Assessment.assess(i, rubric)
-        let indexFromEvidence = p.neutral
+        let indexFromEvidence = 0
         for (const d of Dimension.values) {
           const s = p.dimensions[d]
           const contributions = s.evidence.reduce((acc, e) => acc + e.contribution, 0)
           if (s.observed) {
-            expect(Math.abs(contributions - s.position)).toBeLessThan(eps)
+            expect(Math.abs(contributions - s.position!)).toBeLessThan(eps)
             expect(Math.abs(s.evidence.reduce((acc, e) => acc + e.share, 0) - 1)).toBeLessThan(eps)
           } else {
-            expect(s.position).toBe(0.5)
+            expect(s.position).toBeUndefined()
             expect(s.evidence).toEqual([])
           }
           for (const e of s.evidence) {
@@ -121,15 +193,19 @@ describe("Assessment", () => {
             expect([e.dimension, e.pole, e.source, e.text]).toEqual([d, trait.pole, trait.source, trait.text])
             expect(e.source.file).toBe(Dimension.seedFile)
             expect(e.weight).toBe(rubric.weights[e.trait])
+            expect(e.weightProvenance).toEqual(trait.weightProvenance)
+            expect(e.provenance).toEqual({ kind: "declared" })
             indexFromEvidence += e.indexContribution
           }
         }
-        expect(Math.abs(indexFromEvidence - p.index)).toBeLessThan(eps)
+        expect(Math.abs(indexFromEvidence - (p.index ?? 0))).toBeLessThan(eps)
+        // Provenance sums up: derived + declared = index.
+        expect(Math.abs(p.provenance.derived + p.provenance.declared - (p.index ?? 0))).toBeLessThan(eps)
         expect(p.evidence).toEqual(Dimension.values.flatMap((d) => p.dimensions[d].evidence))
       }),
       { numRuns: 2000 }
     )
-  })
+  }, 120_000)
 
   it("property: adding an individual-assistance benefit to a generative intervention does not by itself make it traditional (invariant 7)", () => {
     fc.assert(
@@ -148,7 +224,7 @@ describe("Assessment", () => {
       }),
       { numRuns: 500 }
     )
-  })
+  }, 120_000)
 
   it("property: the persons eligible under generative access are a superset of those under traditional access (invariant 8)", () => {
     const member = Arbitrary.make(Access.Member)
@@ -160,7 +236,7 @@ describe("Assessment", () => {
       }),
       { numRuns: 1000 }
     )
-  })
+  }, 120_000)
 
   it("property: with zero economic resources a benefit-based response has zero capacity, a generative one keeps its time, care and competence (invariant 9)", () => {
     const nonEconomic = fc.array(
@@ -176,44 +252,63 @@ describe("Assessment", () => {
         const generative = Intervention.capacity({ delivery: "resources-responsibility-path", resources })
         expect(benefit).toEqual(Resource.empty)
         expect(generative).toEqual(Resource.totals(resources.map((r) => r.resource)))
+        // A mixed delivery chain is not purely benefit-based either.
+        expect(Intervention.capacity({ delivery: "both", resources })).toEqual(generative)
       }),
       { numRuns: 1000 }
     )
-  })
+  }, 120_000)
 
   it("property: recommend's first suggestion, once applied, raises the index by the gain it announced", () => {
     fc.assert(
       fc.property(Arb.intervention(), Arb.rubric(), (i, rubric) => {
         const recs = Assessment.recommend(i, rubric)
-        for (let k = 1; k < recs.length; k++) expect(recs[k - 1]!.gain).toBeGreaterThanOrEqual(recs[k]!.gain)
+        for (let k = 1; k < recs.length; k++) {
+          const [a, b] = [recs[k - 1]!, recs[k]!]
+          if (rubric.ranking === "index-gain") expect(a.gain).toBeGreaterThanOrEqual(b.gain)
+          else {
+            expect(a.priority).toBeLessThanOrEqual(b.priority)
+            if (a.priority === b.priority)
+              expect(a.gain + a.depthGain).toBeGreaterThanOrEqual(b.gain + b.depthGain - 1e-12)
+          }
+        }
         const first = recs[0]
         if (first === undefined) return
-        expect(first.gain).toBeGreaterThan(0)
+        expect(first.gain > 0 || first.depthGain > 0).toBe(true)
         const applied = Assessment.apply(i, first)
         expect(Intervention.rules(applied)).toEqual([])
-        const gained = Assessment.assess(applied, rubric).index - Assessment.assess(i, rubric).index
+        const [before, after] = [Assessment.assess(i, rubric), Assessment.assess(applied, rubric)]
+        const gained =
+          before.index === undefined || after.index === undefined ? 0 : after.index - before.index
         expect(Math.abs(gained - first.gain)).toBeLessThan(1e-12)
+        expect(Math.abs(after.depth - before.depth - first.depthGain)).toBeLessThan(1e-12)
         expect(Trait.byId[first.trait].degree(applied)).toBe(1)
       }),
       { numRuns: 500 }
     )
-  })
+  }, 120_000)
 
   it("property: compare(a, a) is all zeros", () => {
     fc.assert(
       fc.property(Arb.intervention(), Arb.rubric(), (i, rubric) => {
         const p = Assessment.assess(i, rubric)
         const c = Assessment.compare(p, p)
-        expect(c.index.delta).toBe(0)
+        expect(c.index.delta).toBe(p.index === undefined ? undefined : 0)
+        expect([c.coverage.delta, c.depth.delta]).toEqual([0, 0])
         expect(c.class.from).toBe(c.class.to)
         for (const d of Dimension.values) {
           const ch = c.dimensions[d]
-          expect([ch.delta, ch.added, ch.removed, ch.changed]).toEqual([0, [], [], []])
+          expect([ch.delta, ch.added, ch.removed, ch.changed]).toEqual([
+            p.dimensions[d].observed ? 0 : undefined,
+            [],
+            [],
+            []
+          ])
         }
       }),
       { numRuns: 1000 }
     )
-  })
+  }, 120_000)
 
   it("property: the class is monotone in the index, for every rubric", () => {
     fc.assert(
@@ -230,9 +325,9 @@ describe("Assessment", () => {
       ),
       { numRuns: 3000 }
     )
-  })
+  }, 120_000)
 
-  it("reads a benefit-by-request contribution with the seed's words and neutral unobserved dimensions", () => {
+  it("reads a benefit-by-request contribution with the seed's words; unobserved dimensions are left out, not 0.5", () => {
     const p = Assessment.assess({
       id,
       worksOn: "lack",
@@ -245,20 +340,114 @@ describe("Assessment", () => {
       position: 0,
       observed: true,
       traditional: 3,
-      generative: 0
+      generative: 0,
+      depth: 0
     })
+    // worksOn and practice are the only facts of the reference model: all of its weight (1 + 2 + 2 + 2) is observed.
+    expect(p.dimensions["reference-model"].coverage).toBe(1)
     expect(p.dimensions["delivery-chain"]).toMatchObject({ position: 0, traditional: 3 })
-    expect(p.dimensions.organisation).toMatchObject({ position: 0.5, observed: false })
-    // 3 observed dimensions at 0, 4 unobserved at 0.5: (4 * 0.5) / 7
-    expect(p.index).toBeCloseTo(2 / 7, 12)
-    expect(p.neutral).toBeCloseTo(2 / 7, 12)
-    expect(p.class).toBe("traditional")
+    expect(p.dimensions.organisation).toMatchObject({ position: undefined, observed: false, coverage: 0 })
+    // 3 observed dimensions, all at 0: the index is 0 (it was 2/7 when unobserved dimensions counted 0.5).
+    expect(p.index).toBe(0)
+    expect(p.observedDimensions).toBe(3)
+    expect(p.class).toBe("insufficient-evidence")
     expect(p.evidence.find((e) => e.trait === "request-benefit")).toMatchObject({
       source: { file: "000_7a1c4c52d0c555b3.txt", row: 8 },
       weight: 2,
+      weightProvenance: { kind: "editorial" },
       share: 2 / 3,
       contribution: 0
     })
+  })
+
+  it("gives no index and no class to an intervention with only a name (it scored 0.5 and transitional in 0.1)", () => {
+    const p = Assessment.assess({ id, name: "Portineria di comunità" })
+    expect(p.index).toBeUndefined()
+    expect(p.coverage).toBe(0)
+    expect(p.class).toBe("insufficient-evidence")
+    expect(Dimension.values.map((d) => p.dimensions[d].position)).toEqual(
+      Dimension.values.map(() => undefined)
+    )
+  })
+
+  it("does not class seven generative facts, one per dimension, as fully generative (balance is not depth)", () => {
+    const p = Assessment.assess({
+      id,
+      worksOn: "interactions",
+      focus: "community-process",
+      needReadBy: "many-interlocutors",
+      delivery: "resources-responsibility-path",
+      operatorRole: "facilitator",
+      organisation: "shared-objectives",
+      access: "vulnerability-too"
+    })
+    expect(p.index).toBe(1)
+    expect(p.depth).toBeLessThan(0.5)
+    expect(p.coverage).toBeLessThan(0.5)
+    expect(p.class).toBe("insufficient-evidence")
+    // With enough coverage but little depth, the class stops at transitional.
+    const lenient = Rubric.make({ evidence: { minCoverage: 0.3 } })
+    expect(lenient._tag).toBe("Right")
+    const seven = {
+      id,
+      worksOn: "interactions",
+      focus: "community-process",
+      needReadBy: "many-interlocutors",
+      delivery: "resources-responsibility-path",
+      operatorRole: "facilitator",
+      organisation: "shared-objectives",
+      access: "vulnerability-too"
+    } as const
+    if (lenient._tag === "Right") expect(Assessment.assess(seven, lenient.right).class).toBe("transitional")
+  })
+
+  it("reads a mixed value as half evidence for both poles: operators who deliver and facilitate", () => {
+    const p = Assessment.assess({ id, operatorRole: "both" })
+    expect(p.dimensions["operator-role"].evidence.map((e) => [e.trait, e.degree])).toEqual([
+      ["specialist-operator", Trait.mixedDegree],
+      ["facilitator-operator", Trait.mixedDegree]
+    ])
+    expect(p.dimensions["operator-role"].position).toBe(0.5)
+    expect(p.dimensions["operator-role"].depth).toBeCloseTo((0.5 * 2) / 3, 12)
+  })
+
+  it("reads a tariff as «tutto pagato - tutto dovuto», not as a resource the citizen brings (seed 000, rows 8 and 11)", () => {
+    const tariff = { resource: Resource.make("economic", 30), from: "beneficiaries", mode: "tariff" } as const
+    const p = Assessment.assess({ id, resources: [tariff] })
+    expect(p.evidence.map((e) => e.trait)).toEqual(["all-paid-all-due", "economic-only"])
+    // Compulsory community work under sanction and paid work are not responsibility taken by choice either.
+    for (const mode of ["compulsory", "paid"] as const)
+      expect(
+        Assessment.assess({
+          id,
+          resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode }]
+        }).evidence.map((e) => e.trait)
+      ).toEqual([])
+    const agreed = Assessment.assess({
+      id,
+      resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode: "agreed" }]
+    })
+    expect(agreed.evidence.map((e) => e.trait)).toEqual(["citizen-brings-resources", "social-capital"])
+    // Families who are not beneficiaries bring resources too.
+    const families = Assessment.assess({ id, resources: [{ kind: "care", from: "community" }] })
+    expect(families.evidence.map((e) => e.trait)).toEqual(["citizen-brings-resources", "social-capital"])
+  })
+
+  it("reads how far a service depends on money as a share: one volunteer hour no longer hides a budget", () => {
+    const p = Assessment.assess({
+      id,
+      resources: [
+        { resource: Resource.make("economic", 180000), from: "institution" },
+        { resource: Resource.make("time", 1), from: "community" }
+      ]
+    })
+    expect(p.evidence.find((e) => e.trait === "economic-only")?.degree).toBeCloseTo(180000 / 180020, 12)
+    // Goods given in kind are not money.
+    const inKind = Assessment.assess({
+      id,
+      resources: [{ resource: Resource.make("economic", 500), from: "community", form: "in-kind" }]
+    })
+    expect(inKind.evidence.map((e) => e.trait)).toEqual(["citizen-brings-resources", "social-capital"])
   })
 
   it("weighs a design split: a service designed 30% with the people", () => {
@@ -271,7 +460,7 @@ describe("Assessment", () => {
     ])
   })
 
-  it("recommends, for a request-benefit service, the change of delivery chain among the first with its seed source", () => {
+  it("recommends, for a request-benefit service, the seeds' priorities first, with who could act and why", () => {
     const service = {
       id,
       delivery: "request-benefit",
@@ -280,14 +469,32 @@ describe("Assessment", () => {
       organisation: "sector-by-need-category"
     } as const
     const recs = Assessment.recommend(service)
-    expect(recs[0]).toMatchObject({ trait: "shared-objectives", dimension: "organisation" })
-    // the organisation moves from sectors by need category (0) to shared objectives (1)
-    expect(recs[0]!.gain).toBeCloseTo(1 / 7, 12)
+    // The citizen's and the community's resources and the path of responsibility (seed 000, rows 8 and 11) come first.
+    expect(recs.slice(0, 2).map((r) => r.trait)).toEqual(["citizen-brings-resources", "social-capital"])
+    const firstSecond = recs.findIndex((r) => r.priority === 2)
+    expect(recs.slice(firstSecond).every((r) => r.priority === 2)).toBe(true)
+    expect(recs.filter((r) => r.priority === 1).map((r) => r.trait)).toEqual([
+      "citizen-brings-resources",
+      "social-capital",
+      "reads-community",
+      "many-interlocutors",
+      "daily-life-spaces",
+      "designed-with",
+      "responsibility-path"
+    ])
     const chain = recs.find((r) => r.trait === "responsibility-path")!
+    expect(chain).toMatchObject({ priority: 1, whySource: { file: Dimension.seedFile, row: 8 } })
+    expect(chain.actors).toContain("local-authority")
+    expect(chain.why.it).toContain("Cittadino è portatore di risorse/esigenze")
     expect(chain.source).toEqual({ file: Dimension.seedFile, row: 8 })
     expect(chain.patch).toEqual({ delivery: "resources-responsibility-path" })
-    // delivery chain: request-benefit (2) is replaced, vertical (1) and passive (1) remain: 2 / 4
-    expect(chain.gain).toBeCloseTo(0.5 / 7, 12)
+    // Observed dimensions: delivery chain (at 0) and organisation (at 0). The delivery chain
+    // goes to 2 / 4: request-benefit (2) is replaced, vertical (1) and passive (1) remain.
+    expect(chain.gain).toBeCloseTo(0.5 / 2, 12)
+    // The 0.1 ranking by index gain alone put a single-role change first.
+    const byGain = Rubric.make({ ranking: "index-gain" })
+    if (byGain._tag === "Right")
+      expect(Assessment.recommend(service, byGain.right)[0]?.trait).toBe("shared-objectives")
   })
 
   it("compares two years of a service, listing the evidence that changed", () => {
@@ -300,6 +507,8 @@ describe("Assessment", () => {
       [1, 0.5]
     ])
     expect(c.dimensions["delivery-chain"].delta).toBe(0)
-    expect(c.index.delta).toBeCloseTo(0.5 / 7, 12)
+    // Two observed dimensions: the needs analysis moves by 0.5, the index by 0.5 / 2.
+    expect(c.index.delta).toBeCloseTo(0.5 / 2, 12)
+    expect(c.dimensions.organisation.delta).toBeUndefined()
   })
 })

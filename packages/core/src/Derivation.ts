@@ -648,11 +648,16 @@ export const resolve = (
       })
     facts[d.field] = d.value
     provenance[d.field] = derived
+    // The design split goes with the design: kept when both say "both", 0.5
+    // when only the records do, gone when the records say "with".
     if (d.field === "designed") {
-      if (d.value === "both") {
-        if (intervention.designSplit === undefined || intervention.designed !== "both")
-          facts.designSplit = 0.5
-      } else delete facts.designSplit
+      if (d.value !== "both") {
+        delete facts.designSplit
+        delete provenance.designSplit
+      } else if (intervention.designSplit === undefined || intervention.designed !== "both") {
+        facts.designSplit = 0.5
+        provenance.designSplit = derived
+      }
     }
   }
   return { facts: facts as unknown as Intervention.InterventionInput, provenance, contradictions }

@@ -272,6 +272,24 @@ const crossFieldRules: Readonly<Record<string, (def: Def) => Def>> = {
     ),
     ...conditional(whenIs("designed", "both"), required("designSplit"), { not: required("designSplit") })
   }),
+  // A resource with its amount, or its kind alone; a form only on an economic
+  // resource; a tariff only on money.
+  ResourceUse: (def) => {
+    const economic: Def = {
+      anyOf: [
+        { properties: { resource: { properties: { kind: { const: "economic" } } } }, required: ["resource"] },
+        whenIs("kind", "economic")
+      ]
+    }
+    return {
+      ...def,
+      oneOf: [required("resource"), required("kind")],
+      allOf: [
+        conditional(required("form"), economic),
+        conditional(whenIs("mode", "tariff"), { allOf: [economic, { not: whenIs("form", "in-kind") }] })
+      ]
+    }
+  },
   // A value with its unit, or a level without unit: never both, never neither.
   Measurement: (def) => ({
     ...def,

@@ -8,8 +8,25 @@ import * as Trait from "./Trait.js"
 import * as Arb from "./testing/assessment.js"
 
 describe("Rubric", () => {
-  it("the default rubric is valid and derived from the seed's paragraphs", () => {
+  it("the default rubric is valid, and every number of it is labelled editorial with its reason", () => {
     expect(Rubric.validate(Rubric.defaultRubric)).toEqual([])
+    for (const s of Rubric.provenance) {
+      if (s.provenance.kind === "editorial") {
+        expect(s.provenance.rationale.it.length).toBeGreaterThan(20)
+        expect(s.provenance.rationale.en.length).toBeGreaterThan(20)
+      } else expect(s.provenance.source.file).toMatch(/^00[0-4]_/)
+    }
+    // The only seed-sourced entry is the ranking rule, which quotes seed 003 row 51; no number is the seeds'.
+    expect(Rubric.provenance.filter((s) => s.provenance.kind === "seed").map((s) => s.name)).toEqual([
+      "ranking"
+    ])
+    expect(Rubric.defaultRubric.evidence).toEqual({
+      minCoverage: 0.5,
+      minDimensions: 4,
+      minDepth: 0.5,
+      contradiction: "warning"
+    })
+    for (const t of Trait.catalogue) expect(t.weightProvenance.kind).toBe("editorial")
     expect(Rubric.defaultRubric.weights["request-benefit"]).toBe(2)
     expect(Rubric.defaultRubric.weights["passive-user"]).toBe(1)
     expect(Object.values(Rubric.defaultRubric.dimensionWeights)).toEqual(Dimension.values.map(() => 1))
@@ -33,7 +50,7 @@ describe("Rubric", () => {
       thresholds: { transitional: 0.8, generative: 0.6 }
     })
     expect(formatted(result)).toEqual([
-      'weights["made-up"]: no trait of catalogue version 1.0.0 has the id "made-up": use one of the ids in Trait.ids',
+      'weights["made-up"]: no trait of catalogue version 2.0.0 has the id "made-up": use one of the ids in Trait.ids',
       'dimensionWeights.health: no dimension is called "health": use one of reference-model, intervention-focus, needs-analysis, delivery-chain, operator-role, organisation, outcomes',
       'weights["designed-with"]: expected a finite, non-negative weight, got -1: use 0 to ignore a trait, a positive number to count it',
       'weights["co-building"]: expected a finite, non-negative weight, got NaN: use 0 to ignore a trait, a positive number to count it',
@@ -56,6 +73,53 @@ describe("Rubric", () => {
       ["invalid-value", "thresholds.generative"]
     ])
   })
+
+  it("reports evidence and sensitivity settings out of range", () => {
+    const result = Rubric.make({
+      evidence: { minCoverage: 1.5, minDimensions: 8, minDepth: -0.1 },
+      sensitivity: { draws: 0, seed: -1, spread: 2 }
+    })
+    expect(Either.isLeft(result) && result.left.map((p) => p.path.join("."))).toEqual([
+      "evidence.minCoverage",
+      "evidence.minDimensions",
+      "evidence.minDepth",
+      "sensitivity.spread",
+      "sensitivity.draws",
+      "sensitivity.seed"
+    ])
+  })
+
+  it("gives a verdict from index, depth and coverage: insufficient evidence below the minimums, generative only with depth", () => {
+    const at = (index: number | undefined, depth: number, coverage: number, observedDimensions = 7) =>
+      Rubric.verdict({ index, depth, coverage, observedDimensions })
+    expect(at(undefined, 0, 0)).toBe("insufficient-evidence")
+    expect(at(0.9, 0.9, 0.49)).toBe("insufficient-evidence")
+    expect(at(0.9, 0.9, 0.9, 3)).toBe("insufficient-evidence")
+    expect(at(0.9, 0.49, 0.9)).toBe("transitional")
+    expect(at(0.9, 0.5, 0.9)).toBe("generative")
+    expect(at(0.2, 0, 0.9)).toBe("traditional")
+    expect(Rubric.verdicts.map(Rubric.verdictRank)).toEqual([-1, 0, 1, 2])
+  })
+
+  it("property: the verdict is monotone in the index and never generative below the minimum depth", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        Arb.rubric(),
+        (x, y, depth, coverage, rubric) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x]
+          const v = (index: number) =>
+            Rubric.verdict({ index, depth, coverage, observedDimensions: 7 }, rubric)
+          expect(Rubric.verdictRank(v(lo))).toBeLessThanOrEqual(Rubric.verdictRank(v(hi)))
+          if (depth < rubric.evidence.minDepth) expect(v(hi)).not.toBe("generative")
+        }
+      ),
+      { numRuns: 2000 }
+    )
+  }, 120_000)
 
   it("decodes a rubric from JSON, never throwing", () => {
     expect(Either.isRight(Rubric.decode({ weights: { "designed-with": 3 } }))).toBe(true)

@@ -209,16 +209,18 @@ export interface Setting {
 const editorial = (it: string, en: string): Trait.Provenance => ({ kind: "editorial", rationale: { it, en } })
 
 /**
- * Where every number of the default rubric comes from: none is given by the
- * seeds, so each is `editorial`, with its reason. The trait weights carry
- * their own provenance (`Trait.weightProvenance`).
+ * Where every number and rule of the default rubric comes from: no number is
+ * given by the seeds, so each is `editorial`, with its reason; the ranking
+ * rule of recommendations quotes the seed row it follows. The trait weights
+ * carry their own provenance (`Trait.weightProvenance`).
  *
  * @example
  * ```ts
  * import * as assert from "node:assert"
  * import { Rubric } from "@welfare/core"
  *
- * assert.ok(Rubric.provenance.every((s) => s.provenance.kind === "editorial"))
+ * // Every number is editorial; only the ranking rule quotes a seed.
+ * assert.ok(Rubric.provenance.every((s) => s.provenance.kind === "editorial" || s.name === "ranking"))
  * assert.ok(Rubric.provenance.some((s) => s.name === "evidence.minCoverage"))
  * ```
  *

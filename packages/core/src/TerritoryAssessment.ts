@@ -54,7 +54,7 @@ import * as Trait from "./Trait.js"
  * @since 0.1.0
  */
 export interface TerritoryLike extends Derivation.Records {
-  readonly actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>
+  readonly actors: ReadonlyArray<{ readonly id: string; readonly kind: Actor.ActorKind }>
   readonly needs?: ReadonlyArray<{
     readonly id: string
     readonly status: string
@@ -1100,8 +1100,9 @@ const explain = (
  * const together = TerritoryAssessment.assessTerritory({
  *   actors, interventions: [project], partnerships: [{ id: "pship-regia", governance: "network", members }]
  * })
- * assert.strictEqual(together.systemClass, "transitional")
  * assert.strictEqual(together.system[0]?.value, 1)
+ * assert.strictEqual(together.systemClass, "generative")
+ * assert.strictEqual(together.class, "generative")
  * ```
  *
  * @category assessment

@@ -27,6 +27,40 @@ describe("Trait", () => {
     }
   })
 
+  it("labels every default weight as an editorial choice with its reason, and names the facts each trait reads", () => {
+    for (const t of Trait.catalogue) {
+      expect(t.weightProvenance.kind).toBe("editorial")
+      expect(t.reads.length).toBeGreaterThan(0)
+      if (t.pole === "generative") expect(t.action?.actors.length ?? 0).toBeGreaterThan(0)
+    }
+    // The seeds' priorities (seed 000 row 8, seed 003 rows 51-53): co-design with the recipients and the people's resources.
+    expect(Trait.catalogue.filter((t) => t.action?.priority === 1).map((t) => t.id)).toEqual([
+      "reads-community",
+      "many-interlocutors",
+      "daily-life-spaces",
+      "designed-with",
+      "citizen-brings-resources",
+      "responsibility-path",
+      "social-capital"
+    ])
+  })
+
+  it("property: a trait's degree depends only on the facts it reads", () => {
+    fc.assert(
+      fc.property(Arb.intervention(), Arb.intervention(), (a, b) => {
+        for (const t of Trait.catalogue) {
+          const mixed: Record<string, unknown> = { ...b }
+          for (const f of t.reads) {
+            if (a[f] === undefined) delete mixed[f]
+            else mixed[f] = a[f]
+          }
+          expect(t.degree(mixed as Intervention.InterventionInput)).toBe(t.degree(a))
+        }
+      }),
+      { numRuns: 500 }
+    )
+  }, 120_000)
+
   it("quotes the seed's Italian words", () => {
     expect(Trait.byId["cross-sector-reading"].text.it).toBe(
       'Istituzioni, Terzo Settore e profit collaborano a leggere "come" i bisogni vengono gestiti'

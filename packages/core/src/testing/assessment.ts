@@ -7,12 +7,18 @@
  */
 import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "fast-check"
+import * as Actor from "../Actor.js"
 import type * as Assessment from "../Assessment.js"
+import * as CoDesign from "../CoDesign.js"
 import * as Dimension from "../Dimension.js"
 import * as Intervention from "../Intervention.js"
+import * as Need from "../Need.js"
 import * as Partnership from "../Partnership.js"
+import * as PolicyArea from "../PolicyArea.js"
+import * as Requirement from "../Requirement.js"
 import * as Resource from "../Resource.js"
 import type * as Rubric from "../Rubric.js"
+import * as TakingCharge from "../TakingCharge.js"
 import * as Trait from "../Trait.js"
 
 const v = Intervention.factValues
@@ -259,5 +265,214 @@ export const rubric = (): fc.Arbitrary<Rubric.Rubric> =>
         evidence: { minCoverage, minDimensions, minDepth, contradiction: "warning" as const },
         ranking,
         sensitivity: { spread: 0.5, thresholdSpread: 0.05, draws: 200, seed: a * 101 + b, robustShare: 0.95 }
+      }
+    })
+
+const governanceLogics = ["network", "market", "hierarchy"] as const
+
+/**
+ * A territory slice for `TerritoryAssessment` that reaches every branch of
+ * the reading: actors of every kind; partnerships of one to five members
+ * with every governance logic, within one sector or across sectors; needs of
+ * every status touching one or more policy areas; requirements read by
+ * several interlocutors in daily-life or institutional places; cases with and
+ * without a choice (contributions, benefits, both) and community responses;
+ * co-designs with participation in the needs analysis, ideation and
+ * construction, with and without final recipients; evaluation rounds with
+ * evaluators of one or more sectors, with and without final recipients; and
+ * interventions that link to all of these, with every fact and resource mode.
+ * References hold by construction.
+ *
+ * @category arbitraries
+ * @since 0.2.0
+ */
+export const assessedTerritory = (): fc.Arbitrary<{
+  readonly actors: ReadonlyArray<{ readonly id: string; readonly kind: (typeof Actor.kinds)[number] }>
+  readonly partnerships: ReadonlyArray<{
+    readonly id: string
+    readonly governance: string
+    readonly policyAreas: ReadonlyArray<string>
+    readonly members: ReadonlyArray<{
+      readonly actor: string
+      readonly responsibilities: ReadonlyArray<string>
+    }>
+  }>
+  readonly needs: ReadonlyArray<{
+    readonly id: string
+    readonly status: string
+    readonly policyAreas: ReadonlyArray<string>
+  }>
+  readonly requirements: ReadonlyArray<{
+    readonly id: string
+    readonly needs: ReadonlyArray<string>
+    readonly interlocutors: ReadonlyArray<string>
+    readonly places: ReadonlyArray<(typeof Requirement.placeKinds)[number]>
+  }>
+  readonly takingCharge: ReadonlyArray<{
+    readonly _tag: string
+    readonly caseId: string
+    readonly need?: string
+    readonly contribution?: ReadonlyArray<Resource.Resource>
+    readonly benefits?: ReadonlyArray<Resource.Resource>
+  }>
+  readonly coDesigns: ReadonlyArray<{
+    readonly id: string
+    readonly events: ReadonlyArray<{
+      readonly type: string
+      readonly activity: string
+      readonly actors: ReadonlyArray<{ readonly actor: string }>
+      readonly recipientCount: number
+    }>
+  }>
+  readonly evaluations: ReadonlyArray<{
+    readonly id: string
+    readonly evaluators: ReadonlyArray<string>
+    readonly finalRecipients?: { readonly count: number }
+  }>
+  readonly interventions: ReadonlyArray<Intervention.Intervention>
+}> =>
+  fc
+    .record({
+      kinds: fc.array(fc.constantFrom(...Actor.kinds), { minLength: 2, maxLength: 10 }),
+      partnerships: fc.array(
+        fc.record({
+          governance: fc.constantFrom(...governanceLogics),
+          members: fc.uniqueArray(fc.nat({ max: 9 }), { minLength: 1, maxLength: 5 }),
+          areas: fc.uniqueArray(fc.constantFrom(...PolicyArea.values), { minLength: 1, maxLength: 3 })
+        }),
+        { maxLength: 5 }
+      ),
+      needs: fc.array(
+        fc.record({
+          status: fc.constantFrom(...Need.statuses),
+          areas: fc.uniqueArray(fc.constantFrom(...PolicyArea.values), { minLength: 1, maxLength: 3 })
+        }),
+        { maxLength: 5 }
+      ),
+      requirements: fc.array(
+        fc.record({
+          need: fc.nat({ max: 4 }),
+          interlocutors: fc.uniqueArray(fc.nat({ max: 9 }), { minLength: 1, maxLength: 5 }),
+          places: fc.uniqueArray(fc.constantFrom(...Requirement.placeKinds), { minLength: 1, maxLength: 3 })
+        }),
+        { maxLength: 4 }
+      ),
+      cases: fc.array(
+        fc.record({
+          need: fc.nat({ max: 4 }),
+          choice: fc.constantFrom("none", "benefits", "contribution", "both"),
+          response: fc.boolean()
+        }),
+        { maxLength: 5 }
+      ),
+      coDesigns: fc.array(
+        fc.array(
+          fc.record({
+            activity: fc.constantFrom("needs-analysis", "ideation", "construction", "verification"),
+            actors: fc.uniqueArray(fc.nat({ max: 9 }), { minLength: 1, maxLength: 4 }),
+            recipients: fc.constantFrom(0, 0, 12)
+          }),
+          { maxLength: 4 }
+        ),
+        { maxLength: 3 }
+      ),
+      evaluations: fc.array(
+        fc.record({
+          evaluators: fc.uniqueArray(fc.nat({ max: 9 }), { minLength: 1, maxLength: 4 }),
+          recipients: fc.constantFrom(0, 8)
+        }),
+        { maxLength: 3 }
+      ),
+      interventions: fc.array(
+        fc.record({
+          facts: intervention(),
+          partnerships: fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 2 }),
+          cases: fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 2 }),
+          coDesigns: fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 2 })
+        }),
+        { minLength: 1, maxLength: 6 }
+      )
+    })
+    .map((g) => {
+      const actors = g.kinds.map((kind, k) => ({ id: `act-${k}`, kind }))
+      const actorAt = (k: number) => actors[k % actors.length]!.id
+      const partnerships = g.partnerships.map((p, k) => ({
+        id: `pship-${k}`,
+        governance: p.governance,
+        policyAreas: p.areas,
+        members: [...new Set(p.members.map(actorAt))].map((actor, j) => ({
+          actor,
+          responsibilities: j === 0 ? ["coordination"] : []
+        }))
+      }))
+      const needs = g.needs.map((n, k) => ({ id: `need-${k}`, status: n.status, policyAreas: n.areas }))
+      const needAt = (k: number) => (needs.length === 0 ? undefined : needs[k % needs.length]!.id)
+      const requirements = g.requirements.flatMap((r, k) => {
+        const need = needAt(r.need)
+        return need === undefined
+          ? []
+          : [
+              {
+                id: `req-${k}`,
+                needs: [need],
+                interlocutors: [...new Set(r.interlocutors.map(actorAt))],
+                places: r.places
+              }
+            ]
+      })
+      const hours = (kind: Resource.ResourceKind, amount: number) => Resource.make(kind, amount)
+      const takingCharge = g.cases.flatMap((c, k) => {
+        const caseId = `case-${k}`
+        const need = needAt(c.need)
+        const events: Array<{
+          _tag: string
+          caseId: string
+          need?: string
+          contribution?: ReadonlyArray<Resource.Resource>
+          benefits?: ReadonlyArray<Resource.Resource>
+        }> = need === undefined ? [] : [{ _tag: "NeedRecorded", caseId, need }]
+        if (c.choice !== "none")
+          events.push({
+            _tag: "ChoiceMade",
+            caseId,
+            contribution: c.choice === "contribution" || c.choice === "both" ? [hours("time", 20)] : [],
+            benefits: c.choice === "benefits" || c.choice === "both" ? [hours("economic", 300)] : []
+          })
+        if (c.response) events.push({ _tag: "CommunityResponseLinked", caseId })
+        return events
+      })
+      const coDesigns = g.coDesigns.map((events, k) => ({
+        id: `codesign-${k}`,
+        events: events.map((e) => ({
+          type: "participation-recorded",
+          activity: e.activity,
+          actors: [...new Set(e.actors.map(actorAt))].map((actor) => ({ actor })),
+          recipientCount: e.recipients
+        }))
+      }))
+      const evaluations = g.evaluations.map((e, k) => ({
+        id: `round-${k}`,
+        evaluators: [...new Set(e.evaluators.map(actorAt))],
+        ...(e.recipients > 0 ? { finalRecipients: { count: e.recipients } } : {})
+      }))
+      const pick = <A extends { id: string }>(xs: ReadonlyArray<A>, ks: ReadonlyArray<number>) =>
+        xs.length === 0 ? [] : [...new Set(ks.map((k) => xs[k % xs.length]!.id))]
+      const caseIds = [...new Set(takingCharge.map((e) => e.caseId))].map((id) => ({ id }))
+      const interventions = g.interventions.map((i, k) => ({
+        ...i.facts,
+        id: Intervention.InterventionId.make(`int-${k}`),
+        partnerships: pick(partnerships, i.partnerships).map((p) => Partnership.PartnershipId.make(p)),
+        cases: pick(caseIds, i.cases).map((c) => TakingCharge.CaseId.make(c)),
+        coDesigns: pick(coDesigns, i.coDesigns).map((c) => CoDesign.CoDesignId.make(c))
+      }))
+      return {
+        actors,
+        partnerships,
+        needs,
+        requirements,
+        takingCharge,
+        coDesigns,
+        evaluations,
+        interventions
       }
     })
