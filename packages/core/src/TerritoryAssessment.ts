@@ -1076,7 +1076,7 @@ const explain = (
  * @example
  * ```ts
  * import * as assert from "node:assert"
- * import { Actor, Intervention, Partnership, TerritoryAssessment } from "@welfare/core"
+ * import { Actor, Partnership, TerritoryAssessment } from "@welfare/core"
  * import { interventions } from "@welfare/core/testing"
  *
  * const actors = [
