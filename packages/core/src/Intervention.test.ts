@@ -92,4 +92,42 @@ describe("Intervention", () => {
           ).toBeGreaterThan(0)
     expect(Either.isRight(Intervention.decode({ id: "int-1" }))).toBe(true)
   })
+
+  it("reports a resource without kind, with both amount and kind, a form on a non-economic resource and a tariff that is not money", () => {
+    const result = Intervention.decode({
+      id: "int-1",
+      resources: [
+        { from: "community" },
+        { resource: { kind: "time", amount: 3, unit: "hour" }, kind: "time", from: "community" },
+        { kind: "care", form: "in-kind", from: "community" },
+        { kind: "economic", form: "in-kind", mode: "tariff", from: "beneficiaries" }
+      ]
+    })
+    expect(formatted(result)).toEqual([
+      "resources[0]: a resource needs its kind: give resource (kind, amount and unit) or, when the amount is not known, kind alone",
+      "resources[1]: give either resource (with its amount) or kind (amount not known), not both",
+      "resources[2].form: only an economic resource has a form (money or in kind): remove form, or make the resource economic",
+      'resources[3].mode: a tariff is money paid for the service: use mode "tariff" only on an economic resource in money, or choose another mode'
+    ])
+  })
+
+  it("reads who gives a resource and how: tariffs, compulsory and paid work are not resources given (seed 000, rows 8 and 11)", () => {
+    const use = (from: Intervention.Contributor, mode?: Intervention.ContributionMode) =>
+      Intervention.isGivenByPeople(mode === undefined ? { from } : { from, mode })
+    expect(
+      ["voluntary", "agreed", "pooled"].map((m) => use("beneficiaries", m as Intervention.ContributionMode))
+    ).toEqual([true, true, true])
+    expect(
+      ["tariff", "compulsory", "paid"].map((m) => use("community", m as Intervention.ContributionMode))
+    ).toEqual([false, false, false])
+    // Without a mode: the community and the beneficiaries give; organisations are paid.
+    expect([use("community"), use("beneficiaries"), use("third-sector"), use("institution")]).toEqual([
+      true,
+      true,
+      false,
+      false
+    ])
+    expect(Intervention.isMoney({ kind: "economic", form: "in-kind" })).toBe(false)
+    expect(Intervention.isMoney({ kind: "economic" })).toBe(true)
+  })
 })
