@@ -430,6 +430,9 @@ export const derive = (
   intervention: Intervention.InterventionInput
 ): ReadonlyArray<DerivedFact> => {
   const out: Array<DerivedFact> = []
+  // The field each rule derives is in the rule table.
+  const emit = (rule: Rule, value: unknown, records: ReadonlyArray<string>) =>
+    out.push({ field: ruleTable[rule].field, value, rule, records })
   const caseIds = sorted(intervention.cases ?? []).filter((k) => idx.cases.has(k))
   const coDesignIds = sorted(intervention.coDesigns ?? []).filter((k) => idx.coDesigns.has(k))
   const needs = new Set<string>()
@@ -479,16 +482,9 @@ export const derive = (
     readingRecords.push(k)
   }
   const by = poleOf(byKinds, "institution-and-social-private", "many-interlocutors")
-  if (by !== undefined)
-    out.push({ field: "needReadBy", value: by, rule: "needs-read-by", records: sorted(readingRecords) })
+  if (by !== undefined) emit("needs-read-by", by, sorted(readingRecords))
   const where = poleOf(whereKinds, "institutional-places", "daily-life-spaces")
-  if (where !== undefined)
-    out.push({
-      field: "needReadWhere",
-      value: where,
-      rule: "needs-read-where",
-      records: sorted(placeRecords)
-    })
+  if (where !== undefined) emit("needs-read-where", where, sorted(placeRecords))
 
   // Designed with the recipients (seed 003, rows 51-53).
   const designKinds = new Set<"with" | "both">()
@@ -500,12 +496,7 @@ export const derive = (
     designRecords.push(k)
   }
   if (designKinds.size > 0)
-    out.push({
-      field: "designed",
-      value: designKinds.has("both") ? "both" : "with",
-      rule: "designed-with-recipients",
-      records: designRecords
-    })
+    emit("designed-with-recipients", designKinds.has("both") ? "both" : "with", designRecords)
 
   // Paths of taking charge (seed 000, rows 8 and 11; seed 001, row 41).
   const deliveryKinds = new Set<"request-benefit" | "resources-responsibility-path">()
@@ -527,17 +518,9 @@ export const derive = (
     for (const r of given) contributions.push({ resource: r, from: "beneficiaries", mode: "agreed" })
   }
   const delivery = poleOf(deliveryKinds, "request-benefit", "resources-responsibility-path")
-  if (delivery !== undefined)
-    out.push({ field: "delivery", value: delivery, rule: "delivery-from-paths", records: choiceRecords })
-  if (contributions.length > 0)
-    out.push({
-      field: "resources",
-      value: contributions,
-      rule: "contributions-from-paths",
-      records: contributionRecords
-    })
-  if (vulnerable.length > 0)
-    out.push({ field: "access", value: "vulnerability-too", rule: "access-from-paths", records: vulnerable })
+  if (delivery !== undefined) emit("delivery-from-paths", delivery, choiceRecords)
+  if (contributions.length > 0) emit("contributions-from-paths", contributions, contributionRecords)
+  if (vulnerable.length > 0) emit("access-from-paths", "vulnerability-too", vulnerable)
 
   // Governance of its partnerships (seed 001, row 33).
   const governanceKinds = new Set<"vertical" | "horizontal">()
@@ -550,42 +533,23 @@ export const derive = (
     partnershipRecords.push(p)
   }
   const governance = poleOf(governanceKinds, "vertical", "horizontal")
-  if (governance !== undefined)
-    out.push({
-      field: "governance",
-      value: governance,
-      rule: "governance-from-partnerships",
-      records: partnershipRecords
-    })
+  if (governance !== undefined) emit("governance-from-partnerships", governance, partnershipRecords)
 
   // The third sector reads, or only provides (seed 000, row 8).
   if (readingRecords.length > 0) {
     const reads = [...readers].some((a) => idx.sectorOf.get(a) === "third-sector")
     const provides = (intervention.resources ?? []).some((r) => r.from === "third-sector")
-    if (reads)
-      out.push({
-        field: "thirdSector",
-        value: "co-reader",
-        rule: "third-sector-reads",
-        records: sorted(readingRecords)
-      })
-    else if (provides)
-      out.push({
-        field: "thirdSector",
-        value: "provider",
-        rule: "third-sector-reads",
-        records: sorted(readingRecords)
-      })
+    if (reads) emit("third-sector-reads", "co-reader", sorted(readingRecords))
+    else if (provides) emit("third-sector-reads", "provider", sorted(readingRecords))
   }
 
   // Responses personalised with the person (seed 001, row 41).
   if (coProduced > 0)
-    out.push({
-      field: "responses",
-      value: coProduced === choiceRecords.length ? "flexible" : "both",
-      rule: "responses-from-paths",
-      records: contributionRecords
-    })
+    emit(
+      "responses-from-paths",
+      coProduced === choiceRecords.length ? "flexible" : "both",
+      contributionRecords
+    )
   return out
 }
 
