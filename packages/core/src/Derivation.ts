@@ -273,7 +273,13 @@ export interface Resolved {
   readonly contradictions: ReadonlyArray<Contradiction>
 }
 
-interface CaseSummary {
+/**
+ * What a derivation keeps of one taking-charge case: its needs and its choice.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface CaseSummary {
   readonly needs: ReadonlyArray<string>
   choice?: {
     readonly contribution: ReadonlyArray<Resource.Resource>
@@ -281,7 +287,16 @@ interface CaseSummary {
   }
 }
 
-interface CoDesignSummary {
+/**
+ * What a derivation keeps of one co-design: its trigger needs, who analysed
+ * the needs, whether the final recipients took part in the needs analysis or
+ * ideation, the sectors in construction, and whether any participation was
+ * recorded.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface CoDesignSummary {
   readonly needs: ReadonlyArray<string>
   readonly analysers: ReadonlySet<string>
   readonly recipientsInAnalysisOrIdeation: boolean
