@@ -1,0 +1,19 @@
+/**
+ * `@welfare/interop`: a territory in the standards its neighbour systems read.
+ *
+ * - {@link Hsds}: Open Referral HSDS 3.0 (human-services directories), export and import.
+ * - {@link Fhir}: HL7 FHIR R4, SDOH Clinical Care closed-loop referral Bundles, export and import.
+ * - {@link Iati}: IATI 2.03 `result` elements for indicators, baselines, targets and actuals.
+ * - {@link Cids}: the Common Impact Data Standard's JSON-LD (Essential tier).
+ *
+ * Every function is pure and total: no I/O, no clock, no Node-only API.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * Open Referral HSDS 3.0: organisations and services, and back.
+ *
+ * @since 0.1.0
+ */
+export * as Hsds from "./Hsds.js"
