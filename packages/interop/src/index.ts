@@ -17,3 +17,10 @@
  * @since 0.1.0
  */
 export * as Hsds from "./Hsds.js"
+
+/**
+ * HL7 FHIR R4 (SDOH Clinical Care): a taking-charge path as a closed-loop referral Bundle, and back.
+ *
+ * @since 0.1.0
+ */
+export * as Fhir from "./Fhir.js"
