@@ -24,3 +24,10 @@ export * as Hsds from "./Hsds.js"
  * @since 0.1.0
  */
 export * as Fhir from "./Fhir.js"
+
+/**
+ * IATI 2.03 results: indicators, baselines, targets and published actuals.
+ *
+ * @since 0.1.0
+ */
+export * as Iati from "./Iati.js"
