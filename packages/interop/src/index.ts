@@ -31,3 +31,10 @@ export * as Fhir from "./Fhir.js"
  * @since 0.1.0
  */
 export * as Iati from "./Iati.js"
+
+/**
+ * The Common Impact Data Standard's JSON-LD (Essential tier).
+ *
+ * @since 0.1.0
+ */
+export * as Cids from "./Cids.js"

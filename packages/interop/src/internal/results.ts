@@ -89,7 +89,10 @@ export const results = (
     out.push({
       definition,
       assignments,
-      baseline: assignments.find((a) => a.baseline !== undefined)?.baseline,
+      // a numeric baseline first (it is what CIDS and IATI can carry), else a level
+      baseline:
+        assignments.find((a) => a.baseline?.value !== undefined)?.baseline ??
+        assignments.find((a) => a.baseline !== undefined)?.baseline,
       periods: [...periods.values()]
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0))
         .map((p) => {
