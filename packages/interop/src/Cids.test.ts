@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest"
 import { vendor } from "../test/vendor.js"
 import * as Cids from "./Cids.js"
 
-const context: Record<string, unknown> = JSON.parse(readFileSync(join(vendor, "cids", "cidsContext.jsonld"), "utf8"))[
-  "@context"
-]
+const context: Record<string, unknown> = JSON.parse(
+  readFileSync(join(vendor, "cids", "cidsContext.jsonld"), "utf8")
+)["@context"]
 const prefixes = new Set(Object.keys(context).filter((k) => typeof context[k] === "string"))
 
 // The expanded IRI of a key: a term of the context, or a compact IRI whose prefix it defines.
@@ -27,7 +27,7 @@ const expand = (key: string): string | undefined => {
 // Essential-tier shapes of the vendored SHACL: for each class, its properties with minCount >= 1.
 const shacl = readFileSync(join(vendor, "cids", "cids.essentialtier.shacl.ttl"), "utf8")
 const shaclPrefixes = new Map([...shacl.matchAll(/^PREFIX (\w+):\s+<([^>]+)>/gm)].map((m) => [m[1]!, m[2]!]))
-const iri = (compact: string) => `${shaclPrefixes.get(compact.split(":")[0]!)}${compact.split(":")[1]}`
+const iri = (compact: string) => `${shaclPrefixes.get(compact.split(":")[0]!)}${compact.split(":")[1] ?? ""}`
 const requiredBy = new Map<string, Set<string>>()
 for (const block of shacl.split(/\n\s*\n/)) {
   const used = /csh:usedBy\s+([^\s;.]+)/.exec(block)
@@ -40,7 +40,10 @@ for (const block of shacl.split(/\n\s*\n/)) {
   requiredBy.set(cls, set)
 }
 
-const problems = (doc: Cids.Document, allowed: (type: string, property: string, node: Cids.Node) => boolean) => {
+const problems = (
+  doc: Cids.Document,
+  allowed: (type: string, property: string, node: Cids.Node) => boolean
+) => {
   const out: Array<string> = []
   const visit = (node: Cids.Node, where: string) => {
     const keys = new Set<string>()
@@ -50,22 +53,31 @@ const problems = (doc: Cids.Document, allowed: (type: string, property: string, 
       if (e === undefined) out.push(`${where}.${k}: not a term or prefix of the CIDS context`)
       else keys.add(e)
       for (const child of Array.isArray(v) ? v : [v])
-        if (typeof child === "object" && child !== null && "@type" in child) visit(child as Cids.Node, `${where}.${k}`)
+        if (typeof child === "object" && child !== null && "@type" in child)
+          visit(child as Cids.Node, `${where}.${k}`)
     }
     const type = expand(String(node["@type"]))
     for (const p of requiredBy.get(type ?? "") ?? [])
-      if (!keys.has(p) && !allowed(String(node["@type"]), p, node)) out.push(`${where}: ${node["@type"]} lacks ${p}`)
+      if (!keys.has(p) && !allowed(String(node["@type"]), p, node))
+        out.push(`${where}: ${node["@type"]} lacks ${p}`)
   }
-  doc["@graph"].forEach((n, i) => visit(n, `@graph[${i}]`))
+  doc["@graph"].forEach((n, i) => {
+    visit(n, `@graph[${i}]`)
+  })
   return out
 }
 
 describe("Cids", () => {
   it("reads the Essential tier shapes of the vendored SHACL (the check is live)", () => {
-    expect([...(requiredBy.get("https://ontology.commonapproach.org/cids#Indicator") ?? [])].sort()).toContain(
-      "https://ontology.commonapproach.org/cids#hasBaseline"
-    )
-    expect(problems({ "@context": Cids.contextUrl, "@graph": [{ "@type": "cids:Theme", hasName: "x", nope: 1 }] }, () => false)).toEqual([
+    expect(
+      [...(requiredBy.get("https://ontology.commonapproach.org/cids#Indicator") ?? [])].sort()
+    ).toContain("https://ontology.commonapproach.org/cids#hasBaseline")
+    expect(
+      problems(
+        { "@context": Cids.contextUrl, "@graph": [{ "@type": "cids:Theme", hasName: "x", nope: 1 }] },
+        () => false
+      )
+    ).toEqual([
       "@graph[0].nope: not a term or prefix of the CIDS context",
       "@graph[0]: cids:Theme lacks https://ontology.commonapproach.org/cids#hasDescription"
     ])
@@ -101,7 +113,8 @@ describe("Cids", () => {
             .map((c) => `${c.indicator}:${c.period.start}_${c.period.end}`)
         )
         for (const n of Cids.document(territory)["@graph"])
-          if (n["@type"] === "cids:IndicatorReport") expect(hidden.has(String(n["@id"]).split("report:")[1])).toBe(false)
+          if (n["@type"] === "cids:IndicatorReport")
+            expect(hidden.has(String(n["@id"]).split("report:")[1] ?? "")).toBe(false)
       }),
       { numRuns: 40 }
     )

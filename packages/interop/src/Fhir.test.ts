@@ -10,11 +10,14 @@ const bundleSchema = fhirValidator("Bundle")
 
 const schemaErrors = (bundle: Fhir.Bundle): Array<string> => {
   const out: Array<string> = []
-  if (!bundleSchema(bundle)) out.push(`Bundle: ${JSON.stringify(bundleSchema.errors?.slice(0, 3))}`)
+  const value: unknown = bundle
+  if (!bundleSchema(value)) out.push(`Bundle: ${JSON.stringify((bundleSchema.errors ?? []).slice(0, 3))}`)
   // each resource against its own definition too (the Bundle's ResourceList is a oneOf)
   bundle.entry.forEach((e, i) => {
     const v = fhirValidator(String(e.resource.resourceType))
-    if (!v(e.resource)) out.push(`entry[${i}] ${e.resource.resourceType}: ${JSON.stringify(v.errors?.slice(0, 3))}`)
+    const resource: unknown = e.resource
+    if (!v(resource))
+      out.push(`entry[${i}] ${e.resource.resourceType}: ${JSON.stringify(v.errors?.slice(0, 3))}`)
   })
   return out
 }
@@ -23,10 +26,36 @@ const schemaErrors = (bundle: Fhir.Bundle): Array<string> => {
 // as read from the IG's differentials; the profiles' StructureDefinitions are
 // not vendored, so this list is the check (see the guide "FHIR R4 (SDOH)").
 const required: { readonly [type: string]: ReadonlyArray<string> } = {
-  Condition: ["meta.profile", "clinicalStatus", "verificationStatus", "category", "code", "subject", "recordedDate"],
-  ServiceRequest: ["meta.profile", "status", "intent", "category", "code", "subject", "authoredOn", "requester"],
+  Condition: [
+    "meta.profile",
+    "clinicalStatus",
+    "verificationStatus",
+    "category",
+    "code",
+    "subject",
+    "recordedDate"
+  ],
+  ServiceRequest: [
+    "meta.profile",
+    "status",
+    "intent",
+    "category",
+    "code",
+    "subject",
+    "authoredOn",
+    "requester"
+  ],
   Task: ["meta.profile", "status", "intent", "code", "focus", "for", "authoredOn", "requester", "owner"],
-  Goal: ["meta.profile", "lifecycleStatus", "achievementStatus", "category", "description", "subject", "startDate", "expressedBy"],
+  Goal: [
+    "meta.profile",
+    "lifecycleStatus",
+    "achievementStatus",
+    "category",
+    "description",
+    "subject",
+    "startDate",
+    "expressedBy"
+  ],
   Procedure: ["meta.profile", "status", "category", "code", "subject", "performedDateTime"],
   Consent: ["meta.profile", "status", "scope", "category", "patient", "dateTime", "policyRule"]
 }
@@ -71,7 +100,9 @@ describe("Fhir", () => {
       fc.property(fullTerritory(), (territory) => {
         for (const bundle of Fhir.bundles(territory)) {
           const patient = bundle.entry[0]!.resource
-          expect(Object.keys(patient).filter((k) => !["resourceType", "id", "identifier", "active"].includes(k))).toEqual([])
+          expect(
+            Object.keys(patient).filter((k) => !["resourceType", "id", "identifier", "active"].includes(k))
+          ).toEqual([])
           const text = JSON.stringify(bundle)
           for (const key of ['"text"', '"name":{', '"telecom"', '"address"', '"birthDate"', '"note"'])
             expect(text.includes(key)).toBe(false)
@@ -91,10 +122,15 @@ describe("Fhir", () => {
   })
 
   it("reports a Bundle that names no case, and never throws", () => {
-    for (const input of [null, 3, {}, { resourceType: "Patient" }]) expect(Either.isLeft(Fhir.events(input))).toBe(true)
+    for (const input of [null, 3, {}, { resourceType: "Patient" }])
+      expect(Either.isLeft(Fhir.events(input))).toBe(true)
     const r = Fhir.events({ resourceType: "Bundle", type: "collection", entry: [] })
     expect(Either.isLeft(r) && r.left[0]!.path).toEqual(["identifier"])
-    const ok = Fhir.events({ resourceType: "Bundle", identifier: { system: Fhir.systems.case, value: "case-1" }, entry: [] })
+    const ok = Fhir.events({
+      resourceType: "Bundle",
+      identifier: { system: Fhir.systems.case, value: "case-1" },
+      entry: []
+    })
     expect(ok).toEqual(Either.right([]))
   })
 

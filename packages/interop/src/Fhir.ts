@@ -172,7 +172,9 @@ export const bundle = (events: ReadonlyArray<TakingCharge.Event>, context: Conte
       resource: {
         resourceType: "Patient",
         id: patientId,
-        ...(person?.person === undefined ? {} : { identifier: [{ system: systems.person, value: person.person }] }),
+        ...(person?.person === undefined
+          ? {}
+          : { identifier: [{ system: systems.person, value: person.person }] }),
         active: true
       }
     }
@@ -245,8 +247,14 @@ export const bundle = (events: ReadonlyArray<TakingCharge.Event>, context: Conte
           ],
           identifier: [{ system: systems.event, value: e.eventId }],
           clinicalStatus: coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"),
-          verificationStatus: coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "unconfirmed"),
-          category: [coding("http://hl7.org/fhir/us/core/CodeSystem/condition-category", "health-concern"), ...domains([e.need])],
+          verificationStatus: coding(
+            "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+            "unconfirmed"
+          ),
+          category: [
+            coding("http://hl7.org/fhir/us/core/CodeSystem/condition-category", "health-concern"),
+            ...domains([e.need])
+          ],
           code: coding(systems.need, e.need),
           subject: patient,
           recordedDate: e.at
@@ -354,11 +362,18 @@ export const bundle = (events: ReadonlyArray<TakingCharge.Event>, context: Conte
         break
       }
       case "Reviewed":
-        push({ ...taskBase(e, e.outcome === "goal-reached" ? "completed" : "in-progress", focus), owner: org(e.by) })
+        push({
+          ...taskBase(e, e.outcome === "goal-reached" ? "completed" : "in-progress", focus),
+          owner: org(e.by)
+        })
         break
       case "Closed":
         push({
-          ...taskBase(e, e.reason === "withdrawn" || e.reason === "no-demand" ? "cancelled" : "completed", focus),
+          ...taskBase(
+            e,
+            e.reason === "withdrawn" || e.reason === "no-demand" ? "cancelled" : "completed",
+            focus
+          ),
           owner: org(e.by)
         })
         break
@@ -422,7 +437,9 @@ const resourcesOf = (items: unknown, prefix: string): Array<Resource.Resource> =
     const kind = codeOf(o?.type, systems.resource)
     const q = obj(o?.valueQuantity)
     if (kind === undefined || !kind.startsWith(prefix) || q === undefined) return []
-    return [{ kind: kind.slice(prefix.length), amount: q.value, unit: q.code } as unknown as Resource.Resource]
+    return [
+      { kind: kind.slice(prefix.length), amount: q.value, unit: q.code } as unknown as Resource.Resource
+    ]
   })
 
 /**
@@ -443,7 +460,11 @@ export const events = (input: unknown): Problem.Result<ReadonlyArray<TakingCharg
   const caseId = obj(root.identifier)?.system === systems.case ? obj(root.identifier)?.value : undefined
   if (typeof caseId !== "string")
     return Problem.fromProblems(undefined as never, [
-      Problem.make("missing", ["identifier"], `the Bundle has no identifier of system ${systems.case}: it names no case`)
+      Problem.make(
+        "missing",
+        ["identifier"],
+        `the Bundle has no identifier of system ${systems.case}: it names no case`
+      )
     ])
   const byUrl = new Map<string, Record<string, unknown>>()
   for (const entry of arr(root.entry)) {

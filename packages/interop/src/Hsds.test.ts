@@ -1,4 +1,4 @@
-import { Actor, Intervention, Territory } from "@welfare/core"
+import { Actor, Intervention, type Territory } from "@welfare/core"
 import { fullTerritory } from "@welfare/core/testing"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -38,12 +38,16 @@ const tabularErrors = (dataset: Hsds.Dataset): Array<string> => {
       for (const [key, value] of Object.entries(row)) {
         const field = fields.get(key)
         if (field === undefined) out.push(`${table}[${i}].${key}: not a field of ${resource.path}`)
-        else if (field.type === "string" && typeof value !== "string") out.push(`${table}[${i}].${key}: not a string`)
+        else if (field.type === "string" && typeof value !== "string")
+          out.push(`${table}[${i}].${key}: not a string`)
         else if (field.constraints?.enum !== undefined && !field.constraints.enum.includes(String(value)))
           out.push(`${table}[${i}].${key}: not one of ${field.constraints.enum.join(", ")}`)
       }
       for (const field of resource.schema.fields)
-        if (field.constraints?.required === true && (row as Record<string, unknown>)[field.name] === undefined)
+        if (
+          field.constraints?.required === true &&
+          (row as unknown as Record<string, unknown>)[field.name] === undefined
+        )
           out.push(`${table}[${i}].${field.name}: required by ${resource.path}`)
     })
   }
@@ -77,14 +81,20 @@ const carried = (territory: Territory.TerritoryInput) => ({
     .map((a) => ({ ...a, ...(a.policyAreas?.length === 0 ? { policyAreas: undefined } : {}) }))
     .map((a) => JSON.parse(JSON.stringify(a))),
   interventions: territory.interventions.map((i) => {
-    const organisations = new Set(territory.actors.filter((a) => !Actor.isPerson(a)).map((a) => a.id as string))
+    const organisations = new Set(
+      territory.actors.filter((a) => !Actor.isPerson(a)).map((a) => a.id as string)
+    )
     const { partnerships: _p, coDesigns: _c, cases: _k, actors, resources, ...rest } = i
     const kept = (actors ?? []).filter((a) => organisations.has(a))
     const uses = (resources ?? []).map((u) =>
       u.actor !== undefined && !organisations.has(u.actor) ? { resource: u.resource, from: u.from } : u
     )
     return JSON.parse(
-      JSON.stringify({ ...rest, ...(kept.length > 0 ? { actors: kept } : {}), ...(uses.length > 0 ? { resources: uses } : {}) })
+      JSON.stringify({
+        ...rest,
+        ...(kept.length > 0 ? { actors: kept } : {}),
+        ...(uses.length > 0 ? { resources: uses } : {})
+      })
     )
   })
 })
@@ -127,13 +137,30 @@ describe("Hsds import", () => {
           year_incorporated: 1980
         }
       ],
-      service: [{ id: "8a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", organization_id: "6f1c1a52-1a4e-4d61-9a53-0d3c1f6b2a10", name: "Centro di ascolto", status: "active", fees_description: "gratuito" }]
+      service: [
+        {
+          id: "8a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+          organization_id: "6f1c1a52-1a4e-4d61-9a53-0d3c1f6b2a10",
+          name: "Centro di ascolto",
+          status: "active",
+          fees_description: "gratuito"
+        }
+      ]
     })
     expect(imported.actors).toEqual([
-      { id: "6f1c1a52-1a4e-4d61-9a53-0d3c1f6b2a10", kind: "social-private-body", name: "Caritas cittadina", resources: [] }
+      {
+        id: "6f1c1a52-1a4e-4d61-9a53-0d3c1f6b2a10",
+        kind: "social-private-body",
+        name: "Caritas cittadina",
+        resources: []
+      }
     ])
     expect(imported.interventions).toEqual([
-      { id: "8a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", name: "Centro di ascolto", actors: ["6f1c1a52-1a4e-4d61-9a53-0d3c1f6b2a10"] }
+      {
+        id: "8a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        name: "Centro di ascolto",
+        actors: ["6f1c1a52-1a4e-4d61-9a53-0d3c1f6b2a10"]
+      }
     ])
     expect(imported.unmapped.map((u) => u.path.join("."))).toEqual([
       "organization.0.email",

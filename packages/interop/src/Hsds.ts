@@ -19,7 +19,7 @@
 import {
   Actor,
   Intervention,
-  Label,
+  type Label,
   type Partnership,
   PolicyArea,
   Resource,
@@ -255,7 +255,7 @@ const term = {
   area: (a: PolicyArea.PolicyArea): Term => ({ code: `policy-area:${a}`, ...PolicyArea.labels[a] }),
   resource: (k: Resource.ResourceKind): Term => ({ code: `resource:${k}`, ...resourceLabels[k] }),
   fact: (fact: Exclude<Intervention.FactName, "contributor">, value: string): Term => {
-    const label = (Intervention.factLabels[fact] as { readonly [V in string]?: Label.Label })[value]
+    const label = (Intervention.factLabels[fact] as { readonly [V in string]?: Label.Text })[value]
     return { code: `fact:${fact}:${value}`, it: label?.it ?? value, en: label?.en ?? value }
   },
   partnership: (p: Pick<Partnership.PartnershipInput, "id" | "name">): Term => ({
@@ -337,12 +337,7 @@ export const fromTerritory = (territory: Territory.TerritoryInput): Dataset => {
   }
   for (const t of fixedTerms) termId(t)
   const attributes: Array<AttributeRow> = []
-  const attribute = (
-    entity: "organization" | "service",
-    linkId: string,
-    t: Term,
-    value?: string
-  ): void => {
+  const attribute = (entity: "organization" | "service", linkId: string, t: Term, value?: string): void => {
     const taxonomy_term_id = termId(t)
     const n = attributes.length
     attributes.push({
@@ -443,7 +438,11 @@ export const fromTerritory = (territory: Territory.TerritoryInput): Dataset => {
         "service",
         id,
         term.resource(use.resource.kind),
-        resourceValue(use.resource, use.from, use.actor !== undefined && orgId.has(use.actor) ? use.actor : undefined)
+        resourceValue(
+          use.resource,
+          use.from,
+          use.actor !== undefined && orgId.has(use.actor) ? use.actor : undefined
+        )
       )
     for (const p of intervention.partnerships ?? []) {
       const partnership = territory.partnerships.find((q) => q.id === p)
@@ -510,7 +509,9 @@ export const nestedServices = (dataset: Dataset): ReadonlyArray<NestedService> =
     ...s,
     organization: {
       ...orgs.get(s.organization_id)!,
-      organization_identifiers: dataset.organization_identifier.filter((i) => i.organization_id === s.organization_id)
+      organization_identifiers: dataset.organization_identifier.filter(
+        (i) => i.organization_id === s.organization_id
+      )
     },
     attributes: dataset.attribute
       .filter((a) => a.link_id === s.id)
@@ -568,7 +569,13 @@ export interface Imported {
 
 const known: { readonly [T in keyof Dataset]: ReadonlySet<string> } = {
   organization: new Set(["id", "name", "description"]),
-  organization_identifier: new Set(["id", "organization_id", "identifier_scheme", "identifier_type", "identifier"]),
+  organization_identifier: new Set([
+    "id",
+    "organization_id",
+    "identifier_scheme",
+    "identifier_type",
+    "identifier"
+  ]),
   service: new Set(["id", "organization_id", "name", "status"]),
   location: new Set(["id", "location_type", "name", "external_identifier", "external_identifier_type"]),
   service_at_location: new Set(["id", "service_id", "location_id"]),
@@ -584,7 +591,9 @@ const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
 
 const asRows = (input: unknown, table: string): ReadonlyArray<Record<string, unknown>> => {
   const v = (input as Record<string, unknown> | null)?.[table]
-  return Array.isArray(v) ? v.filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null) : []
+  return Array.isArray(v)
+    ? v.filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null)
+    : []
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined)
@@ -670,7 +679,10 @@ export const toTerritory = (input: unknown): Imported => {
     if (hsdsId === undefined || territoryOrgs.has(hsdsId)) return
     const rawId = actorIdOf.get(hsdsId) ?? hsdsId
     if (!idPattern.test(rawId)) {
-      unmapped.push({ path: ["organization", i, "id"], message: "an organisation without a usable id was left out" })
+      unmapped.push({
+        path: ["organization", i, "id"],
+        message: "an organisation without a usable id was left out"
+      })
       return
     }
     const id = Actor.ActorId.make(rawId)
@@ -739,7 +751,9 @@ export const toTerritory = (input: unknown): Imported => {
       else if (a.code === "design-split") out.designSplit = Number(a.value)
     }
     const first = orgActor.get(str(s.organization_id) ?? "")
-    const others = attrs.filter((a) => a.code === "delivered-with" && a.value !== undefined).map((a) => a.value!)
+    const others = attrs
+      .filter((a) => a.code === "delivered-with" && a.value !== undefined)
+      .map((a) => a.value!)
     const actorIds = [...(first === undefined ? [] : [first]), ...others]
     if (actorIds.length > 0) out.actors = actorIds
     const resources = attrs.flatMap((a) => {
@@ -748,7 +762,8 @@ export const toTerritory = (input: unknown): Imported => {
       if (r === undefined || r.from === undefined) {
         unmapped.push({
           path: ["attribute", a.index, "value"],
-          message: 'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>" was left out'
+          message:
+            'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>" was left out'
         })
         return []
       }
@@ -765,15 +780,14 @@ const contributors = ["institution", "third-sector", "market", "community", "ben
 const resourceOf = (
   kind: string,
   value: string | undefined
-):
-  | { resource: Resource.Resource; from?: Intervention.Contributor; actor?: Actor.ActorId }
-  | undefined => {
+): { resource: Resource.Resource; from?: Intervention.Contributor; actor?: Actor.ActorId } | undefined => {
   if (value === undefined || !(Resource.kinds as ReadonlyArray<string>).includes(kind)) return undefined
   const parsed = parseResourceValue(value)
   if (parsed === undefined) return undefined
   const k = kind as Resource.ResourceKind
   if (!(Resource.unitsByKind[k] as ReadonlyArray<string>).includes(parsed.unit)) return undefined
-  if (!Number.isFinite(parsed.amount) || parsed.amount < 0 || parsed.amount > Resource.maxAmount) return undefined
+  if (!Number.isFinite(parsed.amount) || parsed.amount < 0 || parsed.amount > Resource.maxAmount)
+    return undefined
   const out: { resource: Resource.Resource; from?: Intervention.Contributor; actor?: Actor.ActorId } = {
     resource: { kind: k, amount: parsed.amount, unit: parsed.unit as Resource.ResourceUnit }
   }

@@ -34,7 +34,10 @@ describe("Iati", () => {
   }, 180_000)
 
   it("the XSD is live: an activity without its reporting-org is rejected", () => {
-    const xml = Iati.activities(Territory.empty({ name: "Ambito di Legnano" })).replace(/<reporting-org[^]*?<\/reporting-org>/, "")
+    const xml = Iati.activities(Territory.empty({ name: "Ambito di Legnano" })).replace(
+      /<reporting-org[\s\S]*?<\/reporting-org>/,
+      ""
+    )
     expect(iatiErrors(xml).length).toBeGreaterThan(0)
   })
 
@@ -48,7 +51,10 @@ describe("Iati", () => {
         const hidden = new Set(
           Object.values(published.right.cells)
             .filter((c) => c.suppressed && c.municipality !== undefined)
-            .map((c) => `${label.get(c.indicator)}|${c.period.start}/${c.period.end}|municipality=${c.municipality}`)
+            .map(
+              (c) =>
+                `${label.get(c.indicator)}|${c.period.start}/${c.period.end}|municipality=${c.municipality}`
+            )
         )
         const hiddenTotals = new Set(
           Object.values(published.right.totals)

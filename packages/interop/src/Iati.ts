@@ -31,11 +31,11 @@ export interface Options {
   readonly lastUpdated?: string
 }
 
-const escape = (s: string): string =>
+const xmlEscape = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
-const narratives = (label: Label.Label): string =>
-  `<narrative xml:lang="it">${escape(label.it)}</narrative><narrative xml:lang="en">${escape(label.en)}</narrative>`
+const narratives = (label: Label.Text): string =>
+  `<narrative xml:lang="it">${xmlEscape(label.it)}</narrative><narrative xml:lang="en">${xmlEscape(label.en)}</narrative>`
 
 const key = (s: string): string => s.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "territory"
 
@@ -55,14 +55,15 @@ const targetXml = (target: IndicatorResult["periods"][number]["target"]): string
   if (target === undefined) return ""
   if (typeof target === "number") return `<target value="${number(target)}"/>`
   if ("level" in target)
-    return `<target><comment><narrative xml:lang="it">livello ${escape(target.level)}</narrative></comment></target>`
+    return `<target><comment><narrative xml:lang="it">livello ${xmlEscape(target.level)}</narrative></comment></target>`
   return `<target value="${number(target.min)}"><comment><narrative xml:lang="it">intervallo ${number(target.min)}–${number(target.max)}</narrative><narrative xml:lang="en">range ${number(target.min)}–${number(target.max)}</narrative></comment></target>`
 }
 
 const resultXml = (r: IndicatorResult): string => {
   const d = r.definition
   const measure = d.kind === "qualitative" ? "5" : d.unit === "percent" ? "2" : "1"
-  const ascending = d.direction === "increase" ? ` ascending="1"` : d.direction === "decrease" ? ` ascending="0"` : ""
+  const ascending =
+    d.direction === "increase" ? ` ascending="1"` : d.direction === "decrease" ? ` ascending="0"` : ""
   const baseline =
     r.baseline === undefined
       ? ""
@@ -71,19 +72,24 @@ const resultXml = (r: IndicatorResult): string => {
         }>${
           r.baseline.level === undefined
             ? ""
-            : `<comment><narrative xml:lang="it">livello ${escape(r.baseline.level)}</narrative></comment>`
+            : `<comment><narrative xml:lang="it">livello ${xmlEscape(r.baseline.level)}</narrative></comment>`
         }</baseline>`
   const periods = r.periods
     .map((p) => {
       const actuals = p.actuals
         .flatMap((a) => {
           const dim =
-            a.dimension === undefined ? "" : `<dimension name="${a.dimension.name}" value="${escape(a.dimension.value)}"/>`
+            a.dimension === undefined
+              ? ""
+              : `<dimension name="${a.dimension.name}" value="${xmlEscape(a.dimension.value)}"/>`
           if (d.kind === "quantitative")
             return a.value === undefined ? [] : [`<actual value="${number(a.value)}">${dim}</actual>`]
           return Object.keys(a.levels)
             .sort()
-            .map((level) => `<actual value="${a.levels[level]}">${dim}<dimension name="level" value="${escape(level)}"/></actual>`)
+            .map(
+              (level) =>
+                `<actual value="${a.levels[level]}">${dim}<dimension name="level" value="${xmlEscape(level)}"/></actual>`
+            )
         })
         .join("")
       return `<period><period-start iso-date="${p.start}"/><period-end iso-date="${p.end}"/>${targetXml(p.target)}${actuals}</period>`
@@ -120,19 +126,20 @@ export const activities = (
   const org = options.reportingOrg ?? `XI-WELFARE-${key(territory.id ?? territory.name)}`
   const all = results(territory, options.threshold === undefined ? {} : { threshold: options.threshold })
   const starts = all.flatMap((r) => r.periods.map((p) => p.start)).sort()
-  const updated = options.lastUpdated === undefined ? "" : ` last-updated-datetime="${escape(options.lastUpdated)}"`
+  const updated =
+    options.lastUpdated === undefined ? "" : ` last-updated-datetime="${xmlEscape(options.lastUpdated)}"`
   const name = { it: territory.name, en: territory.name }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <iati-activities version="2.03">
 <iati-activity${updated} xml:lang="it" default-currency="EUR">
-<iati-identifier>${escape(org)}-welfare</iati-identifier>
-<reporting-org ref="${escape(org)}" type="${escape(options.reportingOrgType ?? "10")}">${narratives(name)}</reporting-org>
+<iati-identifier>${xmlEscape(org)}-welfare</iati-identifier>
+<reporting-org ref="${xmlEscape(org)}" type="${xmlEscape(options.reportingOrgType ?? "10")}">${narratives(name)}</reporting-org>
 <title>${narratives({ it: `Welfare generativo: ${territory.name}`, en: `Generative welfare: ${territory.name}` })}</title>
 <description>${narratives({
     it: "Risultati degli indicatori di welfare generativo del territorio (celle con meno persone della soglia omesse).",
     en: "Results of the territory's generative-welfare indicators (cells about fewer persons than the threshold left out)."
   })}</description>
-<participating-org ref="${escape(org)}" role="2">${narratives(name)}</participating-org>
+<participating-org ref="${xmlEscape(org)}" role="2">${narratives(name)}</participating-org>
 <activity-status code="2"/>
 ${starts.length === 0 ? "" : `<activity-date type="2" iso-date="${starts[0]}"/>\n`}${all.map(resultXml).join("\n")}
 </iati-activity>

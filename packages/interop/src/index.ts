@@ -12,11 +12,11 @@
  */
 
 /**
- * Open Referral HSDS 3.0: organisations and services, and back.
+ * The Common Impact Data Standard's JSON-LD (Essential tier).
  *
  * @since 0.1.0
  */
-export * as Hsds from "./Hsds.js"
+export * as Cids from "./Cids.js"
 
 /**
  * HL7 FHIR R4 (SDOH Clinical Care): a taking-charge path as a closed-loop referral Bundle, and back.
@@ -24,17 +24,15 @@ export * as Hsds from "./Hsds.js"
  * @since 0.1.0
  */
 export * as Fhir from "./Fhir.js"
-
+/**
+ * Open Referral HSDS 3.0: organisations and services, and back.
+ *
+ * @since 0.1.0
+ */
+export * as Hsds from "./Hsds.js"
 /**
  * IATI 2.03 results: indicators, baselines, targets and published actuals.
  *
  * @since 0.1.0
  */
 export * as Iati from "./Iati.js"
-
-/**
- * The Common Impact Data Standard's JSON-LD (Essential tier).
- *
- * @since 0.1.0
- */
-export * as Cids from "./Cids.js"

@@ -1,7 +1,7 @@
 // Loads the vendored official schemas (see vendor/README.md) for the tests.
 import { readdirSync, readFileSync } from "node:fs"
-import { join } from "node:path"
 import { createRequire } from "node:module"
+import { join } from "node:path"
 import { gunzipSync } from "node:zlib"
 import { Ajv, type ValidateFunction } from "ajv"
 
@@ -34,7 +34,11 @@ export const hsdsDataPackage = (): {
     name: string
     path: string
     schema: {
-      fields: ReadonlyArray<{ name: string; type: string; constraints?: { required?: boolean; enum?: ReadonlyArray<string> } }>
+      fields: ReadonlyArray<{
+        name: string
+        type: string
+        constraints?: { required?: boolean; enum?: ReadonlyArray<string> }
+      }>
     }
   }>
 } => JSON.parse(readFileSync(join(vendor, "hsds-3.0", "datapackage.json"), "utf8"))
@@ -48,12 +52,16 @@ const fhirCompiled = new Map<string, ValidateFunction>()
  */
 export const fhirValidator = (definition = "ResourceList"): ValidateFunction => {
   if (fhirAjv === undefined) {
-    const schema = JSON.parse(gunzipSync(readFileSync(join(vendor, "fhir-r4", "fhir.schema.json.gz"))).toString("utf8"))
+    const schema = JSON.parse(
+      gunzipSync(readFileSync(join(vendor, "fhir-r4", "fhir.schema.json.gz"))).toString("utf8")
+    )
     // draft-06: Ajv 8 reads it once the draft-06 meta-schema is added; the schema's
     // top-level "id" (an older spelling) and "discriminator" are not Ajv keywords.
     fhirAjv = new Ajv({ strict: false, allErrors: true })
     const require = createRequire(import.meta.url)
-    fhirAjv.addMetaSchema(JSON.parse(readFileSync(require.resolve("ajv/dist/refs/json-schema-draft-06.json"), "utf8")))
+    fhirAjv.addMetaSchema(
+      JSON.parse(readFileSync(require.resolve("ajv/dist/refs/json-schema-draft-06.json"), "utf8"))
+    )
     delete schema.id
     fhirAjv.addSchema(schema, "fhir")
   }

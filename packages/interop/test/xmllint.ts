@@ -19,7 +19,8 @@ export const iatiErrors = (xml: string): Array<string> => {
     return []
   } catch (e) {
     const err = e as { code?: string; stderr?: Buffer }
-    if (err.code === "ENOENT") throw new Error("xmllint is not installed: apt-get install libxml2-utils (CI does)")
+    if (err.code === "ENOENT")
+      throw new Error("xmllint is not installed: apt-get install libxml2-utils (CI does)")
     return String(err.stderr ?? e)
       .split("\n")
       .filter((l) => l.length > 0 && !l.endsWith("fails to validate"))

@@ -34,7 +34,10 @@ export interface IndicatorResult {
 
 const sectorKey = (sector: string): string => `sector-${sector}`
 
-const published = (measurements: ReadonlyArray<Measurement.Measurement>, threshold: number): Summary.Published => {
+const published = (
+  measurements: ReadonlyArray<Measurement.Measurement>,
+  threshold: number
+): Summary.Published => {
   const result = Summary.suppress(Summary.fromMeasurements(measurements), { threshold })
   // suppress only fails on a threshold below 1, which results() never passes
   return Either.isRight(result) ? result.right : { _tag: "Published", threshold, cells: {}, totals: {} }
@@ -54,7 +57,10 @@ export const results = (
   const bySector = published(
     territory.measurements.map((m) => {
       const { municipality: _, ...rest } = m
-      return { ...rest, municipality: sectorKey(sectorOf.get(m.measuredBy) ?? "unknown") as Actor.MunicipalityId }
+      return {
+        ...rest,
+        municipality: sectorKey(sectorOf.get(m.measuredBy) ?? "unknown") as Actor.MunicipalityId
+      }
     }),
     threshold
   )
@@ -62,7 +68,10 @@ export const results = (
   for (const definition of territory.indicators) {
     const assignments = territory.assignments.filter((a) => a.indicator === definition.id)
     if (assignments.length === 0) continue
-    const periods = new Map<string, { start: string; end: string; target: IndicatorAssignment.Target | undefined }>()
+    const periods = new Map<
+      string,
+      { start: string; end: string; target: IndicatorAssignment.Target | undefined }
+    >()
     for (const a of assignments)
       for (const p of a.periods) {
         const key = `${p.start}/${p.end}`
@@ -72,9 +81,14 @@ export const results = (
       }
     const visible = (cells: { readonly [key: string]: Summary.PublishedCell }) =>
       Object.values(cells).filter(
-        (c): c is Summary.Cell & { readonly suppressed: false } => !c.suppressed && c.indicator === definition.id
+        (c): c is Summary.Cell & { readonly suppressed: false } =>
+          !c.suppressed && c.indicator === definition.id
       )
-    for (const c of [...visible(byMunicipality.totals), ...visible(byMunicipality.cells), ...visible(bySector.cells)]) {
+    for (const c of [
+      ...visible(byMunicipality.totals),
+      ...visible(byMunicipality.cells),
+      ...visible(bySector.cells)
+    ]) {
       const key = `${c.period.start}/${c.period.end}`
       if (!periods.has(key)) periods.set(key, { start: c.period.start, end: c.period.end, target: undefined })
     }
@@ -94,7 +108,9 @@ export const results = (
         assignments.find((a) => a.baseline?.value !== undefined)?.baseline ??
         assignments.find((a) => a.baseline !== undefined)?.baseline,
       periods: [...periods.values()]
-        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0))
+        .sort((a, b) =>
+          a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0
+        )
         .map((p) => {
           const inPeriod = (c: Summary.Cell) => c.period.start === p.start && c.period.end === p.end
           return {

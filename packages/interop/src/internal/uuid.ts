@@ -32,7 +32,13 @@ export const sha1 = (message: Uint8Array): Uint8Array => {
     let e = h4
     for (let t = 0; t < 80; t++) {
       const f =
-        t < 20 ? (bb & c) | (~bb & d) : t < 40 ? bb ^ c ^ d : t < 60 ? (bb & c) | (bb & d) | (c & d) : bb ^ c ^ d
+        t < 20
+          ? (bb & c) | (~bb & d)
+          : t < 40
+            ? bb ^ c ^ d
+            : t < 60
+              ? (bb & c) | (bb & d) | (c & d)
+              : bb ^ c ^ d
       const k = t < 20 ? 0x5a827999 : t < 40 ? 0x6ed9eba1 : t < 60 ? 0x8f1bbcdc : 0xca62c1d6
       const temp = (rotl(a, 5) + f + e + k + w[t]!) >>> 0
       e = d
