@@ -176,3 +176,22 @@ describe("Hsds import", () => {
       expect(Hsds.toTerritory(input)).toEqual({ actors: [], interventions: [], unmapped: [] })
   })
 })
+
+describe("Hsds files", () => {
+  it("names each table's file and columns as the HSDS 3.0 data package does, columns in its order", () => {
+    for (const table of Hsds.tables) {
+      const resource = dataPackage.resources.find((r) => r.name === table)!
+      expect(Hsds.files[table].path).toBe(resource.path)
+      const order = resource.schema.fields.map((f) => f.name)
+      const columns = Hsds.files[table].columns
+      expect(columns.every((c) => order.includes(c))).toBe(true)
+      expect([...columns].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(columns)
+    }
+  })
+
+  it("writes CSV with quoting (RFC 4180)", () => {
+    expect(Hsds.toCsv([{ id: "1", name: 'Casa "Aperta", Legnano' }], ["id", "name", "description"])).toBe(
+      'id,name,description\r\n1,"Casa ""Aperta"", Legnano",\r\n'
+    )
+  })
+})

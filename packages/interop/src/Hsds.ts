@@ -173,6 +173,38 @@ export const tables = [
 ] as const satisfies ReadonlyArray<keyof Dataset>
 
 /**
+ * The file of each table in the HSDS data package (its `path`) and the columns
+ * this export writes, in the order of the data package's fields.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const files: {
+  readonly [T in (typeof tables)[number]]: { readonly path: string; readonly columns: ReadonlyArray<string> }
+} = {
+  organization: { path: "organizations.csv", columns: ["id", "name", "description"] },
+  organization_identifier: {
+    path: "organization_identifiers.csv",
+    columns: ["id", "organization_id", "identifier_scheme", "identifier_type", "identifier"]
+  },
+  service: { path: "services.csv", columns: ["id", "organization_id", "name", "status"] },
+  location: {
+    path: "locations.csv",
+    columns: ["id", "location_type", "name", "external_identifier", "external_identifier_type"]
+  },
+  service_at_location: { path: "service_at_location.csv", columns: ["id", "service_id", "location_id"] },
+  taxonomy: { path: "taxonomies.csv", columns: ["id", "name", "description", "version"] },
+  taxonomy_term: {
+    path: "taxonomy_terms.csv",
+    columns: ["id", "code", "name", "description", "taxonomy", "language", "taxonomy_id"]
+  },
+  attribute: {
+    path: "attributes.csv",
+    columns: ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value"]
+  }
+}
+
+/**
  * The name of the Italian taxonomy published with every export.
  *
  * @category constants
