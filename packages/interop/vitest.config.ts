@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     server: inlineWorkspace,
+    // compiling the FHIR R4 schema (3 MB) and running xmllint take seconds on a loaded machine
+    testTimeout: 60_000,
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] }
   }
 })
