@@ -86,9 +86,11 @@ const carried = (territory: Territory.TerritoryInput) => ({
     )
     const { partnerships: _p, coDesigns: _c, cases: _k, actors, resources, ...rest } = i
     const kept = (actors ?? []).filter((a) => organisations.has(a))
-    const uses = (resources ?? []).map((u) =>
-      u.actor !== undefined && !organisations.has(u.actor) ? { resource: u.resource, from: u.from } : u
-    )
+    const uses = (resources ?? []).map((u) => {
+      if (u.actor === undefined || organisations.has(u.actor)) return u
+      const { actor: _a, ...kept } = u
+      return kept
+    })
     return JSON.parse(
       JSON.stringify({
         ...rest,

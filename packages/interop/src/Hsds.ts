@@ -224,6 +224,9 @@ const territoryIdentifierType = "welfare-territory"
 const actorIdentifierType = "welfare-actor-id"
 const municipalityIdentifierType = "welfare-municipality-id"
 
+// the facts of an intervention itself (contributor, mode and form describe its resources)
+type FactName = Exclude<Intervention.FactName, "contributor" | "mode" | "form">
+
 const factNames = Object.keys({
   worksOn: 0,
   practice: 0,
@@ -245,9 +248,7 @@ const factNames = Object.keys({
   access: 0,
   orientation: 0,
   culture: 0
-} satisfies { readonly [F in Exclude<Intervention.FactName, "contributor">]: 0 }) as ReadonlyArray<
-  Exclude<Intervention.FactName, "contributor">
->
+} satisfies { readonly [F in FactName]: 0 }) as ReadonlyArray<FactName>
 
 interface Term {
   readonly code: string
@@ -286,7 +287,7 @@ const term = {
   sector: (s: Actor.Sector): Term => ({ code: `sector:${s}`, ...sectorLabels[s] }),
   area: (a: PolicyArea.PolicyArea): Term => ({ code: `policy-area:${a}`, ...PolicyArea.labels[a] }),
   resource: (k: Resource.ResourceKind): Term => ({ code: `resource:${k}`, ...resourceLabels[k] }),
-  fact: (fact: Exclude<Intervention.FactName, "contributor">, value: string): Term => {
+  fact: (fact: FactName, value: string): Term => {
     const label = (Intervention.factLabels[fact] as { readonly [V in string]?: Label.Text })[value]
     return { code: `fact:${fact}:${value}`, it: label?.it ?? value, en: label?.en ?? value }
   },
@@ -297,20 +298,34 @@ const term = {
   })
 }
 
-const resourceValue = (r: Resource.Resource, from?: string, actor?: string): string =>
-  `${r.amount} ${r.unit}${from === undefined ? "" : `; from=${from}`}${actor === undefined ? "" : `; actor=${actor}`}`
+interface ResourceValue {
+  readonly amount?: { readonly value: number; readonly unit: string }
+  readonly from?: string
+  readonly mode?: string
+  readonly form?: string
+  readonly actor?: string
+}
 
-const parseResourceValue = (
-  value: string
-): { amount: number; unit: string; from?: string; actor?: string } | undefined => {
-  const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?) (\w+)(?:; from=([\w-]+))?(?:; actor=(\S+))?$/.exec(value)
-  if (m === null) return undefined
-  const out: { amount: number; unit: string; from?: string; actor?: string } = {
-    amount: Number(m[1]),
-    unit: m[2]!
+// "<amount> <unit>" (or "amount unknown"), then "; from=...; mode=...; form=...; actor=..."
+const resourceValue = (v: ResourceValue): string =>
+  [
+    v.amount === undefined ? "amount unknown" : `${v.amount.value} ${v.amount.unit}`,
+    ...(["from", "mode", "form", "actor"] as const).flatMap((k) =>
+      v[k] === undefined ? [] : [`${k}=${v[k]}`]
+    )
+  ].join("; ")
+
+const parseResourceValue = (value: string): ResourceValue | undefined => {
+  const [head, ...rest] = value.split("; ")
+  const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?) (\w+)$/.exec(head ?? "")
+  if (m === null && head !== "amount unknown") return undefined
+  const out: { -readonly [K in keyof ResourceValue]: ResourceValue[K] } = {}
+  if (m !== null) out.amount = { value: Number(m[1]), unit: m[2]! }
+  for (const part of rest) {
+    const kv = /^(from|mode|form|actor)=(\S+)$/.exec(part)
+    if (kv === null) return undefined
+    out[kv[1] as "from" | "mode" | "form" | "actor"] = kv[2]!
   }
-  if (m[3] !== undefined) out.from = m[3]
-  if (m[4] !== undefined) out.actor = m[4]
   return out
 }
 
@@ -422,7 +437,13 @@ export const fromTerritory = (territory: Territory.TerritoryInput): Dataset => {
     attribute("organization", id, term.kind(actor.kind))
     attribute("organization", id, term.sector(Actor.sectorOf(actor)))
     for (const area of actor.policyAreas ?? []) attribute("organization", id, term.area(area))
-    for (const r of actor.resources) attribute("organization", id, term.resource(r.kind), resourceValue(r))
+    for (const r of actor.resources)
+      attribute(
+        "organization",
+        id,
+        term.resource(r.kind),
+        resourceValue({ amount: { value: r.amount, unit: r.unit } })
+      )
   }
   for (const p of territory.partnerships)
     for (const m of p.members) {
@@ -465,17 +486,24 @@ export const fromTerritory = (territory: Territory.TerritoryInput): Dataset => {
       const value = intervention[fact]
       if (value !== undefined) attribute("service", id, term.fact(fact, value))
     }
-    for (const use of intervention.resources ?? [])
+    for (const use of intervention.resources ?? []) {
+      const kind = Intervention.kindOf(use)
+      if (kind === undefined) continue
       attribute(
         "service",
         id,
-        term.resource(use.resource.kind),
-        resourceValue(
-          use.resource,
-          use.from,
-          use.actor !== undefined && orgId.has(use.actor) ? use.actor : undefined
-        )
+        term.resource(kind),
+        resourceValue({
+          ...(use.resource === undefined
+            ? {}
+            : { amount: { value: use.resource.amount, unit: use.resource.unit } }),
+          from: use.from,
+          ...(use.mode === undefined ? {} : { mode: use.mode }),
+          ...(use.form === undefined ? {} : { form: use.form }),
+          ...(use.actor !== undefined && orgId.has(use.actor) ? { actor: use.actor } : {})
+        })
       )
+    }
     for (const p of intervention.partnerships ?? []) {
       const partnership = territory.partnerships.find((q) => q.id === p)
       if (partnership !== undefined) attribute("service", id, term.partnership(partnership))
@@ -737,7 +765,7 @@ export const toTerritory = (input: unknown): Imported => {
     const resources = attrs.flatMap((a) => {
       if (!a.code.startsWith("resource:")) return []
       const r = resourceOf(a.code.slice("resource:".length), a.value)
-      if (r === undefined) {
+      if (r?.resource === undefined) {
         unmapped.push({
           path: ["attribute", a.index, "value"],
           message: 'a capacity attribute whose value is not "<amount> <unit>" was left out'
@@ -791,15 +819,33 @@ export const toTerritory = (input: unknown): Imported => {
     const resources = attrs.flatMap((a) => {
       if (!a.code.startsWith("resource:")) return []
       const r = resourceOf(a.code.slice("resource:".length), a.value)
-      if (r === undefined || r.from === undefined) {
+      const from = r?.use.from
+      const mode = r?.use.mode
+      const form = r?.use.form
+      const actor = r?.use.actor
+      if (
+        r === undefined ||
+        !isOneOf(Intervention.factValues.contributor, from) ||
+        (mode !== undefined && !isOneOf(Intervention.factValues.mode, mode)) ||
+        (form !== undefined && !isOneOf(Intervention.factValues.form, form)) ||
+        (actor !== undefined && !idPattern.test(actor))
+      ) {
         unmapped.push({
           path: ["attribute", a.index, "value"],
           message:
-            'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>" was left out'
+            'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>[; mode=...][; form=...][; actor=...]" was left out'
         })
         return []
       }
-      return [{ resource: r.resource, from: r.from, ...(r.actor === undefined ? {} : { actor: r.actor }) }]
+      return [
+        {
+          ...(r.resource === undefined ? { kind: r.kind } : { resource: r.resource }),
+          from,
+          ...(mode === undefined ? {} : { mode }),
+          ...(form === undefined ? {} : { form }),
+          ...(actor === undefined ? {} : { actor })
+        }
+      ]
     })
     if (resources.length > 0) out.resources = resources
     interventions.push(out as unknown as Intervention.InterventionInput)
@@ -807,24 +853,20 @@ export const toTerritory = (input: unknown): Imported => {
   return { actors, interventions, unmapped }
 }
 
-const contributors = ["institution", "third-sector", "market", "community", "beneficiaries"]
-
 const resourceOf = (
   kind: string,
   value: string | undefined
-): { resource: Resource.Resource; from?: Intervention.Contributor; actor?: Actor.ActorId } | undefined => {
+): { kind: Resource.ResourceKind; resource?: Resource.Resource; use: ResourceValue } | undefined => {
   if (value === undefined || !(Resource.kinds as ReadonlyArray<string>).includes(kind)) return undefined
   const parsed = parseResourceValue(value)
   if (parsed === undefined) return undefined
   const k = kind as Resource.ResourceKind
-  if (!(Resource.unitsByKind[k] as ReadonlyArray<string>).includes(parsed.unit)) return undefined
-  if (!Number.isFinite(parsed.amount) || parsed.amount < 0 || parsed.amount > Resource.maxAmount)
-    return undefined
-  const out: { resource: Resource.Resource; from?: Intervention.Contributor; actor?: Actor.ActorId } = {
-    resource: { kind: k, amount: parsed.amount, unit: parsed.unit as Resource.ResourceUnit }
-  }
-  if (parsed.from !== undefined && contributors.includes(parsed.from))
-    out.from = parsed.from as Intervention.Contributor
-  if (parsed.actor !== undefined && idPattern.test(parsed.actor)) out.actor = Actor.ActorId.make(parsed.actor)
-  return out
+  if (parsed.amount === undefined) return { kind: k, use: parsed }
+  const { value: amount, unit } = parsed.amount
+  if (!(Resource.unitsByKind[k] as ReadonlyArray<string>).includes(unit)) return undefined
+  if (!Number.isFinite(amount) || amount < 0 || amount > Resource.maxAmount) return undefined
+  return { kind: k, resource: { kind: k, amount, unit: unit as Resource.ResourceUnit }, use: parsed }
 }
+
+const isOneOf = <const L extends ReadonlyArray<string>>(values: L, v: string | undefined): v is L[number] =>
+  v !== undefined && values.includes(v)
