@@ -38,6 +38,7 @@ Commands:
   assess FILE      assess the territory from traditional to generative welfare
   evaluate FILE    evaluate the territory's indicators against their measurements
   report FILE      write a report in Markdown, HTML or JSON, in Italian or English
+  export FILE      write the territory in a standard: HSDS, FHIR, IATI or CIDS
   schema [ENTITY]  print the JSON Schema of the territory document or of one entity
 
 Options:
@@ -128,6 +129,37 @@ ${exitCodes}
 
 Example:
   welfare report examples/territories/legnano.json --format html --out out/legnano.html
+`,
+  export: `Usage: welfare export FILE --format FORMAT --out DIR
+
+Writes the territory in the standard a neighbour system reads, under DIR
+(folders are created). Each export is checked in @welfare's tests against the
+standard's official schema; persons are never named and cells about fewer than
+5 persons are left out.
+
+Formats:
+  hsds   Open Referral HSDS 3.0: organisations, services, locations and an
+         Italian taxonomy, as the CSV tables of the HSDS data package
+         (DIR/hsds/*.csv, datapackage.json) and as JSON (dataset.json, the
+         input of the import; services.json, the nested services)
+  fhir   HL7 FHIR R4, SDOH closed-loop referral: one Bundle per taking-charge
+         case (DIR/fhir/CASE.json), the person a pseudonymous Patient
+  iati   IATI 2.03 results: indicators, baselines, targets and published
+         actuals by municipality and sector (DIR/iati/activities.xml)
+  cids   Common Impact Data Standard JSON-LD, Essential tier
+         (DIR/cids/impact.jsonld)
+
+Options:
+  -f, --format FORMAT      hsds, fhir, iati or cids
+  -o, --out DIR            the folder the files are written to
+      --max-size MB        the largest territory document read, in megabytes
+                           (default 64); FILE - reads standard input
+  -h, --help               show this help
+
+${exitCodes}
+
+Example:
+  welfare export examples/territories/legnano.json --format hsds --out out/hsds
 `,
   schema: `Usage: welfare schema [ENTITY] [options]
 

@@ -77,6 +77,13 @@ const schemaSpec = {
   out: { type: "string", short: "o" }
 } as const
 
+const exportSpec = {
+  help: { type: "boolean", short: "h" },
+  "max-size": { type: "string" },
+  format: { type: "string", short: "f" },
+  out: { type: "string", short: "o" }
+} as const
+
 const mainSpec = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" }
@@ -194,7 +201,9 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
     return ExitCode.ok
   }
   if (!Help.isCommand(first))
-    return usage(`unknown command "${first}"; the commands are validate, assess, evaluate, report and schema`)
+    return usage(
+      `unknown command "${first}"; the commands are validate, assess, evaluate, report, export and schema`
+    )
   const command = first
   const rest = argv.slice(1)
   const spec =
@@ -202,9 +211,11 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       ? reportSpec
       : command === "schema"
         ? schemaSpec
-        : command === "assess"
-          ? assessSpec
-          : documentSpec
+        : command === "export"
+          ? exportSpec
+          : command === "assess"
+            ? assessSpec
+            : documentSpec
   const parsed = parse(rest, spec, command)
   if (isFailure(parsed)) return parsed
   if (parsed.values.help === true) {
@@ -246,6 +257,24 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       if (isFailure(options)) return options
       const { evaluate } = await import("./commands/evaluate.js")
       return withStats(io, options, () => evaluate(io, options))
+    }
+    case "export": {
+      const options = documentOptions(
+        { ...parsed, values: { ...parsed.values, json: false, measurements: undefined } },
+        command
+      )
+      if (isFailure(options)) return options
+      const { exportTerritory, formats, isFormat } = await import("./commands/export.js")
+      const format = parsed.values.format
+      if (typeof format !== "string" || !isFormat(format))
+        return usage(
+          `--format expects ${Object.keys(formats).join(", ")}, got ${JSON.stringify(format ?? "nothing")}`,
+          command
+        )
+      const out = parsed.values.out
+      if (typeof out !== "string")
+        return usage("export needs --out DIR, the folder the files are written to", command)
+      return exportTerritory(io, { ...options, format, out })
     }
     case "report": {
       const options = documentOptions({ ...parsed, values: { ...parsed.values, json: false } }, command)
