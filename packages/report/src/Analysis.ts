@@ -21,18 +21,22 @@ import {
   type Actor,
   Assessment,
   CoDesign,
+  Derivation,
   Evaluation,
   type Intervention,
   Need,
   PartnershipNetwork,
   Progress,
   Requirement,
+  Rubric,
+  Sensitivity,
   Summary,
   TakingCharge,
   type Territory,
   TerritoryAssessment
 } from "@welfare/core"
 import * as Either from "effect/Either"
+import { territorySensitivity } from "./internal/sensitivity.js"
 
 /**
  * The slice of a territory the analysis reads: its name, municipalities and
@@ -60,7 +64,25 @@ export type TerritoryLike = Pick<Territory.Territory, "name" | "municipalities" 
   >
 
 /**
- * One intervention's reading: its public name, index and class.
+ * A fact of an intervention read from the territory's records: the fact, the
+ * derivation rule and the ids of the records behind it.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface DerivedFactReading {
+  readonly field: Intervention.FactField
+  readonly rule: Derivation.Rule
+  readonly records: ReadonlyArray<string>
+}
+
+/**
+ * One intervention's reading: its public name, index (undefined when no
+ * dimension is observed: never 0.5), verdict (possibly
+ * `insufficient-evidence`), coverage, depth, the share of its evidence
+ * derived from the records, the facts derived (with their record ids) and
+ * declared, and the sensitivity of its verdict to the rubric's editorial
+ * choices (absent beyond {@link AnalyseOptions.sensitivityLimit}).
  *
  * @category models
  * @since 0.1.0
@@ -68,8 +90,14 @@ export type TerritoryLike = Pick<Territory.Territory, "name" | "municipalities" 
 export interface InterventionReading {
   readonly id: string
   readonly name?: string
-  readonly index: number
-  readonly class: TerritoryAssessment.TerritoryProfile["class"]
+  readonly index: number | undefined
+  readonly class: Rubric.Verdict
+  readonly coverage: number
+  readonly depth: number
+  readonly derivedShare: number
+  readonly derived: ReadonlyArray<DerivedFactReading>
+  readonly declared: ReadonlyArray<Intervention.FactField>
+  readonly sensitivity?: Sensitivity.Sensitivity
 }
 
 /**
@@ -167,6 +195,10 @@ export interface CoDesignReading {
  */
 export interface TerritoryAnalysis {
   readonly profile: TerritoryAssessment.TerritoryProfile
+  /** The rubric the assessment used (the default one unless given). */
+  readonly rubric: Rubric.Rubric
+  /** The sensitivity of the interventions' reading (absent without interventions). */
+  readonly sensitivity?: Sensitivity.Sensitivity
   readonly interventions: ReadonlyArray<InterventionReading>
   readonly recommendations: ReadonlyArray<RecommendationReading>
   readonly network: NetworkReading
@@ -181,7 +213,8 @@ export interface TerritoryAnalysis {
 /**
  * Options of {@link analyse}: how many recommendations to keep (5 by
  * default), how many of the least generative interventions to look for them
- * in (50), measurements read from elsewhere (an NDJSON stream) when the
+ * in (50), the rubric, how many interventions get a sensitivity analysis
+ * (500), measurements read from elsewhere (an NDJSON stream) when the
  * territory has none, and the betweenness options of the network report
  * (exact by default; sampled with 1,000 pivots beyond 2,000 actors).
  *
@@ -191,6 +224,10 @@ export interface TerritoryAnalysis {
 export interface AnalyseOptions {
   readonly recommendations?: number
   readonly recommendFrom?: number
+  /** The rubric (the default one when absent). */
+  readonly rubric?: Rubric.Rubric
+  /** How many interventions get their own sensitivity analysis (500 by default; in id order). */
+  readonly sensitivityLimit?: number
   readonly measurements?: ReadonlyArray<Territory.Territory["measurements"][number]>
   readonly betweenness?: PartnershipNetwork.BetweennessOptions
 }
@@ -198,31 +235,106 @@ export interface AnalyseOptions {
 const countBy = <K extends string>(keys: ReadonlyArray<K>): { [P in K]: number } =>
   Object.fromEntries(keys.map((k) => [k, 0])) as { [P in K]: number }
 
+const byId = (a: { readonly id: string }, b: { readonly id: string }): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+// The recommendations of the least generative interventions (an index left
+// undefined reads as the least), on the facts the records show, ranked as the
+// rubric ranks them within one intervention: by the seeds' priorities first
+// (unless the rubric says `index-gain`), then by the gain of index and depth.
 const recommendationsOf = (
-  interventions: ReadonlyArray<Intervention.InterventionInput & { readonly name?: string }>,
+  facts: ReadonlyMap<string, Intervention.InterventionInput>,
   readings: ReadonlyArray<InterventionReading>,
   keep: number,
-  from: number
+  from: number,
+  rubric: Rubric.Rubric
 ): Array<RecommendationReading> => {
-  const byId = new Map(interventions.map((i) => [i.id as string, i]))
   const lowest = [...readings]
-    .sort((a, b) => a.index - b.index || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => (a.index ?? -1) - (b.index ?? -1) || byId(a, b))
     .slice(0, Math.max(0, from))
   const out: Array<RecommendationReading> = []
   for (const r of lowest) {
-    const intervention = byId.get(r.id)
+    const intervention = facts.get(r.id)
     if (intervention === undefined) continue
-    for (const { patch: _patch, ...rec } of Assessment.recommend(intervention))
+    for (const { patch: _patch, ...rec } of Assessment.recommend(intervention, rubric))
       out.push({ ...rec, intervention: r.id, ...(r.name === undefined ? {} : { name: r.name }) })
   }
+  const bySeeds = rubric.ranking !== "index-gain"
   return out
     .sort(
       (a, b) =>
-        b.gain - a.gain ||
+        (bySeeds ? a.priority - b.priority : 0) ||
+        b.gain + (bySeeds ? b.depthGain : 0) - (a.gain + (bySeeds ? a.depthGain : 0)) ||
         (a.intervention < b.intervention ? -1 : a.intervention > b.intervention ? 1 : 0) ||
         (a.trait < b.trait ? -1 : 1)
     )
     .slice(0, Math.max(0, keep))
+}
+
+const factFields = (r: Derivation.Resolved) =>
+  Object.entries(r.provenance) as Array<[Intervention.FactField, Derivation.FactProvenance]>
+
+// Each intervention's facts as the records show them, its provenance and,
+// for the first `limit` in id order, its sensitivity.
+const readingsOf = (
+  t: TerritoryLike,
+  profile: TerritoryAssessment.TerritoryProfile,
+  rubric: Rubric.Rubric,
+  limit: number
+): {
+  readonly readings: Array<InterventionReading>
+  readonly facts: Map<string, Intervention.InterventionInput>
+  readonly observations: Array<ReadonlyArray<Assessment.Observation>>
+} => {
+  const interventions = t.interventions ?? []
+  const idx = Derivation.index(t)
+  const names = new Map(interventions.map((i) => [i.id as string, i.name]))
+  const facts = new Map<string, Intervention.InterventionInput>()
+  const observations: Array<ReadonlyArray<Assessment.Observation>> = []
+  const resolvedOf = new Map<string, Derivation.Resolved>()
+  const position = new Map<string, number>()
+  for (const i of interventions) {
+    if (!position.has(i.id)) position.set(i.id, observations.length)
+    const resolved = Derivation.resolve(idx, i, rubric.evidence.contradiction)
+    resolvedOf.set(i.id, resolved)
+    facts.set(i.id, resolved.facts)
+    observations.push(Assessment.observe(resolved.facts))
+  }
+  const analysed = new Set(
+    [...profile.interventions]
+      .sort(byId)
+      .slice(0, Math.max(0, limit))
+      .map((i) => i.id as string)
+  )
+  const readings = profile.interventions.map((i): InterventionReading => {
+    const name = names.get(i.id)
+    const resolved = resolvedOf.get(i.id)
+    const provenance = resolved === undefined ? [] : factFields(resolved)
+    const derived = provenance.flatMap(([field, p]) =>
+      p.kind === "derived" ? [{ field, rule: p.rule, records: p.records }] : []
+    )
+    const declared = provenance.flatMap(([field, p]) => (p.kind === "declared" ? [field] : []))
+    const sensitivity =
+      analysed.has(i.id) && resolved !== undefined
+        ? Sensitivity.analyse(
+            { observed: observations[position.get(i.id) ?? 0] ?? [], class: i.class, index: i.index },
+            rubric
+          )
+        : undefined
+    return {
+      id: i.id,
+      ...(name === undefined ? {} : { name }),
+      index: i.index,
+      class: i.class,
+      coverage: i.coverage,
+      depth: i.depth,
+      derivedShare: i.derivedShare,
+      derived,
+      declared,
+      ...(sensitivity === undefined ? {} : { sensitivity })
+    }
+  })
+  return { readings, facts, observations }
 }
 
 const networkOf = (t: TerritoryLike, options: AnalyseOptions): NetworkReading => {
@@ -338,13 +450,16 @@ const takingChargeOf = (t: TerritoryLike): TakingChargeReading => {
  */
 export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}): TerritoryAnalysis => {
   const t = territory
-  const profile = TerritoryAssessment.assessTerritory(t)
-  const interventions = t.interventions ?? []
-  const names = new Map(interventions.map((i) => [i.id as string, i.name]))
-  const readings: Array<InterventionReading> = profile.interventions.map((i) => {
-    const name = names.get(i.id)
-    return { id: i.id, ...(name === undefined ? {} : { name }), index: i.index, class: i.class }
-  })
+  const rubric = options.rubric ?? Rubric.defaultRubric
+  const profile = TerritoryAssessment.assessTerritory(t, rubric)
+  const { readings, facts, observations } = readingsOf(t, profile, rubric, options.sensitivityLimit ?? 500)
+  const sensitivity =
+    observations.length === 0
+      ? undefined
+      : territorySensitivity(observations, rubric, {
+          index: profile.interventionIndex,
+          class: profile.interventionClass
+        })
   const measurements =
     (t.measurements ?? []).length > 0 ? (t.measurements ?? []) : (options.measurements ?? [])
   const indicators = new Map((t.indicators ?? []).map((d) => [d.id as string, d]))
@@ -363,12 +478,15 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
   }
   return {
     profile,
+    rubric,
+    ...(sensitivity === undefined ? {} : { sensitivity }),
     interventions: readings,
     recommendations: recommendationsOf(
-      interventions,
+      facts,
       readings,
       options.recommendations ?? 5,
-      options.recommendFrom ?? 50
+      options.recommendFrom ?? 50,
+      rubric
     ),
     network: networkOf(t, options),
     needs: needsOf(t),

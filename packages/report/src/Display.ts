@@ -7,9 +7,9 @@
  *
  * @since 0.1.0
  */
-import type { Label } from "@welfare/core"
+import { Dimension, type Label, type Sensitivity } from "@welfare/core"
 import * as From from "./From.js"
-import { formatNumber, of, type Str, text } from "./Labels.js"
+import { formatNumber, formatPercent, of, type Str, text } from "./Labels.js"
 import {
   cellText,
   networkTable,
@@ -131,7 +131,10 @@ export const network = (view: NetworkView, options: DisplayOptions = {}): Displa
 }
 
 /**
- * Displays an assessment profile: its index, class and radar.
+ * Displays an assessment profile: its index with coverage and depth (an
+ * unobserved index or dimension reads "not observed"), its verdict, its
+ * robustness when a sensitivity analysis is given, and its radar with the
+ * table of positions and coverage.
  *
  * @example
  * ```ts
@@ -139,12 +142,15 @@ export const network = (view: NetworkView, options: DisplayOptions = {}): Displa
  * import { Dimension } from "@welfare/core"
  * import { display } from "@welfare/report"
  *
- * const dimensions = Object.fromEntries(Dimension.values.map((d) => [d, { position: 0.5 }]))
- * const shown = display.profile({ dimensions, index: 0.5, class: "transitional" } as any, { lang: "en" })
+ * const dimensions = Object.fromEntries(
+ *   Dimension.values.map((d, i) => [d, i === 0 ? { position: undefined, coverage: 0 } : { position: 0.5, coverage: 0.6 }])
+ * )
+ * const shown = display.profile({ dimensions, index: 0.5, class: "transitional", coverage: 0.51, depth: 0.3 } as any, { lang: "en" })
  * const bundle = shown[Symbol.for("Jupyter.display") as typeof display.jupyter]()
  * assert.ok(bundle["text/html"]?.includes("<svg"))
  * assert.strictEqual(bundle["application/vnd.vegalite.v5+json"]?.$schema, "https://vega.github.io/schema/vega-lite/v5.json")
- * assert.ok(String(shown).startsWith("Overall index 0.5"))
+ * assert.ok(String(shown).startsWith("Overall index 0.5 (coverage 51%, depth 30%)"))
+ * assert.ok(String(shown).includes("not observed"))
  * ```
  *
  * @category display
@@ -152,14 +158,39 @@ export const network = (view: NetworkView, options: DisplayOptions = {}): Displa
  */
 export const profile = (
   p: From.ProfileLike,
-  options: DisplayOptions & { readonly name?: Str } = {}
+  options: DisplayOptions & { readonly name?: Str; readonly sensitivity?: Sensitivity.Sensitivity } = {}
 ): Displayable => {
   const lang = options.lang ?? "it"
   const data = From.profile(p, options.name ?? "")
-  const head = `${of("overallIndex", lang)} ${formatNumber(p.index, lang)} · ${of("class", lang)}: ${text(From.classLabel(p.class), lang)}`
+  const it = lang === "it"
+  const index =
+    p.index === undefined
+      ? it
+        ? "non calcolato (nessuna dimensione osservata)"
+        : "not computed (no dimension observed)"
+      : formatNumber(p.index, lang)
+  const evidence =
+    p.coverage === undefined
+      ? ""
+      : ` (${it ? "copertura" : "coverage"} ${formatPercent(p.coverage, lang)}${p.depth === undefined ? "" : `, ${it ? "profondità" : "depth"} ${formatPercent(p.depth, lang)}`})`
+  const s = options.sensitivity
+  const robustness =
+    s === undefined
+      ? ""
+      : ` · ${it ? (s.robust ? "robusto" : "fragile") : s.robust ? "robust" : "fragile"} (${formatPercent(s.stability, lang)}${s.index.p05 === undefined || s.index.p95 === undefined ? "" : `; p05–p95 ${formatNumber(s.index.p05, lang)}–${formatNumber(s.index.p95, lang)}`})`
+  const head = `${of("overallIndex", lang)} ${index}${evidence} · ${of("class", lang)}: ${text(From.classLabel(p.class), lang)}${robustness}`
+  const base = radarTable(data)
+  const withCoverage: Table = {
+    ...base,
+    columns: [...base.columns, { it: "Copertura", en: "Coverage" }],
+    rows: base.rows.map((r, i) => {
+      const c = p.dimensions[Dimension.values[i]!]?.coverage
+      return { ...r, cells: [...r.cells, c === undefined ? null : { _tag: "Percent", value: c }] }
+    })
+  }
   return displayable(() => ({
-    "text/plain": `${head}\n${plainTable(radarTable(data), lang)}`,
-    "text/html": `<p><strong>${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</strong></p>${Svg.radar(data, { lang, id: "nb-profile" })}`,
+    "text/plain": `${head}\n${plainTable(withCoverage, lang)}`,
+    "text/html": `<p><strong>${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</strong></p>${Svg.radar(data, { lang, id: "nb-profile" })}${tableHtml(withCoverage, lang)}`,
     "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
   }))
 }
@@ -179,7 +210,7 @@ export const comparison = (
   const data = From.comparison(c, options.names ?? ["A", "B"])
   const table = radarTable(data)
   return displayable(() => ({
-    "text/plain": `${of("overallIndex", lang)} ${formatNumber(c.index.from, lang)} → ${formatNumber(c.index.to, lang)}\n${plainTable(table, lang)}`,
+    "text/plain": `${of("overallIndex", lang)} ${c.index.from === undefined ? of("notAvailable", lang) : formatNumber(c.index.from, lang)} → ${c.index.to === undefined ? of("notAvailable", lang) : formatNumber(c.index.to, lang)}\n${plainTable(table, lang)}`,
     "text/html": `${Svg.radar(data, { lang, id: "nb-comparison" })}${tableHtml(table, lang)}`,
     "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
   }))

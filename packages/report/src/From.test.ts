@@ -1,6 +1,6 @@
 import { Dimension } from "@welfare/core"
 import { describe, expect, it } from "vitest"
-import { display, From, renderHtml, territoryReport } from "./index.js"
+import { display, From, renderHtml, renderMarkdown, territoryReport } from "./index.js"
 
 const positions = (values: ReadonlyArray<number>) =>
   Object.fromEntries(
@@ -112,12 +112,43 @@ describe("territoryReport and display", () => {
       { territory, profile: { dimensions: positions([1, 1, 1, 1, 1, 1, 1]), index: 1, class: "generative" } },
       { lang: "it" }
     )
-    expect(doc.sections.map((s) => s.id)).toEqual(["summary", "territory", "network"])
+    expect(doc.sections.map((s) => s.id)).toEqual(["summary", "territory", "network", "appendix"])
     const html = renderHtml(doc)
-    expect(html).toContain("<dt>Classe</dt><dd>Generativo</dd>")
+    expect(html).toContain("<dt>Verdetto</dt><dd>Generativo</dd>")
     expect(html).toContain("<dt>Cittadini (conteggio)</dt><dd>&lt; 5</dd>")
     expect(html).not.toContain("p-0017")
     expect(html).not.toContain("never shown")
+  })
+
+  it("shows an unobserved dimension as not observed, never as a number, and an undefined index as such", () => {
+    const dimensions = Object.fromEntries(
+      Dimension.values.map((d, i) => [
+        d,
+        i === 1 ? { position: undefined, coverage: 0 } : { position: 0.5, coverage: 0.5 }
+      ])
+    ) as any
+    const doc = territoryReport(
+      { territory, profile: { dimensions, index: undefined, class: "insufficient-evidence", coverage: 0.2 } },
+      { lang: "en" }
+    )
+    const md = renderMarkdown(doc)
+    expect(md).toContain("- **Verdict**: Insufficient evidence")
+    expect(md).toContain("- **Overall index**: no dimension observed")
+    expect(md).toContain("- **Evidence coverage**: 20%")
+    expect(md).toContain("| Intervention focus | not observed |")
+    expect(md).toContain(
+      "Dimensions not observed (left out of the chart and of the index, not 0.5): Intervention focus."
+    )
+    const shown = String(
+      display.profile(
+        { dimensions, index: undefined, class: "insufficient-evidence", coverage: 0.2, depth: 0 },
+        { lang: "it" }
+      )
+    )
+    expect(shown.split("\n")[0]).toBe(
+      "Indice complessivo non calcolato (nessuna dimensione osservata) (copertura 20 %, profondità 0 %) · Classe: Evidenze insufficienti"
+    )
+    expect(shown).toContain("Focus dell'intervento: non osservata | 0 %")
   })
 
   it("gives notebooks a mime bundle with HTML and Vega-Lite", () => {

@@ -12,16 +12,26 @@ import { of, type Str } from "./Labels.js"
 import type { Cell, Count, NetworkView, ProgressBars, RadarData, Table } from "./View.js"
 
 /**
- * What a radar reads from a profile: a position in `[0, 1]` per dimension
- * (the core's `Assessment.Profile`).
+ * What a radar reads from a profile: a position in `[0, 1]` per dimension,
+ * undefined where the dimension is not observed (the core's
+ * `Assessment.Profile` and `TerritoryAssessment.TerritoryProfile`); and, when
+ * the profile has them, its coverage and depth.
  *
  * @category models
  * @since 0.1.0
  */
 export interface ProfileLike {
-  readonly dimensions: { readonly [D in Dimension.Dimension]: { readonly position: number } }
-  readonly index: number
+  readonly dimensions: {
+    readonly [D in Dimension.Dimension]: {
+      readonly position: number | undefined
+      readonly coverage?: number
+      readonly depth?: number
+    }
+  }
+  readonly index: number | undefined
   readonly class: string
+  readonly coverage?: number
+  readonly depth?: number
 }
 
 /**
@@ -32,8 +42,17 @@ export interface ProfileLike {
  * @since 0.1.0
  */
 export interface ComparisonLike {
-  readonly dimensions: { readonly [D in Dimension.Dimension]: { readonly from: number; readonly to: number } }
-  readonly index: { readonly from: number; readonly to: number; readonly delta: number }
+  readonly dimensions: {
+    readonly [D in Dimension.Dimension]: {
+      readonly from: number | undefined
+      readonly to: number | undefined
+    }
+  }
+  readonly index: {
+    readonly from: number | undefined
+    readonly to: number | undefined
+    readonly delta: number | undefined
+  }
   readonly class: { readonly from: string; readonly to: string }
 }
 
@@ -47,7 +66,8 @@ export const dimensionAxes = (): RadarData["axes"] =>
   Dimension.values.map((d) => ({ key: d, label: Dimension.labels[d] }))
 
 /**
- * The radar of one profile.
+ * The radar of one profile. An unobserved dimension has no value (`null`): it
+ * is left out of the polygon and said "not observed", never drawn as 0.5.
  *
  * @example
  * ```ts
@@ -281,11 +301,20 @@ export const ties = (
 }
 
 /**
- * The label of a class of the rubric (traditional, transitional, generative),
- * from core's `Rubric.classLabels`; an unknown class is shown as it is.
+ * The label of a verdict of the rubric (insufficient evidence, traditional,
+ * transitional, generative), from core's `Rubric.verdictLabels`; an unknown
+ * class is shown as it is.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { From } from "@welfare/report"
+ *
+ * assert.strictEqual(From.classLabel("insufficient-evidence").it, "Evidenze insufficienti")
+ * ```
  *
  * @category labels
  * @since 0.1.0
  */
 export const classLabel = (c: string): Label.Text =>
-  (Rubric.classLabels as { readonly [k: string]: Label.Text })[c] ?? { it: c, en: c }
+  (Rubric.verdictLabels as { readonly [k: string]: Label.Text })[c] ?? { it: c, en: c }

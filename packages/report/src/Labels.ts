@@ -37,6 +37,7 @@ export const keys = [
   "valuesTable",
   "noData",
   "notAvailable",
+  "notObserved",
   "suppressedNote",
   "traditionalPole",
   "generativePole",
@@ -100,6 +101,7 @@ export const strings: Label.Labels<Key> = {
   valuesTable: { it: "Tabella dei valori", en: "Table of values" },
   noData: { it: "Nessun dato", en: "No data" },
   notAvailable: { it: "n.d.", en: "n/a" },
+  notObserved: { it: "non osservata", en: "not observed" },
   suppressedNote: {
     it: "I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza.",
     en: "Counts of persons below 5 are suppressed (< 5) to protect privacy."

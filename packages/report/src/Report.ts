@@ -146,7 +146,8 @@ const notesOf = (doc: ReportDocument, lang: Label.Lang): Array<string> => [
 
 /**
  * The table of values behind a radar: one row per dimension, one column per
- * series (and their difference when there are two).
+ * series (and their difference when there are two); a dimension without a
+ * value reads "not observed", never a number.
  *
  * @category tables
  * @since 0.1.0
@@ -165,7 +166,10 @@ export const radarTable = (data: RadarData): Table => {
       const diff = two && values[0] !== null && values[1] !== null ? values[1]! - values[0]! : null
       return {
         header: a.label,
-        cells: [...values, ...(two ? [diff === null ? null : Math.round(diff * 100) / 100] : [])]
+        cells: [
+          ...values.map((v): Cell => (v === null ? strings("notObserved") : v)),
+          ...(two ? [diff === null ? null : Math.round(diff * 100) / 100] : [])
+        ]
       }
     })
   }

@@ -57,10 +57,10 @@ describe("Svg.radar", () => {
     )
   })
 
-  it("leaves a missing value out of the polygon and says n.d.", () => {
+  it("leaves an unobserved dimension out of the polygon and says it is not observed (never 0.5)", () => {
     const data = { ...comparison, series: [{ name: "x", values: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] }] }
     expect(seriesPoints(Svg.radar(data, { lang: "it" }))[0]).toHaveLength(6)
-    expect(Svg.radarDescription(data, "it")).toContain("Focus dell'intervento n.d.")
+    expect(Svg.radarDescription(data, "it")).toContain("Focus dell'intervento non osservata")
   })
 
   it("property: every radar is well-formed, accessible SVG whatever the data", () => {

@@ -161,7 +161,7 @@ export const radarDescription = (data: RadarData, lang: Label.Lang): string => {
     const values = data.axes
       .map((a, i) => {
         const v = finite(s.values?.[i])
-        return `${text(a.label, lang)} ${v === null ? of("notAvailable", lang) : formatNumber(v, lang)}`
+        return `${text(a.label, lang)} ${v === null ? of("notObserved", lang) : formatNumber(v, lang)}`
       })
       .join("; ")
     return `${text(s.name, lang)} (${how}): ${values}.`
@@ -172,8 +172,9 @@ export const radarDescription = (data: RadarData, lang: Label.Lang): string => {
 /**
  * A radar of the dimensions as SVG: rings at 0.25, 0.5, 0.75 and 1, one spoke
  * per axis (the first pointing up, then clockwise), one polygon per series
- * through the available values (a missing value is left out of the polygon,
- * and said in the text alternative).
+ * through the available values (a missing value, an unobserved dimension, is
+ * left out of the polygon, never drawn as 0.5, and said "not observed" in the
+ * text alternative).
  *
  * @example
  * ```ts

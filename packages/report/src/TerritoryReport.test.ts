@@ -17,26 +17,74 @@ const html = { it: renderHtml(doc("it")), en: renderHtml(doc("en")) }
 const md = { it: renderMarkdown(doc("it")), en: renderMarkdown(doc("en")) }
 
 describe("Analysis.analyse on the territory of Legnano (seed 004)", () => {
-  it("assesses the territory as transitional, its network connected across sectors (invariant 6)", () => {
-    expect(analysis.profile.class).toBe("transitional")
-    expect(analysis.profile.index).toBeCloseTo(0.475, 3)
-    expect(analysis.profile.connectedCrossSector).toBe(true)
-    expect(analysis.interventions.map((i) => [i.name, i.class])).toEqual([
-      ["Contributo economico a domanda", "traditional"],
-      ["Assistenza domiciliare", "traditional"],
-      ["Portineria di comunità", "generative"],
-      ["Laboratorio casa e lavoro", "generative"]
+  it("reads the interventions and the system side by side: transitional, with an explanation", () => {
+    const p = analysis.profile
+    expect(p.class).toBe("transitional")
+    expect(p.interventionClass).toBe("transitional")
+    expect(p.interventionIndex).toBeCloseTo(0.47, 2)
+    expect(p.systemClass).toBe("generative")
+    expect(p.systemIndex).toBeCloseTo(0.684, 3)
+    expect(p.index).toBeCloseTo((0.47 + 0.684) / 2, 2)
+    expect(p.capped).toBe(false)
+    expect(p.explanation?.en).toContain("The checklists read the recorded processes")
+    expect(analysis.interventions.map((i) => [i.id, i.class])).toEqual([
+      ["int-contributo-economico", "traditional"],
+      ["int-assistenza-domiciliare", "traditional"],
+      ["int-portineria-comunita", "generative"],
+      ["int-casa-lavoro", "generative"]
     ])
+    const contributo = analysis.interventions[0]!
+    expect(contributo.index).toBe(0)
+    expect(contributo.coverage).toBeCloseTo(0.882, 3)
+    expect(contributo.depth).toBe(0)
+    expect(contributo.derived).toEqual([])
+    const portineria = analysis.interventions[2]!
+    expect(portineria.index).toBeCloseTo(0.961, 3)
+    expect(portineria.depth).toBe(1)
+    expect(portineria.derived.map((d) => d.rule)).toContain("designed-with-recipients")
+    expect(portineria.derived.find((d) => d.field === "designed")?.records).toEqual(["codesign-legnano-2015"])
   })
 
-  it("ranks recommendations by gain, each with its seed row", () => {
+  it("says how robust each verdict is to the editorial choices, reproducibly (seeded)", () => {
+    for (const i of analysis.interventions) expect(i.sensitivity?.robust).toBe(true)
+    const s = analysis.sensitivity!
+    expect(s.draws).toBe(1000)
+    expect(s.verdict).toBe("transitional")
+    expect(s.stability).toBe(1)
+    expect(s.index.p05).toBeCloseTo(0.4497, 4)
+    expect(s.index.p95).toBeCloseTo(0.4887, 4)
+    expect(s.index.p05! <= analysis.profile.interventionIndex!).toBe(true)
+    expect(Analysis.analyse(legnano).sensitivity).toEqual(s)
+  })
+
+  it("ranks recommendations by the seeds' priorities, then by gain, each with who could act and why", () => {
+    expect(analysis.recommendations.map((r) => [r.intervention, r.trait, r.priority])).toEqual([
+      ["int-assistenza-domiciliare", "social-capital", 1],
+      ["int-assistenza-domiciliare", "citizen-brings-resources", 1],
+      ["int-contributo-economico", "social-capital", 1],
+      ["int-contributo-economico", "citizen-brings-resources", 1],
+      ["int-assistenza-domiciliare", "reads-community", 1]
+    ])
     const [first] = analysis.recommendations
-    expect(first?.trait).toBe("facilitator-operator")
-    expect(first?.intervention).toBe("int-assistenza-domiciliare")
-    expect(first?.gain).toBeCloseTo(1 / 7, 12)
-    expect(first?.source).toEqual({ file: "000_7a1c4c52d0c555b3.txt", row: 9 })
-    const gains = analysis.recommendations.map((r) => r.gain)
-    expect(gains).toEqual([...gains].sort((a, b) => b - a))
+    expect(first?.gain).toBeCloseTo(0.0918, 4)
+    expect(first?.actors).toContain("informal-network")
+    expect(first?.whySource).toEqual({ file: "000_7a1c4c52d0c555b3.txt", row: 11 })
+  })
+
+  it("reads a name-only intervention as insufficient evidence, never as the middle", () => {
+    const named = {
+      ...legnano,
+      interventions: [...legnano.interventions, { id: "int-solo-nome", name: "Solo nome" }]
+    }
+    const a = Analysis.analyse(named as typeof legnano)
+    const line = a.interventions.find((i) => i.id === "int-solo-nome")!
+    expect(line.class).toBe("insufficient-evidence")
+    expect(line.index).toBeUndefined()
+    expect(line.coverage).toBe(0)
+    const md = renderMarkdown(
+      territoryReport({ territory: named as typeof legnano, analysis: a }, { lang: "it" })
+    )
+    expect(md).toContain("| Solo nome | Evidenze insufficienti | nessuna dimensione osservata | 0 % | 0 % |")
   })
 
   it("finds the brokers between sectors and counts the isolated citizen apart", () => {
@@ -87,12 +135,14 @@ describe("territoryReport of Legnano", () => {
       "territory",
       "dimensions",
       "interventions",
+      "contradictions",
       "system",
       "maturity",
       "network",
       "needs",
       "co-design",
-      "evaluation"
+      "evaluation",
+      "appendix"
     ])
     expect(html.it).toContain('<nav class="toc" aria-label="Indice">')
     const radar = html.it.indexOf("<svg")
@@ -100,35 +150,70 @@ describe("territoryReport of Legnano", () => {
     expect(radar).toBeLessThan(html.it.indexOf('id="s2-territory"'))
   })
 
-  it("says the class and index with the reason, in both languages", () => {
-    expect(html.it).toContain("<dt>Classe</dt><dd>In transizione</dd>")
-    expect(html.it).toContain("<dt>Indice complessivo</dt><dd>0,48</dd>")
-    expect(html.en).toContain("<dt>Class</dt><dd>Transitional</dd>")
-    expect(md.en).toContain("is the smaller of the intervention reading (0.48) and the system reading (0.81)")
-    expect(md.it).toContain("la lettura di sistema (0,81)")
+  it("gives the verdict with coverage and depth, and the two readings side by side", () => {
+    expect(html.it).toContain("<dt>Verdetto</dt><dd>In transizione</dd>")
+    expect(html.it).toContain("<dt>Indice complessivo</dt><dd>0,58</dd>")
+    expect(html.it).toContain("<dt>Copertura delle evidenze</dt><dd>84 %</dd>")
+    expect(html.en).toContain("<dt>Generative depth</dt><dd>47%</dd>")
+    expect(md.en).toContain(
+      "| Interventions' reading (seed 000) | 0.47 | Transitional | 84% | 47% | robust: same verdict in 100% of 1000 draws; p05–p95 0.45–0.49 |"
+    )
+    expect(md.en).toContain("| System reading (seed 003, row 24) | 0.68 | Generative | — | — | — |")
+    expect(md.it).toContain("la lettura di sistema (0,68, «generativo») restano entrambe visibili")
+    expect(md.en).toContain("The checklists read the recorded processes (paths, partnerships, evaluations)")
   })
 
-  it("explains every dimension by its traits, pole, weight and seed row", () => {
+  it("explains every dimension by position, coverage and depth, and its traits with their seed row", () => {
     expect(md.en).toContain(
       "| The user makes a request ➔ the operator answers with benefits | Delivery chain | Traditional welfare | 2 | 2 | seed\u00a0000,\u00a0row\u00a08 |"
     )
-    expect(md.it).toContain("| Organizzazione | 0,67 | 3 | 1 | 1 | seme\u00a0000,\u00a0riga\u00a010 |")
-  })
-
-  it("lists the interventions with their class and the top recommendations with their gain", () => {
-    expect(md.en).toContain("| Portineria di comunità | Generative | 0.97 |")
+    expect(md.it).toContain(
+      "| Organizzazione | 0,67 | 75 % | 50 % | 3 | 1 | 1 | seme\u00a0000,\u00a0riga\u00a010 |"
+    )
     expect(md.en).toContain(
-      "| 1. Assistenza domiciliare | Train the operator to facilitate and anticipate | Role of the expert or operator | +0.14 | seed\u00a0000,\u00a0row\u00a09 |"
+      'the most generative is "Organisation" (0.67, coverage 75%); the most traditional is "Reference model" (0.34'
     )
   })
 
-  it("gives the checklists of seeds 001 and 004 and the ladder of seed 002 with evidence", () => {
-    expect(md.en).toContain("- **Moves of responsible welfare**: 7 / 7")
-    expect(md.en).toContain("- **Rung of community welfare**: Active collaboration")
-    expect(md.en).toMatch(
-      /\| Activation of the person \| ✓\u00a0yes \| Interventions: 2 \(Laboratorio casa e lavoro, Portineria di comunità\) \| seed\u00a0001,\u00a0row\u00a015 \|/
+  it("lists the interventions with verdict, coverage, provenance and sensitivity, and the recommendations", () => {
+    expect(md.en).toContain(
+      "| Portineria di comunità | Generative | 0.96 | 100% | 100% | 15% | robust: same verdict in 100% of 1000 draws; p05–p95 0.94–0.98 |"
     )
-    expect(md.it).toContain("Rete dei partenariati connessa tra settori: ✓\u00a0sì")
+    expect(md.en).toContain("| Contributo economico a domanda | Traditional | 0 | 88% | 0% | 0% |")
+    expect(md.en).toContain("designed (designed with the recipients: codesign-legnano-2015)")
+    expect(md.en).toContain(
+      "| 1. Assistenza domiciliare | Mobilise the community's time (families, informal networks) | Cultural, social and economic outcomes | 1 | +0.09; +0.07 |"
+    )
+  })
+
+  it("reports the declared facts the records contradict as findings", () => {
+    expect(md.en).toContain(
+      "| Laboratorio casa e lavoro | designed | both | with | Designed with the recipients | codesign-legnano-2015 | warning |"
+    )
+    expect(html.en).toContain("<dt>Findings</dt><dd>3</dd>")
+  })
+
+  it("grades the system reading and lists the organisations in no generative partnership as opportunities", () => {
+    expect(md.en).toContain("Organisations in no generative partnership: 1 of 16 (ASST Ovest Milanese)")
+    expect(md.en).toMatch(
+      /\| Beyond the classic forms of governance .* \| 80% \| Partnerships with a network logic: 4 of 5/
+    )
+  })
+
+  it("gives the checklists with met, partly or not met, their value and threshold, and what each reads", () => {
+    expect(md.en).toContain("- **Moves of responsible welfare**: 7 / 7 (partly 0)")
+    expect(md.en).toContain("- **Rung of community welfare**: Active collaboration")
+    expect(md.en).toContain(
+      "| Activation of the person | ✓\u00a0Met | 100% (50%) | Taking-charge paths with a contribution of the person | Paths with a contribution of the person: 1 of 1 | seed\u00a0001,\u00a0row\u00a017 |"
+    )
+    expect(md.it).toContain("Perché liste e verdetto differiscono")
+  })
+
+  it("ends with the provenance of every weight and threshold (all editorial) and the derivation rules", () => {
+    expect(md.en).toContain("## Appendix: where the numbers come from")
+    expect(md.en).toMatch(/\| evidence\.minCoverage \| 0\.5 \| editorial: /)
+    expect(md.it).toMatch(/\| thresholds \| 1\/3, 2\/3 \| editoriale: /)
+    expect(md.en).toContain("| Who reads the needs | needReadBy |")
   })
 
   it("names the brokers and the mixing of sectors", () => {
@@ -173,6 +258,7 @@ describe("territoryReport of Legnano", () => {
   it("folds long tables in <details> in HTML and keeps them whole in Markdown", () => {
     expect(html.en).toContain('<details class="table"><summary>Summary of measurements (24 rows)</summary>')
     expect(html.en).toContain('<details class="table"><summary>Evidence: the 41 traits observed')
+    expect(html.en).toContain("<summary>The traits&#39; weights and their provenance")
     expect(md.en.match(/\| 2017 \| Legnano \|/g)).toHaveLength(4)
   })
 
@@ -210,7 +296,7 @@ describe("territoryReport of Legnano", () => {
     const json = JSON.parse(renderJson(doc("en")))
     expect(json.sections.map((s: { id: string }) => s.id)).toContain("maturity")
     const summary = json.sections[0].blocks.find((b: { kind: string }) => b.kind === "facts")
-    expect(summary.items.find((i: { label: string }) => i.label === "Class").value).toBe("Transitional")
+    expect(summary.items.find((i: { label: string }) => i.label === "Verdict").value).toBe("Transitional")
   })
 })
 
@@ -264,5 +350,5 @@ describe("small counts", () => {
         for (const row of responses.rows) expect(hidden(row.cells)).not.toBe(1)
       })
     )
-  })
+  }, 60_000)
 })

@@ -15,6 +15,7 @@
 import {
   Actor,
   CoDesign,
+  Derivation,
   Dimension,
   Indicator,
   type Label,
@@ -25,14 +26,16 @@ import {
   Requirement,
   Resource,
   Rubric,
+  type Sensitivity,
   TakingCharge,
-  TerritoryAssessment
+  TerritoryAssessment,
+  Trait
 } from "@welfare/core"
 import type * as Analysis from "./Analysis.js"
 import * as From from "./From.js"
-import { formatNumber, of, type Str, text } from "./Labels.js"
+import { formatNumber, formatPercent, of, type Str, text } from "./Labels.js"
 import type { Block, ReportDocument, Section } from "./Report.js"
-import { type Count, count, percent, type Row, type Table } from "./View.js"
+import { type Cell, type Count, count, percent, type Row, type Table } from "./View.js"
 
 /**
  * The parts of a territory report; every part but the territory is optional.
@@ -70,6 +73,8 @@ export interface TerritoryReportInput {
     readonly charter?: { readonly projects: ReadonlyArray<{ readonly id: string; readonly title: string }> }
     readonly interventions?: ReadonlyArray<{ readonly id: string; readonly name?: string }>
     readonly indicators?: ReadonlyArray<{ readonly id: string; readonly label: Label.Text }>
+    /** The taking-charge events, read only for their case ids, which are never shown. */
+    readonly takingCharge?: ReadonlyArray<{ readonly caseId: string }>
   }
   readonly analysis?: Analysis.TerritoryAnalysis
   readonly profile?: From.ProfileLike
@@ -109,8 +114,6 @@ const sourceText = (source: string): Text =>
     source
   )
 
-const classText = (c: string): Text => From.classLabel(c)
-
 /** A period: its year when it is a whole calendar year, else its two dates. */
 const periodText = (p: { readonly start: string; readonly end: string }): string =>
   /^\d{4}-01-01$/.test(p.start) && p.end === `${p.start.slice(0, 4)}-12-31`
@@ -125,6 +128,8 @@ interface Names {
   readonly intervention: (id: string) => Str
   readonly project: (id: string) => Str
   readonly indicator: (id: string) => Str
+  /** Whether an id is a taking-charge case (never shown: counted only). */
+  readonly isCase: (id: string) => boolean
 }
 
 const personLabel = t("una persona (pseudonimo)", "a person (pseudonymous)")
@@ -150,6 +155,7 @@ const namesOf = (input: TerritoryReportInput): Names => {
   for (const p of ter.partnerships ?? []) if (p.id !== undefined) partnerships.set(p.id, p.name ?? p.id)
   const projects = new Map((ter.charter?.projects ?? []).map((p) => [p.id, p.title]))
   const indicators = new Map<string, Str>((ter.indicators ?? []).map((d) => [d.id, d.label]))
+  const cases = new Set((ter.takingCharge ?? []).map((e) => e.caseId as string))
   const actor = (id: string): Str => (persons.has(id) ? personLabel : (actors.get(id) ?? id))
   const policyAreas = PolicyArea.labels as { readonly [k: string]: Text }
   const sectors = Actor.sectorLabels as { readonly [k: string]: Text }
@@ -159,6 +165,7 @@ const namesOf = (input: TerritoryReportInput): Names => {
     intervention: (id) => interventions.get(id) ?? id,
     project: (id) => projects.get(id) ?? id,
     indicator: (id) => input.indicatorLabel?.(id) ?? indicators.get(id) ?? id,
+    isCase: (id) => cases.has(id) || id.startsWith("case-"),
     example: (id) =>
       persons.has(id)
         ? personLabel
@@ -218,6 +225,36 @@ const actorsTable = (actors: TerritoryReportInput["territory"]["actors"]): Table
   }))
 })
 
+/** An index, or "no dimension observed" (never 0.5). */
+const indexCell = (x: number | undefined): Cell =>
+  x === undefined ? t("nessuna dimensione osservata", "no dimension observed") : x
+
+/** A position, or "not observed" (never a number). */
+const positionCell = (x: number | undefined): Cell => (x === undefined ? notObserved : x)
+
+const notObserved = t("non osservata", "not observed")
+
+const numOr = (x: number | undefined, l: Label.Lang): string =>
+  x === undefined ? (l === "it" ? "n.d." : "n/a") : num(x, l)
+
+const pct = (x: number, l: Label.Lang): string => formatPercent(x, l)
+
+/** "robust (97% of 1,000 draws; index 0.41 to 0.55)". */
+const sensitivityText = (s: Sensitivity.Sensitivity | undefined): Text =>
+  s === undefined
+    ? t("non calcolata", "not computed")
+    : both((l) => {
+        const range =
+          s.index.p05 === undefined || s.index.p95 === undefined
+            ? ""
+            : `; p05–p95 ${num(s.index.p05, l)}–${num(s.index.p95, l)}`
+        return l === "it"
+          ? `${s.robust ? "robusto" : "fragile"}: stesso verdetto in ${pct(s.stability, l)} di ${s.draws} estrazioni${range}`
+          : `${s.robust ? "robust" : "fragile"}: same verdict in ${pct(s.stability, l)} of ${s.draws} draws${range}`
+      })
+
+const verdictText = (c: string): Text => From.classLabel(c)
+
 const summarySection = (
   input: TerritoryReportInput,
   profile: From.ProfileLike | undefined,
@@ -230,62 +267,126 @@ const summarySection = (
   blocks.push({
     kind: "paragraph",
     text: t(
-      "Questo rapporto colloca il territorio sulle sette dimensioni del welfare generativo (seme 000): 0 è il polo tradizionale, 1 il polo generativo. Ogni posizione è spiegata con i tratti osservati negli interventi, con le parole dei semi e la riga da cui vengono.",
-      "This report places the territory on the seven dimensions of generative welfare (seed 000): 0 is the traditional pole, 1 the generative pole. Every position is explained by the traits observed in the interventions, in the seeds' own words and with the row they come from."
+      "Questo rapporto colloca il territorio sulle sette dimensioni del welfare generativo (seme 000): 0 è il polo tradizionale, 1 il polo generativo. Ogni posizione è spiegata con i tratti osservati negli interventi, con le parole dei semi e la riga da cui vengono. Accanto a ogni punteggio c'è la sua copertura (quanta parte delle evidenze possibili è registrata): una dimensione senza evidenze è «non osservata», mai un numero, e con poca copertura il verdetto è «evidenze insufficienti».",
+      'This report places the territory on the seven dimensions of generative welfare (seed 000): 0 is the traditional pole, 1 the generative pole. Every position is explained by the traits observed in the interventions, in the seeds\' own words and with the row they come from. Beside every score is its coverage (how much of the possible evidence is recorded): a dimension without evidence is "not observed", never a number, and with little coverage the verdict is "insufficient evidence".'
     )
   })
   const findings =
     a === undefined
       ? undefined
       : a.coDesigns.reduce((n, p) => n + p.findings.length, 0) +
-        a.accountability.reduce((n, r) => n + r.findings.length, 0)
+        a.accountability.reduce((n, r) => n + r.findings.length, 0) +
+        (tp?.contradictions.length ?? 0)
   blocks.push({
     kind: "facts",
     items: [
-      { label: both((l) => of("overallIndex", l)), value: profile.index },
-      { label: both((l) => of("class", l)), value: classText(profile.class) },
+      { label: t("Verdetto", "Verdict"), value: verdictText(profile.class) },
+      { label: both((l) => of("overallIndex", l)), value: indexCell(profile.index) },
+      ...(profile.coverage === undefined
+        ? []
+        : [{ label: t("Copertura delle evidenze", "Evidence coverage"), value: percent(profile.coverage) }]),
+      ...(profile.depth === undefined
+        ? []
+        : [{ label: t("Profondità generativa", "Generative depth"), value: percent(profile.depth) }]),
       ...(tp === undefined
         ? []
-        : [
-            { label: t("Lettura degli interventi", "Intervention reading"), value: tp.interventionIndex },
-            { label: t("Lettura di sistema", "System reading"), value: tp.systemIndex },
-            { label: t("Interventi valutati", "Interventions assessed"), value: tp.interventions.length }
-          ]),
+        : [{ label: t("Interventi valutati", "Interventions assessed"), value: tp.interventions.length }]),
       ...(findings === undefined ? [] : [{ label: t("Criticità rilevate", "Findings"), value: findings }])
     ]
   })
   if (tp !== undefined) {
     blocks.push({
+      kind: "heading",
+      text: t("Le due letture, fianco a fianco", "The two readings, side by side")
+    })
+    blocks.push({
+      kind: "table",
+      table: table(
+        t(
+          "Lettura degli interventi e lettura di sistema",
+          "The interventions' reading and the system reading"
+        ),
+        [
+          t("Lettura", "Reading"),
+          t("Indice", "Index"),
+          t("Verdetto", "Verdict"),
+          t("Copertura", "Coverage"),
+          t("Profondità", "Depth"),
+          t("Sensibilità alle scelte editoriali", "Sensitivity to the editorial choices")
+        ],
+        [
+          {
+            header: t("Lettura degli interventi (seme 000)", "Interventions' reading (seed 000)"),
+            cells: [
+              indexCell(tp.interventionIndex),
+              verdictText(tp.interventionClass),
+              percent(tp.coverage),
+              percent(tp.depth),
+              sensitivityText(a?.sensitivity)
+            ]
+          },
+          {
+            header: t("Lettura di sistema (seme 003, riga 24)", "System reading (seed 003, row 24)"),
+            cells: [tp.systemIndex, verdictText(tp.systemClass), "—", "—", "—"]
+          },
+          {
+            header: t("Territorio", "Territory"),
+            cells: [indexCell(tp.index), verdictText(tp.class), "—", "—", "—"]
+          }
+        ]
+      )
+    })
+    blocks.push({
       kind: "paragraph",
       text: both((l) => {
-        const ii = num(tp.interventionIndex, l)
-        const si = num(tp.systemIndex, l)
-        const c = text(classText(tp.class), l).toLowerCase()
+        const c = text(verdictText(tp.class), l).toLowerCase()
+        const ic = text(verdictText(tp.interventionClass), l).toLowerCase()
+        const sc = text(verdictText(tp.systemClass), l).toLowerCase()
         const base =
           l === "it"
-            ? `L'indice del territorio (${num(tp.index, l)}, classe «${c}») è il minore tra la lettura degli interventi (${ii}) e la lettura di sistema (${si}): «la generatività è una dimensione del sistema e non l'esito del singolo intervento» (seme 003, riga 24).`
-            : `The territory's index (${num(tp.index, l)}, class "${c}") is the smaller of the intervention reading (${ii}) and the system reading (${si}): generativity is a property of the system, not the outcome of a single intervention (seed 003, row 24).`
+            ? `Il verdetto del territorio è «${c}». La lettura degli interventi (${numOr(tp.interventionIndex, l)}, «${ic}», copertura ${pct(tp.coverage, l)}, profondità ${pct(tp.depth, l)}) e la lettura di sistema (${num(tp.systemIndex, l)}, «${sc}») restano entrambe visibili: nessuna cancella l'altra. Il verdetto è quello degli interventi, ma la classe generativa richiede che anche il sistema lo sia: «la generatività è una dimensione del sistema e non l'esito del singolo intervento» (seme 003, riga 24; invariante 6). L'indice del territorio è la media delle due letture (scelta editoriale).`
+            : `The territory's verdict is "${c}". The interventions' reading (${numOr(tp.interventionIndex, l)}, "${ic}", coverage ${pct(tp.coverage, l)}, depth ${pct(tp.depth, l)}) and the system reading (${num(tp.systemIndex, l)}, "${sc}") both stay visible: neither erases the other. The verdict is the interventions', but the generative class needs the system to be generative too: generativity is a property of the system, not the outcome of a single intervention (seed 003, row 24; invariant 6). The territory's index is the mean of the two readings (an editorial choice).`
         const capped = tp.capped
           ? l === "it"
-            ? " La classe è limitata a «in transizione» perché la rete dei partenariati non è connessa tra settori (invariante 6)."
-            : ' The class is capped at "transitional" because the partnership network is not connected across sectors (invariant 6).'
-          : ""
+            ? ` Qui gli interventi si leggono generativi ma la rete no: la classe è limitata a «in transizione».`
+            : ` Here the interventions read as generative but the network does not: the class is capped at "transitional".`
+          : tp.class === "insufficient-evidence"
+            ? l === "it"
+              ? ` Le evidenze registrate sugli interventi sono troppo poche per dare una classe: servono più fatti o più registrazioni.`
+              : ` The evidence recorded on the interventions is too little to give a class: more facts or more records are needed.`
+            : ""
         return base + capped
       })
     })
+    if (tp.explanation !== undefined) blocks.push({ kind: "paragraph", text: tp.explanation })
   }
   blocks.push({
     kind: "radar",
     data: From.profile(profile, input.profileName ?? input.territory.name)
   })
+  if (Dimension.values.some((d) => profile.dimensions[d]?.position === undefined))
+    blocks.push({
+      kind: "paragraph",
+      text: both((l) =>
+        l === "it"
+          ? `Dimensioni non osservate (fuori dal grafico e dall'indice, non 0,5): ${Dimension.values
+              .filter((d) => profile.dimensions[d]?.position === undefined)
+              .map((d) => Dimension.labels[d].it)
+              .join(", ")}.`
+          : `Dimensions not observed (left out of the chart and of the index, not 0.5): ${Dimension.values
+              .filter((d) => profile.dimensions[d]?.position === undefined)
+              .map((d) => Dimension.labels[d].en)
+              .join(", ")}.`
+      )
+    })
   const first = a?.recommendations[0]
   if (first !== undefined)
     blocks.push({
       kind: "paragraph",
       text: both((l) =>
         l === "it"
-          ? `Il passo che renderebbe più generativo un intervento: «${first.change.it}» per ${text(names.intervention(first.intervention), l)} (+${num(first.gain, l)} sul suo indice; ${seedRef(first.source).it}). Le altre raccomandazioni sono nella sezione sugli interventi.`
-          : `The step that would make an intervention most generative: "${first.change.en}" for ${text(names.intervention(first.intervention), l)} (+${num(first.gain, l)} on its index; ${seedRef(first.source).en}). The other recommendations are in the section on interventions.`
+          ? `Il primo passo raccomandato, per le priorità dei semi: «${first.change.it}» per ${text(names.intervention(first.intervention), l)} (+${num(first.gain, l)} sul suo indice, +${num(first.depthGain, l)} sulla profondità; ${seedRef(first.whySource).it}). Le altre raccomandazioni sono nella sezione sugli interventi.`
+          : `The first recommended step, by the seeds' priorities: "${first.change.en}" for ${text(names.intervention(first.intervention), l)} (+${num(first.gain, l)} on its index, +${num(first.depthGain, l)} on depth; ${seedRef(first.whySource).en}). The other recommendations are in the section on interventions.`
       )
     })
   return { id: "summary", title: t("In breve", "At a glance"), blocks }
@@ -329,13 +430,18 @@ const territorySection = (input: TerritoryReportInput, names: Names): Section =>
   }
 }
 
-const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile): Section => {
-  const weights = Rubric.defaultRubric.weights as { readonly [k: string]: number }
+const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile, rubric: Rubric.Rubric): Section => {
+  const weights = rubric.weights as { readonly [k: string]: number }
   const overview = table(
-    t("Posizione di ogni dimensione e tratti osservati", "Position of each dimension and traits observed"),
+    t(
+      "Posizione, copertura e profondità di ogni dimensione",
+      "Position, coverage and depth of each dimension"
+    ),
     [
       both((l) => of("dimension", l)),
       both((l) => of("position", l)),
+      t("Copertura", "Coverage"),
+      t("Profondità", "Depth"),
       t("Interventi osservati", "Interventions observed"),
       t("Tratti generativi", "Generative traits"),
       t("Tratti tradizionali", "Traditional traits"),
@@ -346,7 +452,9 @@ const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile): Section =>
       return {
         header: Dimension.labels[d],
         cells: [
-          tp.dimensions[d].position,
+          positionCell(tp.dimensions[d].position),
+          percent(tp.dimensions[d].coverage),
+          percent(tp.dimensions[d].depth),
           tp.dimensions[d].observedIn,
           traits.filter((x) => x.pole === "generative").length,
           traits.filter((x) => x.pole === "traditional").length,
@@ -365,7 +473,7 @@ const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile): Section =>
       t("Tratto", "Trait"),
       both((l) => of("dimension", l)),
       t("Polo", "Pole"),
-      t("Peso", "Weight"),
+      t("Peso (editoriale)", "Weight (editorial)"),
       t("Interventi", "Interventions"),
       t("Fonte", "Source")
     ],
@@ -380,11 +488,37 @@ const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile): Section =>
       ]
     }))
   )
-  const strongest = [...Dimension.values].sort(
-    (x, y) => tp.dimensions[y].position - tp.dimensions[x].position
-  )
-  const hi = strongest[0]!
-  const lo = strongest[strongest.length - 1]!
+  const observed = Dimension.values.filter((d) => tp.dimensions[d].position !== undefined)
+  const position = (d: Dimension.Dimension) => tp.dimensions[d].position ?? 0
+  const strongest = [...observed].sort((x, y) => position(y) - position(x))
+  const hi = strongest[0]
+  const lo = strongest[strongest.length - 1]
+  const extremes: Block =
+    hi === undefined || lo === undefined
+      ? {
+          kind: "paragraph",
+          text: t(
+            "Nessuna dimensione è osservata: il rapporto non colloca il territorio.",
+            "No dimension is observed: the report does not place the territory."
+          )
+        }
+      : position(hi) === position(lo)
+        ? {
+            kind: "paragraph",
+            text: both((l) =>
+              l === "it"
+                ? `Le ${observed.length} dimensioni osservate stanno tutte a ${num(position(hi), l)}: nessuna è più generativa delle altre.`
+                : `The ${observed.length} dimensions observed all stand at ${num(position(hi), l)}: none is more generative than the others.`
+            )
+          }
+        : {
+            kind: "paragraph",
+            text: both((l) =>
+              l === "it"
+                ? `Tra le ${observed.length} dimensioni osservate, la più generativa è «${Dimension.labels[hi].it}» (${num(position(hi), l)}, copertura ${pct(tp.dimensions[hi].coverage, l)}); la più tradizionale è «${Dimension.labels[lo].it}» (${num(position(lo), l)}, copertura ${pct(tp.dimensions[lo].coverage, l)}).`
+                : `Of the ${observed.length} dimensions observed, the most generative is "${Dimension.labels[hi].en}" (${num(position(hi), l)}, coverage ${pct(tp.dimensions[hi].coverage, l)}); the most traditional is "${Dimension.labels[lo].en}" (${num(position(lo), l)}, coverage ${pct(tp.dimensions[lo].coverage, l)}).`
+            )
+          }
   return {
     id: "dimensions",
     title: t("Le sette dimensioni spiegate", "The seven dimensions explained"),
@@ -392,18 +526,11 @@ const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile): Section =>
       {
         kind: "paragraph",
         text: t(
-          "Ogni tratto osservato porta il suo peso al proprio polo; la posizione di una dimensione è il peso generativo sul peso totale osservato, mediata sugli interventi che mostrano un suo tratto (0,5 quando nessuno lo mostra).",
-          "Each trait observed brings its weight to its pole; a dimension's position is the generative weight over all the weight observed, averaged over the interventions that show one of its traits (0.5 when none does)."
+          "Ogni tratto osservato porta il suo peso al proprio polo. La posizione (equilibrio) di una dimensione è il peso generativo sul peso totale presente, mediata sugli interventi che la osservano; la copertura è il peso dei tratti registrati sul peso di tutti i suoi tratti; la profondità è il peso generativo presente su quello disponibile. Una dimensione che nessun intervento osserva è «non osservata» e resta fuori dall'indice.",
+          'Each trait observed brings its weight to its pole. A dimension\'s position (balance) is the generative weight over all the weight present, averaged over the interventions that observe it; its coverage is the weight of the traits recorded over the weight of all its traits; its depth is the generative weight present over the generative weight available. A dimension no intervention observes is "not observed" and is left out of the index.'
         )
       },
-      {
-        kind: "paragraph",
-        text: both((l) =>
-          l === "it"
-            ? `La dimensione più generativa è «${Dimension.labels[hi].it}» (${num(tp.dimensions[hi].position, l)}); la più tradizionale è «${Dimension.labels[lo].it}» (${num(tp.dimensions[lo].position, l)}).`
-            : `The most generative dimension is "${Dimension.labels[hi].en}" (${num(tp.dimensions[hi].position, l)}); the most traditional is "${Dimension.labels[lo].en}" (${num(tp.dimensions[lo].position, l)}).`
-        )
-      },
+      extremes,
       { kind: "table", table: overview },
       { kind: "table", table: evidence, collapsed: true }
     ]
@@ -411,34 +538,92 @@ const dimensionsSection = (tp: TerritoryAssessment.TerritoryProfile): Section =>
 }
 
 const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names): Section => {
-  const byClass = Rubric.classes.map((c) => a.interventions.filter((i) => i.class === c).length)
+  const byVerdict = Rubric.verdicts.map((c) => a.interventions.filter((i) => i.class === c).length)
+  const ev = a.rubric.evidence
   const blocks: Array<Block> = [
     {
       kind: "paragraph",
       text: both((l) =>
         l === "it"
-          ? `${a.interventions.length} interventi valutati: ${Rubric.classes.map((c, i) => `${byClass[i]} ${Rubric.classLabels[c].it.toLowerCase()}`).join(", ")}. Ciascuno è collocato con le stesse regole del territorio; la classe segue le soglie della rubrica (in transizione da 1/3, generativo da 2/3).`
-          : `${a.interventions.length} interventions assessed: ${Rubric.classes.map((c, i) => `${byClass[i]} ${Rubric.classLabels[c].en.toLowerCase()}`).join(", ")}. Each is placed by the same rules as the territory; the class follows the rubric's thresholds (transitional from 1/3, generative from 2/3).`
+          ? `${a.interventions.length} interventi valutati: ${Rubric.verdicts.map((c, i) => `${byVerdict[i]} «${Rubric.verdictLabels[c].it.toLowerCase()}»`).join(", ")}. Ciascuno è letto sui fatti che i registri del territorio mostrano (derivati) e su quelli dichiarati. Una classe si dà solo con copertura di almeno ${pct(ev.minCoverage, l)} su almeno ${ev.minDimensions} dimensioni; la classe generativa richiede anche profondità di almeno ${pct(ev.minDepth, l)} (soglie editoriali, vedi l'appendice).`
+          : `${a.interventions.length} interventions assessed: ${Rubric.verdicts.map((c, i) => `${byVerdict[i]} "${Rubric.verdictLabels[c].en.toLowerCase()}"`).join(", ")}. Each is read on the facts the territory's records show (derived) and on the declared ones. A class is given only with coverage of at least ${pct(ev.minCoverage, l)} over at least ${ev.minDimensions} dimensions; the generative class also needs depth of at least ${pct(ev.minDepth, l)} (editorial thresholds, see the appendix).`
       )
     },
     {
       kind: "table",
       table: table(
-        t("Classe e indice di ogni intervento", "Class and index of each intervention"),
-        [t("Intervento", "Intervention"), both((l) => of("class", l)), both((l) => of("overallIndex", l))],
+        t(
+          "Verdetto, indice, copertura e sensibilità di ogni intervento",
+          "Verdict, index, coverage and sensitivity of each intervention"
+        ),
+        [
+          t("Intervento", "Intervention"),
+          t("Verdetto", "Verdict"),
+          both((l) => of("overallIndex", l)),
+          t("Copertura", "Coverage"),
+          t("Profondità", "Depth"),
+          t("Evidenze derivate dai registri", "Evidence derived from records"),
+          t("Sensibilità", "Sensitivity")
+        ],
         [...a.interventions]
-          .sort((x, y) => y.index - x.index || (x.id < y.id ? -1 : 1))
-          .map((i) => ({ header: names.intervention(i.id), cells: [classText(i.class), i.index] }))
+          .sort((x, y) => (y.index ?? -1) - (x.index ?? -1) || (x.id < y.id ? -1 : 1))
+          .map((i) => ({
+            header: names.intervention(i.id),
+            cells: [
+              verdictText(i.class),
+              indexCell(i.index),
+              percent(i.coverage),
+              percent(i.depth),
+              percent(i.derivedShare),
+              sensitivityText(i.sensitivity)
+            ]
+          }))
       )
     }
   ]
+  const provenanceRows = a.interventions.map((i) => ({
+    header: names.intervention(i.id),
+    cells: [
+      i.derived.length === 0
+        ? "—"
+        : both((l) =>
+            i.derived
+              .map(
+                (d) =>
+                  `${d.field} (${text(Derivation.ruleLabels[d.rule], l).toLowerCase()}: ${text(recordsText(d.records, names), l)})`
+              )
+              .join("; ")
+          ),
+      i.declared.length === 0 ? "—" : i.declared.join(", ")
+    ]
+  }))
+  blocks.push({ kind: "heading", text: t("Da dove vengono i fatti", "Where the facts come from") })
+  blocks.push({
+    kind: "paragraph",
+    text: t(
+      "Un fatto derivato è letto dai registri del territorio (esigenze, co-progettazioni, percorsi di presa in carico, partenariati), con gli identificativi dei record; un fatto dichiarato è scritto da chi descrive l'intervento. Dove i due non coincidono vale il registro, e la differenza è una criticità.",
+      "A derived fact is read from the territory's records (requirements, co-designs, taking-charge paths, partnerships), with the ids of the records; a declared fact is written by whoever describes the intervention. Where the two differ the records win, and the difference is a finding."
+    )
+  })
+  blocks.push({
+    kind: "table",
+    table: table(
+      t("Provenienza dei fatti di ogni intervento", "Provenance of each intervention's facts"),
+      [
+        t("Intervento", "Intervention"),
+        t("Derivati (regola: record)", "Derived (rule: records)"),
+        t("Dichiarati", "Declared")
+      ],
+      provenanceRows
+    )
+  })
   if (a.recommendations.length > 0) {
     blocks.push({ kind: "heading", text: t("Raccomandazioni", "Recommendations") })
     blocks.push({
       kind: "paragraph",
       text: t(
-        "I tratti generativi che mancano agli interventi meno generativi, ordinati per il guadagno che ciascuno porterebbe all'indice del proprio intervento.",
-        "The generative traits the least generative interventions miss, ranked by the gain each would bring to its intervention's index."
+        "I tratti generativi che mancano agli interventi meno generativi, ordinati prima per le priorità dei semi (co-progettazione con i destinatari, risorse dei cittadini e della comunità, percorso di responsabilità: priorità 1) e poi per il guadagno di indice e di profondità; con chi potrebbe agire e perché.",
+        "The generative traits the least generative interventions miss, ranked first by the seeds' priorities (co-design with the recipients, the citizens' and the community's resources, the path of responsibility: priority 1) and then by the gain of index and depth; with who could act and why."
       )
     })
     blocks.push({
@@ -449,12 +634,23 @@ const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names): Sect
           t("Intervento", "Intervention"),
           t("Cambiamento", "Change"),
           both((l) => of("dimension", l)),
-          t("Guadagno", "Gain"),
-          t("Fonte", "Source")
+          t("Priorità", "Priority"),
+          t("Guadagno (indice; profondità)", "Gain (index; depth)"),
+          t("Chi può agire", "Who could act"),
+          t("Perché", "Why")
         ],
         a.recommendations.map((r, i) => ({
           header: both((l) => `${i + 1}. ${text(names.intervention(r.intervention), l)}`),
-          cells: [r.change, Dimension.labels[r.dimension], both((l) => signed(r.gain, l)), seedRef(r.source)]
+          cells: [
+            r.change,
+            Dimension.labels[r.dimension],
+            r.priority,
+            both((l) => `${signed(r.gain, l)}; ${signed(r.depthGain, l)}`),
+            r.actors.length === 0
+              ? "—"
+              : both((l) => [...new Set(r.actors.map((k) => Actor.kindLabels[k][l]))].join(", ")),
+            r.why
+          ]
         }))
       )
     })
@@ -462,32 +658,94 @@ const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names): Sect
   return { id: "interventions", title: t("Gli interventi", "The interventions"), blocks }
 }
 
+const contradictionsSection = (
+  tp: TerritoryAssessment.TerritoryProfile,
+  names: Names
+): Section | undefined => {
+  if (tp.contradictions.length === 0) return undefined
+  const value = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? "—"))
+  return {
+    id: "contradictions",
+    title: t("Fatti dichiarati contraddetti dai registri", "Declared facts the records contradict"),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: both((l) =>
+          l === "it"
+            ? `Fatti dichiarati che non coincidono con ciò che mostrano i registri del territorio: ${tp.contradictions.length}. La valutazione usa il valore derivato e segnala la differenza, mai in silenzio.`
+            : `Declared facts that differ from what the territory's records show: ${tp.contradictions.length}. The assessment uses the derived value and reports the difference, never silently.`
+        )
+      },
+      {
+        kind: "table",
+        table: table(
+          t("Le contraddizioni", "The contradictions"),
+          [
+            t("Intervento", "Intervention"),
+            t("Fatto", "Fact"),
+            t("Dichiarato", "Declared"),
+            t("Dai registri (usato)", "From the records (used)"),
+            t("Regola", "Rule"),
+            t("Record", "Records"),
+            t("Gravità", "Severity")
+          ],
+          tp.contradictions.map((c) => ({
+            header: names.intervention(c.intervention),
+            cells: [
+              c.field,
+              value(c.declared),
+              value(c.derived),
+              Derivation.ruleLabels[c.rule],
+              recordsText(c.records, names),
+              c.severity === "error" ? t("errore", "error") : t("avviso", "warning")
+            ]
+          }))
+        )
+      }
+    ]
+  }
+}
+
+// Case ids are never shown: a count of paths names no example.
 const evidenceText = (evidence: ReadonlyArray<TerritoryAssessment.Count>, names: Names): Str =>
   both((l) =>
     evidence
-      .map((e) =>
-        e.what.en.startsWith("Partnership network connected across sectors")
-          ? `${text(e.what, l).replace(/ \(.*\)$/, "")}: ${text(yesNo(e.count > 0), l)}`
-          : `${text(e.what, l)}: ${e.count}${e.examples.length > 0 ? ` (${e.examples.map((x) => text(names.example(x), l)).join(", ")}${e.count > e.examples.length ? ", …" : ""})` : ""}`
-      )
+      .map((e) => {
+        const shown = e.examples.filter((x) => !names.isCase(x))
+        return `${text(e.what, l)}: ${e.count}${e.of === undefined ? "" : ` ${l === "it" ? "su" : "of"} ${e.of}`}${shown.length > 0 ? ` (${shown.map((x) => text(names.example(x), l)).join(", ")}${e.count > shown.length ? ", …" : ""})` : ""}`
+      })
       .join("; ")
   )
 
-const systemSection = (tp: TerritoryAssessment.TerritoryProfile, names: Names): Section => ({
-  id: "system",
-  title: t("La lettura di sistema", "The system reading"),
-  blocks: [
+/** Record ids with the cases counted, never named. */
+const recordsText = (records: ReadonlyArray<string>, names: Names): Text => {
+  const cases = records.filter(names.isCase).length
+  const shown = records.filter((r) => !names.isCase(r))
+  return both(
+    (l) =>
+      [
+        ...shown,
+        ...(cases === 0
+          ? []
+          : [
+              l === "it"
+                ? `${cases} ${cases === 1 ? "percorso" : "percorsi"} di presa in carico`
+                : `${cases} taking-charge ${cases === 1 ? "path" : "paths"}`
+            ])
+      ].join(", ") || "—"
+  )
+}
+
+const systemSection = (tp: TerritoryAssessment.TerritoryProfile, names: Names): Section => {
+  const o = tp.opportunities
+  const blocks: Array<Block> = [
     {
       kind: "paragraph",
-      text: tp.connectedCrossSector
-        ? t(
-            "La rete dei partenariati è connessa tra settori: tutte le organizzazioni stanno in una sola componente che comprende più settori. Il territorio può quindi raggiungere la classe generativa (invariante 6).",
-            "The partnership network is connected across sectors: every organisation lies in one component spanning several sectors. The territory can therefore reach the generative class (invariant 6)."
-          )
-        : t(
-            "La rete dei partenariati non è connessa tra settori: alcune organizzazioni restano fuori dalla componente principale, o questa non attraversa i settori. Finché è così il territorio non può raggiungere la classe generativa (invariante 6).",
-            "The partnership network is not connected across sectors: some organisations lie outside the main component, or it does not span sectors. Until it does, the territory cannot reach the generative class (invariant 6)."
-          )
+      text: both((l) =>
+        l === "it"
+          ? `La lettura di sistema (${num(tp.systemIndex, l)}, «${text(verdictText(tp.systemClass), l).toLowerCase()}») è la media di quattro verifiche graduate: quanta parte delle organizzazioni sta in un partenariato generativo (almeno due settori, logica di rete: un appalto, logica di mercato o gerarchia, non conta; seme 001, riga 33), quanti partenariati hanno logica di rete, quanti interventi si svolgono in un partenariato generativo e quanti sono co-progettati. Un'organizzazione nuova ancora fuori dalla rete abbassa la lettura di poco ed è un'occasione, non un crollo.`
+          : `The system reading (${num(tp.systemIndex, l)}, "${text(verdictText(tp.systemClass), l).toLowerCase()}") is the mean of four graded checks: how many organisations sit in a generative partnership (two sectors or more, network logic: a contract, market or hierarchy logic, does not count; seed 001, row 33), how many partnerships have a network logic, how many interventions run in a generative partnership and how many are co-designed. A new organisation not yet in the network lowers the reading a little and is an opportunity, not a cliff.`
+      )
     },
     {
       kind: "table",
@@ -503,23 +761,61 @@ const systemSection = (tp: TerritoryAssessment.TerritoryProfile, names: Names): 
           cells: [percent(c.value), evidenceText(c.evidence, names), seedRef(c.source)]
         }))
       )
+    },
+    { kind: "heading", text: t("Occasioni", "Opportunities") },
+    {
+      kind: "paragraph",
+      text: both((l) =>
+        o.count === 0
+          ? l === "it"
+            ? "Ogni organizzazione sta già in un partenariato generativo."
+            : "Every organisation already sits in a generative partnership."
+          : l === "it"
+            ? `Organizzazioni in nessun partenariato generativo: ${o.count} su ${o.of ?? "?"} (${join(o.examples.map(names.actor), l)}${o.count > o.examples.length ? ", …" : ""}). Coinvolgerle è un'occasione: «riconoscere e valorizzare la molteplicità dei soggetti» (seme 004, riga 35).`
+            : `Organisations in no generative partnership: ${o.count} of ${o.of ?? "?"} (${join(o.examples.map(names.actor), l)}${o.count > o.examples.length ? ", …" : ""}). Involving them is an opportunity: recognise and value the multiplicity of actors (seed 004, row 35).`
+      )
     }
   ]
-})
+  return { id: "system", title: t("La lettura di sistema", "The system reading"), blocks }
+}
+
+const statusText = (s: TerritoryAssessment.Status): Text => {
+  const mark = s === "met" ? "✓\u00a0" : s === "partly" ? "◐\u00a0" : "✗\u00a0"
+  const label = TerritoryAssessment.statusLabels[s]
+  return { it: mark + label.it, en: mark + label.en }
+}
 
 const checklistTable = (caption: Str, checklist: TerritoryAssessment.Checklist, names: Names): Table =>
   table(
     caption,
-    [t("Elemento", "Item"), t("Presente", "Met"), both((l) => of("evidence", l)), t("Fonte", "Source")],
+    [
+      t("Elemento", "Item"),
+      t("Stato", "Status"),
+      t("Valore (soglia)", "Value (threshold)"),
+      t("Che cosa legge", "What it reads"),
+      both((l) => of("evidence", l)),
+      t("Fonte", "Source")
+    ],
     checklist.items.map((i) => ({
       header: i.text,
-      cells: [yesNo(i.met), evidenceText(i.evidence, names), seedRef(i.source)]
+      cells: [
+        statusText(i.status),
+        both((l) => `${pct(i.value, l)} (${pct(i.threshold, l)})`),
+        i.reads,
+        evidenceText(i.evidence, names),
+        seedRef(i.source)
+      ]
     }))
   )
 
 const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names: Names): Section => {
-  const met = (c: TerritoryAssessment.Checklist) => c.items.filter((i) => i.met).length
   const reached = tp.ladder.reached
+  const score = (c: TerritoryAssessment.Checklist): Text =>
+    both((l) =>
+      l === "it"
+        ? `${c.met} / ${c.items.length} (in parte ${c.partly})`
+        : `${c.met} / ${c.items.length} (partly ${c.partly})`
+    )
   return {
     id: "maturity",
     title: t(
@@ -528,23 +824,42 @@ const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names: Names)
     ),
     blocks: [
       {
+        kind: "paragraph",
+        text: t(
+          "Ogni elemento legge il modulo che ne tiene le evidenze (percorsi di presa in carico, tornate di valutazione, partenariati, letture dei bisogni) e dà credito parziale: soddisfatto dalla soglia in su, in parte sopra zero, non soddisfatto a zero (soglia editoriale).",
+          "Each item reads the module that holds its evidence (taking-charge paths, evaluation rounds, partnerships, needs readings) and gives partial credit: met from the threshold up, partly above zero, not met at zero (an editorial threshold)."
+        )
+      },
+      {
         kind: "facts",
         items: [
           {
             label: t("Mosse del welfare responsabile", "Moves of responsible welfare"),
-            value: `${met(tp.moves)} / ${tp.moves.items.length}`
+            value: score(tp.moves)
           },
           {
             label: t("Caratteristiche del welfare generativo", "Characteristics of generative welfare"),
-            value: `${met(tp.characteristics)} / ${tp.characteristics.items.length}`
+            value: score(tp.characteristics)
           },
           {
             label: t("Gradino del welfare di comunità", "Rung of community welfare"),
             value:
               reached === undefined ? t("nessuno", "none") : TerritoryAssessment.communityFormLabels[reached]
-          }
+          },
+          { label: t("Verdetto del territorio", "Territory verdict"), value: verdictText(tp.class) }
         ]
       },
+      ...(tp.explanation === undefined
+        ? []
+        : [
+            {
+              kind: "paragraph" as const,
+              text: both(
+                (l) =>
+                  `${l === "it" ? "Perché liste e verdetto differiscono" : "Why the checklists and the verdict differ"}: ${tp.explanation![l]}`
+              )
+            }
+          ]),
       {
         kind: "heading",
         text: t(
@@ -575,8 +890,8 @@ const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names: Names)
       {
         kind: "paragraph",
         text: t(
-          "Dalla semplice aggregazione della domanda al mutuo aiuto fino alla collaborazione attiva (seme 002, riga 13): il gradino raggiunto è il più alto su cui si trova almeno un intervento.",
-          "From the simple aggregation of demand to mutual aid and on to active collaboration (seed 002, row 13): the rung reached is the highest with at least one intervention on it."
+          "Dalla semplice aggregazione della domanda (persone che mettono insieme la propria domanda, non una tariffa) al mutuo aiuto fino alla collaborazione attiva (seme 002, riga 13): il gradino raggiunto è il più alto su cui si trova almeno un intervento.",
+          "From the simple aggregation of demand (people pooling their demand, not a tariff) to mutual aid and on to active collaboration (seed 002, row 13): the rung reached is the highest with at least one intervention on it."
         )
       },
       {
@@ -593,6 +908,83 @@ const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names: Names)
     ]
   }
 }
+
+const provenanceText = (p: Trait.Provenance): Text =>
+  p.kind === "seed"
+    ? both((l) => `${l === "it" ? "seme" : "seed"}: «${p.quote}» (${text(seedRef(p.source), l)})`)
+    : both((l) => `${l === "it" ? "editoriale" : "editorial"}: ${p.rationale[l]}`)
+
+const appendixSection = (rubric: Rubric.Rubric): Section => ({
+  id: "appendix",
+  title: t("Appendice: da dove vengono i numeri", "Appendix: where the numbers come from"),
+  blocks: [
+    {
+      kind: "paragraph",
+      text: t(
+        "Nessun peso o soglia della rubrica predefinita è dato dai semi: sono scelte editoriali di questa libreria, ciascuna con la sua ragione. L'analisi di sensibilità misura quanto il verdetto dipende da esse.",
+        "No weight or threshold of the default rubric is given by the seeds: they are editorial choices of this library, each with its reason. The sensitivity analysis measures how much the verdict depends on them."
+      )
+    },
+    {
+      kind: "table",
+      collapsed: false,
+      table: table(
+        both((l) =>
+          l === "it"
+            ? `Le impostazioni della rubrica (versione ${rubric.version})`
+            : `The rubric's settings (version ${rubric.version})`
+        ),
+        [
+          t("Impostazione", "Setting"),
+          t("Valore predefinito", "Default value"),
+          t("Provenienza", "Provenance")
+        ],
+        Rubric.provenance.map((x) => ({ header: x.name, cells: [x.value, provenanceText(x.provenance)] }))
+      )
+    },
+    {
+      kind: "table",
+      collapsed: true,
+      table: table(
+        t("I pesi dei tratti e la loro provenienza", "The traits' weights and their provenance"),
+        [
+          t("Tratto", "Trait"),
+          both((l) => of("dimension", l)),
+          t("Polo", "Pole"),
+          t("Peso", "Weight"),
+          t("Provenienza", "Provenance"),
+          t("Fonte del tratto", "Source of the trait")
+        ],
+        Trait.catalogue.map((x) => ({
+          header: x.text,
+          cells: [
+            Dimension.labels[x.dimension],
+            Dimension.poleLabels[x.pole],
+            (rubric.weights as { readonly [k: string]: number })[x.id] ?? x.weight,
+            provenanceText(x.weightProvenance),
+            seedRef(x.source)
+          ]
+        }))
+      )
+    },
+    {
+      kind: "table",
+      collapsed: true,
+      table: table(
+        t("Le regole di derivazione dai registri", "The rules that derive facts from the records"),
+        [t("Regola", "Rule"), t("Fatto", "Fact"), t("Che cosa legge", "What it reads"), t("Fonte", "Source")],
+        Derivation.rules.map((r) => ({
+          header: Derivation.ruleLabels[r],
+          cells: [
+            Derivation.ruleTable[r].field,
+            Derivation.ruleTable[r].reads,
+            seedRef(Derivation.ruleTable[r].source)
+          ]
+        }))
+      )
+    }
+  ]
+})
 
 const sectorText = (s: Actor.Sector): Text => Actor.sectorLabels[s]
 
@@ -1166,8 +1558,8 @@ const comparisonBlocks = (input: TerritoryReportInput): Array<Block> => {
       text: both((l) => {
         const name = (s: Str) => (typeof s === "string" ? s : s[l])
         return l === "it"
-          ? `Indice complessivo da ${formatNumber(c.index.from, l)} (${name(a)}) a ${formatNumber(c.index.to, l)} (${name(b)}); classe da «${From.classLabel(c.class.from).it}» a «${From.classLabel(c.class.to).it}».`
-          : `Overall index from ${formatNumber(c.index.from, l)} (${name(a)}) to ${formatNumber(c.index.to, l)} (${name(b)}); class from "${From.classLabel(c.class.from).en}" to "${From.classLabel(c.class.to).en}".`
+          ? `Indice complessivo da ${numOr(c.index.from, l)} (${name(a)}) a ${numOr(c.index.to, l)} (${name(b)}); verdetto da «${From.classLabel(c.class.from).it}» a «${From.classLabel(c.class.to).it}».`
+          : `Overall index from ${numOr(c.index.from, l)} (${name(a)}) to ${numOr(c.index.to, l)} (${name(b)}); verdict from "${From.classLabel(c.class.from).en}" to "${From.classLabel(c.class.to).en}".`
       })
     },
     { kind: "radar", data: From.comparison(c, input.comparison.names) }
@@ -1229,9 +1621,14 @@ export const territoryReport = (
       title: both((l) => of("assessment", l)),
       blocks: comparisonBlocks(input)
     })
-  if (tp !== undefined) sections.push(dimensionsSection(tp))
+  const rubric = a?.rubric ?? Rubric.defaultRubric
+  if (tp !== undefined) sections.push(dimensionsSection(tp, rubric))
   if (a !== undefined && a.interventions.length > 0) sections.push(interventionsSection(a, names))
-  if (tp !== undefined) sections.push(systemSection(tp, names), maturitySection(tp, names))
+  if (tp !== undefined) {
+    const contradictions = contradictionsSection(tp, names)
+    if (contradictions !== undefined) sections.push(contradictions)
+    sections.push(systemSection(tp, names), maturitySection(tp, names))
+  }
   const ties = input.network ?? (ter.partnerships !== undefined ? From.ties(ter.partnerships) : undefined)
   const network = networkSection(input, a, ties, names)
   if (network !== undefined) sections.push(network)
@@ -1243,6 +1640,7 @@ export const territoryReport = (
   }
   const evaluation = evaluationSection(input, a, names)
   if (evaluation !== undefined) sections.push(evaluation)
+  if (profile !== undefined) sections.push(appendixSection(rubric))
   return {
     lang: options.lang,
     title: both(
