@@ -16,6 +16,7 @@ import {
   type Partnership,
   PartnershipNetwork,
   Progress,
+  Rubric,
   Summary,
   type TakingCharge,
   type Territory,
@@ -94,12 +95,17 @@ export const fromDetail = (
 
 /**
  * Analyses a valid territory; `streamed`, the summary of its measurements
- * when an NDJSON file was given (see `load.ts`).
+ * when an NDJSON file was given (see `load.ts`); `rubric`, the rubric of the
+ * assessment (the default one when absent).
  *
  * @category analysis
  * @since 0.1.0
  */
-export const analyse = (territory: Territory.Territory, streamed?: StreamedSummary): Analysis => {
+export const analyse = (
+  territory: Territory.Territory,
+  streamed?: StreamedSummary,
+  rubric: Rubric.Rubric = Rubric.defaultRubric
+): Analysis => {
   const t = territory as Territory.Territory & Records
   const measurements: ReadonlyArray<Measurement.Measurement> = t.measurements ?? []
   const indicators = new Map<string, Indicator.IndicatorDefinition>(
@@ -108,7 +114,7 @@ export const analyse = (territory: Territory.Territory, streamed?: StreamedSumma
   if (streamed !== undefined)
     return {
       territory: t,
-      profile: TerritoryAssessment.assessTerritory(t),
+      profile: TerritoryAssessment.assessTerritory(t, rubric),
       ...fromDetail(territory, streamed),
       network: PartnershipNetwork.ties(PartnershipNetwork.fromTerritory(t)),
       indicators
@@ -121,7 +127,7 @@ export const analyse = (territory: Territory.Territory, streamed?: StreamedSumma
     measurements.length === 0 ? undefined : Summary.suppress(Summary.fromMeasurements(measurements))
   return {
     territory: t,
-    profile: TerritoryAssessment.assessTerritory(t),
+    profile: TerritoryAssessment.assessTerritory(t, rubric),
     progress,
     summary: published !== undefined && Either.isRight(published) ? published.right : undefined,
     network: PartnershipNetwork.ties(PartnershipNetwork.fromTerritory(t)),

@@ -6,7 +6,16 @@
  *
  * @since 0.1.0
  */
-import { CoDesign, Dimension, Indicator, type Label, Rubric, TerritoryAssessment } from "@welfare/core"
+import {
+  CoDesign,
+  Derivation,
+  Dimension,
+  Indicator,
+  type Label,
+  Rubric,
+  type Sensitivity,
+  TerritoryAssessment
+} from "@welfare/core"
 import type { Analysis } from "@welfare/report"
 
 type Lang = Label.Lang
@@ -48,31 +57,68 @@ export const findings = (
   evaluation: a.accountability.reduce((k, r) => k + r.findings.length, 0)
 })
 
+const pct = (x: number) => `${Math.round(x * 100)}%`
+
+const idx = (x: number | undefined, lang: Lang) =>
+  x === undefined ? (lang === "it" ? "non calcolato" : "not computed") : n(x, lang)
+
+const verdict = (v: Rubric.Verdict, lang: Lang) => Rubric.verdictLabels[v][lang]
+
+const robustness = (s: Sensitivity.Sensitivity | undefined, lang: Lang): string => {
+  if (s === undefined) return lang === "it" ? "sensibilità non calcolata" : "sensitivity not computed"
+  const range =
+    s.index.p05 === undefined || s.index.p95 === undefined
+      ? ""
+      : `, p05-p95 ${n(s.index.p05, lang)}-${n(s.index.p95, lang)}`
+  return lang === "it"
+    ? `${s.robust ? "robusto" : "fragile"} (stesso verdetto in ${pct(s.stability)} di ${s.draws} estrazioni${range})`
+    : `${s.robust ? "robust" : "fragile"} (same verdict in ${pct(s.stability)} of ${s.draws} draws${range})`
+}
+
 const headline = (name: string, a: Analysis.TerritoryAnalysis, lang: Lang): string => {
   const p = a.profile
-  const c = Rubric.classLabels[p.class][lang]
+  const c = verdict(p.class, lang)
   return lang === "it"
-    ? `${name}: ${c} (indice ${n(p.index, lang)}; interventi ${n(p.interventionIndex, lang)}, sistema ${n(p.systemIndex, lang)})`
-    : `${name}: ${c} (index ${n(p.index, lang)}; interventions ${n(p.interventionIndex, lang)}, system ${n(p.systemIndex, lang)})`
+    ? `${name}: ${c} (indice ${idx(p.index, lang)}; interventi ${idx(p.interventionIndex, lang)}, sistema ${n(p.systemIndex, lang)})`
+    : `${name}: ${c} (index ${idx(p.index, lang)}; interventions ${idx(p.interventionIndex, lang)}, system ${n(p.systemIndex, lang)})`
+}
+
+/** The two readings side by side, and why the class is what it is. */
+const readings = (a: Analysis.TerritoryAnalysis, lang: Lang): Array<string> => {
+  const p = a.profile
+  const it = lang === "it"
+  return [
+    it
+      ? `  lettura degli interventi: ${idx(p.interventionIndex, lang)}, ${verdict(p.interventionClass, lang)} (copertura ${pct(p.coverage)}, profondità ${pct(p.depth)}; ${robustness(a.sensitivity, lang)})`
+      : `  interventions' reading: ${idx(p.interventionIndex, lang)}, ${verdict(p.interventionClass, lang)} (coverage ${pct(p.coverage)}, depth ${pct(p.depth)}; ${robustness(a.sensitivity, lang)})`,
+    it
+      ? `  lettura di sistema: ${n(p.systemIndex, lang)}, ${verdict(p.systemClass, lang)} (la generatività è una dimensione del sistema: seme 003, riga 24)`
+      : `  system reading: ${n(p.systemIndex, lang)}, ${verdict(p.systemClass, lang)} (generativity is a property of the system: seed 003, row 24)`,
+    ...(p.capped
+      ? [
+          it
+            ? "  classe limitata a «in transizione»: gli interventi si leggono generativi, la rete non ancora (invariante 6)"
+            : '  class capped at "transitional": the interventions read as generative, the network not yet (invariant 6)'
+        ]
+      : []),
+    ...(p.explanation === undefined ? [] : [`  ${p.explanation[lang]}`])
+  ]
 }
 
 const classCounts = (a: Analysis.TerritoryAnalysis, lang: Lang): string =>
-  [...Rubric.classes]
+  [...Rubric.verdicts]
     .reverse()
-    .map(
-      (c) =>
-        `${Rubric.classLabels[c][lang].toLowerCase()} ${a.interventions.filter((i) => i.class === c).length}`
-    )
+    .map((c) => `${verdict(c, lang).toLowerCase()} ${a.interventions.filter((i) => i.class === c).length}`)
     .join(", ")
 
 const recommendation = (r: Analysis.RecommendationReading, lang: Lang) =>
-  `${r.change[lang]}: ${r.name ?? r.intervention} (+${n(r.gain, lang)}; ${Dimension.labels[r.dimension][lang]}; ${seed(r.source, lang)})`
+  `${r.change[lang]}: ${r.name ?? r.intervention} (${lang === "it" ? "priorità" : "priority"} ${r.priority}; +${n(r.gain, lang)} ${lang === "it" ? "indice" : "index"}, +${n(r.depthGain, lang)} ${lang === "it" ? "profondità" : "depth"}; ${Dimension.labels[r.dimension][lang]}; ${seed(r.whySource, lang)})`
 
 /**
- * The short summary printed by `welfare report`: the territory's name, class
- * and index, whether its network is connected across sectors, its
- * interventions by class, the number of findings and the first
- * recommendation.
+ * The short summary printed by `welfare report`: the territory's name,
+ * verdict and index, the two readings side by side (with coverage, depth and
+ * sensitivity), its interventions by verdict, the number of findings and the
+ * first recommendation.
  *
  * @category formatting
  * @since 0.1.0
@@ -81,14 +127,16 @@ export const summary = (name: string, a: Analysis.TerritoryAnalysis, lang: Lang)
   const f = findings(a)
   const it = lang === "it"
   const first = a.recommendations[0]
+  const contradictions = a.profile.contradictions.length
   return [
     headline(name, a, lang),
+    ...readings(a, lang),
     it
-      ? `  rete connessa tra settori: ${a.profile.connectedCrossSector ? "sì" : "no"} (invariante 6); ${a.interventions.length} interventi: ${classCounts(a, lang)}`
-      : `  network connected across sectors: ${a.profile.connectedCrossSector ? "yes" : "no"} (invariant 6); ${a.interventions.length} interventions: ${classCounts(a, lang)}`,
+      ? `  ${a.interventions.length} interventi: ${classCounts(a, lang)}`
+      : `  ${a.interventions.length} interventions: ${classCounts(a, lang)}`,
     it
-      ? `  criticità: ${f.coDesign + f.evaluation} (co-progettazione ${f.coDesign}, valutazione ${f.evaluation})`
-      : `  findings: ${f.coDesign + f.evaluation} (co-design ${f.coDesign}, evaluation ${f.evaluation})`,
+      ? `  criticità: ${f.coDesign + f.evaluation + contradictions} (co-progettazione ${f.coDesign}, valutazione ${f.evaluation}, fatti contraddetti dai registri ${contradictions})`
+      : `  findings: ${f.coDesign + f.evaluation + contradictions} (co-design ${f.coDesign}, evaluation ${f.evaluation}, facts contradicted by the records ${contradictions})`,
     ...(first === undefined
       ? []
       : [`  ${it ? "prima raccomandazione" : "first recommendation"}: ${recommendation(first, lang)}`])
@@ -96,11 +144,15 @@ export const summary = (name: string, a: Analysis.TerritoryAnalysis, lang: Lang)
 }
 
 /**
- * The explained assessment printed by `welfare assess`: the class and index
- * with the reason, each dimension with the traits observed (pole, weight,
- * interventions, seed row), each intervention with its class, the system
- * checks, the checklists of seeds 001 and 004, the ladder of seed 002, the
- * top recommendations and the findings.
+ * The explained assessment printed by `welfare assess`: the verdict and
+ * index, the interventions' and system readings side by side (coverage,
+ * depth, sensitivity, why the class is capped), each dimension with its
+ * position (or "not observed"), coverage and depth and the traits observed
+ * (pole, weight, interventions, seed row), each intervention with its
+ * verdict, index, coverage, depth, derived share and sensitivity, the facts
+ * the records contradict, the system checks and the opportunities, the
+ * checklists of seeds 001 and 004 (met, partly, not met, and what each
+ * reads), the ladder of seed 002, the top recommendations and the findings.
  *
  * @category formatting
  * @since 0.1.0
@@ -112,43 +164,66 @@ export const assessment = (
 ): ReadonlyArray<string> => {
   const p = a.profile
   const it = lang === "it"
-  const weights = Rubric.defaultRubric.weights as { readonly [k: string]: number }
-  const mark = (met: boolean) => (met ? "[x]" : "[ ]")
+  const weights = a.rubric.weights as { readonly [k: string]: number }
+  const mark = (s: TerritoryAssessment.Status) => (s === "met" ? "[x]" : s === "partly" ? "[~]" : "[ ]")
   const count = (e: TerritoryAssessment.Count) =>
-    e.what.en.startsWith("Partnership network connected across sectors")
-      ? `${e.what[lang].replace(/ \(.*\)$/, "")}: ${e.count > 0 ? (it ? "sì" : "yes") : "no"}`
-      : `${e.what[lang]}: ${e.count}`
+    `${e.what[lang]}: ${e.count}${e.of === undefined ? "" : ` ${it ? "su" : "of"} ${e.of}`}`
   const checklist = (c: TerritoryAssessment.Checklist) =>
     c.items.map(
-      (i) => `  ${mark(i.met)} ${i.text[lang]} (${seed(i.source, lang)}): ${i.evidence.map(count).join("; ")}`
+      (i) =>
+        `  ${mark(i.status)} ${pct(i.value).padStart(4)} ${i.text[lang]} (${seed(i.source, lang)}): ${it ? "legge" : "reads"} ${i.reads[lang].charAt(0).toLowerCase()}${i.reads[lang].slice(1)}; ${i.evidence.map(count).join("; ")}`
     )
-  const met = (c: TerritoryAssessment.Checklist) => `${c.items.filter((i) => i.met).length}/${c.items.length}`
+  const met = (c: TerritoryAssessment.Checklist) =>
+    `${c.met}/${c.items.length}${c.partly > 0 ? ` (${it ? "in parte" : "partly"} ${c.partly})` : ""}`
   const f = findings(a)
+  const o = p.opportunities
   return [
     headline(name, a, lang),
-    it
-      ? "  l'indice è il minore tra le due letture: la generatività è una proprietà del sistema (seme 003, riga 24)"
-      : "  the index is the smaller of the two readings: generativity is a property of the system (seed 003, row 24)",
-    it
-      ? `  rete dei partenariati connessa tra settori: ${p.connectedCrossSector ? "sì" : "no"} (invariante 6)${p.capped ? "; classe limitata a «in transizione»" : ""}`
-      : `  partnership network connected across sectors: ${p.connectedCrossSector ? "yes" : "no"} (invariant 6)${p.capped ? '; class capped at "transitional"' : ""}`,
+    ...readings(a, lang),
     `  ${p.interventions.length} ${it ? "interventi valutati" : "interventions assessed"}`,
-    it ? "Dimensioni (0 tradizionale, 1 generativo):" : "Dimensions (0 traditional, 1 generative):",
-    ...Dimension.values.flatMap((d) => [
-      `  ${n(p.dimensions[d].position, lang)}  ${Dimension.labels[d][lang]}`,
-      ...p.traits
-        .filter((x) => x.dimension === d)
-        .map(
-          (x) =>
-            `        ${x.pole === "generative" ? "+" : "-"} ${x.text[lang]} (${it ? "peso" : "weight"} ${weights[x.trait] ?? "?"}, ${x.interventions} ${it ? "interventi" : "interventions"}; ${seed(x.source, lang)})`
-        )
-    ]),
-    it ? "Interventi:" : "Interventions:",
+    it
+      ? "Dimensioni (0 tradizionale, 1 generativo; copertura e profondità):"
+      : "Dimensions (0 traditional, 1 generative; coverage and depth):",
+    ...Dimension.values.flatMap((d) => {
+      const x = p.dimensions[d]
+      const position =
+        x.position === undefined ? (it ? "non osservata" : "not observed") : n(x.position, lang)
+      return [
+        `  ${position.padEnd(4)}  ${Dimension.labels[d][lang]} (${it ? "copertura" : "coverage"} ${pct(x.coverage)}, ${it ? "profondità" : "depth"} ${pct(x.depth)})`,
+        ...p.traits
+          .filter((t) => t.dimension === d)
+          .map(
+            (t) =>
+              `        ${t.pole === "generative" ? "+" : "-"} ${t.text[lang]} (${it ? "peso" : "weight"} ${weights[t.trait] ?? "?"}, ${t.interventions} ${it ? "interventi" : "interventions"}; ${seed(t.source, lang)})`
+          )
+      ]
+    }),
+    it
+      ? "Interventi (verdetto, indice, copertura, profondità, evidenze derivate dai registri, sensibilità):"
+      : "Interventions (verdict, index, coverage, depth, evidence derived from the records, sensitivity):",
     ...[...a.interventions]
-      .sort((x, y) => y.index - x.index)
-      .map((i) => `  ${n(i.index, lang)}  ${Rubric.classLabels[i.class][lang].padEnd(14)} ${i.name ?? i.id}`),
-    it ? "Verifiche di sistema:" : "System checks:",
-    ...p.system.map((c) => `  ${n(c.value, lang)}  ${c.text[lang]} (${seed(c.source, lang)})`),
+      .sort((x, y) => (y.index ?? -1) - (x.index ?? -1) || (x.id < y.id ? -1 : 1))
+      .map(
+        (i) =>
+          `  ${verdict(i.class, lang).padEnd(22)} ${idx(i.index, lang).padEnd(4)} ${pct(i.coverage).padStart(4)} ${pct(i.depth).padStart(4)} ${pct(i.derivedShare).padStart(4)}  ${i.name ?? i.id}: ${robustness(i.sensitivity, lang)}${
+            i.derived.length === 0
+              ? ""
+              : `; ${it ? "derivati" : "derived"} ${i.derived.map((x) => `${x.field} (${Derivation.ruleLabels[x.rule][lang].toLowerCase()})`).join(", ")}`
+          }`
+      ),
+    `${it ? "Fatti dichiarati contraddetti dai registri" : "Declared facts the records contradict"}: ${p.contradictions.length}`,
+    ...p.contradictions.map(
+      (c) =>
+        `  ${c.severity}  ${c.intervention}.${c.field}: ${it ? "dichiarato" : "declared"} ${JSON.stringify(c.declared)}, ${it ? "dai registri" : "from the records"} ${JSON.stringify(c.derived)} (${Derivation.ruleLabels[c.rule][lang].toLowerCase()}; ${c.records.filter((r) => !r.startsWith("case-")).join(", ") || (it ? "percorsi di presa in carico" : "taking-charge paths")})`
+    ),
+    it ? "Verifiche di sistema (graduate):" : "System checks (graded):",
+    ...p.system.map(
+      (c) =>
+        `  ${pct(c.value).padStart(4)}  ${c.text[lang]} (${seed(c.source, lang)}): ${c.evidence.map(count).join("; ")}`
+    ),
+    it
+      ? `  occasioni: ${o.count} organizzazioni su ${o.of ?? 0} in nessun partenariato generativo${o.examples.length > 0 ? ` (${o.examples.join(", ")}${o.count > o.examples.length ? ", ..." : ""})` : ""} (seme 004, riga 35)`
+      : `  opportunities: ${o.count} organisations of ${o.of ?? 0} in no generative partnership${o.examples.length > 0 ? ` (${o.examples.join(", ")}${o.count > o.examples.length ? ", ..." : ""})` : ""} (seed 004, row 35)`,
     `${it ? "Le sette mosse del welfare responsabile (seme 001)" : "The seven moves of responsible welfare (seed 001)"}: ${met(p.moves)}`,
     ...checklist(p.moves),
     `${it ? "Le sette caratteristiche del welfare generativo (seme 004)" : "The seven characteristics of generative welfare (seed 004)"}: ${met(p.characteristics)}`,
@@ -161,7 +236,9 @@ export const assessment = (
         : TerritoryAssessment.communityFormLabels[p.ladder.reached][lang]
     }`,
     ...p.ladder.rungs.map((r) => `  ${r.evidence.count}  ${r.text[lang]}`),
-    it ? "Raccomandazioni principali:" : "Top recommendations:",
+    it
+      ? "Raccomandazioni principali (per le priorità dei semi):"
+      : "Top recommendations (by the seeds' priorities):",
     ...(a.recommendations.length === 0
       ? [it ? "  nessuna" : "  none"]
       : a.recommendations.map((r, i) => `  ${i + 1}. ${recommendation(r, lang)}`)),
@@ -177,6 +254,9 @@ export const assessment = (
         (x) =>
           `  ${Indicator.severityLabels[x.severity][lang]}  ${period(r.period)}: ${Indicator.findingCodeLabels[x.code][lang]} (${sourceText(x.source, lang)})`
       )
-    )
+    ),
+    it
+      ? "Pesi e soglie: scelte editoriali, non dei semi (welfare report, appendice)."
+      : "Weights and thresholds: editorial choices, not the seeds' (welfare report, appendix)."
   ]
 }

@@ -79,14 +79,21 @@ Example:
 
 Assesses the territory on the seven dimensions of generative welfare, from
 traditional (0) to generative (1), with the evidence behind every score: the
-traits observed on each dimension (pole, weight, seed row), each intervention's
-class, the system checks (invariant 6), the seven moves (seed 001), the seven
-characteristics (seed 004), the ladder of community welfare (seed 002), the
-top recommendations and the findings.
+verdict (or "insufficient evidence"), the interventions' reading and the
+system reading side by side with coverage, depth and sensitivity to the
+rubric's editorial choices, each dimension's position (or "not observed"),
+coverage and traits (pole, weight, seed row), each intervention's verdict and
+the facts derived from the records, the declared facts the records
+contradict, the graded system checks and opportunities (invariant 6), the
+seven moves (seed 001), the seven characteristics (seed 004), the ladder of
+community welfare (seed 002), the top recommendations and the findings.
 
 Options:
       --json               print the assessment as JSON
   -l, --lang LANG          it or en (default it)
+  -r, --rubric FILE        a rubric (JSON: weights, thresholds, evidence and
+                           sensitivity settings, ranking; the rest from the
+                           default rubric) in place of the default one
 ${documentOptions}
 
 ${exitCodes}
@@ -101,6 +108,9 @@ measurements, and the summary of the evaluation rounds.
 
 Options:
       --json               print the evaluation as JSON
+  -r, --rubric FILE        a rubric (JSON: weights, thresholds, evidence and
+                           sensitivity settings, ranking; the rest from the
+                           default rubric) in place of the default one
 ${documentOptions}
 
 ${exitCodes}
@@ -123,6 +133,9 @@ Options:
   -l, --lang LANG          it or en (default it)
   -o, --out PATH           write the report to PATH (folders are created) and
                            print where; without it, print the report
+  -r, --rubric FILE        a rubric (JSON: weights, thresholds, evidence and
+                           sensitivity settings, ranking; the rest from the
+                           default rubric) in place of the default one
 ${documentOptions}
 
 ${exitCodes}

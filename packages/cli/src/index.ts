@@ -47,6 +47,8 @@ export interface DocumentOptions {
   readonly threads?: number | undefined
   /** Whether to print the peak memory and the time on standard error (hidden `--stats`). */
   readonly stats?: boolean
+  /** A rubric file (`Rubric.decode`) in place of the default rubric (`assess`, `evaluate`, `report`). */
+  readonly rubric?: string | undefined
 }
 
 const documentSpec = {
@@ -66,10 +68,17 @@ const reportSpec = {
   stats: { type: "boolean" },
   format: { type: "string", short: "f" },
   lang: { type: "string", short: "l" },
-  out: { type: "string", short: "o" }
+  out: { type: "string", short: "o" },
+  rubric: { type: "string", short: "r" }
 } as const
 
-const assessSpec = { ...documentSpec, lang: { type: "string", short: "l" } } as const
+const assessSpec = {
+  ...documentSpec,
+  lang: { type: "string", short: "l" },
+  rubric: { type: "string", short: "r" }
+} as const
+
+const evaluateSpec = { ...documentSpec, rubric: { type: "string", short: "r" } } as const
 
 const schemaSpec = {
   help: { type: "boolean", short: "h" },
@@ -139,6 +148,7 @@ const documentOptions = (parsed: Parsed, command: string): DocumentOptions | Fai
   const maxBytes = maxBytesOf(parsed.values["max-size"], command)
   if (isFailure(maxBytes)) return maxBytes
   const measurements = parsed.values.measurements
+  const rubric = parsed.values.rubric
   const threads = parsed.values.threads
   let count: number | undefined
   if (threads !== undefined) {
@@ -155,7 +165,8 @@ const documentOptions = (parsed: Parsed, command: string): DocumentOptions | Fai
     maxBytes,
     json: parsed.values.json === true,
     threads: count,
-    stats: parsed.values.stats === true
+    stats: parsed.values.stats === true,
+    ...(typeof rubric === "string" ? { rubric } : {})
   }
 }
 
@@ -215,7 +226,9 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
           ? exportSpec
           : command === "assess"
             ? assessSpec
-            : documentSpec
+            : command === "evaluate"
+              ? evaluateSpec
+              : documentSpec
   const parsed = parse(rest, spec, command)
   if (isFailure(parsed)) return parsed
   if (parsed.values.help === true) {

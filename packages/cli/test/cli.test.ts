@@ -428,30 +428,51 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     const r = await runWith(["assess", "legnano.json", "--lang", "en"], { "legnano.json": legnano })
     expect(r.code).toBe(ExitCode.ok)
     const lines = r.stdout.trimEnd().split("\n")
-    expect(lines[0]).toBe("Ambito di Legnano: Transitional (index 0.48; interventions 0.48, system 0.81)")
-    expect(lines).toContain("  partnership network connected across sectors: yes (invariant 6)")
+    expect(lines[0]).toBe("Ambito di Legnano: Transitional (index 0.58; interventions 0.47, system 0.68)")
+    expect(lines[1]).toBe(
+      "  interventions' reading: 0.47, Transitional (coverage 84%, depth 47%; robust (same verdict in 100% of 1000 draws, p05-p95 0.45-0.49))"
+    )
+    expect(lines[2]).toBe(
+      "  system reading: 0.68, Generative (generativity is a property of the system: seed 003, row 24)"
+    )
+    expect(lines[3]).toMatch(/^ {2}The checklists read the recorded processes/)
     const dimensions = lines
-      .slice(lines.indexOf("Dimensions (0 traditional, 1 generative):") + 1, lines.indexOf("Interventions:"))
-      .filter((l) => /^ {2}\d/.test(l))
+      .slice(
+        lines.indexOf("Dimensions (0 traditional, 1 generative; coverage and depth):") + 1,
+        lines.findIndex((l) => l.startsWith("Interventions ("))
+      )
+      .filter((l) => /^ {2}(\d|not observed)/.test(l))
     expect(dimensions).toHaveLength(7)
-    expect(dimensions[0]).toBe("  0.34  Reference model")
+    expect(dimensions[0]).toBe("  0.34  Reference model (coverage 100%, depth 50%)")
     expect(lines).toContain(
       "        - The user makes a request ➔ the operator answers with benefits (weight 2, 2 interventions; seed 000, row 8)"
     )
-    expect(lines).toContain("  0.97  Generative     Portineria di comunità")
+    expect(lines.find((l) => l.includes("Portineria di comunità:"))).toMatch(
+      /^ {2}Generative +0\.96 100% 100% {2}15% {2}Portineria di comunità: robust \(same verdict in 100% of 1000 draws, p05-p95 0\.94-0\.98\); derived needReadBy/
+    )
+    expect(lines.find((l) => l.includes("Contributo economico a domanda:"))).toMatch(
+      /^ {2}Traditional +0\.00 {2}88% {3}0% {3}0% {2}Contributo economico a domanda: robust/
+    )
+    expect(lines).toContain("Declared facts the records contradict: 1")
+    expect(lines).toContain(
+      '  warning  int-casa-lavoro.designed: declared "both", from the records "with" (designed with the recipients; codesign-legnano-2015)'
+    )
+    expect(lines).toContain(
+      "  opportunities: 1 organisations of 16 in no generative partnership (asst-ovest-milanese) (seed 004, row 35)"
+    )
     expect(lines).toContain("The seven moves of responsible welfare (seed 001): 7/7")
     expect(lines).toContain(
-      "  [x] Local networking (seed 001, row 27): Partnership network connected across sectors: yes"
+      "  [x]  50% Shared accountability and evaluation (seed 001, row 37): reads evaluation rounds shared across sectors and with the final recipients (a quarter of the credit without recipients); Evaluations shared across sectors with the final recipients: 1 of 2"
     )
     expect(lines).toContain("The ladder of community welfare (seed 002, row 13): Active collaboration")
     expect(lines).toContain(
-      "  1. Train the operator to facilitate and anticipate: Assistenza domiciliare (+0.14; Role of the expert or operator; seed 000, row 9)"
+      "  1. Mobilise the community's time (families, informal networks): Assistenza domiciliare (priority 1; +0.09 index, +0.07 depth; Cultural, social and economic outcomes; seed 000, row 11)"
     )
     expect(lines).toContain("  Warning  2016: Evaluation by one sector only (seed 001, rows 35-37)")
     expect(r.stdout).not.toMatch(/p-00\d\d/)
     const it = await runWith(["assess", "legnano.json", "--lang", "it"], { "legnano.json": legnano })
     expect(it.stdout.split("\n")[0]).toBe(
-      "Ambito di Legnano: In transizione (indice 0,48; interventi 0,48, sistema 0,81)"
+      "Ambito di Legnano: In transizione (indice 0,58; interventi 0,47, sistema 0,68)"
     )
     expect(it.stdout).toContain("  Avvertenza  2016: Valutazione di un solo settore (seme 001, righe 35-37)")
     const json = JSON.parse(
@@ -459,13 +480,50 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     )
     expect(json.territory).toBe("Ambito di Legnano")
     expect(json.profile.class).toBe("transitional")
-    expect(json.recommendations[0].trait).toBe("facilitator-operator")
+    expect(json.recommendations[0].trait).toBe("social-capital")
+    expect(json.sensitivity.robust).toBe(true)
+    expect(json.interventions[0].class).toBe("traditional")
+    expect(
+      json.rubric.provenance.map((x: { name: string; provenance: { kind: string } }) => [
+        x.name,
+        x.provenance.kind
+      ])
+    ).toContainEqual(["thresholds", "editorial"])
     expect(json.network.brokers[0].actor).toBe("comune-legnano")
     expect(json.network.isolated).toEqual([])
     expect(JSON.stringify(json)).not.toMatch(/p-00\d\d/)
     expect(
       (await runWith(["assess", "legnano.json", "--lang", "fr"], { "legnano.json": legnano })).code
     ).toBe(ExitCode.usage)
+  })
+
+  it("assesses and reports under a rubric given with --rubric, and refuses a bad rubric with its problems", async () => {
+    const strict = JSON.stringify({ evidence: { minCoverage: 0.9 } })
+    const r = await runWith(["assess", "legnano.json", "--rubric", "strict.json", "--lang", "en"], {
+      "legnano.json": legnano,
+      "strict.json": strict
+    })
+    expect(r.code).toBe(ExitCode.ok)
+    // coverage 84% is below 90%: the interventions' reading gives no class
+    expect(r.stdout.split("\n")[0]).toBe(
+      "Ambito di Legnano: Insufficient evidence (index 0.58; interventions 0.47, system 0.68)"
+    )
+    const report = await runWith(["report", "legnano.json", "-r", "strict.json", "-f", "md", "-l", "en"], {
+      "legnano.json": legnano,
+      "strict.json": strict
+    })
+    expect(report.stdout).toContain("- **Verdict**: Insufficient evidence")
+    const bad = await runWith(["assess", "legnano.json", "--rubric", "bad.json"], {
+      "legnano.json": legnano,
+      "bad.json": JSON.stringify({ weights: { "no-such-trait": 2 } })
+    })
+    expect(bad.code).toBe(ExitCode.problems)
+    expect(bad.stderr).toContain("bad.json: weights")
+    expect(bad.stderr).toContain("welfare: the rubric bad.json has problems: fix them first")
+    const missing = await runWith(["evaluate", "legnano.json", "--rubric", "nope.json"], {
+      "legnano.json": legnano
+    })
+    expect(missing.code).toBe(ExitCode.input)
   })
 
   it("evaluates, or says what the document lacks to be evaluated", async () => {
@@ -481,10 +539,13 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     expect(r.code).toBe(ExitCode.ok)
     expect(r.stdout).toBe(
       [
-        "Ambito di Legnano: In transizione (indice 0,48; interventi 0,48, sistema 0,81)",
-        "  rete connessa tra settori: sì (invariante 6); 4 interventi: generativo 2, in transizione 0, tradizionale 2",
-        "  criticità: 2 (co-progettazione 0, valutazione 2)",
-        "  prima raccomandazione: Formare l'operatore a facilitare e anticipare: Assistenza domiciliare (+0,14; Ruolo dell'esperto/operatore; seme 000, riga 9)",
+        "Ambito di Legnano: In transizione (indice 0,58; interventi 0,47, sistema 0,68)",
+        "  lettura degli interventi: 0,47, In transizione (copertura 84%, profondità 47%; robusto (stesso verdetto in 100% di 1000 estrazioni, p05-p95 0,45-0,49))",
+        "  lettura di sistema: 0,68, Generativo (la generatività è una dimensione del sistema: seme 003, riga 24)",
+        r.stdout.split("\n")[3]!,
+        "  4 interventi: generativo 2, in transizione 0, tradizionale 2, evidenze insufficienti 0",
+        "  criticità: 3 (co-progettazione 0, valutazione 2, fatti contraddetti dai registri 1)",
+        "  prima raccomandazione: Mobilitare tempo della comunità (famiglie, reti informali): Assistenza domiciliare (priorità 1; +0,09 indice, +0,07 profondità; Ricadute culturali, sociali, economiche; seme 000, riga 11)",
         "Report written to out/legnano.html",
         ""
       ].join("\n")
@@ -492,7 +553,8 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     const html = r.written.get("out/legnano.html")!
     expect(html).toMatch(/^<!doctype html>/i)
     expect(html).toContain('lang="it"')
-    expect(html).toContain("<dt>Classe</dt><dd>In transizione</dd>")
+    expect(html).toContain("<dt>Verdetto</dt><dd>In transizione</dd>")
+    expect(html).toContain("<dt>Copertura delle evidenze</dt><dd>84 %</dd>")
     expect(html).toContain("Comune di Legnano (Pubblico)")
     expect(html).toContain("<td>seme 001, righe 35-37</td>")
     expect(html).not.toMatch(/p-00\d\d/)
@@ -501,9 +563,11 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
       "legnano.json": legnano
     })
     expect(en.stdout.split("\n")[0]).toBe(
-      "Ambito di Legnano: Transitional (index 0.48; interventions 0.48, system 0.81)"
+      "Ambito di Legnano: Transitional (index 0.58; interventions 0.47, system 0.68)"
     )
-    expect(en.stdout).toContain("  findings: 2 (co-design 0, evaluation 2)\n")
+    expect(en.stdout).toContain(
+      "  findings: 3 (co-design 0, evaluation 2, facts contradicted by the records 1)\n"
+    )
     expect(en.stdout.endsWith("\nReport written to out/legnano.en.html\n")).toBe(true)
   })
 
@@ -514,7 +578,8 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
     expect(md.code).toBe(ExitCode.ok)
     expect(md.stdout).toMatch(/^# Ambito di Legnano/)
     expect(md.stdout).toContain("| Public | 5 |")
-    expect(md.stdout).toContain("- **Class**: Transitional")
+    expect(md.stdout).toContain("- **Verdict**: Transitional")
+    expect(md.stdout).toContain("- **Evidence coverage**: 84%")
     expect(md.stdout).toContain("| Evaluation by one sector only | Warning | 2016 | seed 001, rows 35-37 |")
     const json = await runWith(["report", "legnano.json", "-f", "json"], { "legnano.json": legnano })
     expect(json.code).toBe(ExitCode.ok)

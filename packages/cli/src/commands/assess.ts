@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { Rubric } from "@welfare/core"
 import { Analysis } from "@welfare/report"
 import { fromDetail, withStreamed } from "../analysis.js"
 import { assessment } from "../explain.js"
@@ -11,14 +12,19 @@ import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
+import { loadRubric } from "../rubric.js"
 
 /**
- * Assesses a territory document: its class and index with the reason, each
- * dimension with the traits observed and their seed rows, each intervention
- * with its class, the system checks, the checklists of seeds 001 and 004,
- * the ladder of seed 002, the top recommendations and the findings (or, with
- * `--json`, the profile with its evidence, the interventions, the
- * recommendations and the network's report).
+ * Assesses a territory document (under the default rubric, or the one of
+ * `--rubric`): its verdict and index, the interventions' and system readings
+ * side by side with coverage, depth and sensitivity, each dimension with its
+ * position (or "not observed"), coverage, depth and traits, each intervention
+ * with its verdict and sensitivity, the facts the records contradict, the
+ * system checks and opportunities, the graded checklists of seeds 001 and
+ * 004, the ladder of seed 002, the top recommendations and the findings (or,
+ * with `--json`, the profile with its evidence, the sensitivity, the
+ * interventions, the recommendations, the network's report and the rubric's
+ * provenance).
  *
  * @category commands
  * @since 0.1.0
@@ -36,16 +42,26 @@ export const assess = async (
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
+  const rubric = await loadRubric(io, options.rubric, options.maxBytes)
+  if (rubric._tag === "Failure") return rubric
   const territory = loaded.value.territory
   const streamed = loaded.value.streamed
-  const own = Analysis.analyse(territory)
+  const own = Analysis.analyse(territory, { rubric: rubric.value })
   // the measurements of an NDJSON file are summarised, never held: their progress and summary
   const analysis = streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed))
   if (options.json) {
-    const { profile, interventions, recommendations, network } = analysis
+    const { profile, interventions, recommendations, network, sensitivity } = analysis
     io.stdout(
       `${JSON.stringify(
-        { territory: territory.name, profile, interventions, recommendations, network: network.report },
+        {
+          territory: territory.name,
+          profile,
+          sensitivity,
+          interventions,
+          recommendations,
+          network: network.report,
+          rubric: { version: analysis.rubric.version, provenance: Rubric.provenance }
+        },
         null,
         2
       )}\n`

@@ -3,12 +3,13 @@
  *
  * @since 0.1.0
  */
-import { Label, Progress } from "@welfare/core"
+import { Label, Progress, Rubric } from "@welfare/core"
 import { analyse } from "../analysis.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
+import { loadRubric } from "../rubric.js"
 
 /**
  * Evaluates a territory document: for each indicator assignment, the status
@@ -28,7 +29,13 @@ export const evaluate = async (io: Io, options: DocumentOptions): Promise<ExitCo
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
-  const { territory, progress, summary, indicators } = analyse(loaded.value.territory, loaded.value.streamed)
+  const rubric = await loadRubric(io, options.rubric, options.maxBytes)
+  if (rubric._tag === "Failure") return rubric
+  const { territory, progress, summary, indicators, profile } = analyse(
+    loaded.value.territory,
+    loaded.value.streamed,
+    rubric.value
+  )
   if (options.json) {
     io.stdout(`${JSON.stringify({ territory: territory.name, progress, summary }, null, 2)}\n`)
     return ExitCode.ok
@@ -39,7 +46,12 @@ export const evaluate = async (io: Io, options: DocumentOptions): Promise<ExitCo
     )
     return ExitCode.ok
   }
-  const lines = [`${territory.name}: ${progress.length} indicator assignments`]
+  const p = profile
+  const pct = (x: number) => `${Math.round(x * 100)}%`
+  const lines = [
+    `${territory.name}: ${progress.length} indicator assignments`,
+    `  assessment: ${Rubric.verdictLabels[p.class].en} (interventions' reading ${p.interventionIndex === undefined ? "not computed" : p.interventionIndex.toFixed(2)}, ${Rubric.verdictLabels[p.interventionClass].en}, coverage ${pct(p.coverage)}, depth ${pct(p.depth)}; system reading ${p.systemIndex.toFixed(2)}, ${Rubric.verdictLabels[p.systemClass].en}${p.capped ? "; capped at transitional" : ""}; ${p.contradictions.length} declared facts contradicted by the records): welfare assess explains it`
+  ]
   for (const p of progress) {
     lines.push(`  ${p.assignment} (${indicators.get(p.indicator)?.label.en ?? p.indicator})`)
     for (const period of p.periods)

@@ -12,6 +12,7 @@ import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
 import { isSystemError } from "../read.js"
+import { loadRubric } from "../rubric.js"
 
 /**
  * The options of `welfare report`.
@@ -44,9 +45,11 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
       `${options.file} has problems: fix them first (welfare validate ${options.file})`
     )
   }
+  const rubric = await loadRubric(io, options.rubric, options.maxBytes)
+  if (rubric._tag === "Failure") return rubric
   const territory = loaded.value.territory
   const streamed = loaded.value.streamed
-  const own = Analysis.analyse(territory)
+  const own = Analysis.analyse(territory, { rubric: rubric.value })
   // the measurements of an NDJSON file are summarised, never held: their progress and summary
   const analysis = streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed))
   const doc = territoryReport({ territory, analysis }, { lang: options.lang })
