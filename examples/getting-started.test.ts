@@ -13,8 +13,9 @@ describe("examples/getting-started.ts", () => {
       { cwd: root, encoding: "utf8" }
     )
     expect(out.trim().split("\n")).toEqual([
-      "Ambito di Legnano: Transitional, index 0.48",
-      "  connected across sectors: true",
+      "Ambito di Legnano: Transitional, index 0.58",
+      "  interventions' reading 0.47 (coverage 84%, depth 47%), system reading 0.68",
+      expect.stringMatching(/^ {2}The checklists read the recorded processes/),
       "  48 ties, 65% across sectors",
       "  24 measurements, 24 cells, 4 suppressed"
     ])

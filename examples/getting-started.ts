@@ -23,11 +23,18 @@ if (Either.isLeft(decoded)) {
 const territory = decoded.right
 
 // 2. Assess: from traditional (0) to generative (1), as a property of the system.
+//    Two readings side by side: the interventions' (with its coverage and depth)
+//    and the system's; the verdict is the interventions', capped unless the
+//    system is generative too.
 const profile = TerritoryAssessment.assessTerritory(territory)
+const pct = (x: number) => `${Math.round(x * 100)}%`
 console.log(
-  `${territory.name}: ${Label.of(Rubric.classLabels, profile.class, "en")}, index ${profile.index.toFixed(2)}`
+  `${territory.name}: ${Label.of(Rubric.verdictLabels, profile.class, "en")}, index ${profile.index?.toFixed(2) ?? "not computed"}`
 )
-console.log(`  connected across sectors: ${profile.connectedCrossSector}`)
+console.log(
+  `  interventions' reading ${profile.interventionIndex?.toFixed(2) ?? "not computed"} (coverage ${pct(profile.coverage)}, depth ${pct(profile.depth)}), system reading ${profile.systemIndex.toFixed(2)}`
+)
+if (profile.explanation !== undefined) console.log(`  ${profile.explanation.en}`)
 
 // 3. The partnership network: who ties which sectors together.
 const network = PartnershipNetwork.report(PartnershipNetwork.fromTerritory(territory))

@@ -44,17 +44,25 @@ describe("notebooks run", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".ipynb")).length).toBeGreaterThanOrEqual(2)
   })
 
-  it("assess-territory.ipynb describes Legnano, its network and two profiles", () => {
+  it("assess-territory.ipynb describes Legnano, its network, two profiles with their coverage and the two readings", () => {
     const out = run("assess-territory.ipynb")
     expect(out).toContain("Ambito di Legnano: 10 municipalities, 17 actors")
     expect(out).toContain("Third sector: 8")
     expect(out).toContain("ties: 48, cross-sector share: 0.65")
-    expect(out).toContain("voucher: 0.21 traditional; path: 0.79 generative")
+    expect(out).toContain(
+      "voucher: 0.00 insufficient-evidence (coverage 24%, 4 dimensions observed); path: 1.00 insufficient-evidence (coverage 24%, 4 dimensions observed)"
+    )
+    expect(out).toContain(
+      "interventions' reading: 0.47 transitional (coverage 84%, depth 47%, robust); system reading: 0.68 generative; territory: transitional"
+    )
+    expect(out).toContain("  Contributo economico a domanda: traditional, index 0.00, coverage 88%")
   })
 
   it("evaluate-and-compare.ipynb compares two periods and shows the evaluation", () => {
     const out = run("evaluate-and-compare.ipynb")
-    expect(out).toContain("index 0.29 -> 0.64; class traditional -> transitional")
+    expect(out).toContain(
+      "index 0.00 -> 0.83; verdict insufficient-evidence -> insufficient-evidence; coverage 0.14 -> 0.14"
+    )
     expect(out).toContain("24 measurements, 24 published cells")
     expect(out).toContain("asg-families-reached: 0.51")
     expect(out).toContain("https://vega.github.io/schema/vega-lite/v5.json")

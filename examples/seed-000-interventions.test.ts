@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import { Assessment, Intervention, Problem, TerritoryAssessment } from "@welfare/core"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Assessment, Intervention, Problem, TerritoryAssessment } from "@welfare/core"
 
 const root = join(import.meta.dirname, "..")
 const out = execFileSync(
@@ -15,35 +15,44 @@ const out = execFileSync(
   .split("\n")
 
 describe("examples/seed-000-interventions.ts", () => {
-  it("classifies the traditional service and the generative project of seed 000", () => {
+  it("classifies the interventions written from the two columns of seed 000 at their poles, with coverage and depth", () => {
     expect(out[0]).toBe(
-      "Contributo economico a domanda (int-contributo-a-domanda): 0.000 Tradizionale / Traditional"
+      "Contributo economico a domanda (int-contributo-a-domanda): 0.000 Tradizionale / Traditional; copertura / coverage 100%, profondità / depth 0%"
+    )
+    expect(out[1]).toBe(
+      "  Robust to the editorial choices: same verdict in 100% of 1000 draws, index 0.000 to 0.000 (p05-p95)"
     )
     expect(out).toContain(
-      "Portineria di comunità (int-portineria-di-comunita): 0.971 Generativo / Generative"
+      "Portineria di comunità (int-portineria-di-comunita): 0.961 Generativo / Generative; copertura / coverage 100%, profondità / depth 100%"
+    )
+    expect(out).toContain(
+      "  Robust to the editorial choices: same verdict in 100% of 1000 draws, index 0.937 to 0.978 (p05-p95)"
     )
   })
 
-  it("prints the evidence in Italian and English with its seed row", () => {
+  it("prints the evidence in Italian and English with its seed row and provenance", () => {
     const i = out.indexOf(
-      "    [T 2] Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni (seed 000, riga 8)"
+      "    [T 2, declared] Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni (seed 000, riga 8)"
     )
     expect(i).toBeGreaterThan(0)
     expect(out[i + 1]).toBe("          The user makes a request ➔ the operator answers with benefits")
-    expect(out).toContain("  Modello di riferimento / Reference model: 0.800")
-    expect(out).toContain('    [G 1] Servizio pensato "con..." (seed 000, riga 6)')
+    expect(out).toContain("  Modello di riferimento / Reference model: 0.800 (coverage 100%, depth 100%)")
+    expect(out).toContain('    [G 1, declared] Servizio pensato "con..." (seed 000, riga 6)')
   })
 
-  it("recommends, compares and shows the capacity without economic resources", () => {
+  it("recommends by the seeds' priorities, compares, and reads a name alone as insufficient evidence", () => {
     const at = out.indexOf("Raccomandazioni / Recommendations (Contributo economico a domanda):")
     expect(out.slice(at + 1, at + 3)).toEqual([
-      "  +0.143 Organizzarsi per obiettivi condivisi / Organise around shared objectives (seed 000, riga 10)",
-      "  +0.095 Formare l'operatore a facilitare e anticipare / Train the operator to facilitate and anticipate (seed 000, riga 9)"
+      "  [priority 1] +0.065 Mobilitare tempo della comunità (famiglie, reti informali) / Mobilise the community's time (families, informal networks) (seed 000, riga 11)",
+      "  [priority 1] +0.065 Accogliere le risorse (tempo) che portano i beneficiari / Welcome the resources (time) the beneficiaries bring (seed 000, riga 8)"
     ])
-    expect(out).toContain("Confronto / Comparison: 0.000 -> 0.971 (+0.971)")
+    expect(out).toContain("Confronto / Comparison: 0.000 -> 0.961 (+0.961)")
     expect(out).toContain("  Reference model: +0.800 (evidence: 2 added, 1 removed)")
-    expect(out.at(-1)).toBe(
+    expect(out).toContain(
       "Senza risorse economiche / With no economic resources: 0 vs 1000 hours of time and care"
+    )
+    expect(out.at(-1)).toBe(
+      "Solo un nome / A name only: indice / index non calcolato / not computed, coverage 0%, Evidenze insufficienti / Insufficient evidence"
     )
   })
 })
@@ -77,20 +86,22 @@ describe("examples/territories/legnano.interventions.json", () => {
     expect(problems.map(Problem.format)).toEqual([])
   })
 
-  it("reads the Legnano system: two traditional and two generative services in a connected network", () => {
+  it("reads the Legnano system: two traditional and two generative services, the two readings side by side", () => {
     expect(interventions.map((i) => [i.id, Assessment.assess(i).class])).toEqual([
       ["int-contributo-economico", "traditional"],
       ["int-assistenza-domiciliare", "traditional"],
       ["int-portineria-comunita", "generative"],
       ["int-casa-lavoro", "generative"]
     ])
+    const contributo = Assessment.assess(interventions[0]!)
+    expect(contributo.index).toBe(0)
     const p = TerritoryAssessment.assessTerritory({ ...territory, interventions })
-    expect(p.connectedCrossSector).toBe(true)
-    expect(p.systemIndex).toBe(0.8125)
-    expect(p.index).toBe(p.interventionIndex)
+    expect(p.interventionClass).toBe("transitional")
+    expect(p.systemClass).toBe("generative")
+    expect(p.capped).toBe(false)
     expect(p.class).toBe("transitional")
-    expect(p.moves.maturity).toBe(1)
-    expect(p.characteristics.maturity).toBe(1)
+    expect(p.index).toBeCloseTo(((p.interventionIndex ?? 0) + p.systemIndex) / 2, 12)
+    expect(p.opportunities.count).toBe(1)
     expect(p.ladder.reached).toBe("active-collaboration")
   })
 })

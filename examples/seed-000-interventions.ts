@@ -1,13 +1,17 @@
 /**
- * The two example interventions of seed 000 (the table "Welfare tradizionale /
- * Welfare Generativo"): a traditional benefit-by-request service and a
- * generative community project. Each is assessed on the seven dimensions and
- * printed with its evidence in Italian and English; then what would make the
- * traditional one more generative, and how the two compare.
+ * Two interventions written from the two columns of the table of seed 000
+ * ("Welfare tradizionale / Welfare Generativo"): seed 000 gives no example
+ * services, so these are ours, each fact taken from one cell of its column (a
+ * traditional benefit-by-request service, a generative community project).
+ * Each is assessed on the seven dimensions and printed with its verdict,
+ * coverage, depth, sensitivity to the rubric's editorial choices and the
+ * evidence behind every score, in Italian and English; then what would make
+ * the traditional one more generative (by the seeds' priorities), how the two
+ * compare, and what an intervention described only by its name reads as.
  *
  * Run: node --conditions=@welfare/source --import tsx examples/seed-000-interventions.ts
  */
-import { Assessment, Dimension, Intervention, Resource, Rubric } from "@welfare/core"
+import { Assessment, Dimension, Intervention, Resource, Rubric, Sensitivity } from "@welfare/core"
 import { Either } from "effect"
 
 // "Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni" (seed 000, row 8)
@@ -77,18 +81,29 @@ if (Either.isLeft(service) || Either.isLeft(project)) {
   process.exit(1)
 }
 
-const fixed = (x: number) => x.toFixed(3)
-const sign = (x: number) => (x > 0 ? `+${fixed(x)}` : fixed(x))
+const fixed = (x: number | undefined) => (x === undefined ? "non osservata / not observed" : x.toFixed(3))
+const sign = (x: number | undefined) => (x !== undefined && x > 0 ? `+${fixed(x)}` : fixed(x))
+const pct = (x: number) => `${Math.round(x * 100)}%`
 
 const print = (name: string, profile: Assessment.Profile) => {
-  const cls = Rubric.classLabels[profile.class]
-  console.log(`${name} (${profile.intervention}): ${fixed(profile.index)} ${cls.it} / ${cls.en}`)
+  const cls = Rubric.verdictLabels[profile.class]
+  const s = Sensitivity.analyse(profile)
+  console.log(
+    `${name} (${profile.intervention}): ${fixed(profile.index)} ${cls.it} / ${cls.en}; copertura / coverage ${pct(profile.coverage)}, profondità / depth ${pct(profile.depth)}`
+  )
+  console.log(
+    `  ${Sensitivity.robustnessLabels[s.robust ? "robust" : "fragile"].en}: same verdict in ${pct(s.stability)} of ${s.draws} draws, index ${fixed(s.index.p05)} to ${fixed(s.index.p95)} (p05-p95)`
+  )
   for (const d of Dimension.values) {
-    const s = profile.dimensions[d]
-    console.log(`  ${Dimension.labels[d].it} / ${Dimension.labels[d].en}: ${fixed(s.position)}`)
-    for (const e of s.evidence) {
+    const x = profile.dimensions[d]
+    console.log(
+      `  ${Dimension.labels[d].it} / ${Dimension.labels[d].en}: ${fixed(x.position)} (coverage ${pct(x.coverage)}, depth ${pct(x.depth)})`
+    )
+    for (const e of x.evidence) {
       const pole = e.pole === "generative" ? "G" : "T"
-      console.log(`    [${pole} ${e.weight}] ${e.text.it} (seed 000, riga ${e.source.row})`)
+      console.log(
+        `    [${pole} ${e.weight}, ${e.provenance.kind}] ${e.text.it} (seed 000, riga ${e.source.row})`
+      )
       console.log(`          ${e.text.en}`)
     }
   }
@@ -102,7 +117,9 @@ print("Portineria di comunità", after)
 console.log("")
 console.log("Raccomandazioni / Recommendations (Contributo economico a domanda):")
 for (const r of Assessment.recommend(service.right).slice(0, 5))
-  console.log(`  ${sign(r.gain)} ${r.change.it} / ${r.change.en} (seed 000, riga ${r.source.row})`)
+  console.log(
+    `  [priority ${r.priority}] ${sign(r.gain)} ${r.change.it} / ${r.change.en} (seed ${r.whySource.file.slice(0, 3)}, riga ${r.whySource.row})`
+  )
 console.log("")
 const c = Assessment.compare(before, after)
 console.log(`Confronto / Comparison: ${fixed(c.index.from)} -> ${fixed(c.index.to)} (${sign(c.index.delta)})`)
@@ -115,8 +132,16 @@ for (const d of Dimension.values) {
 const benefitCapacity = Intervention.capacity({ ...service.right, resources: [] })
 const projectCapacity = Intervention.capacity({
   ...project.right,
-  resources: (project.right.resources ?? []).filter((r) => r.resource.kind !== "economic")
+  resources: (project.right.resources ?? []).filter((r) => Intervention.kindOf(r) !== "economic")
 })
 console.log(
   `Senza risorse economiche / With no economic resources: ${benefitCapacity.time.hour + benefitCapacity.care.hour} vs ${projectCapacity.time.hour + projectCapacity.care.hour} hours of time and care`
+)
+// A name alone is no evidence: no index (never 0.5), and no class.
+const nameOnly = Assessment.assess({
+  id: Intervention.InterventionId.make("int-solo-nome"),
+  name: "Solo un nome"
+})
+console.log(
+  `Solo un nome / A name only: indice / index ${nameOnly.index ?? "non calcolato / not computed"}, coverage ${pct(nameOnly.coverage)}, ${Rubric.verdictLabels[nameOnly.class].it} / ${Rubric.verdictLabels[nameOnly.class].en}`
 )
