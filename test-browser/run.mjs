@@ -4,7 +4,8 @@
 // analysed and rendered by @welfare/report as `welfare report` does), checks
 // there is no console error, that the site's search finds "Partnership", that
 // the report has its table of contents, its radar before the territory's
-// tables, its explained sections and no person's id, and saves screenshots
+// tables, its explained sections (the two readings side by side, coverage,
+// sensitivity, the provenance appendix) and no person's or case's id, and saves screenshots
 // under .ci-artifacts/screenshots/ (the path is printed).
 // Ends with one line "browser: N passed, N failed"; exits non-zero on a failure.
 // Run from the repository root: node test-browser/run.mjs
@@ -189,6 +190,13 @@ try {
         person: /\bp-\d{4}\b/.test(document.documentElement.outerHTML),
         broker: body.includes("Comune di Legnano ("),
         seedRow: /(seme|seed) 001, (righe|rows) 35-37/.test(body),
+        readings:
+          /Lettura degli interventi \(seme 000\)|Interventions' reading \(seed 000\)/.test(body) &&
+          /Lettura di sistema \(seme 003, riga 24\)|System reading \(seed 003, row 24\)/.test(body),
+        coverage: /Copertura delle evidenze|Evidence coverage/.test(body),
+        sensitivity: /(robusto|robust): /.test(body),
+        appendix: document.querySelector("section[id$='-appendix']") !== null,
+        caseId: /\bcase-\d/.test(body),
         width: document.documentElement.scrollWidth
       }
     })
@@ -224,7 +232,11 @@ try {
       `report (${lang}) explains: a broker by name, a round finding with its seed rows`,
       layout.broker && layout.seedRow
     )
-    check(`report (${lang}) shows no person's pseudonymous id`, !layout.person)
+    check(
+      `report (${lang}) shows the two readings side by side, coverage, sensitivity and the provenance appendix`,
+      layout.readings && layout.coverage && layout.sensitivity && layout.appendix
+    )
+    check(`report (${lang}) shows no person's pseudonymous id and no case id`, !layout.person && !layout.caseId)
     check(`report (${lang}) fits the page width`, layout.width <= 1280, `${layout.width}px`)
     await page.emulateMedia({ media: "print" })
     await page.screenshot({ path: join(shots, `report-${lang}-print.png`), fullPage: true })
