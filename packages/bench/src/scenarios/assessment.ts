@@ -144,9 +144,8 @@ export const scenario: Scenario<Prepared> = {
     const w = world(7)
     const list = interventions(INTERVENTIONS, w.partnerships.length, 6)
     // the profile of the intervention with the most facts recorded: the most work per draw
-    const profile = list
-      .map((i) => Assessment.assess(i))
-      .reduce((a, b) => (b.observed.length > a.observed.length ? b : a))
+    const richest = list.reduce((a, b) => (Object.keys(b).length > Object.keys(a).length ? b : a))
+    const profile = Assessment.assess(richest)
     return { interventions: list, territory: { ...w, interventions: list }, profile }
   },
   workloads: [
