@@ -236,7 +236,10 @@ try {
       `report (${lang}) shows the two readings side by side, coverage, sensitivity and the provenance appendix`,
       layout.readings && layout.coverage && layout.sensitivity && layout.appendix
     )
-    check(`report (${lang}) shows no person's pseudonymous id and no case id`, !layout.person && !layout.caseId)
+    check(
+      `report (${lang}) shows no person's pseudonymous id and no case id`,
+      !layout.person && !layout.caseId
+    )
     check(`report (${lang}) fits the page width`, layout.width <= 1280, `${layout.width}px`)
     await page.emulateMedia({ media: "print" })
     await page.screenshot({ path: join(shots, `report-${lang}-print.png`), fullPage: true })
