@@ -812,9 +812,11 @@ const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names: Names)
   const reached = tp.ladder.reached
   const score = (c: TerritoryAssessment.Checklist): Text =>
     both((l) =>
-      l === "it"
-        ? `${c.met} / ${c.items.length} (in parte ${c.partly})`
-        : `${c.met} / ${c.items.length} (partly ${c.partly})`
+      c.partly === 0
+        ? `${c.met} / ${c.items.length}`
+        : l === "it"
+          ? `${c.met} / ${c.items.length} (in parte ${c.partly})`
+          : `${c.met} / ${c.items.length} (partly ${c.partly})`
     )
   return {
     id: "maturity",
