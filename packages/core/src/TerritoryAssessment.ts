@@ -1055,8 +1055,8 @@ const explain = (
     }
   if (strong && verdict !== "generative")
     return {
-      it: `Le liste di controllo leggono i processi registrati (percorsi, partenariati, valutazioni) e ne trovano molti; il verdetto legge i tratti degli interventi (${interventionClass}) e la rete (${systemClass}), che dicono altro. Guarda la copertura e le contraddizioni degli interventi.`,
-      en: `The checklists read the recorded processes (paths, partnerships, evaluations) and find many; the verdict reads the interventions' traits (${interventionClass}) and the network (${systemClass}), which say otherwise. Look at the interventions' coverage and contradictions.`
+      it: `Le liste di controllo leggono i processi registrati (percorsi, partenariati, valutazioni) e ne trovano molti; il verdetto legge i tratti degli interventi («${Rubric.verdictLabels[interventionClass].it.toLowerCase()}») e la rete («${Rubric.verdictLabels[systemClass].it.toLowerCase()}»), che dicono altro. Guarda la copertura e le contraddizioni degli interventi.`,
+      en: `The checklists read the recorded processes (paths, partnerships, evaluations) and find many; the verdict reads the interventions' traits («${Rubric.verdictLabels[interventionClass].en.toLowerCase()}») and the network («${Rubric.verdictLabels[systemClass].en.toLowerCase()}»), which say otherwise. Look at the interventions' coverage and contradictions.`
     }
   if (!strong && verdict === "generative")
     return {
