@@ -23,7 +23,19 @@ describe("Actor", () => {
     )
   })
 
-  it("covers the kinds named by seed 004 row 21 and the citizen, in all four sectors", () => {
+  it("trade unions are social partners, not Third Sector (seed 004 row 47; D.Lgs. 117/2017 art. 4 c.2)", () => {
+    // Seed 004, row 47: «... istituzioni e organizzazioni pubbliche e del privato sociale ..., unitamente ai
+    // soggetti sindacali e del mondo produttivo ed economico locale»: unions stand beside the third sector.
+    // Art. 4 c.2 of the Third Sector Code: trade unions are not enti del Terzo settore.
+    expect(Actor.sectorOfKind["trade-union"]).toBe("social-partners")
+    expect(Actor.isInSector({ kind: "trade-union" }, "third-sector")).toBe(false)
+    expect(Actor.sectorLabels["social-partners"]).toEqual({
+      it: "Parti sociali (sindacati)",
+      en: "Social partners (trade unions)"
+    })
+  })
+
+  it("covers the kinds named by seed 004 row 21 and the citizen, in all five sectors", () => {
     expect(Actor.kinds).toHaveLength(14)
     expect(new Set(Object.values(Actor.sectorOfKind))).toEqual(new Set(Actor.sectors))
     expect(Actor.sectorOfKind["local-authority"]).toBe("public")

@@ -57,10 +57,12 @@ export type ActorKind = typeof ActorKind.Type
  * @category constants
  * @since 0.1.0
  */
-export const sectors = ["public", "third-sector", "market", "community"] as const
+export const sectors = ["public", "third-sector", "social-partners", "market", "community"] as const
 
 /**
- * A sector: public, third sector, market, or community (family and informal).
+ * A sector: public, third sector, social partners (trade unions and the
+ * other bodies of social representation), market, or community (family and
+ * informal).
  *
  * @category models
  * @since 0.1.0
@@ -74,10 +76,13 @@ export const Sector = literals("Sector", sectors, "The sector an actor kind belo
 export type Sector = typeof Sector.Type
 
 /**
- * The one sector of each kind. Trade unions are intermediate bodies of social
- * representation (seed 001, row 25), so third sector; schools, culture and
- * research bodies are counted public; educational agencies (oratories,
- * after-school centres) third sector.
+ * The one sector of each kind. Trade unions are social partners: seed 004
+ * (row 47) names them beside the third sector («unitamente ai soggetti
+ * sindacali e del mondo produttivo»), seed 001 (row 25) calls them «attori
+ * della rappresentanza sociale», and art. 4 c.2 of the Third Sector Code
+ * (D.Lgs. 117/2017) excludes trade unions from the Third Sector entities.
+ * Schools, culture and research bodies are counted public; educational
+ * agencies (oratories, after-school centres) third sector.
  *
  * @category constants
  * @since 0.1.0
@@ -94,7 +99,7 @@ export const sectorOfKind: { readonly [K in ActorKind]: Sector } = {
   "school-culture-research": "public",
   "educational-agency": "third-sector",
   business: "market",
-  "trade-union": "third-sector",
+  "trade-union": "social-partners",
   citizen: "community",
   "spontaneous-group": "community"
 }
@@ -234,7 +239,7 @@ export const make = (
  * import * as assert from "node:assert"
  * import { Actor } from "@welfare/core"
  *
- * assert.strictEqual(Actor.sectorOfKind["trade-union"], "third-sector")
+ * assert.strictEqual(Actor.sectorOfKind["trade-union"], "social-partners")
  * assert.strictEqual(Actor.sectorOf({ kind: "business" }), "market")
  * ```
  *
@@ -315,6 +320,7 @@ export const kindLabels: Labels<ActorKind> = {
 export const sectorLabels: Labels<Sector> = {
   public: { it: "Pubblico", en: "Public" },
   "third-sector": { it: "Terzo settore", en: "Third sector" },
+  "social-partners": { it: "Parti sociali (sindacati)", en: "Social partners (trade unions)" },
   market: { it: "Mercato", en: "Market" },
   community: { it: "Comunità (famiglie e reti informali)", en: "Community (family and informal)" }
 }

@@ -270,9 +270,13 @@ describe("PartnershipNetwork: metrics", () => {
     const m = PartnershipNetwork.sectorMixing(n)
     expect(m.public.public).toBe(1)
     expect(m["third-sector"]["third-sector"]).toBe(1)
-    expect(m.public["third-sector"]).toBe(5)
+    // Trade unions are social partners, not Third Sector (art. 4 c.2, D.Lgs. 117/2017; seed 004, row 47:
+    // «unitamente ai soggetti sindacali e del mondo produttivo»).
+    expect(m.public["third-sector"]).toBe(4)
+    expect(m.public["social-partners"]).toBe(1)
     expect(m.public.market).toBe(1)
-    expect(m["third-sector"].market).toBe(1)
+    expect(m["third-sector"].market).toBe(0)
+    expect(m["social-partners"].market).toBe(1)
     expect(m.community.public).toBe(0)
   })
 
@@ -281,11 +285,11 @@ describe("PartnershipNetwork: metrics", () => {
     expect(PartnershipNetwork.isolated(n)).toEqual(["p-0017"])
     const brokers = PartnershipNetwork.brokers(n)
     expect(brokers[0]!.actor).toBe("comune-legnano")
-    expect(brokers[0]!.sectorsReached).toEqual(["public", "third-sector", "market"])
-    // comune's contacts: ufficio (public), forum, casa, cgil (third sector), confcommercio (market).
-    // Open pairs across sectors: ufficio-cgil, ufficio-confcommercio, forum-confcommercio, casa-confcommercio = 4
-    // (forum-cgil and casa-cgil are of one sector; ufficio-forum, ufficio-casa, cgil-confcommercio are tied).
-    expect(brokers[0]!.crossSectorPairs).toBe(4)
+    expect(brokers[0]!.sectorsReached).toEqual(["public", "third-sector", "social-partners", "market"])
+    // comune's contacts: ufficio (public), forum, casa (third sector), cgil (social partners), confcommercio (market).
+    // Open pairs across sectors: ufficio-cgil, ufficio-confcommercio, forum-cgil, forum-confcommercio,
+    // casa-cgil, casa-confcommercio = 6 (ufficio-forum, ufficio-casa, cgil-confcommercio are tied).
+    expect(brokers[0]!.crossSectorPairs).toBe(6)
     expect(brokers.map((b) => b.actor)).toEqual(["comune-legnano"])
   })
 
@@ -325,19 +329,22 @@ describe("PartnershipNetwork: metrics", () => {
     const r = PartnershipNetwork.report(n)
     expect(r.sectors).toEqual([
       { sector: "public", actors: 2, tiesWithin: 1 },
-      { sector: "third-sector", actors: 3, tiesWithin: 1 },
+      { sector: "third-sector", actors: 2, tiesWithin: 1 },
+      { sector: "social-partners", actors: 1, tiesWithin: 0 },
       { sector: "market", actors: 1, tiesWithin: 0 },
       { sector: "community", actors: 1, tiesWithin: 0 }
     ])
     expect(r.tiesAcross).toEqual([
-      { sectors: ["public", "third-sector"], ties: 5 },
+      { sectors: ["public", "third-sector"], ties: 4 },
+      { sectors: ["public", "social-partners"], ties: 1 },
       { sectors: ["public", "market"], ties: 1 },
-      { sectors: ["third-sector", "market"], ties: 1 }
+      { sectors: ["social-partners", "market"], ties: 1 }
     ])
     expect(r.connectedCrossSector).toBe(true)
     const it = PartnershipNetwork.formatReport(r, "it")
     expect(it).toContain("Attori isolati: p-0017")
-    expect(it).toContain("  Pubblico - Terzo settore: 5")
+    expect(it).toContain("  Pubblico - Terzo settore: 4")
+    expect(it).toContain("  Pubblico - Parti sociali (sindacati): 1")
     expect(PartnershipNetwork.formatReport(r, "en")).toContain("Connected cross-sector network: yes")
     for (const lang of Label.langs)
       for (const v of Object.values(PartnershipNetwork.reportLabels)) expect(v[lang]).not.toBe("")

@@ -98,11 +98,9 @@ const internal = (network: PartnershipNetwork): Internal =>
 export const isPartnershipNetwork = (u: unknown): u is PartnershipNetwork =>
   typeof u === "object" && u !== null && TypeId in u
 
-const sectorIndex: { readonly [S in Actor.Sector]: number } = {
-  public: 0,
-  "third-sector": 1,
-  market: 2,
-  community: 3
+/** The index of each sector in `Actor.sectors` (the order sectors are stored and listed in). */
+const sectorIndex = Object.fromEntries(Actor.sectors.map((s, i) => [s, i])) as {
+  readonly [S in Actor.Sector]: number
 }
 
 const byCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0)
@@ -305,12 +303,8 @@ export const crossSectorShare = (network: PartnershipNetwork): number => {
  */
 export type SectorMatrix = { readonly [S in Actor.Sector]: { readonly [T in Actor.Sector]: number } }
 
-const zeroRow = (): { [T in Actor.Sector]: number } => ({
-  public: 0,
-  "third-sector": 0,
-  market: 0,
-  community: 0
-})
+const zeroRow = (): { [T in Actor.Sector]: number } =>
+  Object.fromEntries(Actor.sectors.map((s) => [s, 0])) as { [T in Actor.Sector]: number }
 
 /**
  * The sector mixing matrix of the network (see {@link SectorMatrix}).
@@ -326,7 +320,8 @@ const zeroRow = (): { [T in Actor.Sector]: number } => ({
  *   [{ members: ["comune-legnano", "cgil-legnano", "confcommercio"].map((a) => Partnership.member(a, ["partner"])) }]
  * )
  * const mixing = PartnershipNetwork.sectorMixing(network)
- * assert.strictEqual(mixing.public["third-sector"], 1)
+ * assert.strictEqual(mixing.public["social-partners"], 1)
+ * assert.strictEqual(mixing.public["third-sector"], 0)
  * assert.strictEqual(mixing.market.public, 1)
  * assert.strictEqual(mixing.public.public, 0)
  * ```
@@ -336,7 +331,9 @@ const zeroRow = (): { [T in Actor.Sector]: number } => ({
  */
 export const sectorMixing = (network: PartnershipNetwork): SectorMatrix => {
   const { a, b, sector } = internal(network)
-  const out = { public: zeroRow(), "third-sector": zeroRow(), market: zeroRow(), community: zeroRow() }
+  const out = Object.fromEntries(Actor.sectors.map((s) => [s, zeroRow()])) as {
+    [S in Actor.Sector]: { [T in Actor.Sector]: number }
+  }
   for (let e = 0; e < a.length; e++) {
     const s = Actor.sectors[sector[a[e]!]!]!
     const t = Actor.sectors[sector[b[e]!]!]!
@@ -601,7 +598,7 @@ const crossSectorOpenPairs = (g: Csr, sector: Uint8Array): Float64Array => {
     const lo = offsets[i]!
     const hi = offsets[i + 1]!
     if (hi - lo < 2) continue
-    const bySector = [0, 0, 0, 0]
+    const bySector = Actor.sectors.map(() => 0)
     for (let e = lo; e < hi; e++) {
       mark[targets[e]!] = 1
       bySector[sector[targets[e]!]!]!++
@@ -780,7 +777,7 @@ export const report = (
 ): Report => {
   const { sector } = internal(network)
   const mixing = sectorMixing(network)
-  const counts = [0, 0, 0, 0]
+  const counts = Actor.sectors.map(() => 0)
   for (let i = 0; i < sector.length; i++) counts[sector[i]!]!++
   const tiesAcross: Array<{
     readonly sectors: readonly [Actor.Sector, Actor.Sector]

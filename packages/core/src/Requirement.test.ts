@@ -1,3 +1,4 @@
+import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
@@ -101,7 +102,30 @@ describe("Requirement", () => {
 
   it("property: round trip (invariant 14)", () => roundTrip(Requirement.Requirement, Arb.requirement()))
 
-  it("rejects a requirement without needs and a tie of one actor with itself", () => {
+  it("a requirement may be prefigured before any need is recorded (seed 000, row 5: «anche quelli che si può prefigurare»)", () => {
+    // Seed 000, row 5: the community manages needs «non solo quelli già espressi ma anche quelli che si può prefigurare».
+    const prefigured = Requirement.decode({
+      id: "req-custodi-prefigurati",
+      needs: [],
+      interlocutors: ["rete-vicinato", "casa-volontariato"],
+      places: ["neighbourhood-centre"],
+      resources: [{ kind: "time", amount: 40, unit: "hour" }],
+      ties: [{ between: ["rete-vicinato", "casa-volontariato"] }]
+    })
+    expect(Either.isRight(prefigured)).toBe(true)
+    if (Either.isRight(prefigured)) {
+      expect(Requirement.isPrefigured(prefigured.right)).toBe(true)
+      expect(
+        Requirement.referenceProblems(
+          [prefigured.right],
+          { actors: new Set(["rete-vicinato", "casa-volontariato"]), needs: new Set() },
+          ["requirements"]
+        )
+      ).toEqual([])
+    }
+  })
+
+  it("rejects a bad place and a tie of one actor with itself", () => {
     expect(
       formatted(
         Requirement.decode({
@@ -114,7 +138,6 @@ describe("Requirement", () => {
         })
       )
     ).toEqual([
-      "needs: a requirement is read around at least one need: list the ids of its needs",
       `places[0]: expected one of ${Requirement.placeKinds.join(", ")}, got "piazza"`,
       'ties[0].between[1]: a tie links two different actors, got "rete-vicinato" twice: name the other actor'
     ])

@@ -200,25 +200,25 @@ export interface Reading {
   readonly ties: ReadonlyArray<Tie>
 }
 
-const nonEmpty = <S extends Schema.Schema.Any>(item: S, message: string) =>
-  Schema.Array(item).pipe(Schema.filter((a) => a.length > 0 || message, { jsonSchema: { minItems: 1 } }))
-
 /**
- * A requirement: one or more needs read as the way the community manages
- * itself around them.
+ * A requirement: the way the community manages itself around one or more
+ * needs, or around a need it prefigures before any is recorded (seed 000,
+ * row 5: «non solo quelli già espressi ma anche quelli che si può
+ * prefigurare»). A requirement with no need is *prefigured* (see
+ * {@link isPrefigured}).
  *
  * @category models
  * @since 0.1.0
  */
 export const Requirement = Schema.Struct({
   id: RequirementId,
-  needs: nonEmpty(NeedId, "a requirement is read around at least one need: list the ids of its needs"),
+  needs: Schema.Array(NeedId),
   ...readingFields
 }).annotations({
   identifier: "Requirement",
   title: "Requirement",
   description:
-    "A requirement (esigenza): how the community manages itself around one or more needs: interlocutors, places, resources and ties (seed 000, row 6)."
+    "A requirement (esigenza): how the community manages itself around its needs, or around needs it prefigures before any is recorded (no need listed; seed 000, row 5): interlocutors, places, resources and ties (seed 000, row 6)."
 })
 
 /**
@@ -234,6 +234,25 @@ export interface Requirement extends Schema.Schema.Type<typeof Requirement> {}
  * @since 0.1.0
  */
 export interface RequirementEncoded extends Schema.Schema.Encoded<typeof Requirement> {}
+
+/**
+ * Whether a requirement is prefigured: the community reads it before any need
+ * is recorded (seed 000, row 5: the community manages «non solo quelli già
+ * espressi ma anche quelli che si può prefigurare»).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Requirement } from "@welfare/core"
+ *
+ * assert.strictEqual(Requirement.isPrefigured({ needs: [] }), true)
+ * ```
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const isPrefigured = (requirement: Pick<Requirement, "needs">): boolean =>
+  requirement.needs.length === 0
 
 /**
  * Decodes unknown input into a requirement, or returns every problem. Never throws.

@@ -67,6 +67,23 @@ const patto = SolidarityPact.decode({
 }).pipe(Either.getOrThrow)
 
 describe("SolidarityPact", () => {
+  it("a Pact no municipality signs is a finding: seed 004 row 47, «un patto di solidarietà territoriale con i Comuni»", () => {
+    const withoutComune = {
+      ...patto,
+      signatories: patto.signatories.filter((s) => s.actor !== "comune-legnano"),
+      sectorsNote: undefined
+    }
+    const { sectorsNote: _, ...pact } = withoutComune
+    const problems = SolidarityPact.validate({ ...pact, signatories: pact.signatories }, charter, actors)
+    expect(problems.map(Problem.format)).toContain(
+      "signatories: no municipality signs the Pact: the Solidarity Pact is made with the Comuni (seed 004, row 47); add the signature of at least one local authority"
+    )
+    // The Legnano Pact, signed by the Comune di Legnano, has no such finding.
+    expect(
+      SolidarityPact.validate(patto, charter, actors).filter((p) => p.message.includes("Comuni"))
+    ).toEqual([])
+  })
+
   it("accepts the Legnano Pact: three sectors, every project supported", () => {
     expect(SolidarityPact.validate(patto, charter, actors)).toEqual([])
     expect(SolidarityPact.sectorsOf(patto, actors)).toEqual(["public", "third-sector", "market"])

@@ -7,8 +7,10 @@
  * Signing rules, all checked at once by {@link validate}: every signatory is
  * a known actor and signs once; it commits at least one responsibility or
  * resource; it supports only projects of the Charter; every Charter project
- * has at least one supporter; the signatories span several sectors, or the
- * Pact says why not in `sectorsNote`.
+ * has at least one supporter; at least one municipality (Comune, a local
+ * authority) signs, since the pact is made «con i Comuni» (seed 004, row 47);
+ * the signatories span several sectors, or the Pact says why not in
+ * `sectorsNote`.
  *
  * @since 0.1.0
  */
@@ -205,8 +207,9 @@ export const supporters = (
  *   known actor; a signatory supports a project that is not in the Charter;
  * - `duplicate-id`: an actor signs twice;
  * - `rule`: a signatory commits nothing; a Charter project has no supporter;
- *   the Pact has no signatory; the signatories all belong to one sector and
- *   the Pact has no `sectorsNote`.
+ *   the Pact has no signatory; no municipality (local authority) signs it
+ *   (seed 004, row 47: «un patto di solidarietà territoriale con i Comuni»);
+ *   the signatories all belong to one sector and the Pact has no `sectorsNote`.
  *
  * Pass `undefined` as the Charter when the territory has none: the Pact
  * realises a Charter, so that is a problem too.
@@ -317,6 +320,17 @@ export const validate = (
           `no signatory supports the Charter project "${p.id}": find a supporter or remove the project from the Charter`
         )
       )
+  if (
+    pact.signatories.length > 0 &&
+    !pact.signatories.some((s) => actorsById.get(s.actor)?.kind === "local-authority")
+  )
+    problems.push(
+      Problem.make(
+        "rule",
+        ["signatories"],
+        "no municipality signs the Pact: the Solidarity Pact is made with the Comuni (seed 004, row 47); add the signature of at least one local authority"
+      )
+    )
   const sectors = sectorsOf(pact, actorsById)
   if (sectors.length === 1 && pact.sectorsNote === undefined)
     problems.push(

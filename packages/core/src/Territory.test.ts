@@ -274,6 +274,7 @@ describe("Territory", () => {
       expect(Territory.sectorCounts(result.right)).toEqual({
         public: 1,
         "third-sector": 1,
+        "social-partners": 0,
         market: 0,
         community: 1
       })

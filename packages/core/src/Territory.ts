@@ -415,7 +415,7 @@ export const actorsById = (territory: Pick<Territory, "actors">): ReadonlyMap<Ac
  * const counts = Territory.sectorCounts({
  *   actors: [Actor.make({ id: Actor.ActorId.make("a"), kind: "business" })]
  * })
- * assert.deepStrictEqual(counts, { public: 0, "third-sector": 0, market: 1, community: 0 })
+ * assert.deepStrictEqual(counts, { public: 0, "third-sector": 0, "social-partners": 0, market: 1, community: 0 })
  * ```
  *
  * @category getters
@@ -424,7 +424,7 @@ export const actorsById = (territory: Pick<Territory, "actors">): ReadonlyMap<Ac
 export const sectorCounts = (
   territory: Pick<Territory, "actors">
 ): { readonly [S in Actor.Sector]: number } => {
-  const out = { public: 0, "third-sector": 0, market: 0, community: 0 }
+  const out = { public: 0, "third-sector": 0, "social-partners": 0, market: 0, community: 0 }
   for (const a of territory.actors) out[Actor.sectorOf(a)]++
   return out
 }

@@ -91,6 +91,15 @@ const marker = (
         },
         ...children
       )
+    case "triangle-down":
+      return el(
+        "polygon",
+        {
+          points: `${num(x)},${num(y + size * 1.4)} ${num(x + size * 1.25)},${num(y - size * 0.9)} ${num(x - size * 1.25)},${num(y - size * 0.9)}`,
+          ...a
+        },
+        ...children
+      )
     case "triangle-up":
       return el(
         "polygon",

@@ -993,6 +993,7 @@ const sectorText = (s: Actor.Sector): Text => Actor.sectorLabels[s]
 const shortSector: { readonly [S in Actor.Sector]: Text } = {
   public: t("Pubblico", "Public"),
   "third-sector": t("Terzo settore", "Third sector"),
+  "social-partners": t("Parti sociali", "Social partners"),
   market: t("Mercato", "Market"),
   community: t("Comunità", "Community")
 }

@@ -1,7 +1,7 @@
 import * as fc from "fast-check"
 import type { Report, View } from "../src/index.js"
 
-const sectors = ["public", "third-sector", "market", "community"] as const
+const sectors = ["public", "third-sector", "social-partners", "market", "community"] as const
 
 /** Any text, including control characters, markup and lone surrogates. */
 export const anyString = fc.oneof(

@@ -58,7 +58,7 @@ export const progress: View.ProgressBars = {
   ]
 }
 
-type Sector = "public" | "third-sector" | "market" | "community"
+type Sector = "public" | "third-sector" | "social-partners" | "market" | "community"
 const node = (id: string, label: string, sector: Sector): View.NetworkNode => ({ id, label, sector })
 
 export const network: View.NetworkView = {
@@ -76,7 +76,7 @@ export const network: View.NetworkView = {
     node("acli-famiglie", "ACLI Famiglie", "third-sector"),
     node("fondazione-ticino-olona", "Fondazione Comunitaria Ticino Olona", "third-sector"),
     node("oratorio-san-domenico", "Oratorio San Domenico", "third-sector"),
-    node("cgil-legnano", "CGIL Legnano", "third-sector"),
+    node("cgil-legnano", "CGIL Legnano", "social-partners"),
     node("confcommercio-alto-milanese", "Confcommercio Alto Milanese", "market"),
     node("rete-vicinato", "Rete di vicinato", "community"),
     node("p-0017", "p-0017", "community"),

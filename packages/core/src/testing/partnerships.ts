@@ -201,8 +201,9 @@ export const citizenshipCharter = (
 
 /**
  * A valid Pact with its Charter and actors: every signatory is a known actor
- * that signs once and commits something; every project has a supporter;
- * signatories span several sectors, or the Pact says why not.
+ * that signs once and commits something; every project has a supporter; a
+ * municipality signs (seed 004, row 47); signatories span several sectors,
+ * or the Pact says why not.
  *
  * @category arbitraries
  * @since 0.1.0
@@ -221,9 +222,21 @@ export const pactScenario = (): fc.Arbitrary<{
         nil: undefined
       })
     })
+    .map(({ actors, ...rest }) => ({
+      ...rest,
+      // The pact is made «con i Comuni» (seed 004, row 47): the district has a municipality.
+      actors: actors.some((a) => a.kind === "local-authority")
+        ? actors
+        : actors.map((a, i) => (i === 0 ? { ...a, kind: "local-authority" as const } : a))
+    }))
     .chain(({ actors, charter, id, note }) =>
       fc
         .shuffledSubarray([...actors], { minLength: 1 })
+        .map((ss) =>
+          ss.some((a) => a.kind === "local-authority")
+            ? ss
+            : [actors.find((a) => a.kind === "local-authority")!, ...ss]
+        )
         .chain((signers) =>
           fc.tuple(
             ...signers.map((a) =>

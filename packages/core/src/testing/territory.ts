@@ -125,7 +125,14 @@ const pactFor = (
   return fc
     .record({
       id: Arbitrary.make(SolidarityPact.PactId),
-      signers: fc.shuffledSubarray([...actors], { minLength: 1, maxLength: 5 }),
+      // The pact is made «con i Comuni» (seed 004, row 47): a municipality always signs.
+      signers: fc
+        .shuffledSubarray([...actors], { minLength: 1, maxLength: 5 })
+        .map((ss) =>
+          ss.some((a) => a.kind === "local-authority")
+            ? ss
+            : [actors.find((a) => a.kind === "local-authority")!, ...ss]
+        ),
       note: fc.option(fc.constant("Prima fase: firmano i Comuni, il terzo settore aderisce in autunno"), {
         nil: undefined,
         freq: 4

@@ -9,18 +9,25 @@ import type { NetworkView, RadarData } from "../View.js"
 import { finite } from "./xml.js"
 
 /** Sectors in display order, with colour (Okabe-Ito, colour-blind safe) and marker shape. */
-export const sectorOrder: ReadonlyArray<Actor.Sector> = ["public", "third-sector", "market", "community"]
+export const sectorOrder: ReadonlyArray<Actor.Sector> = [
+  "public",
+  "third-sector",
+  "social-partners",
+  "market",
+  "community"
+]
 
 export const sectorStyle: {
   readonly [S in Actor.Sector]: { readonly colour: string; readonly shape: Shape }
 } = {
   public: { colour: "#0072B2", shape: "square" },
   "third-sector": { colour: "#009E73", shape: "circle" },
+  "social-partners": { colour: "#56B4E9", shape: "triangle-down" },
   market: { colour: "#E69F00", shape: "diamond" },
   community: { colour: "#CC79A7", shape: "triangle-up" }
 }
 
-export type Shape = "circle" | "square" | "diamond" | "triangle-up"
+export type Shape = "circle" | "square" | "diamond" | "triangle-up" | "triangle-down"
 
 /** Styles of the (at most two meaningful) radar series: colour, dash and marker. */
 export const seriesStyle: ReadonlyArray<{
