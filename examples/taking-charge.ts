@@ -10,7 +10,7 @@
  * Run: node --conditions=@welfare/source --import tsx examples/taking-charge.ts
  */
 import { readFileSync } from "node:fs"
-import { Access, Need, Problem, Requirement, TakingCharge, Territory } from "@welfare/core"
+import { Access, Need, Problem, Requirement, Responsibility, TakingCharge, Territory } from "@welfare/core"
 import { Either, Schema } from "effect"
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"))
@@ -24,6 +24,7 @@ const fragment = Either.getOrElse(
   Problem.decoder(
     Schema.Struct({
       needs: Schema.Array(Need.Need),
+      responsibilities: Schema.Array(Responsibility.Assignment),
       requirements: Schema.Array(Requirement.Requirement),
       takingCharge: Schema.Array(TakingCharge.Event)
     })
@@ -46,7 +47,7 @@ if (references.length > 0) fail(references)
 const [sensed] = fragment.needs
 console.log(
   `${sensed!.id}: ${Need.statusLabels[sensed!.status].it} / ${Need.statusLabels[sensed!.status].en}, ` +
-    `complex: ${Need.isComplex(sensed!)}, no man's land: ${Need.isNoMansLand(sensed!)}`
+    `complex: ${Need.isComplex(sensed!)}, no man's land: ${Responsibility.isNoMansLand(sensed!, territory.responsibilities)}`
 )
 const byId = Territory.actorsById(territory)
 const [requirement] = fragment.requirements

@@ -240,7 +240,7 @@ describe("JsonSchema", () => {
       }),
       { numRuns: 100 }
     )
-  })
+  }, 120_000)
 
   it("property: a full territory whose shape the decoder rejects after one mutation is rejected by the Territory JSON Schema (invariant 14)", () => {
     const validate = validatorOf("Territory")
@@ -271,7 +271,7 @@ describe("JsonSchema", () => {
       { numRuns: 100 }
     )
     expect(rejected).toBeGreaterThan(30)
-  })
+  }, 120_000)
 
   it.each(JsonSchema.names.map((name) => [name]))(
     "property: a %s the decoder rejects after one mutation is rejected by its JSON Schema (invariant 14)",

@@ -21,13 +21,12 @@ const casaLavoro = {
 }
 
 describe("Need", () => {
-  it("decodes the emerging housing-and-work need of seed 003: complex, in no man's land", () => {
+  it("decodes the emerging housing-and-work need of seed 003: complex", () => {
     const result = decode(casaLavoro)
     expect(Either.isRight(result)).toBe(true)
     if (Either.isRight(result)) {
       const need = result.right
       expect(Need.isComplex(need)).toBe(true)
-      expect(Need.isNoMansLand(need)).toBe(true)
       expect(Need.isOvert(need)).toBe(false)
       expect(Need.isNotYetOvert(need)).toBe(true)
       expect(Need.raiserActor(need.raisedBy)).toBe("oratorio-san-domenico")
@@ -67,11 +66,10 @@ describe("Need", () => {
 
   it("property: round trip (invariant 14)", () => roundTrip(Need.Need, Arb.need()))
 
-  it("property: a need is complex exactly when it touches more than one policy area, and no man's land exactly without a responsible body", () => {
+  it("property: a need is complex exactly when it touches more than one policy area", () => {
     fc.assert(
       fc.property(Arb.need(), (need) => {
         expect(Need.isComplex(need)).toBe(need.policyAreas.length > 1)
-        expect(Need.isNoMansLand(need)).toBe(need.responsibleBody === undefined)
         expect(Need.isOvert(need)).toBe(need.recognisedBy !== undefined)
       })
     )

@@ -5,8 +5,10 @@
  * traditional model waits for, "conclamato" and recognised "da Servizio
  * Sociale" (seed 000, row 5), so an overt need always names who recognised it.
  * A need touching more than one policy area is complex and calls for an
- * integrated taking charge (seed 004, row 32); a need with no responsible
- * public body lies in a "terra di nessuno" (seed 004, row 23). Who raised it
+ * integrated taking charge (seed 004, row 32). Its optional `kind` (a code
+ * such as `working-poor-housing`) is what the responsibility map reads: a
+ * need lies in a "terra di nessuno" (seed 004, row 23) when the law assigns
+ * its kind no public body, see `Responsibility.isNoMansLand`. Who raised it
  * is recorded (a person, a family, a social sensor of seed 003 row 85, or a
  * service); the person concerned is only a pseudonymous {@link Person.PersonId}
  * and a need carries no free text, so nothing personal can leak into errors.
@@ -130,12 +132,30 @@ export const RaisedBy = Schema.Union(
  */
 export type RaisedBy = typeof RaisedBy.Type
 
+/**
+ * A code for a kind of need (for example `working-poor-housing`,
+ * `isolated-elderly`): the unit the responsibility map assigns public bodies
+ * to (seed 004, row 23).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const NeedKind = id("NeedKind", "kind", "A code for a kind of need, read by the responsibility map.")
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type NeedKind = typeof NeedKind.Type
+
 const nonEmpty = <S extends Schema.Schema.Any>(item: S, message: string) =>
   Schema.Array(item).pipe(Schema.filter((a) => a.length > 0 || message, { jsonSchema: { minItems: 1 } }))
 
 /**
  * A need: its status (and who recognised it, when overt), the policy areas it
- * touches, the public body responsible for it if any, who raised it, and
+ * touches, its kind (read by the responsibility map), the public body that
+ * took charge of it if any (`responsibleBody`: a fact of this need, not the
+ * law's assignment: see `Responsibility`), who raised it, and
  * optionally the pseudonymous person it concerns (absent for a need of a
  * community or a group).
  *
@@ -170,6 +190,7 @@ export const Need = Schema.Struct({
     PolicyArea.PolicyArea,
     "a need touches at least one policy area (seed 004, row 33): list the areas it touches"
   ),
+  kind: optional(NeedKind),
   responsibleBody: optional(Actor.ActorId),
   raisedBy: RaisedBy,
   person: optional(Person.PersonId)
@@ -263,25 +284,6 @@ export const isOvert = (need: Pick<Need, "status">): boolean => need.status === 
  * @since 0.1.0
  */
 export const isComplex = (need: Pick<Need, "policyAreas">): boolean => PolicyArea.isComplex(need.policyAreas)
-
-/**
- * Whether a need lies in a "terra di nessuno" (no man's land): no public body
- * is responsible for it (seed 004, row 23).
- *
- * @example
- * ```ts
- * import * as assert from "node:assert"
- * import { Actor, Need } from "@welfare/core"
- *
- * assert.strictEqual(Need.isNoMansLand({}), true)
- * assert.strictEqual(Need.isNoMansLand({ responsibleBody: Actor.ActorId.make("comune-legnano") }), false)
- * ```
- *
- * @category predicates
- * @since 0.1.0
- */
-export const isNoMansLand = (need: Pick<Need, "responsibleBody">): boolean =>
-  need.responsibleBody === undefined
 
 /**
  * Whether a need is still below the threshold of traditional access: latent or

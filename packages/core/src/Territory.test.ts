@@ -32,6 +32,9 @@ const referencePaths = (t: Territory.Territory): Array<Path> => {
     if (n.raisedBy._tag === "social-sensor" || n.raisedBy._tag === "service")
       out.push(["needs", i, "raisedBy", "actor"])
   })
+  t.responsibilities.forEach((a, i) => {
+    if (a.body !== undefined) out.push(["responsibilities", i, "body"])
+  })
   t.requirements.forEach((r, i) => {
     list(r.needs, "requirements", i, "needs")
     list(r.interlocutors, "requirements", i, "interlocutors")
@@ -333,7 +336,7 @@ describe("Territory", () => {
     fc.assert(fc.property(Arb.territory(), (t) => Either.isRight(Territory.make(t))))
   })
 
-  describe("full territories (every section populated)", () => {
+  describe("full territories (every section populated)", { timeout: 120_000 }, () => {
     it("property: a generated full territory has no integrity problem (the arbitrary's law)", () => {
       fc.assert(
         fc.property(Arb.fullTerritory(), (t) => {

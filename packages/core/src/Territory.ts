@@ -29,6 +29,7 @@ import * as Need from "./Need.js"
 import * as Partnership from "./Partnership.js"
 import * as Problem from "./Problem.js"
 import * as Requirement from "./Requirement.js"
+import * as Responsibility from "./Responsibility.js"
 import * as SolidarityPact from "./SolidarityPact.js"
 import * as TakingCharge from "./TakingCharge.js"
 
@@ -106,6 +107,7 @@ export const TerritoryFields = Schema.Struct({
   municipalities: Schema.Array(Municipality),
   actors: Schema.Array(Actor.Actor),
   needs: many(Need.Need),
+  responsibilities: many(Responsibility.Assignment),
   requirements: many(Requirement.Requirement),
   takingCharge: many(TakingCharge.Event),
   partnerships: many(Partnership.Partnership),
@@ -127,6 +129,7 @@ export const TerritoryFields = Schema.Struct({
  */
 export type Section =
   | "needs"
+  | "responsibilities"
   | "requirements"
   | "takingCharge"
   | "partnerships"
@@ -201,6 +204,7 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
   const assignments = ids(t.assignments)
   problems.push(
     ...Need.referenceProblems(t.needs, { actors }, ["needs"]),
+    ...Responsibility.referenceProblems(t.responsibilities, actorsById(t), ["responsibilities"]),
     ...Requirement.referenceProblems(t.requirements, { actors, needs }, ["requirements"]),
     ...TakingCharge.referenceProblems(t.takingCharge, { actors, needs }, ["takingCharge"]),
     ...TakingCharge.historyProblems(t.takingCharge, ["takingCharge"], { needs }),
@@ -306,6 +310,7 @@ export const empty = (
   municipalities: [],
   actors: [],
   needs: [],
+  responsibilities: [],
   requirements: [],
   takingCharge: [],
   partnerships: [],

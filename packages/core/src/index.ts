@@ -149,18 +149,21 @@ export * as Problem from "./Problem.js"
  * @since 0.1.0
  */
 export * as Progress from "./Progress.js"
-
 /**
  * Requirements (esigenza).
  * @since 0.1.0
  */
 export * as Requirement from "./Requirement.js"
-
 /**
  * Resources by kind: time, care, competence, economic.
  * @since 0.1.0
  */
 export * as Resource from "./Resource.js"
+/**
+ * The responsibility map: which public body the law assigns to each kind of need, and the gaps (terra di nessuno).
+ * @since 0.1.0
+ */
+export * as Responsibility from "./Responsibility.js"
 
 /**
  * Rubrics: trait and dimension weights, class thresholds, validation.

@@ -28,6 +28,7 @@ import {
   PartnershipNetwork,
   Progress,
   Requirement,
+  Responsibility,
   Rubric,
   Sensitivity,
   Summary,
@@ -50,6 +51,7 @@ export type TerritoryLike = Pick<Territory.Territory, "name" | "municipalities" 
     Pick<
       Territory.Territory,
       | "needs"
+      | "responsibilities"
       | "requirements"
       | "takingCharge"
       | "partnerships"
@@ -374,7 +376,8 @@ const needsOf = (t: TerritoryLike): NeedsReading => {
   for (const n of needs) {
     byStatus[n.status]++
     if (Need.isComplex(n)) complex++
-    if (Need.isNoMansLand(n)) noMansLand++
+    // A gap in the law for the need's kind (seed 004, row 23), read from the territory's responsibility map.
+    if (Responsibility.isNoMansLand(n, t.responsibilities ?? [])) noMansLand++
     if (n.person !== undefined) persons.add(n.person)
   }
   const actorsById = new Map(t.actors.map((a) => [a.id as string, a]))

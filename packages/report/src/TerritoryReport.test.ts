@@ -93,7 +93,9 @@ describe("Analysis.analyse on the territory of Legnano (seed 004)", () => {
       "ufficio-di-piano",
       "coop-melograno"
     ])
-    expect(analysis.network.mixing.public["third-sector"]).toBe(19)
+    // CGIL is a social partner, not Third Sector (D.Lgs. 117/2017, art. 4 c.2; seed 004, row 47).
+    expect(analysis.network.mixing.public["third-sector"]).toBe(18)
+    expect(analysis.network.mixing.public["social-partners"]).toBe(1)
     expect(analysis.network.citizens).toBe(1)
     expect(analysis.network.isolatedCitizens).toBe(1)
   })
@@ -218,10 +220,12 @@ describe("territoryReport of Legnano", () => {
 
   it("names the brokers and the mixing of sectors", () => {
     expect(md.en).toContain(
-      "| Comune di Legnano (Public) | 0.18 | 17 | 6.29 | 0.3 | Public, Third sector, Market |"
+      "| Comune di Legnano (Public) | 0.18 | 20 | 6.29 | 0.3 | Public, Third sector, Social partners, Market |"
     )
-    expect(md.en).toContain("| Sector | Actors | Public | Third sector | Market | Community |")
-    expect(md.en).toContain("| Public | 5 | 7 | 19 | 1 | 3 |")
+    expect(md.en).toContain(
+      "| Sector | Actors | Public | Third sector | Social partners | Market | Community |"
+    )
+    expect(md.en).toContain("| Public | 5 | 7 | 18 | 1 | 1 | 3 |")
     expect(md.en).toContain(
       "No organisation is isolated; citizens in no partnership: < 5 (counted, never named)"
     )

@@ -371,6 +371,15 @@ export const fullTerritory = (
               municipalities: legnanoMunicipalities,
               actors,
               needs,
+              // The law assigns social services to the municipalities; working-poor housing has no body (seed 004, row 23).
+              responsibilities: [
+                {
+                  policyArea: "social-and-health-services",
+                  body: "comune-legnano" as Actor.ActorId,
+                  basis: "L. 328/2000, art. 6"
+                },
+                { needKind: "working-poor-housing" as Need.NeedKind, policyArea: "housing" }
+              ],
               requirements: s.requirements,
               takingCharge: s.takingCharge,
               partnerships: s.partnerships as ReadonlyArray<Partnership.Partnership>,
