@@ -287,7 +287,7 @@ const commands = [
   fc.tuple(fc.constantFrom(...CoDesign.phases), project).map(([ph, p]) => new Phase(ph, p))
 ]
 
-describe("CoDesign model", () => {
+describe("CoDesign model", { timeout: 120_000 }, () => {
   it("property: apply agrees with a reference model of the roadmap over command sequences (invariants 10 and 12)", () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 120, size: "large" }), (cmds) => {

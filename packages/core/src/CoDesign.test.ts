@@ -7,6 +7,7 @@ import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as CoDesign from "./CoDesign.js"
 import * as Need from "./Need.js"
+import * as Problem from "./Problem.js"
 import * as Arb from "./testing/index.js"
 
 const read = (name: string): unknown =>
@@ -14,6 +15,11 @@ const read = (name: string): unknown =>
 const territory = read("legnano.json") as { actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">> }
 const fragment = read("legnano.codesign.json") as { coDesigns: ReadonlyArray<unknown> }
 const legnano = Either.getOrThrow(CoDesign.decode(fragment.coDesigns[0]))
+
+const ok = <A>(r: Either.Either<A, ReadonlyArray<Problem.Problem>>): A =>
+  Either.getOrElse(r, (problems) => {
+    throw new Error(problems.map(Problem.format).join("\n"))
+  })
 
 const comune = Actor.ActorId.make("comune-legnano")
 const forum = Actor.ActorId.make("forum-terzo-settore")
@@ -73,7 +79,7 @@ const shuffleParticipation = (process: CoDesign.Process, order: ReadonlyArray<nu
   return { ...process, events }
 }
 
-describe("CoDesign", () => {
+describe("CoDesign", { timeout: 120_000 }, () => {
   it("decodes the Legnano roadmap of seed 004 (rows 53-55) and reaches its shared verification", () => {
     const s = CoDesign.state(legnano)
     expect(s.stage).toBe("closed")
@@ -250,7 +256,16 @@ describe("CoDesign", () => {
       "2015-05-21T10:00:00Z"
     )
     add("focus-groups-started", {}, "2015-06-01T10:00:00Z")
-    add("project-built", { project: custodi, needs: [] }, "2015-06-02T10:00:00Z")
+    add(
+      "project-built",
+      {
+        project: custodi,
+        needs: [],
+        // The ASST's home care is a high-intensity service; nothing of proximity is connected to it.
+        services: [{ provider: asst, intensity: "high-intensity", resources: [] }]
+      },
+      "2015-06-02T10:00:00Z"
+    )
     add("partner-aggregated", { project: custodi, actor: asst }, "2015-06-03T10:00:00Z")
     add("partner-aggregated", { project: custodi, actor: coop }, "2015-06-03T11:00:00Z")
     expect(CoDesign.audit(p, territory).map((f) => [f.rule, f.severity, f.source.row])).toEqual([
@@ -259,10 +274,171 @@ describe("CoDesign", () => {
       ["final-recipients", "warning", 53], // the needs analysis is still open, with no final recipient yet
       ["needs-analysis-co-designed", "warning", 52], // by the promoter alone so far
       ["public-promoter", "warning", 50], // a cooperative promotes, the municipality does not
-      ["not-only-bando", "error", 54],
+      ["not-only-bando", "warning", 54], // the needs analysis can still be co-designed (row 52)
       ["not-only-bando", "warning", 54], // the project answers no need
-      ["proximity-connection", "warning", 54] // ASST and a cooperative, no proximity service
+      ["proximity-connection", "warning", 54] // a high-intensity service, no proximity service
     ])
+  })
+
+  describe("seed 003 row 54, read as the seed says", () => {
+    const coop = Actor.ActorId.make("coop-melograno")
+    const asst = Actor.ActorId.make("asst-ovest-milanese")
+    const casa = Actor.ActorId.make("casa-volontariato")
+    const need = Need.NeedId.make("need-solitudine-rescaldina")
+    const start = (): CoDesign.Process => {
+      let p = CoDesign.make({
+        id: CoDesign.CoDesignId.make("codesign-bando-2"),
+        kind: "co-design",
+        title: "Bando conciliazione",
+        promoter: comune,
+        trigger: { needs: [], call: "Bando regionale conciliazione 2015" },
+        stakeholders: [coop, rete, casa]
+      })
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "steering-group-constituted", {
+            members: [comune, coop],
+            themes: ["Conciliazione famiglia-lavoro"],
+            at: "2015-05-04T10:00:00Z"
+          })
+        )
+      )
+      return p
+    }
+    const bando = (p: CoDesign.Process) =>
+      CoDesign.audit(p, territory)
+        .filter((f) => f.rule === "not-only-bando" && f.project === undefined)
+        .map((f) => f.severity)
+
+    it("«Non progettare solo perché c'è un bando» is a warning while the needs analysis can be co-designed, and clears once it is (rows 52, 54)", () => {
+      // Row 54: «Non progettare solo perché c'è un bando»; row 52: «co-progettazione dell'analisi dei bisogni».
+      let p = start()
+      expect(bando(p)).toEqual(["warning"])
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "participation-recorded", {
+            activity: "needs-analysis",
+            actors: [
+              { actor: comune, role: "promoter" },
+              { actor: rete, role: "partner" },
+              { actor: casa, role: "partner" }
+            ],
+            recipientCount: 9,
+            at: "2015-05-10T10:00:00Z"
+          })
+        )
+      )
+      // Co-designed, but no need identified yet: still a warning.
+      expect(bando(p)).toEqual(["warning"])
+      p = ok(CoDesign.apply(p, ev(p, "needs-identified", { needs: [need], at: "2015-05-10T12:00:00Z" })))
+      expect(bando(p)).toEqual([])
+      // And it stays cleared once the needs analysis window is over.
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "participation-recorded", {
+            activity: "public-event",
+            actors: [{ actor: comune, role: "promoter" }],
+            at: "2015-05-11T10:00:00Z"
+          })
+        )
+      )
+      p = ok(CoDesign.apply(p, ev(p, "focus-groups-started", { at: "2015-05-12T10:00:00Z" })))
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "project-built", { project: custodi, needs: [need], at: "2015-05-13T10:00:00Z" })
+        )
+      )
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "feasibility-assessed", { project: custodi, feasible: true, at: "2015-05-14T10:00:00Z" })
+        )
+      )
+      p = ok(CoDesign.apply(p, ev(p, "charter-drafted", { projects: [custodi], at: "2015-09-13T10:00:00Z" })))
+      expect(bando(p)).toEqual([])
+    })
+
+    it("without a co-designed needs analysis, the finding becomes an error only once its window is over", () => {
+      let p = start()
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "participation-recorded", {
+            activity: "public-event",
+            actors: [{ actor: comune, role: "promoter" }],
+            at: "2015-05-11T10:00:00Z"
+          })
+        )
+      )
+      p = ok(CoDesign.apply(p, ev(p, "focus-groups-started", { at: "2015-05-12T10:00:00Z" })))
+      expect(bando(p)).toEqual(["warning"])
+      p = ok(
+        CoDesign.apply(p, ev(p, "project-built", { project: custodi, needs: [], at: "2015-05-13T10:00:00Z" }))
+      )
+      p = ok(
+        CoDesign.apply(
+          p,
+          ev(p, "feasibility-assessed", { project: custodi, feasible: true, at: "2015-05-14T10:00:00Z" })
+        )
+      )
+      p = ok(CoDesign.apply(p, ev(p, "charter-drafted", { projects: [custodi], at: "2015-09-13T10:00:00Z" })))
+      expect(bando(p)).toEqual(["error"])
+    })
+
+    it("high intensity is a property of the service (proximity, adequate resources), not of the provider's legal form", () => {
+      // Row 54: «curare la connessione tra strutture e servizi ad Alta Intensità e i servizi leggeri di prossimità
+      // nel territorio di tipo formale e informale. Questo compito di prossimità del territorio deve prevedere
+      // adeguate risorse per essere assunto».
+      const proximity = (services: ReadonlyArray<CoDesign.Service>) => {
+        let p = start()
+        p = ok(
+          CoDesign.apply(
+            p,
+            ev(p, "participation-recorded", {
+              activity: "public-event",
+              actors: [{ actor: comune, role: "promoter" }],
+              at: "2015-05-11T10:00:00Z"
+            })
+          )
+        )
+        p = ok(CoDesign.apply(p, ev(p, "focus-groups-started", { at: "2015-05-12T10:00:00Z" })))
+        p = ok(
+          CoDesign.apply(
+            p,
+            ev(p, "project-built", { project: custodi, needs: [], services, at: "2015-05-13T10:00:00Z" })
+          )
+        )
+        return CoDesign.audit(p, territory)
+          .filter((f) => f.rule === "proximity-connection")
+          .map((f) => f.actors)
+      }
+      // A social cooperative running a resourced proximity service with the ASST's high-intensity one: no finding,
+      // whatever its legal form (the old reading counted every cooperative as high intensity).
+      expect(
+        proximity([
+          { provider: asst, intensity: "high-intensity", resources: [] },
+          {
+            provider: coop,
+            intensity: "proximity",
+            formality: "formal",
+            resources: [{ kind: "care", amount: 200, unit: "hour" }]
+          }
+        ])
+      ).toEqual([])
+      // The same cooperative running a high-intensity residential service, with nothing of proximity: a finding.
+      expect(proximity([{ provider: coop, intensity: "high-intensity", resources: [] }])).toEqual([[coop]])
+      // A proximity service with no resource set aside is not «adeguate risorse».
+      expect(
+        proximity([
+          { provider: asst, intensity: "high-intensity", resources: [] },
+          { provider: rete, intensity: "proximity", formality: "informal", resources: [] }
+        ])
+      ).toEqual([[rete]])
+    })
   })
 
   it("referenceProblems reports duplicate processes and unknown actors, needs and projects with paths", () => {

@@ -1,17 +1,17 @@
 /**
- * Co-programming and co-design (co-programmazione, co-progettazione): the
- * process, its roadmap and its rules.
+ * Co-programming and co-design (co-programmazione, co-progettazione) as the
+ * seeds describe them: the process, its roadmap and its rules.
  *
- * Article 55 of the Italian Third Sector Code (D.Lgs. 117/2017) distinguishes
- * **co-programming**, which identifies the needs to answer, the interventions,
- * the ways to realise them and the resources available, from **co-design**,
- * which defines and carries out specific projects answering needs already
- * identified. Both follow the roadmap (cronoprogramma) of seed 004 (rows
- * 53-55): a steering group (themes, partner contacts, public event), focus
- * groups, drafts, approval; a co-design then has its Solidarity Pact signed,
- * realises its projects and verifies them with everyone who took part (seed
- * 001, move 6). A co-programming ends with an approved programme: its
- * projects are carried out by the co-designs that follow it.
+ * This is the seeds' generative co-design (2015): the roadmap (cronoprogramma)
+ * of seed 004 (rows 53-55): a steering group (themes, partner contacts,
+ * public event), focus groups, drafts, approval; a co-design then has its
+ * Solidarity Pact signed, realises its projects and verifies them with
+ * everyone who took part (seed 001, move 6). A co-programming ends with an
+ * approved programme: its projects are carried out by the co-designs that
+ * follow it. The seeds never cite the law, and their parties include unions
+ * and businesses: the legal procedure of art. 55 of the Third Sector Code
+ * (D.Lgs. 117/2017, DM 72/2021) is a separate, optional layer, see
+ * `Article55`.
  *
  * A process is event-sourced: its definition plus an append-only list of
  * events, each with an id, a time (ISO 8601 UTC) and the actor who recorded
@@ -34,6 +34,7 @@ import type { Labels, Text } from "./Label.js"
 import * as Need from "./Need.js"
 import * as Person from "./Person.js"
 import * as Problem from "./Problem.js"
+import * as Resource from "./Resource.js"
 
 /**
  * The id of a co-design or co-programming process.
@@ -104,7 +105,7 @@ export const Instant = Schema.String.pipe(
 // ---------------------------------------------------------------------------
 
 /**
- * The two kinds of process of article 55 of the Third Sector Code.
+ * The two variants of the seeds' roadmap: a programme, or a Charter and a Pact.
  *
  * @category constants
  * @since 0.1.0
@@ -119,7 +120,11 @@ export const kinds = ["co-programming", "co-design"] as const
  * @category models
  * @since 0.1.0
  */
-export const Kind = literals("CoDesignKind", kinds, "Co-programming or co-design (D.Lgs. 117/2017, art. 55).")
+export const Kind = literals(
+  "CoDesignKind",
+  kinds,
+  "Co-programming (an approved programme) or co-design (a Charter and a Pact) along the roadmap of seed 004."
+)
 
 /**
  * @category models
@@ -128,7 +133,7 @@ export const Kind = literals("CoDesignKind", kinds, "Co-programming or co-design
 export type Kind = typeof Kind.Type
 
 /**
- * What each kind of process produces (art. 55, D.Lgs. 117/2017).
+ * What each kind of process produces.
  *
  * @category constants
  * @since 0.1.0
@@ -341,6 +346,65 @@ const Count = Schema.Number.pipe(
 )
 
 /**
+ * Every intensity of a service a project connects (seed 003, row 54):
+ * high-intensity structures and services («strutture e servizi ad Alta
+ * Intensità») and light proximity services («servizi leggeri di prossimità»).
+ * The intensity is a property of the service, never of its provider's legal
+ * form: a cooperative may run either.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const intensities = ["high-intensity", "proximity"] as const
+
+/**
+ * The intensity of a service: high intensity or light proximity.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const ServiceIntensity = literals(
+  "ServiceIntensity",
+  intensities,
+  "High-intensity structures and services, or light proximity services (seed 003, row 54)."
+)
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type ServiceIntensity = typeof ServiceIntensity.Type
+
+/**
+ * A service a project connects: who provides it, its intensity, whether it
+ * is formal or informal («di tipo formale e informale», seed 003 row 54) and
+ * the resources set aside for it (the proximity task «deve prevedere adeguate
+ * risorse per essere assunto»).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Service = Schema.Struct({
+  provider: Actor.ActorId,
+  intensity: ServiceIntensity,
+  formality: optional(
+    literals("ServiceFormality", ["formal", "informal"] as const, "Whether a service is formal or informal.")
+  ),
+  resources: Schema.Array(Resource.Resource)
+}).annotations({
+  identifier: "CoDesignService",
+  title: "Service",
+  description:
+    "A service a co-design project connects: provider, intensity, formality and resources (seed 003, row 54)."
+})
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface Service extends Schema.Schema.Type<typeof Service> {}
+
+/**
  * The schema of each event type (see {@link Event}).
  *
  * @category models
@@ -356,7 +420,8 @@ export const eventSchemas = {
   "focus-groups-started": eventStruct("focus-groups-started", {}),
   "project-built": eventStruct("project-built", {
     project: CitizenshipCharter.ProjectId,
-    needs: Schema.Array(Need.NeedId)
+    needs: Schema.Array(Need.NeedId),
+    services: optional(Schema.Array(Service))
   }),
   "feasibility-assessed": eventStruct("feasibility-assessed", {
     project: CitizenshipCharter.ProjectId,
@@ -541,6 +606,7 @@ export interface ProcessEncoded extends Schema.Schema.Encoded<typeof Process> {}
 export interface ProjectState {
   readonly id: CitizenshipCharter.ProjectId
   readonly needs: ReadonlyArray<Need.NeedId>
+  readonly services: ReadonlyArray<Service>
   readonly feasible?: boolean
   readonly partners: ReadonlyArray<Actor.ActorId>
 }
@@ -725,7 +791,7 @@ const check = (definition: Definition, state: State, event: Event, path: Path): 
         "rule",
         at("type"),
         definition.kind === "co-programming"
-          ? `a co-programming identifies needs, interventions, ways and resources (D.Lgs. 117/2017, art. 55): a "${event.type}" event belongs to a co-design process`
+          ? `a co-programming identifies needs, interventions, ways and resources: a "${event.type}" event belongs to a co-design process`
           : `a co-design defines and carries out projects: draft a Charter and a Pact, not a programme ("programme-drafted" belongs to a co-programming)`
       )
     )
@@ -967,7 +1033,10 @@ const evolve = (state: State, event: Event): State => {
     case "project-built":
       return {
         ...base,
-        projects: [...state.projects, { id: event.project, needs: event.needs, partners: [] }]
+        projects: [
+          ...state.projects,
+          { id: event.project, needs: event.needs, services: event.services ?? [], partners: [] }
+        ]
       }
     case "feasibility-assessed":
       return {
@@ -1496,31 +1565,6 @@ export interface Finding {
 }
 
 /**
- * Actor kinds that provide high-intensity structures and services (hospital
- * and health trusts, cooperatives running residential services): seed 003, row 54.
- *
- * @category constants
- * @since 0.1.0
- */
-export const highIntensityKinds: ReadonlyArray<Actor.ActorKind> = ["public-institution", "social-cooperative"]
-
-/**
- * Actor kinds that provide light proximity services, formal or informal
- * (seed 003, row 54).
- *
- * @category constants
- * @since 0.1.0
- */
-export const proximityKinds: ReadonlyArray<Actor.ActorKind> = [
-  "volunteer-organisation",
-  "promotion-association",
-  "informal-network",
-  "educational-agency",
-  "citizen",
-  "spontaneous-group"
-]
-
-/**
  * What {@link audit} may know besides the process: the kinds of the actors
  * (for example the territory's actors). Rules that need a kind are skipped,
  * with an `info` finding, when it is unknown.
@@ -1596,13 +1640,22 @@ const finding = (
  *   promoter alone, or between public bodies only;
  * - `public-promoter` (row 50): the public actor not promoting the alliance;
  * - `not-only-bando` (row 54): a co-design started for a call for funding with
- *   no identified need, or a project answering no need;
- * - `proximity-connection` (row 54): a project with high-intensity structures
- *   and no light proximity service, formal or informal;
+ *   no identified need: a `warning` while the needs analysis can still be
+ *   co-designed (row 52), cleared once a co-designed needs analysis (someone
+ *   besides the promoter took part) is recorded and has identified needs, an
+ *   `error` only once that window is over without one; a project answering no need;
+ * - `proximity-connection` (row 54): a project with high-intensity services
+ *   and no light proximity service, formal or informal, or a proximity service
+ *   with no resource set aside («deve prevedere adeguate risorse»). Intensity
+ *   is a property of each service (`project-built`'s `services`), never of the
+ *   provider's legal form;
  * - `pact-signatures` (seed 004, row 55): parties of the Pact that never signed;
  * - `shared-verification` (seed 001, move 6): a verification done by one actor alone.
  *
  * A rule whose window is over is an `error`; while it is open, a `warning`.
+ * "Adequate" resources for a proximity service are read as at least one
+ * resource with a positive amount: an editorial threshold (the seed names no
+ * amount), the least that shows the task was resourced.
  * The result does not depend on the order of the participation records
  * (invariant 4): findings are sorted by rule, severity, project and activity.
  *
@@ -1624,7 +1677,7 @@ const finding = (
  *   findings.map((f) => [f.rule, f.severity, f.source.row]),
  *   [
  *     ["public-promoter", "error", 50],
- *     ["not-only-bando", "error", 54]
+ *     ["not-only-bando", "warning", 54]
  *   ]
  * )
  * ```
@@ -1760,22 +1813,30 @@ export const audit = (process: Process, context: AuditContext = {}): ReadonlyArr
       )
   }
 
-  // not only because there is a bando (row 54)
+  // not only because there is a bando (row 54); the needs analysis itself is co-designed (row 52)
   if (codesign) {
-    if (process.trigger.needs.length === 0)
-      out.push(
-        process.trigger.call !== undefined
-          ? finding(
-              "not-only-bando",
-              "error",
-              "the co-design was started for a call for funding with no identified need: link it to the needs of the welfare system, not only to the bando"
-            )
-          : finding(
-              "not-only-bando",
-              "warning",
-              "the co-design names no identified need in its trigger: a co-design answers needs already identified (D.Lgs. 117/2017, art. 55)"
-            )
-      )
+    if (process.trigger.needs.length === 0) {
+      const analysisWindow = windowOf(process.kind, s.stage, "needs-analysis")
+      const coDesignedAnalysis =
+        [...tookPart(records, "needs-analysis")].some((a) => a !== process.promoter) &&
+        s.identifiedNeeds.length > 0
+      if (!coDesignedAnalysis)
+        out.push(
+          process.trigger.call !== undefined
+            ? finding(
+                "not-only-bando",
+                analysisWindow === "over" ? "error" : "warning",
+                analysisWindow === "over"
+                  ? "the co-design was started for a call for funding and no co-designed needs analysis identified the needs it answers: co-design answers the needs of the welfare system, not only a bando"
+                  : "the co-design was started for a call for funding with no identified need: co-design the needs analysis with the stakeholders (seed 003, row 52) and record the needs it identifies, so the process answers the needs of the welfare system, not only the bando"
+              )
+            : finding(
+                "not-only-bando",
+                "warning",
+                "the co-design names no identified need: identify the needs of the welfare system it answers in a co-designed needs analysis (seed 003, row 52)"
+              )
+        )
+    }
     for (const project of s.projects)
       if (project.needs.length === 0)
         out.push(
@@ -1788,18 +1849,28 @@ export const audit = (process: Process, context: AuditContext = {}): ReadonlyArr
         )
   }
 
-  // high intensity connected to light proximity services (row 54)
-  if (codesign && kinds.size > 0)
+  // high-intensity services connected to light proximity services, with adequate resources (row 54)
+  if (codesign)
     for (const project of projectsInScope(s)) {
-      const ks = project.partners.map((a) => kinds.get(a))
-      const high = project.partners.filter((a) => highIntensityKinds.includes(kinds.get(a)!))
-      if (high.length > 0 && !ks.some((k) => k !== undefined && proximityKinds.includes(k)))
+      const high = project.services.filter((x) => x.intensity === "high-intensity")
+      const proximity = project.services.filter((x) => x.intensity === "proximity")
+      if (high.length > 0 && proximity.length === 0)
         out.push(
           finding(
             "proximity-connection",
             "warning",
-            `project "${project.id}" joins high-intensity structures (${sorted(high).join(", ")}) with no light proximity service: connect them to volunteer, informal or neighbourhood partners`,
-            { actors: high, project: project.id }
+            `project "${project.id}" joins high-intensity services (${sorted(high.map((x) => x.provider)).join(", ")}) with no light proximity service: connect them to proximity services of the territory, formal or informal`,
+            { actors: high.map((x) => x.provider), project: project.id }
+          )
+        )
+      const unresourced = proximity.filter((x) => !x.resources.some((r) => r.amount > 0))
+      if (unresourced.length > 0)
+        out.push(
+          finding(
+            "proximity-connection",
+            "warning",
+            `the proximity services of ${sorted(unresourced.map((x) => x.provider)).join(", ")} in project "${project.id}" have no resource set aside: the proximity task needs adequate resources to be taken on`,
+            { actors: unresourced.map((x) => x.provider), project: project.id }
           )
         )
     }
@@ -1972,6 +2043,9 @@ export const referenceProblems = (
           e.needs.forEach((n, k) => {
             need(n, ev("needs", k))
           })
+          e.services?.forEach((x, k) => {
+            actor(x.provider, ev("services", k, "provider"))
+          })
           break
         case "feasibility-assessed":
           project(e.project, ev("project"))
@@ -2005,7 +2079,7 @@ export const referenceProblems = (
 // ---------------------------------------------------------------------------
 
 /**
- * Italian and English labels of the process kinds (D.Lgs. 117/2017, art. 55).
+ * Italian and English labels of the process kinds.
  *
  * @category labels
  * @since 0.1.0

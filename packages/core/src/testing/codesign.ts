@@ -126,11 +126,22 @@ export const eventForOffer = (
     case "project-built": {
       let n = 1
       while ((offer.usedProjects ?? []).includes(CitizenshipCharter.ProjectId.make(`proj-${n}`))) n++
+      // Services of either intensity, formal or informal, resourced or not (seed 003, row 54).
+      const providers = c.some(offer.by, false)
+      const services = providers.map(
+        (provider): CoDesign.Service => ({
+          provider,
+          intensity: c.pick(CoDesign.intensities),
+          ...(c.nat() % 3 === 0 ? {} : { formality: c.pick(["formal", "informal"] as const) }),
+          resources: c.nat() % 3 === 0 ? [] : [{ kind: "time", amount: 1 + (c.nat() % 100), unit: "hour" }]
+        })
+      )
       return {
         ...common,
         type: offer.type,
         project: CitizenshipCharter.ProjectId.make(`proj-${n}`),
-        needs: c.some(offer.needs ?? [], false)
+        needs: c.some(offer.needs ?? [], false),
+        ...(c.nat() % 4 === 0 ? {} : { services })
       }
     }
     case "feasibility-assessed":
