@@ -129,6 +129,48 @@ export const Project = Schema.Struct({
  */
 export interface Project extends Schema.Schema.Type<typeof Project> {}
 
+const RoadmapProcessId = id(
+  "RoadmapProcessId",
+  "codesign",
+  "The id of the co-design process (roadmap) that drafted and approved a Charter or a Pact."
+)
+const RoadmapEventId = id("RoadmapEventId", "ev", "The id of an event of a co-design roadmap.")
+
+/**
+ * Where a Charter or a Pact comes from (invariant 16): the co-design process
+ * whose roadmap drafted it, the id of its draft event (`charter-drafted` or
+ * `pact-drafted`) and of the `approved` event (seed 004, row 55: «si scrivono
+ * le bozze ... e si approvano e sottoscrivono i documenti»). The territory
+ * checks it against the process: see `Provenance`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const Provenance = Schema.Struct({
+  process: RoadmapProcessId,
+  drafted: RoadmapEventId,
+  approved: RoadmapEventId
+}).annotations({
+  identifier: "RoadmapProvenance",
+  title: "RoadmapProvenance",
+  description:
+    "The co-design process, draft event and approval event a Charter or a Pact comes from (seed 004, row 55)."
+})
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface Provenance extends Schema.Schema.Type<typeof Provenance> {}
+
+/**
+ * The id of one event of a roadmap, as a Pact signatory's `signature` names it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const EventRef = RoadmapEventId
+
 /**
  * The fields of a Charter, before its project ids are checked.
  *
@@ -146,7 +188,8 @@ export const CharterFields = Schema.Struct({
       message: () =>
         "a Charter contains the projects the territory intends to realise: add at least one project"
     })
-  )
+  ),
+  provenance: optional(Provenance)
 }).annotations({ identifier: "CitizenshipCharterFields", title: "CitizenshipCharter" })
 
 /**

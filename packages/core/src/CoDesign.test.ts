@@ -86,14 +86,15 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     expect(s.steeringGroup).toEqual([comune, "ufficio-di-piano", forum, "casa-volontariato"])
     expect(s.themes).toEqual(["Casa e lavoro", "Anziani soli"])
     expect(s.charter).toEqual(["proj-abitare-lavoro", "proj-custodi-sociali"])
-    expect(s.pact).toHaveLength(8)
+    expect(s.pact).toHaveLength(11)
     expect(s.signatures).toEqual(s.pact)
     expect(s.identifiedNeeds).toEqual(["need-casa-lavoro-0017", "need-solitudine-rescaldina"])
     expect(s.projects.find((p) => p.id === custodi)?.partners).toEqual([
       "asst-ovest-milanese",
       "rete-vicinato",
       "casa-volontariato",
-      "ufficio-di-piano"
+      "ufficio-di-piano",
+      "comune-parabiago"
     ])
     expect(legnano.events.find((e) => e.type === "signed")?.at.slice(0, 7)).toBe("2015-10")
     expect(CoDesign.hasEqualDignity(legnano)).toBe(true)
@@ -118,7 +119,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
       "participation-recorded"
     ])
     const approved = until("signed")
-    expect(CoDesign.next(approved).find((o) => o.type === "signed")?.actors).toHaveLength(8)
+    expect(CoDesign.next(approved).find((o) => o.type === "signed")?.actors).toHaveLength(11)
     expect(CoDesign.next(legnano)).toEqual([])
   })
 
@@ -133,7 +134,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     expect(
       formatted(CoDesign.apply(focus, ev(focus, "project-built", { project: custodi, needs: [] })))
     ).toEqual([
-      `events[${focus.events.length}].type: a co-programming identifies needs, interventions, ways and resources (D.Lgs. 117/2017, art. 55): a "project-built" event belongs to a co-design process`
+      `events[${focus.events.length}].type: a co-programming identifies needs, interventions, ways and resources: a "project-built" event belongs to a co-design process`
     ])
   })
 

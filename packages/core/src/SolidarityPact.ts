@@ -77,8 +77,8 @@ export const SigningDate = Schema.String.pipe(
 
 /**
  * A signatory: the actor that signs, the Charter projects it supports, the
- * responsibilities it takes and the resources it puts in, and the day it
- * signed.
+ * responsibilities it takes and the resources it puts in, the day it signed
+ * and, when the Pact comes from a roadmap, the id of its `signed` event.
  *
  * @category models
  * @since 0.1.0
@@ -88,7 +88,8 @@ export const Signatory = Schema.Struct({
   supports: Schema.Array(CitizenshipCharter.ProjectId),
   responsibilities: Schema.Array(Partnership.Responsibility),
   resources: Schema.Array(Resource.Resource),
-  signedOn: optional(SigningDate)
+  signedOn: optional(SigningDate),
+  signature: optional(CitizenshipCharter.EventRef)
 }).annotations({
   identifier: "PactSignatory",
   title: "PactSignatory",
@@ -119,6 +120,7 @@ export const SolidarityPact = Schema.Struct({
       fc.constantFrom("Patto di solidarietà dell'Ambito di Legnano", "Patto di solidarietà")
   }),
   signatories: Schema.Array(Signatory),
+  provenance: optional(CitizenshipCharter.Provenance),
   sectorsNote: optional(
     text(
       "SectorsNote",

@@ -427,7 +427,7 @@ describe("Territory", () => {
     const signatories = example.pact.signatories
     const twice = { ...example, pact: { ...example.pact, signatories: [...signatories, signatories[0]] } }
     expect(formatted(Territory.decode(twice))).toEqual([
-      `pact.signatories[12].actor: the actor "comune-legnano" already signed at signatories[0]: sign once, with every project, responsibility and resource`
+      `pact.signatories[11].actor: the actor "comune-legnano" already signed at signatories[0]: sign once, with every project, responsibility and resource`
     ])
   })
 

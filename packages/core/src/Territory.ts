@@ -28,6 +28,7 @@ import * as Measurement from "./Measurement.js"
 import * as Need from "./Need.js"
 import * as Partnership from "./Partnership.js"
 import * as Problem from "./Problem.js"
+import * as Provenance from "./Provenance.js"
 import * as Requirement from "./Requirement.js"
 import * as Responsibility from "./Responsibility.js"
 import * as SolidarityPact from "./SolidarityPact.js"
@@ -157,7 +158,8 @@ const ids = (items: ReadonlyArray<{ readonly id: string }>): ReadonlySet<string>
  * requirements, partnerships, co-designs, cases, charter projects, indicators
  * and assignments; taking-charge and co-design histories that do not replay
  * (a choice without a demand, a time that goes back, a Pact signed before its
- * drafts...); and the Pact's signing rules.
+ * drafts...); the Pact's signing rules; and a Charter or Pact that diverges
+ * from the roadmap that drafted it (invariant 16, see `Provenance`).
  *
  * @example
  * ```ts
@@ -225,6 +227,8 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
       )
     )
   }
+  // Invariant 16: the Charter's projects and the Pact's signatories come from their roadmap (seed 004, row 55).
+  problems.push(...Provenance.problems(t))
   problems.push(...CoDesign.referenceProblems(t.coDesigns, { actors, needs }, ["coDesigns"]))
   t.coDesigns.forEach((process, i) => {
     const replayed = CoDesign.replay(process, process.events)

@@ -150,6 +150,11 @@ export * as Problem from "./Problem.js"
  */
 export * as Progress from "./Progress.js"
 /**
+ * Charter and Pact from their process: provenance checked against the co-design roadmap (invariant 16).
+ * @since 0.1.0
+ */
+export * as Provenance from "./Provenance.js"
+/**
  * Requirements (esigenza).
  * @since 0.1.0
  */
@@ -159,6 +164,7 @@ export * as Requirement from "./Requirement.js"
  * @since 0.1.0
  */
 export * as Resource from "./Resource.js"
+
 /**
  * The responsibility map: which public body the law assigns to each kind of need, and the gaps (terra di nessuno).
  * @since 0.1.0

@@ -385,7 +385,17 @@ export const fullTerritory = (
               partnerships: s.partnerships as ReadonlyArray<Partnership.Partnership>,
               charter,
               pact,
-              coDesigns: s.coDesigns as ReadonlyArray<CoDesign.Process>,
+              // Each process stops before it drafts a Charter, a Pact or a programme: a drafted Charter
+              // or Pact must be the territory's own (invariant 16), which the generated Charter is not.
+              coDesigns: (s.coDesigns as ReadonlyArray<CoDesign.Process>).map((x) => {
+                const stop = x.events.findIndex(
+                  (e) =>
+                    e.type === "charter-drafted" ||
+                    e.type === "pact-drafted" ||
+                    e.type === "programme-drafted"
+                )
+                return stop < 0 ? x : { ...x, events: x.events.slice(0, stop) }
+              }),
               interventions,
               indicators: s.indicators as ReadonlyArray<Indicator.IndicatorDefinition>,
               assignments,
