@@ -38,13 +38,14 @@ describe("examples/codesign.ts", () => {
     )
     expect(out).toContain("  2015-10-20 Approvazione\n             -> Approvato; next: signed")
     expect(out).toContain(
-      "  2015-10-27 Sottoscrizione del Patto fondazione-ticino-olona\n             -> Sottoscritto; next: realisation-started"
+      "  2015-10-27 Sottoscrizione del Patto comune-parabiago\n             -> Sottoscritto; next: realisation-started"
     )
     expect(out).toContain("  2016-12-15 Chiusura\n             -> Concluso; next: -")
     expect(out).toContain(
-      "  Charter: proj-abitare-lavoro, proj-custodi-sociali; Pact signed by 8 of 8 parties; equal dignity: true"
+      // The Pact «con i Comuni», unions and the productive world (seed 004, row 47): 11 parties sign.
+      "  Charter: proj-abitare-lavoro, proj-custodi-sociali; Pact signed by 11 of 11 parties; equal dignity: true"
     )
-    expect(lines.filter((l) => l.startsWith("  2015-") || l.startsWith("  2016-"))).toHaveLength(11 + 42)
+    expect(lines.filter((l) => l.startsWith("  2015-") || l.startsWith("  2016-"))).toHaveLength(11 + 48)
   })
 
   it("audits the flawed variant: a partner missing from the realisation, no final recipient in the verification", () => {

@@ -16,7 +16,7 @@ describe("examples/getting-started.ts", () => {
       "Ambito di Legnano: Transitional, index 0.58",
       "  interventions' reading 0.47 (coverage 84%, depth 47%), system reading 0.68",
       expect.stringMatching(/^ {2}The checklists read the recorded processes/),
-      "  48 ties, 65% across sectors",
+      "  48 ties, 69% across sectors",
       "  24 measurements, 24 cells, 4 suppressed"
     ])
   })

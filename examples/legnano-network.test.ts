@@ -22,25 +22,29 @@ describe("examples/legnano-network.ts", () => {
   it("reports the Legnano partnership network of seed 004 in Italian", () => {
     const out = run("--lang=it")
     expect(out).toEqual([
-      "Ambito di Legnano: 5 partnerships, 3 Charter projects, 12 Pact signatories",
+      "Ambito di Legnano: 5 partnerships, 2 Charter projects, 11 Pact signatories",
       "",
       "Attori: 17; Legami: 48; Densità: 0.353",
-      "Quota di legami tra settori: 0.646",
+      "Quota di legami tra settori: 0.688",
       "Settori:",
       "  Pubblico: 5 (legami interni: 7)",
-      "  Terzo settore: 8 (legami interni: 10)",
+      "  Terzo settore: 7 (legami interni: 8)",
+      "  Parti sociali (sindacati): 1 (legami interni: 0)",
       "  Mercato: 1 (legami interni: 0)",
       "  Comunità (famiglie e reti informali): 3 (legami interni: 0)",
       "Legami tra settori:",
-      "  Pubblico - Terzo settore: 19",
+      "  Pubblico - Terzo settore: 18",
+      "  Pubblico - Parti sociali (sindacati): 1",
       "  Pubblico - Mercato: 1",
       "  Pubblico - Comunità (famiglie e reti informali): 3",
-      "  Terzo settore - Mercato: 3",
+      "  Terzo settore - Parti sociali (sindacati): 2",
+      "  Terzo settore - Mercato: 2",
       "  Terzo settore - Comunità (famiglie e reti informali): 5",
+      "  Parti sociali (sindacati) - Mercato: 1",
       "Attori ponte tra settori:",
-      "  Comune di Legnano (Pubblico): intermediazione 0.179, Pubblico, Terzo settore, Mercato",
+      "  Comune di Legnano (Pubblico): intermediazione 0.179, Pubblico, Terzo settore, Parti sociali (sindacati), Mercato",
       "  Ufficio di Piano dell'Ambito di Legnano (Pubblico): intermediazione 0.151, Pubblico, Terzo settore, Comunità (famiglie e reti informali)",
-      "  Cooperativa Sociale Il Melograno (Terzo settore): intermediazione 0.135, Pubblico, Terzo settore, Mercato, Comunità (famiglie e reti informali)",
+      "  Cooperativa Sociale Il Melograno (Terzo settore): intermediazione 0.135, Pubblico, Terzo settore, Parti sociali (sindacati), Mercato, Comunità (famiglie e reti informali)",
       "  Associazione famiglie Canegrate (Terzo settore): intermediazione 0.075, Pubblico, Terzo settore, Comunità (famiglie e reti informali)",
       "Attori isolati: p-0017",
       "Componenti connesse: 2; Comunità (Louvain): 4",
@@ -51,7 +55,9 @@ describe("examples/legnano-network.ts", () => {
   it("reports the same network in English", () => {
     const out = run("--lang=en")
     expect(out).toContain("Brokers between sectors:")
-    expect(out).toContain("  Public - Third sector: 19")
+    // Trade unions are social partners, not Third Sector (seed 004, row 47; D.Lgs. 117/2017, art. 4 c.2).
+    expect(out).toContain("  Public - Third sector: 18")
+    expect(out).toContain("  Public - Social partners (trade unions): 1")
     expect(out).toContain("Isolated actors: p-0017")
     expect(out).toContain("Connected cross-sector network: yes")
     expect(out.filter((l) => l.includes("betweenness"))).toHaveLength(4)

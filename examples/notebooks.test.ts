@@ -47,8 +47,9 @@ describe("notebooks run", () => {
   it("assess-territory.ipynb describes Legnano, its network, two profiles with their coverage and the two readings", () => {
     const out = run("assess-territory.ipynb")
     expect(out).toContain("Ambito di Legnano: 10 municipalities, 17 actors")
-    expect(out).toContain("Third sector: 8")
-    expect(out).toContain("ties: 48, cross-sector share: 0.65")
+    expect(out).toContain("Third sector: 7")
+    expect(out).toContain("Social partners (trade unions): 1")
+    expect(out).toContain("ties: 48, cross-sector share: 0.69")
     expect(out).toContain(
       "voucher: 0.00 insufficient-evidence (coverage 24%, 4 dimensions observed); path: 1.00 insufficient-evidence (coverage 24%, 4 dimensions observed)"
     )

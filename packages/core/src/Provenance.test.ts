@@ -74,10 +74,9 @@ describe("Provenance (invariant 16: Charter and Pact from their process)", () =>
   it("a Charter or Pact with no provenance is a finding once a roadmap of the territory drafted one", () => {
     const { provenance: _c, ...charter } = legnano.charter!
     const { provenance: _p, ...pact } = legnano.pact!
-    expect(Provenance.problems({ ...legnano, charter, pact }).map((p) => Problem.formatPath(p.path))).toEqual([
-      "charter.provenance",
-      "pact.provenance"
-    ])
+    expect(Provenance.problems({ ...legnano, charter, pact }).map((p) => Problem.formatPath(p.path))).toEqual(
+      ["charter.provenance", "pact.provenance"]
+    )
     // Without a roadmap that drafted them, a Charter and a Pact stand as declared.
     expect(Provenance.problems({ charter, pact, coDesigns: [] })).toEqual([])
   })

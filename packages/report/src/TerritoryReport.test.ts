@@ -235,13 +235,13 @@ describe("territoryReport of Legnano", () => {
     expect(md.it).toContain("| Valutazione di un solo settore | Avvertenza | 2016 | seme 001, righe 35-37 |")
     expect(md.en).toContain("| Evaluation by one sector only | Warning | 2016 | seed 001, rows 35-37 |")
     expect(md.en).toContain(
-      "| Ufficio di Piano dell'Ambito di Legnano | — | Accountability, Shared evaluation | 3 |"
+      "| Ufficio di Piano dell'Ambito di Legnano | — | Accountability, Shared evaluation | 2 |"
     )
-    expect(md.en).toContain("| Comune di Legnano | 50,000 € | Coordination, Funding | 3 |")
+    expect(md.en).toContain("| Comune di Legnano | 50,000 € | Coordination, Funding | 2 |")
     expect(md.en).toContain(
       "| Ufficio di Piano dell'Ambito di Legnano | 6 | 3 | Families reached by the Charter's projects: not attainable; Quality of networking: achieved |"
     )
-    expect(md.en).toContain("The other 8 signatories recorded no measurement and answer for no indicator")
+    expect(md.en).toContain("The other 7 signatories recorded no measurement and answer for no indicator")
   })
 
   it("shows municipalities by name, not by id", () => {
@@ -291,7 +291,8 @@ describe("territoryReport of Legnano", () => {
       "| Il soggetto pubblico promotore di alleanze | Regola violata | Bando conciliazione | Cooperativa Sociale Il Melograno | seme\u00a0003,\u00a0riga\u00a050 |"
     )
     expect(report).toContain(
-      "| Non progettare solo perché c'è un bando | Regola violata | Bando conciliazione | — | seme\u00a0003,\u00a0riga\u00a054 |"
+      // A warning while the needs analysis can still be co-designed (seed 003, rows 52 and 54).
+      "| Non progettare solo perché c'è un bando | Regola a rischio | Bando conciliazione | — | seme\u00a0003,\u00a0riga\u00a054 |"
     )
     expect(report).toContain("| Bando conciliazione | Co-progettazione | Proposto | 2 |")
   })
