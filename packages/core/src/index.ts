@@ -19,6 +19,12 @@ export * as Access from "./Access.js"
 export * as Actor from "./Actor.js"
 
 /**
+ * The art. 55 procedure of the Third Sector Code (D.Lgs. 117/2017, DM 72/2021): an optional layer beside the seeds' co-design.
+ * @since 0.1.0
+ */
+export * as Article55 from "./Article55.js"
+
+/**
  * The assessment of an intervention: profile, evidence, comparison, recommendations.
  * @since 0.1.0
  */
