@@ -38,11 +38,21 @@ describe("examples/evaluate-legnano.ts", () => {
       "  confcommercio-alto-milanese: committed funding; answers for nothing; delivered 0 measurements, 0 hours",
       "  comune-parabiago: committed funding; answers for nothing; delivered 0 measurements, 0 hours",
       "Quota di risorse portate dalla comunità: 6.8% (1250/18370)",
-      "Quota di risorse restituite dai beneficiari (corrispettivo sociale): 0.3% (50/18370)",
+      // Citizens' declared hours are not the social counterpart (Fondazione Zancan): that is per person, below.
+      "Quota delle ore dichiarate portate dai cittadini: 0.3% (50/18370)",
       "Quota di partenariati intersettoriali: 100% (5/5)",
       "Partecipazione dei destinatari finali ad analisi dei bisogni e verifica: 100% (1/1)",
       "Quota di prese in carico con risposta comunitaria: 100% (1/1)",
-      "Ampliamento dell'accesso alla vulnerabilità: 50% (1/2)"
+      "Ampliamento dell'accesso alla vulnerabilità: 50% (1/2)",
+      // The 5R from the per-person ledger, each formula matching its verb (Zancan, outside the seeds).
+      "Raccogliere: risorse da più fonti: 35.4%",
+      "Redistribuire: persone raggiunte: 100%",
+      "Rigenerare: benefici che tornano capacità della comunità: 16.9%",
+      "Rendere: ore restituite su ore ricevute: 30.9%",
+      "Responsabilizzare: persone con un contributo concordato e onorato: 60%",
+      "Corrispettivo sociale (per persona), legnano: 45.3% (6 persone)",
+      "Corrispettivo sociale (per persona), canegrate: < 5 persone (soppresso)",
+      "Corrispettivo sociale (per persona), parabiago: < 5 persone (soppresso)"
     ])
   })
 })

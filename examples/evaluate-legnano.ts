@@ -2,15 +2,19 @@
 // whole territory document: every municipality summarises its own measurements,
 // the district merges three of them, the accountability data of the shared 2017
 // round lists what each signatory of the territory's Pact committed and
-// delivered, and the generative lenses are computed from the territory's models.
+// delivered, the generative lenses are computed from the territory's models, and
+// Fondazione Zancan's 5R and social counterpart (outside the seeds) from the
+// per-person ledger, published with small cells suppressed.
 // Run: node --conditions=@welfare/source --import tsx examples/evaluate-legnano.ts
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import {
+  Actor,
   Evaluation,
   GenerativeLens,
   Indicator,
   Label,
+  Ledger,
   Problem,
   Progress,
   Summary,
@@ -82,3 +86,21 @@ for (const d of GenerativeLens.definitions) {
     `${d.label.it}: ${f.share === undefined ? "n/a" : `${Math.round(f.share * 10) / 10}%`} (${f.part}/${f.whole})`
   )
 }
+
+// 7. The 5R and the social counterpart (Fondazione Zancan, Rapporto sulla lotta alla povertà 2012-2014),
+// from the per-person ledger; published figures go through the same suppression as every other.
+const fiveR = Ledger.fiveR(territory.ledger)
+for (const v of Ledger.verbs) {
+  const f = fiveR[v]
+  console.log(
+    `${Ledger.labels[v].it}: ${f.share === undefined ? "n/a" : `${Math.round(f.share * 10) / 10}%`}`
+  )
+}
+const ledgerFigures = Either.getOrThrow(
+  Ledger.publish(territory.ledger, Actor.ActorId.make("ufficio-di-piano"))
+)
+for (const c of Object.values(ledgerFigures.cells))
+  if (c.indicator === Ledger.indicatorIds.counterpart)
+    console.log(
+      `${Ledger.labels.counterpart.it}, ${c.municipality}: ${c.suppressed ? "< 5 persone (soppresso)" : `${Math.round((Summary.mean(c) ?? 0) * 10) / 10}% (${c.persons} persone)`}`
+    )

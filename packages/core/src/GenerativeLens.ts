@@ -1,11 +1,31 @@
 /**
- * Generative lenses: ready-made indicator definitions for Fondazione Zancan's
- * generative welfare (collect, redistribute, regenerate, make resources
- * yield, make responsible: the "social counterpart" a beneficiary gives back)
- * and pure calculators that compute them from the models of a territory:
- * the actors' resources, the partnerships' members and their sectors, the
- * participation records of the co-design processes, the taking-charge event
- * log (replayed) and the needs (as a population, see `Access`).
+ * Generative lenses: ready-made indicator definitions and pure calculators
+ * that read a territory's models: the actors' resources, the partnerships'
+ * members and their sectors, the participation records of the co-design
+ * processes, the taking-charge event log (replayed) and the needs (as a
+ * population, see `Access`).
+ *
+ * Fondazione Zancan's five verbs, the 5R (Rapporto sulla lotta alla povertà
+ * 2012-2014; outside the seeds), and the social counterpart (corrispettivo
+ * sociale) are computed per person from the ledger of the taking-charge
+ * paths, in `Ledger`, never from actors' declared hours. Their formulas, each
+ * matching its verb:
+ *
+ * | verb | formula (`Ledger`) |
+ * | --- | --- |
+ * | raccogliere (gather) | resources received from every source but the largest, over all received (hours and euros apart, averaged): `Ledger.gather` |
+ * | redistribuire (redistribute) | persons who received, over the persons in the ledger: `Ledger.redistribute` |
+ * | rigenerare (regenerate) | hours received that return as community capacity, over hours received: `Ledger.regenerate` |
+ * | rendere (make yield) | hours given back by agreement and honoured, over hours received: `Ledger.yieldBack` |
+ * | responsabilizzare (make responsible) | persons who received with an agreed and honoured contribution, over persons who received: `Ledger.responsibility` |
+ * | social counterpart | per person: hours given back by agreement and honoured over hours received: `Ledger.accounts` |
+ *
+ * The indicators of this module carry a lens tag only where their formula
+ * is the verb's: {@link communityResourceShare} and
+ * {@link citizenResourceShare} gather resources from the community
+ * (raccogliere); the others (networks, participation, community responses,
+ * access) are readings of the seeds with no 5R tag.
+ *
  * {@link ofTerritory} computes every lens at once. Each calculator returns a
  * {@link Fraction}; {@link toMeasurement} turns it into a measurement of the
  * ready-made indicator. Plain-data variants take already-counted flags.
@@ -59,24 +79,33 @@ export const communityResourceShare = percent(
 )
 
 /**
- * Share of the resources (in hours) brought by the beneficiaries themselves:
- * their social counterpart (corrispettivo sociale), the citizen as bearer of
- * resources (seed 000, row 8).
+ * Share of the actors' declared hours brought by citizen actors: the citizen
+ * as bearer of resources (seed 000, row 8). It gathers resources from the
+ * community (raccogliere); it is *not* the social counterpart, which is
+ * measured per person from what they received and gave back (`Ledger`).
  *
  * @category indicators
  * @since 0.1.0
  */
-export const beneficiaryResourceShare = percent(
+export const citizenResourceShare = percent(
   "ind-gen-beneficiary-resources",
-  "Quota di risorse restituite dai beneficiari (corrispettivo sociale)",
-  "Share of resources given back by beneficiaries (social counterpart)",
+  "Quota delle ore dichiarate portate dai cittadini",
+  "Share of declared hours brought by citizens",
   {
-    rba: "better-off",
-    lenses: ["make-responsible"],
+    rba: "how-well",
+    lenses: ["collect"],
     moves: ["person-activation"],
     dimensions: ["delivery-chain"]
   }
 )
+
+/**
+ * The former name of {@link citizenResourceShare}, kept for existing code.
+ *
+ * @category indicators
+ * @since 0.1.0
+ */
+export const beneficiaryResourceShare = citizenResourceShare
 
 /**
  * Share of partnerships whose members span at least two sectors (seed 004,
@@ -89,7 +118,7 @@ export const crossSectorPartnershipShare = percent(
   "ind-gen-cross-sector-partnerships",
   "Quota di partenariati intersettoriali",
   "Share of cross-sector partnerships",
-  { rba: "how-well", lenses: ["make-yield"], moves: ["local-networking"], dimensions: ["organisation"] }
+  { rba: "how-well", moves: ["local-networking"], dimensions: ["organisation"] }
 )
 
 /**
@@ -105,7 +134,6 @@ export const finalRecipientParticipation = percent(
   "Final-recipient participation in needs analysis and verification",
   {
     rba: "how-well",
-    lenses: ["make-responsible"],
     moves: ["community-actors-involvement", "shared-accountability"],
     dimensions: ["needs-analysis"],
     besDomains: ["politics-and-institutions"]
@@ -125,7 +153,6 @@ export const communityResponseShare = percent(
   "Share of taking-charge paths with a community response",
   {
     rba: "better-off",
-    lenses: ["regenerate"],
     moves: ["community-activation"],
     dimensions: ["intervention-focus"]
   }
@@ -145,7 +172,6 @@ export const vulnerabilityAccess = percent(
   "Widening of access to vulnerability",
   {
     rba: "how-much",
-    lenses: ["redistribute"],
     moves: ["personalisation"],
     dimensions: ["outcomes"],
     besDomains: ["quality-of-services"]
@@ -160,7 +186,7 @@ export const vulnerabilityAccess = percent(
  */
 export const definitions: ReadonlyArray<Indicator.Quantitative> = [
   communityResourceShare,
-  beneficiaryResourceShare,
+  citizenResourceShare,
   crossSectorPartnershipShare,
   finalRecipientParticipation,
   communityResponseShare,
@@ -219,9 +245,9 @@ export const communityResources = (
 }
 
 /**
- * The share of the hours brought by the beneficiaries (citizens, or the
- * actors listed in `beneficiaries`): their social counterpart (see
- * {@link beneficiaryResourceShare}).
+ * The share of the declared hours brought by citizen actors (or the actors
+ * listed in `beneficiaries`), see {@link citizenResourceShare}. Not the social
+ * counterpart: see `Ledger.accounts`.
  *
  * @category calculators
  * @since 0.1.0
@@ -387,8 +413,9 @@ export const accessWidening = (reached: ReadonlyArray<{ readonly overtNeed: bool
  * The social counterpart in the taking-charge paths, in hours: of the hours
  * the paths received from the community (the resources of the community
  * responses) and gave back (the persons' contributions agreed in their
- * choices), the share given back by the persons themselves (see
- * {@link beneficiaryResourceShare}).
+ * choices), the share given back by the persons themselves. The per-person
+ * social counterpart, with suppression, is `Ledger.accounts` and
+ * `Ledger.publish`.
  *
  * @category calculators
  * @since 0.1.0
@@ -433,7 +460,7 @@ export interface TerritorySlice {
  */
 export const ofTerritory = (territory: TerritorySlice): { readonly [id: string]: Fraction } => ({
   [communityResourceShare.id]: communityResources(territory.actors),
-  [beneficiaryResourceShare.id]: beneficiaryResources(territory.actors),
+  [citizenResourceShare.id]: beneficiaryResources(territory.actors),
   [crossSectorPartnershipShare.id]: crossSectorPartnerships(territory.partnerships ?? [], territory.actors),
   [finalRecipientParticipation.id]: finalRecipientsOf(territory.coDesigns ?? []),
   [communityResponseShare.id]: communityResponsesOf(territory.takingCharge ?? []),

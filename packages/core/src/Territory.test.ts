@@ -32,6 +32,10 @@ const referencePaths = (t: Territory.Territory): Array<Path> => {
     if (n.raisedBy._tag === "social-sensor" || n.raisedBy._tag === "service")
       out.push(["needs", i, "raisedBy", "actor"])
   })
+  t.ledger.forEach((e, i) => {
+    if (e._tag === "received") out.push(["ledger", i, "source"])
+    if (e.municipality !== undefined) out.push(["ledger", i, "municipality"])
+  })
   t.responsibilities.forEach((a, i) => {
     if (a.body !== undefined) out.push(["responsibilities", i, "body"])
   })

@@ -24,6 +24,7 @@ import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import * as Intervention from "./Intervention.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
+import * as Ledger from "./Ledger.js"
 import * as Measurement from "./Measurement.js"
 import * as Need from "./Need.js"
 import * as Partnership from "./Partnership.js"
@@ -111,6 +112,7 @@ export const TerritoryFields = Schema.Struct({
   responsibilities: many(Responsibility.Assignment),
   requirements: many(Requirement.Requirement),
   takingCharge: many(TakingCharge.Event),
+  ledger: many(Ledger.Entry),
   partnerships: many(Partnership.Partnership),
   charter: optional(CitizenshipCharter.CitizenshipCharter),
   pact: optional(SolidarityPact.SolidarityPact),
@@ -133,6 +135,7 @@ export type Section =
   | "responsibilities"
   | "requirements"
   | "takingCharge"
+  | "ledger"
   | "partnerships"
   | "coDesigns"
   | "interventions"
@@ -210,7 +213,8 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
     ...Requirement.referenceProblems(t.requirements, { actors, needs }, ["requirements"]),
     ...TakingCharge.referenceProblems(t.takingCharge, { actors, needs }, ["takingCharge"]),
     ...TakingCharge.historyProblems(t.takingCharge, ["takingCharge"], { needs }),
-    ...Partnership.referenceProblems(t.partnerships, { actors }, ["partnerships"])
+    ...Partnership.referenceProblems(t.partnerships, { actors }, ["partnerships"]),
+    ...Ledger.referenceProblems(t.ledger, { actors, municipalities }, ["ledger"])
   )
   if (t.charter !== undefined)
     problems.push(...CitizenshipCharter.referenceProblems(t.charter, { needs, requirements }, ["charter"]))
@@ -317,6 +321,7 @@ export const empty = (
   responsibilities: [],
   requirements: [],
   takingCharge: [],
+  ledger: [],
   partnerships: [],
   coDesigns: [],
   interventions: [],

@@ -103,6 +103,12 @@ export * as JsonSchema from "./JsonSchema.js"
 export * as Label from "./Label.js"
 
 /**
+ * The per-person ledger, the social counterpart and Fondazione Zancan's 5R (outside the seeds).
+ * @since 0.1.0
+ */
+export * as Ledger from "./Ledger.js"
+
+/**
  * Measurements of assigned indicators, and their validation.
  * @since 0.1.0
  */

@@ -144,6 +144,7 @@ describe("territoryReport of Legnano", () => {
       "needs",
       "co-design",
       "evaluation",
+      "social-counterpart",
       "appendix"
     ])
     expect(html.it).toContain('<nav class="toc" aria-label="Indice">')
@@ -305,7 +306,7 @@ describe("territoryReport of Legnano", () => {
   })
 })
 
-describe("small counts", () => {
+describe("small counts", { timeout: 120_000 }, () => {
   it("property: counts of persons below 5 are hidden and never recomputable from a shown total", () => {
     fc.assert(
       fc.property(fc.nat({ max: 40 }), fc.nat({ max: 40 }), (yes, no) => {
@@ -356,4 +357,17 @@ describe("small counts", () => {
       })
     )
   }, 60_000)
+})
+
+describe("the social counterpart and the 5R in the report (Fondazione Zancan, outside the seeds)", () => {
+  it("shows the 5R and the mean counterpart per municipality, with small cells suppressed", () => {
+    expect(md.en).toContain("## Social counterpart and the 5R")
+    expect(md.en).toContain("| 2016 · Legnano | 6 | 45% |")
+    expect(md.en).toContain("| 2016 · Canegrate | < 5 | < 5 |")
+    expect(md.en).toContain("| 2016 · Parabiago | < 5 | < 5 |")
+    expect(md.en).toMatch(/\| Make yield: hours given back over hours received \(2016\) \| 31% \|/)
+    expect(md.it).toMatch(
+      /\| Responsabilizzare: persone con un contributo concordato e onorato \(2016\) \| 60 % \|/
+    )
+  })
 })

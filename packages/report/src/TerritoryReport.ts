@@ -19,6 +19,7 @@ import {
   Dimension,
   Indicator,
   type Label,
+  type Ledger,
   Need,
   Partnership,
   PolicyArea,
@@ -34,6 +35,7 @@ import {
 import type * as Analysis from "./Analysis.js"
 import * as From from "./From.js"
 import { formatNumber, formatPercent, of, type Str, text } from "./Labels.js"
+import { ledgerSection } from "./LedgerSection.js"
 import type { Block, ReportDocument, Section } from "./Report.js"
 import { type Cell, type Count, count, percent, type Row, type Table } from "./View.js"
 
@@ -75,6 +77,8 @@ export interface TerritoryReportInput {
     readonly indicators?: ReadonlyArray<{ readonly id: string; readonly label: Label.Text }>
     /** The taking-charge events, read only for their case ids, which are never shown. */
     readonly takingCharge?: ReadonlyArray<{ readonly caseId: string }>
+    /** The per-person ledger of the taking-charge paths (social counterpart and 5R, `Ledger`). */
+    readonly ledger?: ReadonlyArray<Ledger.Entry>
   }
   readonly analysis?: Analysis.TerritoryAnalysis
   readonly profile?: From.ProfileLike
@@ -1643,6 +1647,8 @@ export const territoryReport = (
   }
   const evaluation = evaluationSection(input, a, names)
   if (evaluation !== undefined) sections.push(evaluation)
+  const ledger = ledgerSection(ter)
+  if (ledger !== undefined) sections.push(ledger)
   if (profile !== undefined) sections.push(appendixSection(rubric))
   return {
     lang: options.lang,

@@ -20,6 +20,7 @@ import type * as Evaluation from "../Evaluation.js"
 import type * as Indicator from "../Indicator.js"
 import type * as IndicatorAssignment from "../IndicatorAssignment.js"
 import type * as Intervention from "../Intervention.js"
+import * as Ledger from "../Ledger.js"
 import type * as Measurement from "../Measurement.js"
 import * as Need from "../Need.js"
 import type * as Partnership from "../Partnership.js"
@@ -297,6 +298,17 @@ export const fullTerritory = (
             { maxLength: 2 * max }
           ),
           evaluations: fc.uniqueArray(evaluationRound(), { maxLength: 2, selector: (r) => r.id }),
+          ledger: fc.array(
+            fc
+              .tuple(Arbitrary.make(Ledger.Entry), fc.constantFrom(...actorIds), fc.nat(10))
+              .map(([e, source, place]): Ledger.Entry => {
+                const { municipality: _, ...rest } = e
+                const placed =
+                  place === 10 ? rest : { ...rest, municipality: legnanoMunicipalities[place]!.id }
+                return placed._tag === "received" ? { ...placed, source } : placed
+              }),
+            { maxLength: 2 * max }
+          ),
           numbers: fc.array(fc.nat({ max: 10_000 }), { minLength: 16, maxLength: 16 })
         })
         .chain((s) => {
@@ -382,6 +394,7 @@ export const fullTerritory = (
               ],
               requirements: s.requirements,
               takingCharge: s.takingCharge,
+              ledger: s.ledger,
               partnerships: s.partnerships as ReadonlyArray<Partnership.Partnership>,
               charter,
               pact,
