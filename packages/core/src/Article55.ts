@@ -382,7 +382,8 @@ export const validate = (
         )
     })
   })
-  const last = p.sessions.reduce((m, s) => (s.on > m ? s.on : m), p.notice.published)
+  let last: string = p.notice.published
+  for (const s of p.sessions) if (s.on > last) last = s.on
   if (p.closing !== undefined && p.closing.on < last)
     problems.push(
       Problem.make(
