@@ -259,6 +259,7 @@ interface Term {
 const sectorLabels: Label.Labels<Actor.Sector> = {
   public: { it: "Settore pubblico", en: "Public sector" },
   "third-sector": { it: "Terzo settore", en: "Third sector" },
+  "social-partners": { it: "Parti sociali (sindacati)", en: "Social partners (trade unions)" },
   market: { it: "Mercato", en: "Market" },
   community: { it: "Comunità", en: "Community" }
 }
