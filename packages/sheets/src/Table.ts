@@ -171,7 +171,8 @@ const writeCell = (column: Layout.Column, value: unknown): Cell => {
     case "json":
       return JSON.stringify(value)
     case "string":
-      return typeof value === "string" && value.trim() !== "" && !value.startsWith("[")
+      // A text that reading would change (blank, padded, or opening with a quote) is written as a JSON string.
+      return typeof value === "string" && value.trim() === value && value !== "" && !value.startsWith('"')
         ? value
         : JSON.stringify(value)
     default:
@@ -331,10 +332,13 @@ const readCell = (column: Layout.Column, cell: Cell): Converted => {
     }
     case "json":
       return typeof cell === "string" ? parseJson(cell.trim()) : { ok: true, value: cell }
-    case "string":
-      return typeof cell === "string" && cell.trim().startsWith("[")
-        ? parseJson(cell.trim())
-        : scalar("string", cell, column.pattern)
+    case "string": {
+      if (typeof cell === "string" && cell.startsWith('"') && cell.endsWith('"') && cell.length > 1) {
+        const parsed = parseJson(cell)
+        if (parsed.ok && typeof parsed.value === "string") return parsed
+      }
+      return scalar("string", cell, column.pattern)
+    }
     default:
       return scalar(column.kind, cell, column.pattern)
   }
