@@ -93,6 +93,7 @@ const templateSpec = {
 
 const importSpec = {
   help: { type: "boolean", short: "h" },
+  stats: { type: "boolean" },
   json: { type: "boolean" },
   lang: { type: "string", short: "l" },
   out: { type: "string", short: "o" }
@@ -283,12 +284,15 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const out = parsed.values.out
       const { importSheets } = await import("./commands/sheets.js")
-      return importSheets(io, {
+const started = performance.now()
+      const result = await importSheets(io, {
         file,
         lang,
         json: parsed.values.json === true,
         out: typeof out === "string" ? out : undefined
       })
+      if (parsed.values.stats === true) stats(io, started)
+      return result
     }
     case "validate": {
       const options = documentOptions(parsed, command)
