@@ -284,7 +284,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const out = parsed.values.out
       const { importSheets } = await import("./commands/sheets.js")
-const started = performance.now()
+      const started = performance.now()
       const result = await importSheets(io, {
         file,
         lang,

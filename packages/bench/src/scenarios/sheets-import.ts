@@ -24,7 +24,8 @@ interface Prepared {
 
 export const scenario: Scenario<Prepared> = {
   id: "sheets-import",
-  title: "welfare import territorio.xlsx with 100,000 measurement rows (fresh process, built CLI): time and peak RSS",
+  title:
+    "welfare import territorio.xlsx with 100,000 measurement rows (fresh process, built CLI): time and peak RSS",
   target: "< 5 s and peak RSS < 300 MB",
   sizes: `${records.toLocaleString("en")} measurements in the Misurazioni sheet (the 24 of legnano.json, cycled), about 5 MB of .xlsx`,
   runs: 3,
@@ -49,7 +50,8 @@ export const scenario: Scenario<Prepared> = {
           cwd: repo,
           encoding: "utf8"
         })
-        if (r.status !== 0) throw new Error(`welfare import exited with ${r.status}: ${r.stderr.slice(0, 300)}`)
+        if (r.status !== 0)
+          throw new Error(`welfare import exited with ${r.status}: ${r.stderr.slice(0, 300)}`)
         peak = Math.max(peak, Number(r.stderr.match(/peak RSS ([\d.]+) MB/)?.[1]))
         return r.stdout.length
       }
