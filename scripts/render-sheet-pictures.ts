@@ -40,7 +40,7 @@ const page = (name: string, columns: number, rows: number): string => {
 body{margin:0;font:13px Calibri,Carlito,"DejaVu Sans",sans-serif;background:#fff}
 table{border-collapse:collapse}th,td{border:1px solid #d0d0d0;padding:3px 6px;white-space:nowrap;max-width:220px;overflow:hidden;text-overflow:ellipsis}
 th{background:#f0f0f0;color:#444;font-weight:normal}.r1 td{font-weight:bold}.r2 td{font-style:italic;color:#666}
-td.list{background:linear-gradient(to left,#e8eefc 18px,transparent 18px)}td.list::after{content:"▾";float:right;color:#446;margin-left:6px}
+td.list{background:linear-gradient(to left,#e8eefc 18px,transparent 18px)}td.list{position:relative;padding-right:24px}td.list::after{content:"▾";position:absolute;right:5px;color:#446}
 .tabs{padding:4px;background:#f6f6f6;border-top:1px solid #ccc}.tabs span{display:inline-block;padding:3px 10px;margin-right:2px;color:#333}.tabs .on{background:#fff;border-bottom:2px solid #217346;font-weight:bold}
 </style><table>${head}${body}</table><div class="tabs">${tabs}</div>`
 }

@@ -503,7 +503,7 @@ let cached: Layout | undefined
  * @category constructors
  * @since 0.1.0
  */
-export const fromSchema = (document: Json): Layout => {
+export const fromSchema = (document: Readonly<Record<string, unknown>>): Layout => {
   const r = resolver((document.$defs ?? {}) as Record<string, Json>)
   const root = r.resolve(document)
   const b: Building = { sheets: [] }

@@ -11,6 +11,7 @@
  * a sheet beyond the row limit, formulas, merged cells, dates typed as dates
  * and error cells are problems located at their cells, never read silently.
  *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Readable } from "node:stream"
@@ -316,7 +317,7 @@ const kindLabel = (c: Layout.Column): { it: string; en: string } => {
         ? { it: "istante AAAA-MM-GGThh:mm:ssZ", en: "instant YYYY-MM-DDThh:mm:ssZ" }
         : c.pattern?.includes("\\d{4}-")
           ? { it: "data AAAA-MM-GG (testo)", en: "date YYYY-MM-DD (text)" }
-          : c.pattern !== undefined
+          : c.pattern?.startsWith("^[A-Za-z0-9]")
             ? { it: "codice (lettere, cifre, . _ : -)", en: "id (letters, digits, . _ : -)" }
             : { it: "testo", en: "text" }
   }
