@@ -399,7 +399,8 @@ const italianFor = (code: Problem.ProblemCode, column: Layout.Column | undefined
       if (column.kind === "boolean") return "atteso vero o falso (true / false)"
       if (column.pattern?.includes("T(")) return "atteso un istante AAAA-MM-GGThh:mm:ssZ"
       if (column.pattern?.includes("\\d{4}-")) return "attesa una data AAAA-MM-GG"
-      if (column.pattern?.startsWith("^[A-Za-z0-9]")) return "atteso un codice di lettere, cifre e . _ : - (senza spazi)"
+      if (column.pattern?.startsWith("^[A-Za-z0-9]"))
+        return "atteso un codice di lettere, cifre e . _ : - (senza spazi)"
       return "valore non valido"
     }
   }
