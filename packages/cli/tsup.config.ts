@@ -14,5 +14,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
-  external: ["effect", "@welfare/core", "@welfare/report", "@welfare/interop"]
+  external: ["effect", "@welfare/core", "@welfare/report", "@welfare/interop", "@welfare/sheets"]
 })

@@ -38,8 +38,12 @@ Commands:
   assess FILE      assess the territory from traditional to generative welfare
   evaluate FILE    evaluate the territory's indicators against their measurements
   report FILE      write a report in Markdown, HTML or JSON, in Italian or English
-  export FILE      write the territory in a standard: HSDS, FHIR, IATI or CIDS
+  export FILE      write the territory in a standard (HSDS, FHIR, IATI, CIDS) or
+                   as a workbook or CSV files (xlsx, csv)
   schema [ENTITY]  print the JSON Schema of the territory document or of one entity
+  template --out PATH  write the spreadsheet template (.xlsx, or a folder of CSV)
+  import PATH      read a workbook (.xlsx) or a folder of CSV files into a territory
+                   document, every problem at its cell (Interventi!F12)
 
 Options:
   -h, --help       show this help; "welfare <command> --help" shows a command's
@@ -51,6 +55,8 @@ Examples:
   welfare validate examples/territories/legnano.json
   welfare report examples/territories/legnano.json --format html --out out/legnano.html
   welfare schema > territory.schema.json
+  welfare template --out territorio.xlsx
+  welfare import territorio.xlsx --out territory.json
 `
 
 /**
@@ -161,10 +167,14 @@ Formats:
          actuals by municipality and sector (DIR/iati/activities.xml)
   cids   Common Impact Data Standard JSON-LD, Essential tier
          (DIR/cids/impact.jsonld)
+  xlsx   a workbook with the template's layout, filled (--out is the .xlsx
+         file); "welfare import" reads it back as the same document
+  csv    a folder of CSV files, one per sheet of the template
 
 Options:
-  -f, --format FORMAT      hsds, fhir, iati or cids
-  -o, --out DIR            the folder the files are written to
+  -f, --format FORMAT      hsds, fhir, iati, cids, xlsx or csv
+  -o, --out DIR            the folder the files are written to (the .xlsx
+                           file for xlsx)
       --max-size MB        the largest territory document read, in megabytes
                            (default 64); FILE - reads standard input
   -h, --help               show this help
@@ -173,6 +183,7 @@ ${exitCodes}
 
 Example:
   welfare export examples/territories/legnano.json --format hsds --out out/hsds
+  welfare export examples/territories/legnano.json --format xlsx --out out/legnano.xlsx
 `,
   schema: `Usage: welfare schema [ENTITY] [options]
 
@@ -192,6 +203,45 @@ Examples:
   welfare schema > territory.schema.json
   welfare schema Actor
   welfare schema --list
+`,
+  template: `Usage: welfare template --out PATH
+
+Writes the spreadsheet template of the territory document, generated from its
+schemas: one sheet per list of records (Attori, Interventi, Misurazioni, ...)
+with the Italian header on row 1 and the key on row 2, a drop-down list for
+every enumerated column, and the sheet Istruzioni explaining every column.
+With a PATH that does not end in .xlsx, writes a folder of CSV files instead,
+one per sheet, with the keys as header.
+
+Options:
+  -o, --out PATH           the workbook (.xlsx) or the folder to write
+  -h, --help               show this help
+
+${exitCodes}
+
+Example:
+  welfare template --out territorio.xlsx
+`,
+  import: `Usage: welfare import PATH [options]
+
+Reads a workbook (.xlsx) or a folder of CSV files (one per sheet, named like
+the sheet: Attori.csv, Interventi.csv, ...) into a territory document. Every
+problem is listed at once at its sheet, row and column, with the same problem
+codes as "welfare validate":
+  territorio.xlsx: Interventi!F12: atteso uno di: lack, interactions, both [invalid-value]
+Formulas, merged cells, dates typed as dates, sheets beyond 500,000 rows and
+files that inflate beyond their limits are refused with a problem.
+
+Options:
+  -o, --out PATH           write the territory document to PATH (else print it)
+  -l, --lang LANG          the language of the problems: it or en (default it)
+      --json               print the problems as JSON
+  -h, --help               show this help
+
+${exitCodes}
+
+Example:
+  welfare import territorio.xlsx --out territory.json
 `
 } as const
 

@@ -86,10 +86,23 @@ const schemaSpec = {
   out: { type: "string", short: "o" }
 } as const
 
+const templateSpec = {
+  help: { type: "boolean", short: "h" },
+  out: { type: "string", short: "o" }
+} as const
+
+const importSpec = {
+  help: { type: "boolean", short: "h" },
+  stats: { type: "boolean" },
+  json: { type: "boolean" },
+  lang: { type: "string", short: "l" },
+  out: { type: "string", short: "o" }
+} as const
+
 const exportSpec = {
   help: { type: "boolean", short: "h" },
-  "max-size": { type: "string" },
   format: { type: "string", short: "f" },
+  "max-size": { type: "string" },
   out: { type: "string", short: "o" }
 } as const
 
@@ -213,7 +226,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
   }
   if (!Help.isCommand(first))
     return usage(
-      `unknown command "${first}"; the commands are validate, assess, evaluate, report, export and schema`
+      `unknown command "${first}"; the commands are validate, assess, evaluate, report, schema, template, import and export`
     )
   const command = first
   const rest = argv.slice(1)
@@ -222,13 +235,17 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       ? reportSpec
       : command === "schema"
         ? schemaSpec
-        : command === "export"
-          ? exportSpec
-          : command === "assess"
-            ? assessSpec
-            : command === "evaluate"
-              ? evaluateSpec
-              : documentSpec
+        : command === "template"
+          ? templateSpec
+          : command === "import"
+            ? importSpec
+            : command === "export"
+              ? exportSpec
+              : command === "assess"
+                ? assessSpec
+                : command === "evaluate"
+                  ? evaluateSpec
+                  : documentSpec
   const parsed = parse(rest, spec, command)
   if (isFailure(parsed)) return parsed
   if (parsed.values.help === true) {
@@ -249,6 +266,33 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
         list: parsed.values.list === true,
         out: typeof out === "string" ? out : undefined
       })
+    }
+    case "template": {
+      const out = parsed.values.out ?? parsed.positionals[0]
+      if (typeof out !== "string")
+        return usage("template needs --out PATH (territorio.xlsx, or a folder for CSV)", command)
+      const { template } = await import("./commands/sheets.js")
+      return template(io, { out })
+    }
+    case "import": {
+      const [file, ...extra] = parsed.positionals
+      if (file === undefined)
+        return usage("import needs a workbook (.xlsx) or a folder of CSV files", command)
+      if (extra.length > 0) return usage(`import reads one FILE; unexpected: ${extra.join(" ")}`, command)
+      const lang = parsed.values.lang ?? "it"
+      if (lang !== "it" && lang !== "en")
+        return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
+      const out = parsed.values.out
+      const { importSheets } = await import("./commands/sheets.js")
+      const started = performance.now()
+      const result = await importSheets(io, {
+        file,
+        lang,
+        json: parsed.values.json === true,
+        out: typeof out === "string" ? out : undefined
+      })
+      if (parsed.values.stats === true) stats(io, started)
+      return result
     }
     case "validate": {
       const options = documentOptions(parsed, command)
@@ -272,6 +316,19 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       return withStats(io, options, () => evaluate(io, options))
     }
     case "export": {
+      const sheetsFormat = parsed.values.format
+      if (sheetsFormat === "xlsx" || sheetsFormat === "csv") {
+        const [file, ...extra] = parsed.positionals
+        if (file === undefined) return usage("export needs the path of a territory document (FILE)", command)
+        if (extra.length > 0) return usage(`export reads one FILE; unexpected: ${extra.join(" ")}`, command)
+        const out = parsed.values.out
+        if (typeof out !== "string")
+          return usage("export needs --out PATH (a .xlsx file, or a folder for csv)", command)
+        const maxBytes = maxBytesOf(parsed.values["max-size"], command)
+        if (isFailure(maxBytes)) return maxBytes
+        const { exportSheets } = await import("./commands/sheets.js")
+        return exportSheets(io, { file, format: sheetsFormat, out, maxBytes })
+      }
       const options = documentOptions(
         { ...parsed, values: { ...parsed.values, json: false, measurements: undefined } },
         command
@@ -281,7 +338,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       const format = parsed.values.format
       if (typeof format !== "string" || !isFormat(format))
         return usage(
-          `--format expects ${Object.keys(formats).join(", ")}, got ${JSON.stringify(format ?? "nothing")}`,
+          `--format expects ${[...Object.keys(formats), "xlsx", "csv"].join(", ")}, got ${JSON.stringify(format ?? "nothing")}`,
           command
         )
       const out = parsed.values.out
