@@ -313,7 +313,13 @@ const fieldExpressions = (options: QueryOptions, lenient = false): Row => {
   const out: { [field: string]: string } = {}
   for (const f of [...requiredFields, ...optionalFields]) {
     if (!present(f)) {
-      out[f] = "NULL"
+      // typed, so that PostgreSQL compares an absent persons column with a number
+      out[f] =
+        f === "persons"
+          ? "CAST(NULL AS BIGINT)"
+          : f === "value"
+            ? `CAST(NULL AS ${doubleType(dialect)})`
+            : `CAST(NULL AS ${textType(dialect)})`
       continue
     }
     const ref = columnRef(dialect, columns[f])
