@@ -28,7 +28,7 @@ if (url === undefined) {
     direction: "increase",
     aggregation: "sum",
     rba: "how-much"
-  } as never
+  } as unknown as Indicator.IndicatorDefinition
   const table = (name: string): SummarySql.Source => ({ _tag: "Table", name })
   let client: pg.Client
   // a schema of its own, so that runs never meet
@@ -82,13 +82,18 @@ if (url === undefined) {
           fc.string({ minLength: 1, maxLength: 10 }).filter((s) => !s.includes("|") && !s.includes("\u0000")),
           Arb.measurements({ maxLength: 10 }),
           async (tableName, id, ms) => {
-            const hostile = ms.map((m) => ({ ...m, indicator: id as never, municipality: `${id}'; --` as never }))
+            const hostile = ms.map((m) => ({
+              ...m,
+              indicator: id as never,
+              municipality: `${id}'; --` as never
+            }))
             await loadPostgres(client, tableName, hostile)
             const result = await summarise(engine, { source: table(tableName), known: { indicators: [id] } })
             await client.query(`DROP TABLE ${SummarySql.quote("postgres", tableName)}`)
-            expect(Either.isRight(result) && Summary.equals(result.right.summary, Summary.fromMeasurements(hostile))).toBe(
-              true
-            )
+            expect(
+              Either.isRight(result) &&
+                Summary.equals(result.right.summary, Summary.fromMeasurements(hostile))
+            ).toBe(true)
           }
         ),
         { numRuns: 30 }

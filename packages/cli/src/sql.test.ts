@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type Indicator, type Measurement, Problem, Summary, SummarySql } from "@welfare/core"
+import { type Indicator, Problem, Summary, SummarySql } from "@welfare/core"
 import * as Arb from "@welfare/core/testing"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
@@ -18,7 +18,7 @@ const hours: Indicator.IndicatorDefinition = {
   direction: "increase",
   aggregation: "sum",
   rba: "how-much"
-} as never
+} as unknown as Indicator.IndicatorDefinition
 
 let db: DuckDB
 let dir: string

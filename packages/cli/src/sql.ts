@@ -379,3 +379,47 @@ export const loadPostgres = async (
   }
   await flush()
 }
+
+/**
+ * How the CLI reads a `--measurements` argument: through DuckDB (a Parquet or
+ * CSV file, or NDJSON with `--engine duckdb`), from a PostgreSQL table (a
+ * `postgres://` or `postgresql://` URL, the table from `--table`), or
+ * streamed in-process (NDJSON, the default for `.ndjson`, `.jsonl` and `-`).
+ *
+ * @category engines
+ * @since 0.1.0
+ */
+export type Route =
+  | { readonly _tag: "DuckDB"; readonly source: SummarySql.Source; readonly columns: SummarySql.Columns }
+  | { readonly _tag: "PostgreSQL"; readonly url: string; readonly table: ReadonlyArray<string> }
+  | { readonly _tag: "Stream" }
+
+/**
+ * The route of a `--measurements` argument (see {@link Route}): `engine`
+ * forces one (`duckdb` or `stream`), `table` names the PostgreSQL table
+ * (`schema.table`, default `measurements`).
+ *
+ * @category engines
+ * @since 0.1.0
+ */
+export const route = (
+  path: string,
+  options: { readonly engine?: "duckdb" | "stream" | undefined; readonly table?: string | undefined } = {}
+): Route => {
+  if (/^postgres(ql)?:\/\//.test(path))
+    return { _tag: "PostgreSQL", url: path, table: (options.table ?? "measurements").split(".") }
+  const lower = path.toLowerCase()
+  const format = lower.endsWith(".parquet")
+    ? "parquet"
+    : lower.endsWith(".csv")
+      ? "csv"
+      : options.engine === "duckdb" && path !== "-"
+        ? "ndjson"
+        : undefined
+  if (format === undefined || options.engine === "stream") return { _tag: "Stream" }
+  return {
+    _tag: "DuckDB",
+    source: { _tag: "File", format, path },
+    columns: format === "ndjson" ? SummarySql.jsonColumns : SummarySql.flatColumns
+  }
+}
