@@ -156,6 +156,22 @@ describe("SummarySql", () => {
     ])
   })
 
+  it("refuses a cell whose sums could leave the exact range of doubles (count x largest value >= 2^53)", () => {
+    const row = {
+      indicator: "ind-euro",
+      period_start: "2016-01-01",
+      period_end: "2016-12-31",
+      count: 10_000n,
+      numeric: 10_000n,
+      units: 0,
+      micros: 0,
+      min: -1e12,
+      max: 1e12
+    }
+    const s = SummarySql.fromRows([row, { ...row, count: 9_000n, numeric: 9_000n }])
+    expect(Either.isLeft(s) && s.left.map((p) => p.path)).toEqual([["rows", 0, "units"]])
+  })
+
   it("property: a summary's cells as rows, levels apart and sums carried anyhow, read back to it (invariant 13)", () => {
     fc.assert(
       fc.property(Arb.measurements(), fc.integer({ min: -3, max: 3 }), (ms, carry) => {

@@ -301,6 +301,14 @@ const tryNumber = (dialect: Dialect, e: string, integer: boolean): string => {
   return `${dialect === "spark" ? "try_cast" : "TRY_CAST"}(${e} AS ${type})`
 }
 
+/** A date as `YYYY-MM-DD` text. */
+const formatDate = (dialect: Dialect, e: string): string =>
+  dialect === "postgres"
+    ? `to_char(${e}, 'YYYY-MM-DD')`
+    : dialect === "spark"
+      ? `date_format(${e}, 'yyyy-MM-dd')`
+      : `strftime(${e}, '%Y-%m-%d')`
+
 /**
  * The expression of each field in one row, NULL for an absent optional field;
  * `lenient`: a text that is not a number reads as NULL (for the checks).
@@ -333,12 +341,7 @@ const fieldExpressions = (options: QueryOptions, lenient = false): Row => {
       // the column as it is, to tell a NULL from a text that is not a number
       out[`${f}Raw`] = ref
     } else if ((f === "periodStart" || f === "periodEnd") && kind === "date")
-      out[f] =
-        dialect === "postgres"
-          ? `to_char(${ref}, 'YYYY-MM-DD')`
-          : dialect === "spark"
-            ? `date_format(${ref}, 'yyyy-MM-dd')`
-            : `strftime(${ref}, '%Y-%m-%d')`
+      out[f] = formatDate(dialect, ref)
     else out[f] = kind === undefined || kind === "text" ? ref : `CAST(${ref} AS ${textType(dialect)})`
   }
   return out
@@ -390,17 +393,44 @@ export const summaryQuery = (options: SummaryQueryOptions): Query => {
   const from = sourceSql(options, params)
   const f = fieldExpressions(options)
   const q = (name: string): string => quote(dialect, name)
-  const keys: ReadonlyArray<readonly [string, string]> = [
-    ["indicator", f.indicator!],
+  const kinds = options.shape?.kinds
+  // dates are grouped as they are and written as text once per cell, not once per row
+  const isDate = (field: Field): boolean => kinds?.[field] === "date"
+  const columns = options.columns ?? flatColumns
+  const raw = (field: Field): string => (isDate(field) ? columnRef(dialect, columns[field]) : f[field]!)
+  const out = (field: Field, name: string): string => (isDate(field) ? formatDate(dialect, q(name)) : q(name))
+  const keys: ReadonlyArray<readonly [string, string, string]> = [
+    ["indicator", f.indicator!, q("indicator")],
     ...(options.detail === true
-      ? [["assignment", f.assignment!] as const, ["measured_by", f.measuredBy!] as const]
+      ? [
+          ["assignment", f.assignment!, q("assignment")] as const,
+          ["measured_by", f.measuredBy!, q("measured_by")] as const
+        ]
       : []),
-    ["period_start", f.periodStart!],
-    ["period_end", f.periodEnd!],
-    ["municipality", f.municipality!],
-    ...(options.partition === undefined ? [] : [["part", columnRef(dialect, options.partition)] as const])
+    ["period_start", raw("periodStart"), out("periodStart", "period_start")],
+    ["period_end", raw("periodEnd"), out("periodEnd", "period_end")],
+    ["municipality", f.municipality!, q("municipality")],
+    ...(options.partition === undefined
+      ? []
+      : [["part", columnRef(dialect, options.partition), q("part")] as const])
   ]
   const keyNames = keys.map(([name]) => q(name))
+  const whole =
+    dialect === "spark"
+      ? `CASE WHEN ${q("value")} < 0 THEN ceil(${q("value")}) ELSE floor(${q("value")}) END`
+      : `trunc(${q("value")})`
+  // Math.round is floor(x + 0.5), but for the one double just below 0.5, which x + 0.5 rounds up
+  const millionths = `floor(${q("fraction")} + 0.5) - CAST(${q("fraction")} = 0.49999999999999994 AS ${dialect === "duckdb" ? "DOUBLE" : "INTEGER"})`
+  // DuckDB sums the whole units and the millionths as doubles: each is an integer, so every
+  // partial sum is exact while below 2^53 (fromRows refuses a cell that could pass it); the
+  // servers sum them as integers
+  const sums =
+    dialect === "duckdb"
+      ? [`sum(${q("whole")})`, `sum(${millionths})`]
+      : [
+          `sum(CAST(${q("whole")} AS BIGINT))`,
+          `sum(CAST(${millionths} AS ${dialect === "postgres" ? "INTEGER" : "BIGINT"}))`
+        ]
   const sql = `-- @welfare/core SummarySql: partial Summary cells (${dialect})
 WITH measurements AS (
   SELECT
@@ -411,28 +441,34 @@ ${keys.map(([name, e]) => `    ${e} AS ${q(name)},`).join("\n")}
   FROM ${from}
 ),
 split AS (
-  -- each value as whole units and millionths, exactly as Summary does in doubles
-  SELECT *, CASE WHEN ${q("value")} < 0 THEN ceil(${q("value")}) ELSE floor(${q("value")}) END AS ${q("whole")}
+  -- each value as whole units and millionths, exactly as Summary splits it in doubles
+  SELECT *, ${whole} AS ${q("whole")}
   FROM measurements
 ),
 scaled AS (
   SELECT *, (${q("value")} - ${q("whole")}) * 1000000 AS ${q("fraction")}
   FROM split
+),
+cells AS (
+  -- a level is a judgement in the rows without a value: count - numeric of its row
+  SELECT
+${keyNames.map((k) => `    ${k},`).join("\n")}
+    ${q("level")},
+    count(*) AS ${q("count")},
+    count(${q("value")}) AS ${q("numeric")},
+    ${sums[0]} AS ${q("units")},
+    ${sums[1]} AS ${q("micros")},
+    min(${q("value")}) AS ${q("min")},
+    max(${q("value")}) AS ${q("max")},
+    sum(${q("persons")}) AS ${q("persons")},
+    count(${q("persons")}) AS ${q("person_counted")}
+  FROM scaled
+  GROUP BY ${[...keyNames, q("level")].join(", ")}
 )
 SELECT
-${keyNames.map((k) => `  ${k},`).join("\n")}
-  CASE WHEN ${q("value")} IS NULL THEN ${q("level")} END AS ${q("level")},
-  count(*) AS ${q("count")},
-  count(${q("value")}) AS ${q("numeric")},
-  sum(CAST(${q("whole")} AS BIGINT)) AS ${q("units")},
-  -- round half up, as Math.round: ties go towards +infinity
-  sum(CAST(CASE WHEN ${q("fraction")} - floor(${q("fraction")}) >= 0.5 THEN floor(${q("fraction")}) + 1 ELSE floor(${q("fraction")}) END AS BIGINT)) AS ${q("micros")},
-  min(${q("value")}) AS ${q("min")},
-  max(${q("value")}) AS ${q("max")},
-  sum(${q("persons")}) AS ${q("persons")},
-  count(${q("persons")}) AS ${q("person_counted")}
-FROM scaled
-GROUP BY ${[...keyNames, `CASE WHEN ${q("value")} IS NULL THEN ${q("level")} END`].join(", ")}`
+${keys.map(([name, , e]) => `  ${e} AS ${q(name)},`).join("\n")}
+  ${[q("level"), q("count"), q("numeric"), q("units"), q("micros"), q("min"), q("max"), q("persons"), q("person_counted")].join(", ")}
+FROM cells`
   return { sql, params: params.values }
 }
 
@@ -535,6 +571,19 @@ export const fromRows = (
           "invalid-value",
           [options.source ?? "rows", at, inexact[0]![0]],
           `the ${inexact.map(([k]) => k).join(", ")} of ${indicator} ${start}/${end} is not an integer JavaScript holds exactly (got ${String(row[inexact[0]![0] === "personCounted" ? "person_counted" : inexact[0]![0]])}): summarise smaller parts and merge them`
+        )
+      )
+      continue
+    }
+    // every partial sum of the cell's values stays below 2^53 (so is exact in doubles) when
+    // the count of values times their largest magnitude does
+    const largest = Math.max(Math.abs(double(row.min) ?? 0), Math.abs(double(row.max) ?? 0))
+    if (figures.numeric! * largest >= 2 ** 53) {
+      problems.push(
+        Problem.make(
+          "invalid-value",
+          [options.source ?? "rows", at, "units"],
+          `the values of ${indicator} ${start}/${end} could add up beyond 9 x 10^15, where sums stop being exact: summarise smaller parts (a partition column) and merge them`
         )
       )
       continue
@@ -795,8 +844,9 @@ export const checkQuery = (options: CheckOptions): Query => {
     ["null-periodEnd", `${q("period_end")} IS NULL`],
     ["null-measuredBy", `${q("measured_by")} IS NULL`],
     ["null-source", `${q("source")} IS NULL`],
-    ["bad-periodStart", `NOT (${matches(q("period_start"))})`],
-    ["bad-periodEnd", `NOT (${matches(q("period_end"))})`],
+    // a date column holds dates: only a text one is read for its form
+    ["bad-periodStart", kinds?.periodStart === "date" ? undefined : `NOT (${matches(q("period_start"))})`],
+    ["bad-periodEnd", kinds?.periodEnd === "date" ? undefined : `NOT (${matches(q("period_end"))})`],
     ["value-not-a-number", `${v} IS NULL AND ${q("value_raw")} IS NOT NULL`],
     ["persons-not-an-integer", `${q("persons")} IS NULL AND ${q("persons_raw")} IS NOT NULL`],
     ["no-value-or-level", `${v} IS NULL AND ${q("level")} IS NULL`],
@@ -843,8 +893,8 @@ WITH measurements AS (
     ${rowKey} AS ${q("row_key")},
     ${f.indicator} AS ${q("indicator")},
     ${f.assignment} AS ${q("assignment")},
-    ${f.periodStart} AS ${q("period_start")},
-    ${f.periodEnd} AS ${q("period_end")},
+    ${kinds?.periodStart === "date" ? columnRef(dialect, (options.columns ?? flatColumns).periodStart) : f.periodStart} AS ${q("period_start")},
+    ${kinds?.periodEnd === "date" ? columnRef(dialect, (options.columns ?? flatColumns).periodEnd) : f.periodEnd} AS ${q("period_end")},
     ${f.municipality} AS ${q("municipality")},
     ${f.value} AS ${q("value")},
     ${f.valueRaw ?? "NULL"} AS ${q("value_raw")},
