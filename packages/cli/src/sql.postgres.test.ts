@@ -114,7 +114,7 @@ if (url === undefined) {
         'bad["row msr-3"].assignment: the column assignment is NULL: every measurement needs its assignment',
         'bad["row msr-4"].value: expected a number in value (a decimal point, no thousands separator)'
       ])
-    })
+    }, 60_000)
 
     it("a column of the wrong type is a problem naming the table and the column", async () => {
       await client.query("DROP TABLE IF EXISTS typed")
@@ -125,6 +125,6 @@ if (url === undefined) {
       expect(Either.isLeft(result) && result.left.map(Problem.format)).toEqual([
         "typed.persons: the column persons is timestamptz, expected an integer (or a text holding one): store the measurements' persons as an integer"
       ])
-    })
+    }, 60_000)
   })
 }

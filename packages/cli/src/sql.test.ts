@@ -122,7 +122,7 @@ describe("SummarySql on DuckDB", () => {
       columns: SummarySql.jsonColumns
     })
     expect(Either.isRight(json) && Summary.equals(json.right.summary, memory)).toBe(true)
-  })
+  }, 60_000)
 
   it("keys the cells by assignment and measuring actor with detail, as the CLI's streaming path does", async () => {
     const ms = fc.sample(Arb.measurements({ maxLength: 50 }), { numRuns: 1, seed: 7 })[0]!
@@ -136,7 +136,7 @@ describe("SummarySql on DuckDB", () => {
       ms.map((m) => ({ ...m, indicator: detailKey(m.assignment, m.indicator, m.measuredBy) as never }))
     )
     expect(Either.isRight(result) && Summary.equals(result.right.summary, expected)).toBe(true)
-  })
+  }, 60_000)
 
   it("a missing column or a column of the wrong type is a problem naming the table and the column", async () => {
     await db.run(
@@ -149,7 +149,7 @@ describe("SummarySql on DuckDB", () => {
         "bad.value: the column value is DATE, expected a number (or a text holding one): store the measurements' value as a number",
         "bad.measured_by: the table has no column measured_by: add it (the measuredBy of each measurement) or map the field to its column"
       ])
-  })
+  }, 60_000)
 
   it("a NULL, a wrong unit, a level with a value and a duplicate id are problems with the table, the row key and the column", async () => {
     await db.run(`CREATE OR REPLACE TABLE rows AS SELECT * FROM (VALUES
@@ -169,7 +169,7 @@ describe("SummarySql on DuckDB", () => {
         'rows["row msr-4"].level: the row has both a value and a level: a measurement carries one of them, remove the other',
         'rows["row msr-1"].id: the measurement id "msr-1" is used by 2 rows: give every measurement its own id'
       ])
-  })
+  }, 60_000)
 
   it("a text that is not a number in a text column (CSV) is a problem at its row", async () => {
     await db.run(`CREATE OR REPLACE TABLE texts AS SELECT * FROM (VALUES
@@ -188,7 +188,7 @@ describe("SummarySql on DuckDB", () => {
       ? Summary.get(ok.right.summary, "ind-volunteer-hours", { start: "2016-01-01", end: "2016-12-31" })
       : undefined
     expect(cell === undefined ? undefined : [Summary.sum(cell), cell.persons]).toEqual([12.5, 3])
-  })
+  }, 60_000)
 
   it("reports at most limit rows and counts the others", async () => {
     await db.run(
@@ -205,12 +205,12 @@ describe("SummarySql on DuckDB", () => {
         "many: 247 more rows have problems (250 in all): fix the ones above and check again"
       )
     }
-  })
+  }, 60_000)
 
   it("an unreadable file is one problem naming it, never a thrown error", async () => {
     const result = await summarise(db, {
       source: { _tag: "File", format: "parquet", path: join(dir, "none.parquet") }
     })
     expect(Either.isLeft(result) && result.left[0]!.path).toEqual([join(dir, "none.parquet")])
-  })
+  }, 60_000)
 })

@@ -203,6 +203,11 @@ export interface SummariseOptions {
   readonly limit?: number
   /** The ids already used (the document's own measurements), for duplicates. */
   readonly usedIds?: ReadonlyArray<string>
+  /**
+   * Whether to look for ids that rows share (default `true`): the engine
+   * groups the table by id, which costs memory in proportion to the ids.
+   */
+  readonly checkIds?: boolean
 }
 
 /**
@@ -282,7 +287,7 @@ const checkedSummary = async (
     columns,
     ...(options.indicators === undefined ? {} : { indicators: options.indicators })
   })
-  if (shape.kinds.id !== undefined) {
+  if (shape.kinds.id !== undefined && options.checkIds !== false) {
     const duplicates = await engine.all(
       SummarySql.duplicatesQuery({
         ...base,

@@ -57,7 +57,7 @@ describe("welfare evaluate --measurements through DuckDB", () => {
       url: "postgresql://localhost/welfare",
       table: ["istat", "measurements"]
     })
-  })
+  }, 60_000)
 
   it("Parquet, CSV and NDJSON through DuckDB give the progress and published summary of the measurements inline", async () => {
     const inline = JSON.parse((await runReal(["evaluate", legnanoPath, "--json"])).stdout)
@@ -77,7 +77,7 @@ describe("welfare evaluate --measurements through DuckDB", () => {
     expect((await runReal(["evaluate", doc, "-m", parquet])).stdout).toBe(
       (await runReal(["evaluate", legnanoPath])).stdout
     )
-  })
+  }, 60_000)
 
   it("a wrong unit and an unknown actor are problems naming the file, the row and the column", async () => {
     await db.run(`CREATE OR REPLACE TABLE bad AS SELECT * EXCLUDE (part) FROM m`)
@@ -104,10 +104,10 @@ describe("welfare evaluate --measurements through DuckDB", () => {
         /bad\.parquet: \["row [^"]+"\]\.unit: the indicator "[^"]+" is measured in \w+, got euro/.test(l)
       )
     ).toBe(true)
-  })
+  }, 60_000)
 
   it("a missing file is an input failure, a bad --engine a usage error", async () => {
     expect((await runReal(["evaluate", doc, "-m", join(temp, "none.parquet")])).code).toBe(3)
     expect((await runReal(["evaluate", doc, "-m", parquet, "--engine", "spark"])).code).toBe(2)
-  })
+  }, 60_000)
 })

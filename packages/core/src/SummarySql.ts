@@ -9,8 +9,9 @@
  * Exactness: a `Summary` keeps each sum as whole units plus millionths, each
  * value split as `trunc(v)` and `round((v - trunc(v)) * 1e6)` in IEEE
  * doubles. The SQL does the very same split per row, in doubles, and sums the
- * two parts as integers (DuckDB `HUGEINT`, PostgreSQL `numeric`, Spark
- * `BIGINT`), so no float is ever summed and the order of the rows, the
+ * two parts as integers (PostgreSQL `numeric`, Spark `BIGINT`, DuckDB doubles
+ * holding only integers, exact below 2^53, a bound {@link fromRows} checks),
+ * so no fractional value is ever summed and the order of the rows, the
  * partitions and the engine's parallelism cannot change a digit: the engine's
  * summary equals `Summary.fromMeasurements` over the same measurements, and
  * partial summaries of any split merge to it.
@@ -20,7 +21,8 @@
  * never text of the SQL.
  *
  * Pure and engine-free (it runs in browsers): the CLI runs the queries on
- * DuckDB and PostgreSQL, a Python job on Spark.
+ * DuckDB and PostgreSQL (`@welfare/cli/sql`); a Spark job runs the `spark`
+ * dialect (see the guide "SQL engines").
  *
  * @since 0.1.0
  */
@@ -1102,12 +1104,32 @@ export const duplicatesQuery = (
   const q = (name: string): string => quote(dialect, name)
   const used = options.used ?? []
   const limit = Math.max(1, Math.floor(options.limit ?? 100))
+  const text = `CAST(${id} AS ${textType(dialect)})`
+  // a 64-bit hash of every id first (8 bytes a row to group, not the text), then the rows of
+  // the hashes seen twice, grouped by the ids themselves: a collision is never reported
+  const hash =
+    dialect === "postgres"
+      ? `hashtextextended(${text}, 0)`
+      : dialect === "spark"
+        ? `xxhash64(${text})`
+        : `hash(${text})`
+  // the source once more, for the second pass (DuckDB's file path is a parameter again); then
+  // the used ids, once for WHERE and once for HAVING (Spark's ? markers are taken in order)
+  const again = sourceSql(options, params)
+  const usedList = used.map((u) => params.add(u))
+  const usedAgain = used.map((u) => params.add(u))
   const sql = `-- @welfare/core SummarySql: ids that rows share (${dialect})
-SELECT CAST(${id} AS ${textType(dialect)}) AS ${q("row_key")}, count(*) AS ${q("rows")}, count(*) OVER () AS ${q("total")}
-FROM ${from}
-WHERE ${id} IS NOT NULL
+WITH hashed AS (
+  SELECT ${hash} AS ${q("h")} FROM ${from} WHERE ${id} IS NOT NULL
+),
+shared AS (
+  SELECT ${q("h")} FROM hashed GROUP BY ${q("h")} HAVING count(*) > 1
+)
+SELECT ${text} AS ${q("row_key")}, count(*) AS ${q("rows")}, count(*) OVER () AS ${q("total")}
+FROM ${again}
+WHERE ${id} IS NOT NULL AND (${hash} IN (SELECT ${q("h")} FROM shared)${usedList.length === 0 ? "" : ` OR ${text} IN (${usedList.join(", ")})`})
 GROUP BY ${id}
-HAVING count(*) > 1${used.length === 0 ? "" : ` OR CAST(${id} AS ${textType(dialect)}) IN (${used.map((u) => params.add(u)).join(", ")})`}
+HAVING count(*) > 1${usedAgain.length === 0 ? "" : ` OR ${text} IN (${usedAgain.join(", ")})`}
 ORDER BY 1
 LIMIT ${limit}`
   return { sql, params: params.values }
