@@ -685,13 +685,13 @@ const expectedType: { readonly [F in Field]: string } = {
  * const described = [
  *   { name: "indicator", type: "VARCHAR" }, { name: "assignment", type: "VARCHAR" },
  *   { name: "period_start", type: "DATE" }, { name: "period_end", type: "DATE" },
- *   { name: "value", type: "VARCHAR" }, { name: "unit", type: "VARCHAR" }, { name: "source", type: "VARCHAR" }
+ *   { name: "value", type: "TIMESTAMP" }, { name: "unit", type: "VARCHAR" }, { name: "source", type: "VARCHAR" }
  * ]
  * const shape = SummarySql.describe(described, { source: "measurements" })
  * assert.ok(Either.isLeft(shape))
  * assert.deepStrictEqual(shape.left.map(Problem.format), [
- *   "measurements.measured_by: the table has no column measured_by: add it (the measuredBy of each measurement) or map the field to its column",
- *   "measurements.value: the column value is VARCHAR, expected a number: store the measurements' value as a number"
+ *   "measurements.value: the column value is TIMESTAMP, expected a number (or a text holding one): store the measurements' value as a number",
+ *   "measurements.measured_by: the table has no column measured_by: add it (the measuredBy of each measurement) or map the field to its column"
  * ])
  * ```
  *
