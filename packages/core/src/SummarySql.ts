@@ -518,6 +518,7 @@ const text = (v: unknown): string | undefined => (v === null || v === undefined 
  * @since 0.1.0
  */
 export interface FromRowsOptions {
+  /** The indicator a cell is filed under, from the row's indicator, assignment and measuring actor. */
   readonly indicatorOf?: (indicator: string, assignment: string, measuredBy: string) => string
   readonly source?: string
 }
