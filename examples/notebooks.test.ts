@@ -80,6 +80,8 @@ describe("notebooks run", () => {
     expect(out).toContain("24 measurements written to Parquet")
     expect(out).toContain("24 measurements, 24 cells; equal to the in-memory summary: true")
     expect(out).toContain("merged equal to the in-memory summary: true")
-    expect(out).toContain('["row msr-004"].unit: the indicator "ind-families-reached" is measured in person, got euro')
+    expect(out).toContain(
+      '["row msr-004"].unit: the indicator "ind-families-reached" is measured in person, got euro'
+    )
   })
 })
