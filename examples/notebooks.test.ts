@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from "vitest"
 const root = join(import.meta.dirname, "..")
 const dir = join(root, "examples", "notebooks")
 const scratch = join(root, "packages", "report", "test", ".notebooks")
+// a notebook that uses the CLI's engines runs inside packages/cli, where "@welfare/cli/sql" resolves
+const cliScratch = join(root, "packages", "cli", "test", ".notebooks")
 
 interface Notebook {
   readonly cells: ReadonlyArray<{
@@ -28,16 +30,21 @@ const extract = (path: string): string => {
 }
 
 const run = (name: string): string => {
-  mkdirSync(scratch, { recursive: true })
-  const file = join(scratch, `${name.replace(/\.ipynb$/, "")}.ts`)
-  writeFileSync(file, `${extract(join(dir, name))}\nexport {}\n`)
+  const code = extract(join(dir, name))
+  const where = code.includes("@welfare/cli") ? cliScratch : scratch
+  mkdirSync(where, { recursive: true })
+  const file = join(where, `${name.replace(/\.ipynb$/, "")}.ts`)
+  writeFileSync(file, `${code}\nexport {}\n`)
   return execFileSync(process.execPath, ["--conditions=@welfare/source", "--import", "tsx", file], {
     cwd: root,
     encoding: "utf8"
   })
 }
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true })
+  rmSync(cliScratch, { recursive: true, force: true })
+})
 
 describe("notebooks run", () => {
   it("there are at least two notebooks", () => {
@@ -67,5 +74,15 @@ describe("notebooks run", () => {
     expect(out).toContain("24 measurements, 24 published cells")
     expect(out).toContain("asg-families-reached: 0.51")
     expect(out).toContain("https://vega.github.io/schema/vega-lite/v5.json")
+  })
+
+  it("sql-engines.ipynb summarises Parquet through DuckDB, equal to the in-memory summary, and reports a wrong unit", () => {
+    const out = run("sql-engines.ipynb")
+    expect(out).toContain("24 measurements written to Parquet")
+    expect(out).toContain("24 measurements, 24 cells; equal to the in-memory summary: true")
+    expect(out).toContain("merged equal to the in-memory summary: true")
+    expect(out).toContain(
+      '["row msr-004"].unit: the indicator "ind-families-reached" is measured in person, got euro'
+    )
   })
 })

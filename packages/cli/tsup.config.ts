@@ -7,12 +7,21 @@ export default defineConfig({
     index: "src/index.ts",
     bin: "src/bin.ts",
     shard: "src/shard.ts",
-    "shard-worker": "src/shard-worker.ts"
+    "shard-worker": "src/shard-worker.ts",
+    sql: "src/sql.ts"
   },
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts" } },
+  dts: { entry: { index: "src/index.ts", sql: "src/sql.ts" } },
   sourcemap: true,
   clean: true,
   target: "es2022",
-  external: ["effect", "@welfare/core", "@welfare/report", "@welfare/interop", "@welfare/sheets"]
+  external: [
+    "effect",
+    "@welfare/core",
+    "@welfare/report",
+    "@welfare/interop",
+    "@welfare/sheets",
+    "@duckdb/node-api",
+    "pg"
+  ]
 })

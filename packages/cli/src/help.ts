@@ -16,8 +16,16 @@ const exitCodes = `Exit codes:
 const documentOptions = `  -m, --measurements FILE  also read measurements from an NDJSON file (one JSON
                            measurement a line): summarised as it is read, never
                            held, so 1,000,000 lines stay under 300 MB of memory
+                           A Parquet or CSV file (flat columns: indicator,
+                           assignment, period_start, period_end, municipality,
+                           value, unit, level, measured_by, source, persons, id)
+                           is summarised by embedded DuckDB; a postgres:// URL
+                           reads a PostgreSQL table (see --table)
   -t, --threads N          threads that read the measurements file (default: the
                            cores available; 1 reads it on the main thread)
+      --engine E           duckdb (also for NDJSON) or stream (in-process NDJSON)
+      --table NAME         the PostgreSQL table of the measurements
+                           (schema.table, default measurements)
       --max-size MB        the largest territory document read, in megabytes
                            (default 64); FILE - reads standard input
   -h, --help               show this help`

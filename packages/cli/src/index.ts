@@ -49,6 +49,14 @@ export interface DocumentOptions {
   readonly stats?: boolean
   /** A rubric file (`Rubric.decode`) in place of the default rubric (`assess`, `evaluate`, `report`). */
   readonly rubric?: string | undefined
+  /**
+   * How to read the measurements: `duckdb` (also NDJSON through DuckDB) or
+   * `stream` (in-process); by default Parquet and CSV go through DuckDB,
+   * NDJSON is streamed, a `postgres://` URL is read from PostgreSQL.
+   */
+  readonly engine?: "duckdb" | "stream" | undefined
+  /** The PostgreSQL table of the measurements (`schema.table`, default `measurements`). */
+  readonly table?: string | undefined
 }
 
 const documentSpec = {
@@ -57,6 +65,8 @@ const documentSpec = {
   measurements: { type: "string", short: "m" },
   "max-size": { type: "string" },
   threads: { type: "string", short: "t" },
+  engine: { type: "string" },
+  table: { type: "string" },
   stats: { type: "boolean" }
 } as const
 
@@ -65,6 +75,8 @@ const reportSpec = {
   measurements: { type: "string", short: "m" },
   "max-size": { type: "string" },
   threads: { type: "string", short: "t" },
+  engine: { type: "string" },
+  table: { type: "string" },
   stats: { type: "boolean" },
   format: { type: "string", short: "f" },
   lang: { type: "string", short: "l" },
@@ -172,9 +184,15 @@ const documentOptions = (parsed: Parsed, command: string): DocumentOptions | Fai
         command
       )
   }
+  const engine = parsed.values.engine
+  if (engine !== undefined && engine !== "duckdb" && engine !== "stream")
+    return usage(`--engine expects duckdb or stream, got ${JSON.stringify(engine)}`, command)
+  const table = parsed.values.table
   return {
     file,
     measurements: typeof measurements === "string" ? measurements : undefined,
+    engine,
+    table: typeof table === "string" ? table : undefined,
     maxBytes,
     json: parsed.values.json === true,
     threads: count,

@@ -170,11 +170,20 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
           municipalities: idsOf(t.municipalities)
         }
   const inline = t?.measurements ?? []
-  const streamed = await streamMeasurements(io, options.measurements, {
-    known,
-    inline,
-    ...(options.threads === undefined ? {} : { threads: options.threads })
-  })
+  const { route } = await import("./sql.js")
+  const way = route(options.measurements, { engine: options.engine, table: options.table })
+  const streamed =
+    way._tag === "Stream"
+      ? await streamMeasurements(io, options.measurements, {
+          known,
+          inline,
+          ...(options.threads === undefined ? {} : { threads: options.threads })
+        })
+      : await (await import("./engine.js")).engineMeasurements(io, way, {
+          known,
+          inline,
+          indicators: t?.indicators ?? []
+        })
   if (streamed._tag === "Failure") return streamed
   const { problems: fileProblems, detail, records, threads } = streamed.value
   // as when the file's measurements were merged into the document: its lines' problems, then the

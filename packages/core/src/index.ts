@@ -208,6 +208,12 @@ export * as SolidarityPact from "./SolidarityPact.js"
 export * as Summary from "./Summary.js"
 
 /**
+ * Summaries computed by SQL engines (DuckDB, PostgreSQL, Spark SQL): queries, rows to Summary, checks.
+ * @since 0.1.0
+ */
+export * as SummarySql from "./SummarySql.js"
+
+/**
  * The traceable taking-charge path (presa in carico).
  * @since 0.1.0
  */
