@@ -49,7 +49,7 @@ describe("Actor", () => {
 
   it("rejects a wrong kind, naming every accepted one", () => {
     expect(formatted(decode({ id: "coop-1", kind: "foo", resources: [] }))).toEqual([
-      `kind: expected one of ${Actor.kinds.join(", ")}, got "foo"`
+      `kind: expected one of ${Actor.kinds.join(", ")}, got a text of 3 characters`
     ])
   })
 

@@ -1200,7 +1200,8 @@ export const replay = (definition: Definition, events: ReadonlyArray<Event>): Pr
 }
 
 const decodeDefinition = Problem.decoder(Definition)
-const decodeType = Problem.decoder(Schema.Struct({ type: EventType }))
+// Reads the type alone (the event's other fields are checked strictly by its own decoder).
+const decodeType = Problem.decoder(Schema.Struct({ type: EventType }), { unknownProperties: "ignore" })
 const eventDecoders: { readonly [T in EventType]: (u: unknown) => Problem.Result<Event> } =
   Object.fromEntries(
     eventTypes.map((t) => [t, Problem.decoder(eventSchemas[t] as unknown as Schema.Schema<Event, unknown>)])
@@ -1244,8 +1245,12 @@ export const decodeEvent = (input: unknown): Problem.Result<Event> =>
  * @since 0.1.0
  */
 export const decode = (input: unknown): Problem.Result<Process> => {
-  const definition = decodeDefinition(input)
-  const raw = typeof input === "object" && input !== null ? (input as { events?: unknown }).events : undefined
+  const isObject = typeof input === "object" && input !== null && !Array.isArray(input)
+  // The definition is every property but `events`, which are decoded one by one below.
+  const { events: raw, ...fields } = isObject
+    ? (input as { readonly events?: unknown })
+    : { events: undefined }
+  const definition = decodeDefinition(isObject ? fields : input)
   const problems: Array<Problem.Problem> = Either.isLeft(definition) ? [...definition.left] : []
   const events: Array<Event> = []
   if (!Array.isArray(raw))

@@ -41,8 +41,13 @@ export interface Decoder<A> {
  * import { Actor, Decoder, Problem } from "@welfare/core"
  *
  * const decode = Decoder.compile(Actor.Actor)
- * const ok = decode({ id: "coop-1", kind: "social-cooperative", resources: [], extra: true })
+ * const ok = decode({ id: "coop-1", kind: "social-cooperative", resources: [] })
  * assert.deepStrictEqual(ok, Either.right({ id: "coop-1", kind: "social-cooperative", resources: [] }))
+ *
+ * // An unknown property is a problem, named by its path, its value never quoted.
+ * const extra = decode({ id: "coop-1", kind: "social-cooperative", resources: [], note: "…" })
+ * assert.ok(Either.isLeft(extra))
+ * assert.strictEqual(Problem.format(extra.left[0]), "note: is not a property of this object: remove it, or check its spelling")
  *
  * const bad = decode({ id: "coop-1", kind: "foo", resources: [] })
  * assert.ok(Either.isLeft(bad))

@@ -32,7 +32,7 @@ describe("Intervention", () => {
   it("reports shape problems with every accepted value", () => {
     expect(formatted(Intervention.decode({ id: "int-1", access: "all", designSplit: 1 }))).toEqual([
       "designSplit: expected a share strictly between 0 and 1, got 1",
-      'access: expected one of overt-need-only, vulnerability-too, got "all"'
+      "access: expected one of overt-need-only, vulnerability-too, got a text of 3 characters"
     ])
   })
 

@@ -113,7 +113,7 @@ describe("Partnership", () => {
       ]
     }
     expect(formatted(Partnership.decode(bad))).toEqual([
-      'governance: expected one of hierarchy, market, network, got "anarchy"',
+      "governance: expected one of hierarchy, market, network, got a text of 7 characters",
       "members[0].commitments[0].amount: expected a non-negative amount, got -100",
       "members[1].roles: a member holds at least one role: add one of promoter, coordinator, funder, implementer, accountable-body, facilitator, partner"
     ])

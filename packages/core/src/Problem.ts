@@ -148,7 +148,10 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
  */
 export type Result<A> = Either.Either<A, readonly [Problem, ...Array<Problem>]>
 
-const decodeOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
+// Unknown properties are problems: the JSON Schemas say `additionalProperties: false`, and a
+// misspelt fact or a free-text `note` must not pass unseen (issue 14).
+const strictOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error" }
+const lenientOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
 
 const codeOf = (issue: ParseResult.ParseIssue): ProblemCode =>
   issue._tag === "Missing" ? "missing" : "invalid-value"
@@ -258,7 +261,17 @@ const collect = (
       out.push(make(codeOf(issue), path, issue.message ?? "is required but missing"))
       return
     case "Unexpected":
-      out.push(make("invalid-value", path, issue.message ?? "is not expected here: remove it"))
+      // Only the property's name (in the path) is shown, never its value.
+      // effect's own message lists the expected keys; ours says what to do.
+      out.push(
+        make(
+          "invalid-value",
+          path,
+          typeof path[path.length - 1] === "number"
+            ? "is one item too many: this list has a fixed length, remove it"
+            : "is not a property of this object: remove it, or check its spelling"
+        )
+      )
       return
     case "Forbidden":
       out.push(make("invalid-value", path, issue.message ?? "cannot be checked here"))
@@ -344,8 +357,23 @@ const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =
  * @category decoding
  * @since 0.1.0
  */
-export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unknown) => Result<A>) =>
-  compiledDecoder(schema, false).decode
+export const decoder = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  options?: DecoderOptions
+): ((input: unknown) => Result<A>) => compiledDecoder(schema, false, options).decode
+
+/**
+ * Options of {@link decoder}. `unknownProperties: "ignore"` drops the properties
+ * a schema does not declare instead of reporting them: only for decoders that
+ * read a part of an input (its `type`, say) whose whole is checked strictly
+ * after. Every public decoder reports them (`"problem"`, the default).
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export interface DecoderOptions {
+  readonly unknownProperties?: "problem" | "ignore"
+}
 
 /**
  * The one implementation behind {@link decoder} and `Decoder.compile`: effect's
@@ -358,11 +386,32 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): ((input: unkn
  */
 export const compiledDecoder = <A, I>(
   schema: Schema.Schema<A, I, never>,
-  eager: boolean
+  eager: boolean,
+  options?: DecoderOptions
 ): { readonly decode: (input: unknown) => Result<A>; readonly fast: () => boolean } => {
   rememberTitles(schema.ast)
+  const decodeOptions = options?.unknownProperties === "ignore" ? lenientOptions : strictOptions
   const full = Schema.decodeUnknownEither(schema, decodeOptions)
   const slow = (input: unknown): Result<A> => Either.mapLeft(full(input), fromParseError)
+  const safe = (input: unknown): Result<A> => {
+    try {
+      const c = check === null ? compiled() : check
+      if (c === undefined) return slow(input)
+      const out = c(input)
+      return out === FAIL ? slow(input) : Either.right(out as A)
+    } catch {
+      // effect turns a union's discriminator into text with `String(...)`, which throws on an
+      // object whose own `toString` is not a function (`{"_tag": {"toString": ""}}` in JSON):
+      // check a copy whose objects turn into text safely (issue 14: decoders never throw).
+      try {
+        return slow(defanged(input, 0))
+      } catch {
+        return Either.left([
+          make("invalid-value", [], "the input could not be checked: it is not plain data")
+        ])
+      }
+    }
+  }
   let check: ((input: unknown) => unknown) | undefined | null = eager
     ? compileAst(schema.ast, decodeOptions).check
     : null
@@ -371,14 +420,34 @@ export const compiledDecoder = <A, I>(
     return check
   }
   return {
-    decode: (input) => {
-      const c = check === null ? compiled() : check
-      if (c === undefined) return slow(input)
-      const out = c(input)
-      return out === FAIL ? slow(input) : Either.right(out as A)
-    },
+    decode: safe,
     fast: () => compiled() !== undefined
   }
+}
+
+// Prototypes that give a copied object or list a safe text form (`String(x)` never throws),
+// while `Reflect.ownKeys` still sees exactly the input's own keys.
+const toText = { value: () => "[object]" }
+const safeObject: object = Object.create(Object.prototype, { [Symbol.toPrimitive]: toText })
+const safeArray: object = Object.create(Array.prototype, { [Symbol.toPrimitive]: toText })
+
+const defanged = (u: unknown, depth: number): unknown => {
+  if (typeof u !== "object" || u === null || depth > 10_000) return u
+  if (Array.isArray(u)) {
+    const copy = u.map((v) => defanged(v, depth + 1))
+    Object.setPrototypeOf(copy, safeArray)
+    return copy
+  }
+  const copy: Record<string, unknown> = Object.create(safeObject)
+  for (const key of Object.keys(u)) {
+    Object.defineProperty(copy, key, {
+      value: defanged((u as Record<string, unknown>)[key], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
+  }
+  return copy
 }
 
 /**

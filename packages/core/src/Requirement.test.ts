@@ -138,7 +138,7 @@ describe("Requirement", () => {
         })
       )
     ).toEqual([
-      `places[0]: expected one of ${Requirement.placeKinds.join(", ")}, got "piazza"`,
+      `places[0]: expected one of ${Requirement.placeKinds.join(", ")}, got a text of 6 characters`,
       'ties[0].between[1]: a tie links two different actors, got "rete-vicinato" twice: name the other actor'
     ])
   })

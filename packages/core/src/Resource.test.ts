@@ -73,7 +73,7 @@ describe("Resource", () => {
     expect(Either.isRight(decode({ kind: "economic", amount: Resource.maxAmount, unit: "euro" }))).toBe(true)
     expect(Either.isRight(decode({ kind: "time", amount: 0, unit: "hour" }))).toBe(true)
     expect(formatted(decode({ kind: "time", amount: "12", unit: "hour" }))).toEqual([
-      'amount: expected a number, got "12"'
+      "amount: expected a number, got a text of 2 characters"
     ])
   })
 

@@ -124,7 +124,7 @@ describe("Rubric", () => {
   it("decodes a rubric from JSON, never throwing", () => {
     expect(Either.isRight(Rubric.decode({ weights: { "designed-with": 3 } }))).toBe(true)
     expect(formatted(Rubric.decode({ weights: { "designed-with": "three" } }))).toEqual([
-      'weights["designed-with"]: expected a number, got "three"'
+      'weights["designed-with"]: expected a number, got a text of 5 characters'
     ])
     expect(formatted(Rubric.decode({ version: "0.9.0" }))[0]).toMatch(
       /^version: this rubric was written for catalogue version "0.9.0"/

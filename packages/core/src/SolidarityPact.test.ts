@@ -279,7 +279,7 @@ describe("SolidarityPact", () => {
         })
       )
     ).toEqual([
-      `signatories[0].responsibilities[0]: expected one of coordination, needs-reading, service-delivery, funding, volunteer-mobilisation, training, communication, hosting, accountability, evaluation, got "lobbying"`,
+      `signatories[0].responsibilities[0]: expected one of coordination, needs-reading, service-delivery, funding, volunteer-mobilisation, training, communication, hosting, accountability, evaluation, got a text of 8 characters`,
       'signatories[0].signedOn: expected a calendar date written YYYY-MM-DD, got "2015-02-30"'
     ])
   })

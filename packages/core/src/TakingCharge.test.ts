@@ -245,7 +245,7 @@ describe("TakingCharge", () => {
       )
     ).toEqual([
       "[0].needs: a demand expresses at least one recorded need: list the ids of its needs",
-      '[1]._tag: expected one of NeedRecorded, DemandExpressed, ChoiceMade, CommunityResponseLinked, Reviewed, Closed, got "Signalled"'
+      "[1]._tag: expected one of NeedRecorded, DemandExpressed, ChoiceMade, CommunityResponseLinked, Reviewed, Closed, got a text of 9 characters"
     ])
   })
 

@@ -452,7 +452,7 @@ describe("Territory", () => {
       )
     ).toEqual([
       "actors[3]: expected an object (Actor), got 5",
-      `actors[4].kind: expected one of ${Actor.kinds.join(", ")}, got "x"`
+      `actors[4].kind: expected one of ${Actor.kinds.join(", ")}, got a text of 1 character`
     ])
   })
 

@@ -378,7 +378,7 @@ const decodeFields = Problem.decoder(TerritoryFields)
  * })
  * assert.ok(Either.isLeft(result))
  * assert.deepStrictEqual(result.left.map(Problem.format), [
- *   'actors[0].kind: expected one of local-authority, public-institution, social-private-body, volunteer-organisation, social-cooperative, promotion-association, informal-network, foundation, school-culture-research, educational-agency, business, trade-union, citizen, spontaneous-group, got "foo"',
+ *   'actors[0].kind: expected one of local-authority, public-institution, social-private-body, volunteer-organisation, social-cooperative, promotion-association, informal-network, foundation, school-culture-research, educational-agency, business, trade-union, citizen, spontaneous-group, got a text of 3 characters',
  *   "actors[0].resources[0].amount: expected a non-negative amount, got -3"
  * ])
  * ```
@@ -387,7 +387,19 @@ const decodeFields = Problem.decoder(TerritoryFields)
  * @since 0.1.0
  */
 export const decode = (input: unknown): Problem.Result<Territory> =>
-  Either.flatMap(decodeFields(input), (fields) => Problem.fromProblems(fields, integrity(fields)))
+  Either.flatMap(decodeFields(withoutSchemaLink(input)), (fields) =>
+    Problem.fromProblems(fields, integrity(fields))
+  )
+
+// A document may name its JSON Schema in a top-level `$schema` text (the JSON Schema
+// of a territory document allows it): it is not part of the territory. Any other
+// unknown property is a problem.
+const withoutSchemaLink = (input: unknown): unknown => {
+  if (typeof input !== "object" || input === null || Array.isArray(input) || !Object.hasOwn(input, "$schema"))
+    return input
+  const { $schema, ...rest } = input as { readonly $schema?: unknown }
+  return typeof $schema === "string" ? rest : input
+}
 
 /**
  * {@link decode} as an `Effect` that fails with a {@link Problem.ValidationError}.

@@ -1,11 +1,17 @@
 /**
- * A short, safe description of an offending value: a number, a short quoted
- * text, or the kind of value (`a list`, `an object`), never a whole object or
- * a long text, so no personal free text reaches a message.
+ * A short, safe description of an offending value: a number, or the kind of
+ * value (`a text of 12 characters`, `a list`, `an object`), never the text
+ * itself (a wrong enum value or a number typed as words may be a name or a
+ * note about a person, issue 14), so no personal free text reaches a message.
  * @internal
  */
 export const describe = (u: unknown): string => {
-  if (typeof u === "string") return JSON.stringify(u.length > 40 ? `${u.slice(0, 40)}…` : u)
+  if (typeof u === "string")
+    return u.length === 0
+      ? "an empty text"
+      : u.trim().length === 0
+        ? `a text of ${u.length} ${u.length === 1 ? "space" : "spaces"}`
+        : `a text of ${u.length} ${u.length === 1 ? "character" : "characters"}`
   if (u === undefined) return "nothing"
   if (u === null) return "null"
   if (Array.isArray(u)) return "a list"

@@ -1,7 +1,8 @@
 /**
  * Compiles an effect Schema AST into one specialised JavaScript function that
  * checks a value and copies it exactly as effect's decoder would (keys in
- * schema order, excess keys dropped, new objects and arrays), or returns the
+ * schema order, excess keys dropped or, with `onExcessProperty: "error"`,
+ * refused, new objects and arrays), or returns the
  * `FAIL` sentinel. A `FAIL` never becomes an error by itself: the caller then
  * runs the full effect decoder, so errors are always effect's own.
  *
@@ -176,10 +177,18 @@ const emit = (ctx: Context, ast: AST.AST, src: string, dst: string): string => {
         return delegate(ctx, ast, src, dst)
       }
       ctx.compiled++
+      // effect accepts any non-nullish value for an empty struct, whatever its keys.
       if (ast.propertySignatures.length === 0) return `if (${src} == null) return F; ${dst} = ${src};`
       const o = fresh(ctx, "o")
       const s = fresh(ctx, "s")
       let code = `const ${s} = ${src}; if (typeof ${s} !== "object" || ${s} === null || Array.isArray(${s})) return F; const ${o} = {};`
+      // With `onExcessProperty: "error"` effect refuses any own key (symbols too) that is not
+      // declared: the compiled check agrees by handing such an input to effect for its problems.
+      if (ctx.options.onExcessProperty === "error") {
+        const names = external(ctx, new Set(ast.propertySignatures.map((ps) => ps.name)))
+        const k = fresh(ctx, "k")
+        code += ` for (const ${k} of Reflect.ownKeys(${s})) { if (!${names}.has(${k})) return F; }`
+      }
       for (const ps of ast.propertySignatures) {
         const key = JSON.stringify(ps.name)
         const p = fresh(ctx, "p")
