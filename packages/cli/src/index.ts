@@ -15,9 +15,11 @@ import * as Help from "./help.js"
 import type { Io } from "./io.js"
 import { ExitCode, type Failure, usage } from "./outcome.js"
 import { defaultMaxMegabytes } from "./read.js"
+import { terminalSafe } from "./terminal.js"
 
 export { type Io, nodeIo, type Source } from "./io.js"
 export { ExitCode } from "./outcome.js"
+export { escapeControl, terminalSafe } from "./terminal.js"
 
 /**
  * The version of the command.
@@ -392,7 +394,9 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
  * @category running
  * @since 0.1.0
  */
-export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode> => {
+export const run = async (argv: ReadonlyArray<string>, raw: Io): Promise<ExitCode> => {
+  // Every text printed escapes control characters (issue 14): names come from documents.
+  const io = terminalSafe(raw)
   try {
     const result = await dispatch(argv, io)
     if (!isFailure(result)) return result

@@ -53,6 +53,40 @@ export interface Io {
 
 const chunkSize = 1 << 20
 
+/** The most folders `--out` creates: more is a mistyped path, not a report's place. */
+const maxNewFolders = 32
+
+/**
+ * Creates a folder and its missing parents one by one, a bounded number of
+ * them: `mkdir(..., { recursive: true })` spins forever on some paths under
+ * `/proc` (issue 14), where each step fails, so every step is checked here.
+ */
+const makeFolder = async (folder: string): Promise<void> => {
+  const missing: Array<string> = []
+  let current = folder
+  for (;;) {
+    try {
+      const info = await stat(current)
+      if (!info.isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" })
+      break
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "ENOENT") throw error
+    }
+    missing.push(current)
+    const parent = dirname(current)
+    if (parent === current || missing.length > maxNewFolders)
+      throw Object.assign(new Error("too many missing folders"), { code: "ENOENT" })
+    current = parent
+  }
+  for (const f of missing.reverse()) {
+    try {
+      await mkdir(f)
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EEXIST") throw error
+    }
+  }
+}
+
 /**
  * The io of a Node process: `process.stdout`, `process.stderr`, the file system.
  *
@@ -71,8 +105,11 @@ export const nodeIo = (): Io => ({
     if (path === "-") return { size: undefined, chunks: process.stdin }
     const info = await stat(path)
     if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" })
+    // A pipe, device or socket may never end (`welfare validate FIFO` blocked forever, issue 14):
+    // only regular files are read, and standard input as `-`.
+    if (!info.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" })
     return {
-      size: info.isFile() ? info.size : undefined,
+      size: info.size,
       // Opened on first read only: a file refused by its size is never opened (no stray fd, no late error).
       chunks: (async function* () {
         yield* createReadStream(path, { highWaterMark: chunkSize })
@@ -88,7 +125,7 @@ export const nodeIo = (): Io => ({
     }
   },
   writeFile: async (path, text) => {
-    await mkdir(dirname(path), { recursive: true })
+    await makeFolder(dirname(path))
     await writeFile(path, text, "utf8")
   },
   env: process.env

@@ -67,6 +67,13 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9
  */
 export const checker = (maxDepth: number): Checker => {
   const stack: Array<number> = [] // 123 "{" or 91 "["
+  // The keys of each open object, with where each was first seen (issue 14: a second
+  // "actors" must not silently replace the first); `undefined` for an open list.
+  const keys: Array<Map<string, string> | undefined> = []
+  let keyParts: Array<string> = []
+  let keyStart = -1 // index of the key's first character in the current chunk, -1 outside a key
+  let keyLine = 0
+  let keyColumn = 0
   let mode = VALUE
   let allowClose = false // just after "[" or "{": the container may close at once
   let stringIsKey = false
@@ -95,10 +102,32 @@ export const checker = (maxDepth: number): Checker => {
       : "expected ',' or ']' after an item of a list"
   }
 
+  const closeKey = (chunk: string, end: number): SyntaxProblem | undefined => {
+    keyParts.push(chunk.slice(keyStart, end))
+    const raw = keyParts.join("")
+    keyParts = []
+    keyStart = -1
+    const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw
+    const seen = keys[keys.length - 1]
+    if (seen === undefined) return undefined
+    const first = seen.get(name)
+    if (first !== undefined) {
+      failed = {
+        line: keyLine,
+        column: keyColumn,
+        message: `${keyName(name)} appears twice in this object (first at ${first}): a JSON reader keeps only the last one, so merge the two or remove one`
+      }
+      return failed
+    }
+    seen.set(name, `line ${keyLine}, column ${keyColumn}`)
+    return undefined
+  }
+
   const push = (chunk: string): SyntaxProblem | undefined => {
     if (failed !== undefined) return failed
     const length = chunk.length
     let i = 0
+    if (stringIsKey && (mode === STRING || mode === ESCAPE || mode === UNICODE)) keyStart = 0
     while (i < length) {
       const c = chunk.charCodeAt(i)
       // Fast path inside texts: most of a document is text.
@@ -106,8 +135,10 @@ export const checker = (maxDepth: number): Checker => {
         i++
         column++
         if (c === 34) {
-          if (stringIsKey) mode = COLON
-          else afterValue()
+          if (stringIsKey) {
+            mode = COLON
+            if (closeKey(chunk, i - 1) !== undefined) return failed
+          } else afterValue()
         } else if (c === 92) mode = ESCAPE
         else if (c < 32) return fail("a line break or control character inside a text must be escaped")
         continue
@@ -199,6 +230,7 @@ export const checker = (maxDepth: number): Checker => {
           seenAny = true
           if (c === 93 && allowClose) {
             stack.pop()
+            keys.pop()
             allowClose = false
             afterValue()
             break
@@ -210,6 +242,7 @@ export const checker = (maxDepth: number): Checker => {
                 `the JSON nests objects and lists deeper than ${maxDepth} levels; a territory document needs far fewer: is this the right file?`
               )
             stack.push(c)
+            keys.push(c === 123 ? new Map() : undefined)
             if (c === 123) {
               mode = KEY
               allowClose = true
@@ -236,6 +269,7 @@ export const checker = (maxDepth: number): Checker => {
           if (isSpace(c)) break
           if (c === 125 && allowClose) {
             stack.pop()
+            keys.pop()
             allowClose = false
             afterValue()
             break
@@ -244,6 +278,10 @@ export const checker = (maxDepth: number): Checker => {
           if (c === 34) {
             mode = STRING
             stringIsKey = true
+            keyStart = i
+            keyParts = []
+            keyLine = line
+            keyColumn = column
           } else return fail("expected a property name in double quotes")
           break
         case COLON:
@@ -258,6 +296,7 @@ export const checker = (maxDepth: number): Checker => {
             mode = top === 123 ? KEY : VALUE
           } else if ((c === 125 && top === 123) || (c === 93 && top === 91)) {
             stack.pop()
+            keys.pop()
             afterValue()
           } else return fail(expectedAfter())
           break
@@ -271,6 +310,10 @@ export const checker = (maxDepth: number): Checker => {
         line++
         column = 0
       }
+    }
+    if (keyStart !== -1) {
+      keyParts.push(chunk.slice(keyStart))
+      keyStart = -1
     }
     return undefined
   }
@@ -294,6 +337,13 @@ export const checker = (maxDepth: number): Checker => {
 
   return { push, end }
 }
+
+// A property name is structure, not data, but a hostile or mistaken file may use a name as
+// a key: only a short code-like name is quoted.
+const keyName = (name: string): string =>
+  /^[A-Za-z0-9_$][A-Za-z0-9_$.:-]{0,63}$/.test(name)
+    ? `the property "${name}"`
+    : `a property name (a text of ${name.length} characters)`
 
 /**
  * Parses a JSON text that {@link checker} accepted, dropping every

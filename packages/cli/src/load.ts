@@ -202,3 +202,60 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
     streamed: { detail: withInline(detail, inline), records, threads }
   })
 }
+
+/**
+ * The most problems printed for one run: the first ones in file order, then a
+ * count of the rest by kind (issue 14: a document of a million duplicate ids
+ * must not print a million lines). An editorial choice: a screenful a few
+ * times over, enough to see every kind of mistake a file repeats.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxPrintedProblems = 200
+
+/**
+ * The lines that show some problems: the first {@link maxPrintedProblems} in
+ * file order, then one line that counts the others by kind.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const problemLines = (problems: ReadonlyArray<Located>, max = maxPrintedProblems): Array<string> => {
+  const lines = problems.slice(0, max).map(formatLocated)
+  if (problems.length > max) {
+    const byCode = new Map<string, number>()
+    for (let i = max; i < problems.length; i++) {
+      const code = problems[i]!.problem.code
+      byCode.set(code, (byCode.get(code) ?? 0) + 1)
+    }
+    const counts = [...byCode].map(([code, n]) => `${n} ${code}`).join(", ")
+    lines.push(
+      `... and ${problems.length - max} more problems not shown (${counts}): only the first ${max} are printed`
+    )
+  }
+  return lines
+}
+
+/**
+ * Prints the problems of a document that cannot be assessed (capped, see
+ * {@link problemLines}) and the failure that names the file or files that have
+ * them: the document, its measurements file, or both.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const invalid = (io: Io, options: DocumentOptions, problems: ReadonlyArray<Located>) => {
+  for (const line of problemLines(problems)) io.stderr(`${line}\n`)
+  const m = options.measurements
+  const inFile = m !== undefined && problems.some((p) => p.file === m || p.file.startsWith(`${m}:`))
+  const inDocument = problems.some((p) => p.file === options.file) || !inFile
+  const command = `welfare validate ${options.file}${m === undefined ? "" : ` --measurements ${m}`}`
+  const which =
+    inFile && inDocument
+      ? `${options.file} and ${m} have problems`
+      : inFile
+        ? `${m} has problems`
+        : `${options.file} has problems`
+  return failure(ExitCode.problems, `${which}: fix them first (${command})`)
+}

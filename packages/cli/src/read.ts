@@ -64,6 +64,11 @@ export const openFailure = (path: string, error: unknown): Failure => {
       return failure(ExitCode.input, `cannot read ${path}: permission denied`)
     case "EISDIR":
       return failure(ExitCode.input, `cannot read ${path}: it is a folder; give the path of a JSON file`)
+    case "ENOTREG":
+      return failure(
+        ExitCode.input,
+        `cannot read ${path}: it is not a regular file (a pipe, a device or a socket); give a file, or - to read standard input`
+      )
     default:
       return failure(ExitCode.input, `cannot read ${path}${code === "" ? "" : ` (${code})`}`)
   }

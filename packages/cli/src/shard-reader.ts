@@ -182,15 +182,6 @@ const idEnd = (b: Uint8Array, s: number, e: number): number => {
   return i
 }
 
-/** Whether a string's bytes hold no escape, control or non-ASCII character (JSON.parse keeps them as they are). */
-const isPlain = (b: Uint8Array, s: number, e: number): boolean => {
-  for (let i = s; i < e; i++) {
-    const c = b[i]!
-    if (c === 92 || c < 32 || c >= 128) return false
-  }
-  return true
-}
-
 const daysIn = (y: number, m: number): number =>
   m === 2
     ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
@@ -502,7 +493,8 @@ export const fastFigures = (
     const ke = quote(b, p + 1, e)
     if (ke < 0) return undefined
     const key = keyAt(b, p + 1, ke)
-    if (key === 0 && !isPlain(b, p + 1, ke)) return undefined
+    // an unknown property is a problem for the decoder (issue 14): the full path reports it
+    if (key === 0) return undefined
     if (key !== 0) {
       if ((seen & (1 << key)) !== 0) return undefined
       seen |= 1 << key
@@ -531,14 +523,11 @@ export const fastFigures = (
         const pe = quote(b, p + 1, e)
         if (pe < 0) return undefined
         const pk = sameBytes(b, p + 1, pe, START) ? K_START : sameBytes(b, p + 1, pe, END) ? K_END : 0
-        if (pk === 0 && !isPlain(b, p + 1, pe)) return undefined
+        if (pk === 0) return undefined
         p = skipSpace(b, pe + 1, e)
         if (b[p] !== 58) return undefined
         p = skipSpace(b, p + 1, e)
-        if (pk === 0) {
-          p = skipValue(b, p, e, cur, 2)
-          if (p < 0) return undefined
-        } else {
+        {
           const ve = p + 11
           if (b[p] !== 34 || ve >= e || b[ve] !== 34) return undefined
           const date = dateAt(b, p + 1, ve)
@@ -559,9 +548,6 @@ export const fastFigures = (
       }
       if (start === undefined || end === undefined) return undefined
       p++
-    } else if (key === 0) {
-      p = skipValue(b, p, e, cur, 1)
-      if (p < 0) return undefined
     } else {
       // every other field of a measurement is a string
       if (b[p] !== 34) return undefined

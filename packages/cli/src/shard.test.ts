@@ -311,7 +311,7 @@ describe("shard: one thread", () => {
     expect(r.problems.map((p) => [p.path, p.message])).toEqual([
       [
         [1],
-        "line 2, column 1: the line is longer than 1000000 characters: split the record, or raise maxLength"
+        "line 2, column 1: the line is longer than 1000000 characters: split the record (a line holds one record of at most 1000000 characters)"
       ]
     ])
   })

@@ -112,13 +112,13 @@ describe("Ndjson", () => {
     const entries = await all(Ndjson.decode(chunks, undefined, { maxLength: 1000 }))
     expect(entries.map((e) => (e._tag === "Value" ? e.value : Problem.format(e.problems[0])))).toEqual([
       { a: 1 },
-      "[1]: line 2, column 1: the line is longer than 1000 characters: split the record, or raise maxLength",
+      "[1]: line 2, column 1: the line is longer than 1000 characters: split the record (a line holds one record of at most 1000 characters)",
       { a: 2 }
     ])
     const array = await all(Ndjson.decodeArray([`[1, ${long}, 2]`], undefined, { maxLength: 1000 }))
     expect(array.map((e) => (e._tag === "Value" ? e.value : e.problems[0].message))).toEqual([
       1,
-      "line 1, column 5: the element is longer than 1000 characters: split the record, or raise maxLength",
+      "line 1, column 5: the element is longer than 1000 characters: split the record (an element holds one record of at most 1000 characters)",
       2
     ])
   })

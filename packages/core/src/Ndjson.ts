@@ -112,7 +112,16 @@ const toEntry = <A>(raw: Raw, index: number, decode: Decode<A>): Entry<A> => {
       _tag: "Problems",
       index,
       line: raw.line,
-      problems: [syntaxProblem(index, raw.line, raw.column, error)]
+      problems: [
+        // bytes that are not UTF-8 are read as U+FFFD: say so, rather than blame the JSON syntax
+        raw.text.includes("\uFFFD")
+          ? Problem.make(
+              "invalid-value",
+              [index],
+              `line ${raw.line}: not UTF-8 text (or it holds the replacement character U+FFFD): save the file as UTF-8`
+            )
+          : syntaxProblem(index, raw.line, raw.column, error)
+      ]
     }
   }
   const decoded = decode(json)

@@ -7,8 +7,8 @@ import { Label, Progress, Rubric } from "@welfare/core"
 import { analyse } from "../analysis.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
-import { formatLocated, loadTerritory } from "../load.js"
-import { ExitCode, type Failure, failure } from "../outcome.js"
+import { invalid, loadTerritory } from "../load.js"
+import { ExitCode, type Failure } from "../outcome.js"
 import { loadRubric } from "../rubric.js"
 
 /**
@@ -23,11 +23,7 @@ export const evaluate = async (io: Io, options: DocumentOptions): Promise<ExitCo
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
   if (loaded.value._tag === "Invalid") {
-    for (const problem of loaded.value.problems) io.stderr(`${formatLocated(problem)}\n`)
-    return failure(
-      ExitCode.problems,
-      `${options.file} has problems: fix them first (welfare validate ${options.file})`
-    )
+    return invalid(io, options, loaded.value.problems)
   }
   const rubric = await loadRubric(io, options.rubric, options.maxBytes)
   if (rubric._tag === "Failure") return rubric

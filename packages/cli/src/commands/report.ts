@@ -9,7 +9,7 @@ import { fromDetail, withStreamed } from "../analysis.js"
 import { summary } from "../explain.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
-import { formatLocated, loadTerritory } from "../load.js"
+import { invalid, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
 import { isSystemError } from "../read.js"
 import { loadRubric } from "../rubric.js"
@@ -39,11 +39,7 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
   if (loaded.value._tag === "Invalid") {
-    for (const problem of loaded.value.problems) io.stderr(`${formatLocated(problem)}\n`)
-    return failure(
-      ExitCode.problems,
-      `${options.file} has problems: fix them first (welfare validate ${options.file})`
-    )
+    return invalid(io, options, loaded.value.problems)
   }
   const rubric = await loadRubric(io, options.rubric, options.maxBytes)
   if (rubric._tag === "Failure") return rubric

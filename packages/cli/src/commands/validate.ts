@@ -6,7 +6,7 @@
 import type { Territory } from "@welfare/core"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
-import { formatLocated, loadTerritory } from "../load.js"
+import { loadTerritory, maxPrintedProblems, problemLines } from "../load.js"
 import { ExitCode, type Failure } from "../outcome.js"
 
 /**
@@ -40,15 +40,17 @@ export const validate = async (io: Io, options: DocumentOptions): Promise<ExitCo
         {
           file: options.file,
           valid: result._tag === "Valid",
+          // the first problems in file order (see problemLines), then how many more there are
           problems:
             result._tag === "Valid"
               ? []
-              : result.problems.map((p) => ({
+              : result.problems.slice(0, maxPrintedProblems).map((p) => ({
                   file: p.file,
                   code: p.problem.code,
                   path: p.problem.path,
                   message: p.problem.message
-                }))
+                })),
+          problemCount: result._tag === "Valid" ? 0 : result.problems.length
         },
         null,
         2
@@ -60,7 +62,7 @@ export const validate = async (io: Io, options: DocumentOptions): Promise<ExitCo
     io.stdout(`${options.file} is a valid territory document: ${contents(result.territory)}\n`)
     return ExitCode.ok
   }
-  for (const problem of result.problems) io.stdout(`${formatLocated(problem)}\n`)
+  for (const line of problemLines(result.problems)) io.stdout(`${line}\n`)
   const n = result.problems.length
   io.stdout(`${n} ${n === 1 ? "problem" : "problems"} in ${options.file}\n`)
   return ExitCode.problems

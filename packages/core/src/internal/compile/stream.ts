@@ -39,7 +39,7 @@ export const lines = (maxLength: number): Splitter => {
         _tag: "Error",
         line,
         column: 1,
-        message: `the line is longer than ${maxLength} characters: split the record, or raise maxLength`
+        message: `the line is longer than ${maxLength} characters: split the record (a line holds one record of at most ${maxLength} characters)`
       })
     } else {
       let text = pieces.length === 0 ? tail : pieces.join("") + tail
@@ -134,7 +134,7 @@ export const arrayElements = (maxLength: number): Splitter => {
             _tag: "Error",
             line: startLine,
             column: startColumn,
-            message: `the element is longer than ${maxLength} characters: split the record, or raise maxLength`
+            message: `the element is longer than ${maxLength} characters: split the record (an element holds one record of at most ${maxLength} characters)`
           }
         : { _tag: "Text", text: pieces.join(""), line: startLine, column: startColumn }
     )

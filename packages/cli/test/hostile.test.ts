@@ -1,0 +1,224 @@
+/**
+ * The hostile-input corpus of issue 14: each case was accepted (or hung, or
+ * blamed the wrong file) before, and has its test here.
+ */
+import { spawn, spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import { ExitCode, escapeControl, nodeIo, run } from "../src/index.js"
+import { checker } from "../src/json.js"
+import { maxPrintedProblems } from "../src/load.js"
+import { memoryIo } from "./memory.js"
+
+const root = join(import.meta.dirname, "..", "..", "..")
+const legnano = readFileSync(join(root, "examples", "territories", "legnano.json"), "utf8")
+const doc = JSON.parse(legnano) as Record<string, unknown> & {
+  actors: Array<Record<string, unknown>>
+  needs: Array<Record<string, unknown>>
+}
+const temp = mkdtempSync(join(tmpdir(), "welfare-hostile-"))
+afterAll(() => rmSync(temp, { recursive: true, force: true }))
+
+const runWith = async (argv: ReadonlyArray<string>, files: Record<string, string> = {}) => {
+  const m = memoryIo(files)
+  const code = await run(argv, m.io)
+  return { code, stdout: m.stdout(), stderr: m.stderr(), written: m.written }
+}
+
+const good =
+  '{"indicator":"ind-ore","assignment":"asg-ore","period":{"start":"2016-01-01","end":"2016-12-31"},"value":4700,"unit":"hour","measuredBy":"comune-legnano","source":"administrative-data"}'
+
+describe("unknown properties are problems, named but never quoted", () => {
+  it("in a document: a free-text note on an actor, and constructor/prototype/toString keys", async () => {
+    const actors = [...doc.actors]
+    actors[0] = {
+      ...actors[0],
+      note: "Mario Rossi, vive solo, 82 anni",
+      constructor: 1,
+      prototype: 2,
+      toString: 3
+    }
+    const r = await runWith(["validate", "t.json"], { "t.json": JSON.stringify({ ...doc, actors }) })
+    expect(r.code).toBe(ExitCode.problems)
+    for (const key of ["note", "constructor", "prototype", "toString"])
+      expect(r.stdout).toContain(`t.json: actors[0].${key}: is not a property of this object`)
+    expect(r.stdout).not.toContain("Mario")
+  })
+
+  it("a misspelt top-level section is reported, not silently dropped", async () => {
+    const { needs, ...rest } = doc
+    const r = await runWith(["validate", "t.json"], { "t.json": JSON.stringify({ ...rest, need: needs }) })
+    expect(r.code).toBe(ExitCode.problems)
+    expect(r.stdout).toContain(
+      "t.json: need: is not a property of this object: remove it, or check its spelling"
+    )
+  })
+
+  it("in an NDJSON measurements file, with its line", async () => {
+    const r = await runWith(["validate", "t.json", "--measurements", "m.ndjson"], {
+      "t.json": legnano,
+      "m.ndjson": `${good}\n${good.replace("{", '{"note":"Mario Rossi",')}\n`
+    })
+    expect(r.code).toBe(ExitCode.problems)
+    expect(r.stdout).toContain("m.ndjson:2: note: is not a property of this object")
+    expect(r.stdout).not.toContain("Mario")
+  })
+
+  it("an enum error describes the text it got, never quotes it", async () => {
+    const needs = [...doc.needs]
+    needs[0] = { ...needs[0], status: "Mario Rossi, vive solo" }
+    const r = await runWith(["validate", "t.json"], { "t.json": JSON.stringify({ ...doc, needs }) })
+    expect(r.stdout).toContain(
+      "needs[0].status: expected one of latent, emerging, overt, got a text of 22 characters"
+    )
+    expect(r.stdout).not.toContain("Mario")
+  })
+})
+
+describe("duplicate keys", () => {
+  it("a second actors list is reported with its line and column, not silently kept", async () => {
+    const text =
+      '{\n  "name": "Ambito di Legnano",\n  "actors": [],\n  "municipalities": [],\n  "actors": []\n}'
+    const r = await runWith(["validate", "t.json"], { "t.json": text })
+    expect(r.code).toBe(ExitCode.input)
+    expect(r.stderr).toBe(
+      'welfare: t.json:5:3: not valid JSON: the property "actors" appears twice in this object (first at line 3, column 3): a JSON reader keeps only the last one, so merge the two or remove one\n'
+    )
+  })
+
+  it("finds a duplicate split across chunks and spelt with escapes, and allows one key per object", () => {
+    const c = checker(100)
+    expect(c.push('{"a": {"x": 1}, "b": {"x": 2}, "\\u0061')).toBeUndefined()
+    expect(c.push('": 3}')?.message).toMatch(
+      /^the property "a" appears twice in this object \(first at line 1, column 2\)/
+    )
+    const ok = checker(100)
+    expect(ok.push('[{"a": 1}, {"a": 2}]')).toBeUndefined()
+    expect(ok.end()).toBeUndefined()
+  })
+
+  it("never quotes a long or spaced key", () => {
+    const c = checker(100)
+    expect(c.push('{"Mario Rossi": 1, "Mario Rossi": 2}')?.message).toMatch(
+      /^a property name \(a text of 11 characters\) appears twice/
+    )
+  })
+})
+
+describe("the terminal is never driven by a document", () => {
+  it("escapes control characters in names, in assess and in report --out messages", async () => {
+    const evil = { ...doc, name: "Ambito\u001b]0;pwned\u0007\u001b[2J di Legnano" }
+    const files = { "t.json": JSON.stringify(evil) }
+    for (const argv of [
+      ["assess", "t.json"],
+      ["report", "t.json", "--out", "r.html"],
+      ["evaluate", "t.json"]
+    ]) {
+      const r = await runWith(argv, files)
+      expect(r.code, argv.join(" ")).toBe(ExitCode.ok)
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+      if (argv[0] !== "evaluate")
+        expect(r.stdout).toContain("Ambito\\u001b]0;pwned\\u0007\\u001b[2J di Legnano")
+    }
+    expect(escapeControl("a\tb\nc\u202ed")).toBe("a\tb\nc\\u202ed")
+  })
+})
+
+describe("resources and hangs", () => {
+  it(`prints the first ${maxPrintedProblems} problems in file order, then a count by kind`, async () => {
+    const actors = Array.from({ length: 1000 }, () => ({ ...doc.actors[1], id: "comune-legnano" }))
+    const r = await runWith(["validate", "t.json"], { "t.json": JSON.stringify({ ...doc, actors }) })
+    expect(r.code).toBe(ExitCode.problems)
+    const lines = r.stdout.trimEnd().split("\n")
+    expect(lines).toHaveLength(maxPrintedProblems + 2)
+    expect(lines[maxPrintedProblems]).toMatch(
+      new RegExp(
+        `^\\.\\.\\. and \\d+ more problems not shown \\(\\d+ duplicate-id.*\\): only the first ${maxPrintedProblems} are printed$`
+      )
+    )
+    const json = await runWith(["validate", "t.json", "--json"], {
+      "t.json": JSON.stringify({ ...doc, actors })
+    })
+    const parsed = JSON.parse(json.stdout) as { problems: Array<unknown>; problemCount: number }
+    expect(parsed.problems).toHaveLength(maxPrintedProblems)
+    expect(parsed.problemCount).toBeGreaterThan(maxPrintedProblems)
+  })
+
+  it("errors of a --measurements file name that file, not the valid territory", async () => {
+    const r = await runWith(["assess", "t.json", "--measurements", "m.ndjson"], {
+      "t.json": legnano,
+      "m.ndjson": `${good.replace('"unit":"hour"', '"unit":"litre"')}\n`
+    })
+    expect(r.code).toBe(ExitCode.problems)
+    expect(r.stderr).toContain(
+      "welfare: m.ndjson has problems: fix them first (welfare validate t.json --measurements m.ndjson)"
+    )
+    expect(r.stderr).not.toContain("t.json has problems")
+  })
+
+  it("an NDJSON line that is not UTF-8 says so", async () => {
+    const path = join(temp, "bad.ndjson")
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${good}\n{"indicator": "ind-ore`),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('" oops\n')
+      ])
+    )
+    const t = join(temp, "t.json")
+    writeFileSync(t, legnano)
+    const out: Array<string> = []
+    const code = await run(["validate", t, "--measurements", path, "--threads", "1"], {
+      ...nodeIo(),
+      stdout: (s) => void out.push(s),
+      stderr: (s) => void out.push(s)
+    })
+    expect(code).toBe(ExitCode.problems)
+    expect(out.join("")).toContain(`${path}:2: line 2: not UTF-8 text`)
+  })
+
+  it("refuses a FIFO instead of blocking on it", async () => {
+    const fifo = join(temp, "fifo")
+    const made = spawnSync("mkfifo", [fifo])
+    expect(made.status, "mkfifo is needed for this test").toBe(0)
+    const err: Array<string> = []
+    const code = await run(["validate", fifo], {
+      ...nodeIo(),
+      stdout: () => {},
+      stderr: (s) => void err.push(s)
+    })
+    expect(code).toBe(ExitCode.input)
+    expect(err.join("")).toContain("it is not a regular file (a pipe, a device or a socket)")
+  })
+
+  it("fails fast on --out under /proc, for report and schema (a separate process, killed if it spins)", async () => {
+    const bin = join(root, "packages", "cli", "src", "bin.ts")
+    const t = join(temp, "t2.json")
+    writeFileSync(t, legnano)
+    for (const argv of [
+      ["report", t, "--out", "/proc/nope/x.html"],
+      ["schema", "--out", "/proc/nope/x.json"]
+    ]) {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ["--conditions=@welfare/source", "--import", "tsx", bin, ...argv],
+          { cwd: root, stdio: ["ignore", "ignore", "pipe"] }
+        )
+        let stderr = ""
+        child.stderr.on("data", (b: Buffer) => void (stderr += b.toString("utf8")))
+        // a generous budget for a busy machine: the bug was a spin that never ends
+        const timer = setTimeout(() => child.kill("SIGKILL"), 120_000)
+        child.on("close", (code) => {
+          clearTimeout(timer)
+          resolve({ code, stderr })
+        })
+      })
+      expect(result.code, argv.join(" ")).toBe(ExitCode.input)
+      expect(result.stderr).toMatch(/^welfare: cannot write \/proc\/nope\/x\.(html|json)/)
+    }
+  })
+})
