@@ -546,7 +546,8 @@ export const fastFigures = (
         else if (b[p] === 125) break
         else return undefined
       }
-      if (start === undefined || end === undefined) return undefined
+      // a reversed period is a problem (issue 14): the full path reports it
+      if (start === undefined || end === undefined || start > end) return undefined
       p++
     } else {
       // every other field of a measurement is a string

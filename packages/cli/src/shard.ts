@@ -158,7 +158,7 @@ const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =
  */
 export const fastReader: boolean =
   sameKeys(Object.keys(Measurement.Measurement.from.fields), measurementFields) &&
-  sameKeys(Object.keys(IndicatorAssignment.Period.fields), periodFields)
+  sameKeys(Object.keys(IndicatorAssignment.Period.from.fields), periodFields)
 
 /** What the reader needs of core's schemas; the workers get it with each job. */
 const vocabulary: Vocabulary = {

@@ -78,11 +78,22 @@ export const IsoDate = Schema.String.pipe(
  * @category models
  * @since 0.1.0
  */
-export const Period = Schema.Struct({ start: IsoDate, end: IsoDate }).annotations({
-  identifier: "Period",
-  title: "Period",
-  description: "A period from its first to its last day, both included."
-})
+export const Period = Schema.Struct({ start: IsoDate, end: IsoDate }).pipe(
+  Schema.annotations({
+    identifier: "Period",
+    title: "Period",
+    description: "A period from its first to its last day, both included."
+  }),
+  // A reversed period (end before start) was valid before issue 14.
+  Schema.filter((p) =>
+    p.start <= p.end
+      ? undefined
+      : {
+          path: ["end"],
+          message: `the period ends on ${p.end}, before it starts on ${p.start}: swap the two dates or correct one`
+        }
+  )
+)
 
 /**
  * @category models

@@ -366,6 +366,43 @@ export const validate = (
 }
 
 /**
+ * Every measurement that its plan refuses (issue 14): a value in a unit that is
+ * not its indicator's (euro for an hour indicator would otherwise count, and
+ * could report "Achieved"), and a period that is none of its assignment's
+ * periods (it would otherwise be silently ignored). Each is a `rule` problem
+ * with the measurement's path; unknown ids are {@link referenceProblems}'.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Measurement, Problem } from "@welfare/core"
+ *
+ * const problems = Measurement.planProblems(
+ *   [{ indicator: "ind-hours", assignment: "asg-1", period: { start: "2016-01-01", end: "2016-06-30" }, value: 20, unit: "euro", measuredBy: "casa-volontariato", source: "administrative-data" } as never],
+ *   {
+ *     indicators: [{ id: "ind-hours", kind: "quantitative", label: { it: "Ore", en: "Hours" }, unit: "hour", direction: "increase", aggregation: "sum", rba: "how-much" } as never],
+ *     assignments: [{ id: "asg-1", indicator: "ind-hours", scope: { type: "territory" }, responsible: [], periods: [{ start: "2016-01-01", end: "2016-12-31", target: 100 }] } as never]
+ *   }
+ * )
+ * assert.deepStrictEqual(problems.map((p) => Problem.formatPath(p.path)), ["measurements[0].period", "measurements[0].unit"])
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const planProblems = (
+  items: Iterable<Measurement>,
+  plans: {
+    readonly indicators: ReadonlyArray<Indicator.IndicatorDefinition>
+    readonly assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
+  },
+  path: ReadonlyArray<Problem.PathSegment> = ["measurements"]
+): Array<Problem.Problem> =>
+  validate({ ...plans, measurements: items }, { asOf: "9999-12-31", path })
+    .filter((f) => f.code === "wrong-unit" || f.code === "unknown-period")
+    .map((f) => Problem.make("rule", f.path, f.message))
+
+/**
  * Every reference problem of a list of measurements: duplicate ids (of the
  * measurements that have one), unknown indicators, assignments, measuring
  * actors and (when `known.municipalities` is given) municipalities.

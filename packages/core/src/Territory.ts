@@ -258,6 +258,10 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
     ...Measurement.referenceProblems(t.measurements, { indicators, assignments, actors, municipalities }, [
       "measurements"
     ]),
+    // a unit that is not its indicator's, a period none of its assignment's (issue 14)
+    ...Measurement.planProblems(t.measurements, { indicators: t.indicators, assignments: t.assignments }, [
+      "measurements"
+    ]),
     ...Evaluation.referenceProblems(t.evaluations, { actors, assignments }, ["evaluations"])
   )
   return problems

@@ -360,11 +360,17 @@ export const fullTerritory = (
               scope: a.scope.type === "project" ? { ...a.scope, project: p.one(projectIds) } : a.scope
             })
           )
+          const definitions = new Map(s.indicators.map((d) => [d.id as string, d]))
           const measurements: ReadonlyArray<Measurement.Measurement> = s.measurements.map((m, i) => {
             const a = p.one(assignments)
             const { id: _, ...rest } = m
+            // a value is in its indicator's unit (another unit is a problem, issue 14)
+            const d = definitions.get(a.indicator) as
+              | { readonly unit?: Measurement.Measurement["unit"] }
+              | undefined
             return {
               ...rest,
+              ...(m.unit !== undefined && d?.unit !== undefined ? { unit: d.unit } : {}),
               ...(m.id === undefined ? {} : { id: `msr-${i + 1}` as Measurement.MeasurementId }),
               indicator: a.indicator,
               assignment: a.id,
