@@ -39,6 +39,7 @@ export const keys = [
   "notAvailable",
   "notObserved",
   "suppressedNote",
+  "hiddenToProtect",
   "traditionalPole",
   "generativePole",
   "assessment",
@@ -103,8 +104,12 @@ export const strings: Label.Labels<Key> = {
   notAvailable: { it: "n.d.", en: "n/a" },
   notObserved: { it: "non osservata", en: "not observed" },
   suppressedNote: {
-    it: "I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza.",
-    en: "Counts of persons below 5 are suppressed (< 5) to protect privacy."
+    it: "I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza; altri conteggi sono nascosti quando da essi si ricaverebbe per sottrazione un conteggio soppresso.",
+    en: "Counts of persons below 5 are suppressed (< 5) to protect privacy; other counts are hidden where a suppressed count could be found from them by subtraction."
+  },
+  hiddenToProtect: {
+    it: "nascosto per proteggere un'altra cella",
+    en: "hidden to protect another cell"
   },
   traditionalPole: { it: "0 = polo tradizionale", en: "0 = traditional pole" },
   generativePole: { it: "1 = polo generativo", en: "1 = generative pole" },

@@ -81,7 +81,9 @@ describe("Report.renderMarkdown", () => {
     expect(
       md
         .trimEnd()
-        .endsWith("I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza.")
+        .endsWith(
+          "I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza; altri conteggi sono nascosti quando da essi si ricaverebbe per sottrazione un conteggio soppresso."
+        )
     ).toBe(true)
   })
 
@@ -134,7 +136,9 @@ describe("Report.renderJson", () => {
     expect(json.sections[0].blocks[1].vegaLite.$schema).toBe(
       "https://vega.github.io/schema/vega-lite/v5.json"
     )
-    expect(json.notes).toEqual(["Counts of persons below 5 are suppressed (< 5) to protect privacy."])
+    expect(json.notes).toEqual([
+      "Counts of persons below 5 are suppressed (< 5) to protect privacy; other counts are hidden where a suppressed count could be found from them by subtraction."
+    ])
   })
 
   it("property: always valid JSON", () => {
@@ -150,6 +154,9 @@ describe("Report.renderJson", () => {
 describe("Report.cellText", () => {
   it("formats numbers, counts and percentages in each language", () => {
     expect(Report.cellText(View.count(4), "it")).toBe("< 5")
+    // issue 14: a count hidden to protect another is not a small count
+    expect(Report.cellText(View.complementary(), "it")).toBe("nascosto per proteggere un'altra cella")
+    expect(Report.cellText(View.complementary(), "en")).toBe("hidden to protect another cell")
     expect(Report.cellText(View.count(4, 10), "en")).toBe("< 10")
     expect(Report.cellText(View.count(1234), "en")).toBe("1,234")
     expect(Report.cellText(View.count(12345), "it")).toBe("12.345")

@@ -120,7 +120,11 @@ export const cellText = (cell: Cell, lang: Label.Lang): string => {
   if (typeof cell === "string") return cell
   if (isCount(cell)) {
     const v = finite(cell.value)
-    return v === null ? `< ${formatNumber(finite(cell.threshold) ?? 5, lang, 0)}` : formatNumber(v, lang, 0)
+    return v !== null
+      ? formatNumber(v, lang, 0)
+      : cell.hidden === "complementary"
+        ? of("hiddenToProtect", lang)
+        : `< ${formatNumber(finite(cell.threshold) ?? 5, lang, 0)}`
   }
   if (isPercent(cell)) return formatPercent(cell.value, lang)
   return text(cell, lang)

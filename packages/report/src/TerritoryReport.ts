@@ -203,7 +203,7 @@ const partition = (total: number, parts: ReadonlyArray<number>, threshold = 5): 
     parts.forEach((p, i) => {
       if (cells[i]!.value !== null && p > 0 && (pick === -1 || p < parts[pick]!)) pick = i
     })
-    if (pick >= 0) cells[pick] = { _tag: "Count", value: null, threshold }
+    if (pick >= 0) cells[pick] = { _tag: "Count", value: null, threshold, hidden: "complementary" }
   }
   return [totalCell, cells]
 }
@@ -1121,7 +1121,11 @@ const networkSection = (
 }
 
 const cellTextOf = (c: Count, l: Label.Lang): string =>
-  c.value === null ? `< ${c.threshold}` : formatNumber(c.value, l, 0)
+  c.value !== null
+    ? formatNumber(c.value, l, 0)
+    : c.hidden === "complementary"
+      ? of("hiddenToProtect", l)
+      : `< ${c.threshold}`
 
 const needsSection = (a: Analysis.TerritoryAnalysis): Section | undefined => {
   const n = a.needs

@@ -125,6 +125,12 @@ export interface Count {
   readonly _tag: "Count"
   readonly value: number | null
   readonly threshold: number
+  /**
+   * Why a hidden count is hidden, when it is not small itself: `"complementary"`
+   * for a count hidden so that a small one cannot be found by subtraction
+   * (shown as "hidden to protect another cell", never as "< 5", issue 14).
+   */
+  readonly hidden?: "complementary"
 }
 
 /**
@@ -192,6 +198,30 @@ export const count = (value: number | null, threshold = 5): Count => ({
   _tag: "Count",
   value: value === null || !Number.isFinite(value) || (value > 0 && value < threshold) ? null : value,
   threshold
+})
+
+/**
+ * A count hidden by complementary suppression: not small itself, hidden so
+ * that a small count of the same table cannot be found by subtraction. Shown
+ * as "hidden to protect another cell" ("nascosto per proteggere un'altra
+ * cella"), never as "< 5".
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Report, View } from "@welfare/report"
+ *
+ * assert.strictEqual(Report.cellText(View.complementary(), "en"), "hidden to protect another cell")
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const complementary = (threshold = 5): Count => ({
+  _tag: "Count",
+  value: null,
+  threshold,
+  hidden: "complementary"
 })
 
 /**
