@@ -48,6 +48,7 @@ Commands:
   report FILE      write a report in Markdown, HTML or JSON, in Italian or English
   export FILE      write the territory in a standard (HSDS, FHIR, IATI, CIDS) or
                    as a workbook or CSV files (xlsx, csv)
+  pseudonymise FILE  replace identifiers in CSV or NDJSON columns with keyed pseudonyms
   schema [ENTITY]  print the JSON Schema of the territory document or of one entity
   template --out PATH  write the spreadsheet template (.xlsx, or a folder of CSV)
   import PATH      read a workbook (.xlsx) or a folder of CSV files into a territory
@@ -250,6 +251,33 @@ ${exitCodes}
 
 Example:
   welfare import territorio.xlsx --out territory.json
+`,
+  pseudonymise: `Usage: welfare pseudonymise FILE --key-file KEY --domain NAME --columns A,B [options]
+
+Replaces the identifiers in some columns of a CSV file (by header name), or in
+some top-level properties of an NDJSON file, with keyed pseudonyms: p- and the
+64 hexadecimal digits of HMAC-SHA-256(secret, NAME, identifier). The same
+identifier gets the same pseudonym under the same key and domain, so records
+still link; without the key no one can recompute or test one. Pseudonymised
+data are still personal data (EDPB Guidelines 01/2025): keep KEY apart from
+them, with whoever may re-identify.
+
+Options:
+      --key-file KEY       the secret: a file of at least 32 random bytes
+                           (openssl rand -out pseudonym.key 32), kept apart
+      --domain NAME        what the pseudonyms are for (legnano-2016-evaluation):
+                           two domains give unrelated pseudonyms
+      --columns A,B        the columns (CSV) or properties (NDJSON) to replace
+  -f, --format FORMAT      csv or ndjson (default: from the file's extension)
+  -o, --out PATH           write to PATH instead of standard output
+      --max-size MB        the largest file read, in megabytes (default 64)
+  -h, --help               show this help
+
+${exitCodes}
+
+Examples:
+  welfare pseudonymise cases.csv --key-file ~/keys/pseudonym.key --domain legnano-2016 --columns codice_fiscale -o cases.pseudo.csv
+  welfare pseudonymise people.ndjson --key-file pseudonym.key --domain legnano-2016 --columns person
 `
 } as const
 

@@ -120,6 +120,16 @@ const exportSpec = {
   out: { type: "string", short: "o" }
 } as const
 
+const pseudonymiseSpec = {
+  help: { type: "boolean", short: "h" },
+  "key-file": { type: "string" },
+  domain: { type: "string" },
+  columns: { type: "string" },
+  format: { type: "string", short: "f" },
+  out: { type: "string", short: "o" },
+  "max-size": { type: "string" }
+} as const
+
 const mainSpec = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" }
@@ -246,7 +256,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
   }
   if (!Help.isCommand(first))
     return usage(
-      `unknown command "${first}"; the commands are validate, assess, evaluate, report, schema, template, import and export`
+      `unknown command "${first}"; the commands are validate, assess, evaluate, report, schema, template, import, export and pseudonymise`
     )
   const command = first
   const rest = argv.slice(1)
@@ -265,7 +275,9 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
                 ? assessSpec
                 : command === "evaluate"
                   ? evaluateSpec
-                  : documentSpec
+                  : command === "pseudonymise"
+                    ? pseudonymiseSpec
+                    : documentSpec
   const parsed = parse(rest, spec, command)
   if (isFailure(parsed)) return parsed
   if (parsed.values.help === true) {
@@ -273,6 +285,38 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
     return ExitCode.ok
   }
   switch (command) {
+    case "pseudonymise": {
+      const [file, ...more] = parsed.positionals
+      if (file === undefined || more.length > 0) return usage("pseudonymise reads one FILE", command)
+      const v = parsed.values
+      const keyFile = v["key-file"]
+      const domain = v.domain
+      const columns = v.columns
+      if (typeof keyFile !== "string")
+        return usage("--key-file KEY is required: the secret, kept apart from the data", command)
+      if (typeof domain !== "string") return usage("--domain NAME is required", command)
+      if (typeof columns !== "string" || columns.trim() === "")
+        return usage("--columns A,B is required", command)
+      const format =
+        v.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : /\.csv$/i.test(file) ? "csv" : undefined)
+      if (format !== "csv" && format !== "ndjson")
+        return usage("--format expects csv or ndjson (the file's extension does not say)", command)
+      const size = v["max-size"] === undefined ? defaultMaxMegabytes : Number(v["max-size"])
+      if (!(size > 0)) return usage("--max-size expects a number of megabytes", command)
+      const { pseudonymise } = await import("./commands/pseudonymise.js")
+      return pseudonymise(io, {
+        file,
+        keyFile,
+        domain,
+        columns: columns
+          .split(",")
+          .map((c) => c.trim())
+          .filter((c) => c !== ""),
+        format,
+        out: typeof v.out === "string" ? v.out : undefined,
+        maxBytes: size * 1024 * 1024
+      })
+    }
     case "schema": {
       if (parsed.positionals.length > 1)
         return usage(

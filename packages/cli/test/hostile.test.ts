@@ -222,3 +222,65 @@ describe("resources and hangs", () => {
     }
   })
 })
+
+describe("welfare pseudonymise", () => {
+  const key = "k".repeat(32)
+  const hmac = async (id: string) => {
+    const { createHmac } = await import("node:crypto")
+    return `p-${createHmac("sha256", key).update(`legnano-2016\u0000${id}`).digest("hex")}`
+  }
+
+  it("replaces a CSV column by header name, quoting kept, other columns untouched", async () => {
+    const r = await runWith(
+      ["pseudonymise", "cases.csv", "--key-file", "k.key", "--domain", "legnano-2016", "--columns", "cf"],
+      { "cases.csv": 'cf,comune,nota\nRSSMRA80A01F205X,Legnano,"a, b"\n,Canegrate,\n', "k.key": key }
+    )
+    expect(r.code).toBe(ExitCode.ok)
+    expect(r.stdout).toBe(`cf,comune,nota\n${await hmac("RSSMRA80A01F205X")},Legnano,"a, b"\n,Canegrate,\n`)
+  })
+
+  it("replaces NDJSON properties, the same identifier the same pseudonym", async () => {
+    const r = await runWith(
+      [
+        "pseudonymise",
+        "p.ndjson",
+        "--key-file",
+        "k.key",
+        "--domain",
+        "legnano-2016",
+        "--columns",
+        "person",
+        "-o",
+        "out.ndjson"
+      ],
+      {
+        "p.ndjson": '{"person":"RSSMRA80A01F205X","n":1}\n{"person":"RSSMRA80A01F205X","n":2}\n',
+        "k.key": key
+      }
+    )
+    expect(r.code).toBe(ExitCode.ok)
+    const p = await hmac("RSSMRA80A01F205X")
+    expect(r.written.get("out.ndjson")).toBe(`{"person":"${p}","n":1}\n{"person":"${p}","n":2}\n`)
+    expect(r.stdout + r.stderr).not.toContain("RSSMRA")
+  })
+
+  it("refuses a short key, a missing column and a missing domain", async () => {
+    const short = await runWith(
+      ["pseudonymise", "c.csv", "--key-file", "k.key", "--domain", "d", "--columns", "cf"],
+      { "c.csv": "cf\nx\n", "k.key": "short" }
+    )
+    expect(short.code).toBe(ExitCode.usage)
+    expect(short.stderr).toContain("k.key: the secret holds 5 bytes, expected at least 32")
+    const column = await runWith(
+      ["pseudonymise", "c.csv", "--key-file", "k.key", "--domain", "d", "--columns", "codice"],
+      { "c.csv": "cf\nx\n", "k.key": key }
+    )
+    expect(column.code).toBe(ExitCode.input)
+    expect(column.stderr).toContain("c.csv has no column codice: its columns are cf")
+    const domain = await runWith(["pseudonymise", "c.csv", "--key-file", "k.key", "--columns", "cf"], {
+      "c.csv": "cf\nx\n",
+      "k.key": key
+    })
+    expect(domain.code).toBe(ExitCode.usage)
+  })
+})

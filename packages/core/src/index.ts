@@ -151,6 +151,12 @@ export * as Person from "./Person.js"
 export * as PolicyArea from "./PolicyArea.js"
 
 /**
+ * Pseudonyms: a keyed HMAC-SHA-256 (WebCrypto) under a secret held apart and a named domain.
+ * @since 0.1.0
+ */
+export * as Pseudonym from "./Pseudonym.js"
+
+/**
  * Problems reported by decoding and validating APIs.
  * @since 0.1.0
  */
