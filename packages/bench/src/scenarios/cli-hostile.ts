@@ -1,0 +1,108 @@
+/**
+ * Issue 14: peak RSS of `welfare validate` on hostile inputs that the size
+ * limit admits, in a fresh process of the built CLI (hidden `--stats`):
+ * a 63 MB document whose actors all share one id (1.4 million problems
+ * before the cap on printed problems), and 1,000,000 NDJSON measurement lines
+ * that are all invalid. Target: peak RSS < 300 MB for each.
+ */
+import { spawnSync } from "node:child_process"
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import type { Scenario } from "../harness.js"
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../../../..")
+const bin = join(repo, "packages/cli/dist/bin.js")
+
+interface Prepared {
+  readonly duplicates: string
+  readonly doc: string
+  readonly invalidLines: string
+}
+
+const peak = new Map<string, number>()
+const printed = new Map<string, number>()
+
+const validate =
+  (name: string, args: (p: Prepared) => ReadonlyArray<string>) =>
+  (p: Prepared): number => {
+    const r = spawnSync(process.execPath, [bin, "validate", ...args(p), "--stats", "--threads", "1"], {
+      cwd: repo,
+      encoding: "utf8",
+      maxBuffer: 1 << 26
+    })
+    if (r.status !== 1) throw new Error(`welfare validate exited with ${r.status}: ${r.stderr.slice(0, 300)}`)
+    const rss = Number(r.stderr.match(/peak RSS ([\d.]+) MB/)?.[1])
+    peak.set(name, Math.max(peak.get(name) ?? 0, rss))
+    printed.set(name, r.stdout.split("\n").length - 1)
+    return r.stdout.length
+  }
+
+const duplicates = "ours: welfare validate, 63 MB of actors sharing one id"
+const invalid = "ours: welfare validate -m, 1,000,000 invalid NDJSON lines"
+
+export const scenario: Scenario<Prepared> = {
+  id: "cli-hostile",
+  title: "welfare validate on admitted hostile inputs (fresh process, built CLI): peak RSS",
+  target: "peak RSS < 300 MB",
+  sizes: "a 63 MB document of about 700,000 actors with one id; 1,000,000 NDJSON lines with a wrong unit",
+  runs: 1,
+  warmup: 0,
+  prepare: async () => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run pnpm build (turbo builds it before bench)`)
+    const legnano = JSON.parse(readFileSync(join(repo, "examples/territories/legnano.json"), "utf8")) as {
+      measurements: Array<unknown>
+      actors: Array<unknown>
+    } & Record<string, unknown>
+    const dir = mkdtempSync(join(tmpdir(), "welfare-bench-hostile-"))
+    const { measurements, ...rest } = legnano
+    const doc = join(dir, "territory.json")
+    writeFileSync(doc, JSON.stringify(rest))
+    // the document: the same actor repeated up to about 63 MB
+    const actor = JSON.stringify({
+      id: "coop-x",
+      kind: "social-cooperative",
+      name: "Cooperativa",
+      resources: []
+    })
+    const head = JSON.stringify({ ...rest, actors: [] }).replace('"actors":[]', '"actors":[')
+    const [before, after] = [
+      head.slice(0, head.indexOf('"actors":[') + 10),
+      head.slice(head.indexOf('"actors":[') + 10)
+    ]
+    const duplicatesPath = join(dir, "duplicates.json")
+    const out = createWriteStream(duplicatesPath)
+    out.write(before)
+    const n = Math.floor((63 * 1024 * 1024) / (actor.length + 1))
+    for (let i = 0; i < n; i += 1000) {
+      const k = Math.min(1000, n - i)
+      const chunk = Array.from({ length: k }, () => actor).join(",")
+      if (!out.write(i === 0 ? chunk : `,${chunk}`))
+        await new Promise<void>((r) => out.once("drain", () => r()))
+    }
+    out.write(`]${after}`)
+    await new Promise<void>((r) => out.end(() => r()))
+    // the NDJSON: every line a measurement in a unit that does not exist
+    const line = JSON.stringify({ ...(measurements[0] as object), unit: "litre" })
+    const invalidLines = join(dir, "invalid.ndjson")
+    const lines = createWriteStream(invalidLines)
+    for (let i = 0; i < 1_000_000; i += 1000) {
+      if (!lines.write(`${line}\n`.repeat(1000)))
+        await new Promise<void>((r) => lines.once("drain", () => r()))
+    }
+    await new Promise<void>((r) => lines.end(() => r()))
+    return { duplicates: duplicatesPath, doc, invalidLines }
+  },
+  workloads: [
+    { name: duplicates, run: validate(duplicates, (p) => [p.duplicates, "--max-size", "64"]) },
+    { name: invalid, run: validate(invalid, (p) => [p.doc, "-m", p.invalidLines]) }
+  ],
+  meets: () => peak.size === 2 && [...peak.values()].every((mb) => mb < 300),
+  notes: () => [
+    ...[...peak].map(
+      ([name, mb]) => `${name}: peak RSS ${mb.toFixed(0)} MB, ${printed.get(name)} lines printed`
+    ),
+    "target: peak RSS < 300 MB for each (issue 14)"
+  ]
+}
