@@ -472,8 +472,8 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     ).toEqual([])
   })
 
-  it("property: a process round-trips through JSON and decodes back (invariant 14)", () => {
-    roundTrip(CoDesign.Process, Arb.coDesignProcess(), 100)
+  it("property: a process round-trips through JSON and decodes back (invariant 14)", async () => {
+    await roundTrip(CoDesign.Process, Arb.coDesignProcess(), 100)
     fc.assert(
       fc.property(Arb.coDesignProcess(), (p) => {
         expect(CoDesign.decode(JSON.parse(JSON.stringify(CoDesign.encode(p))))).toEqual(Either.right(p))

@@ -3,6 +3,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { breathe } from "../test/laws.js"
 import * as Actor from "./Actor.js"
 import * as CoDesign from "./CoDesign.js"
 import * as Decoder from "./Decoder.js"
@@ -179,19 +180,23 @@ describe("Decoder", () => {
     )
   })
 
-  it("property: the fast path and the full decoder agree on full territories (every section populated), valid or corrupted (invariant 14)", () => {
+  it("property: the fast path and the full decoder agree on full territories (every section populated), valid or corrupted (invariant 14)", async () => {
     const territory = agree(Territory.Territory)
     const full = Arb.fullTerritory({ maxItems: 2 }).map((t) =>
       JSON.parse(JSON.stringify(Territory.encode(t)))
     )
-    fc.assert(
-      fc.property(full, (input) => {
+    await fc.assert(
+      fc.asyncProperty(full, async (input) => {
+        await breathe()
         expect(Either.isRight(territory(input))).toBe(true)
       }),
       { numRuns: 50 }
     )
-    fc.assert(
-      fc.property(corrupted(full), (input) => void territory(input)),
+    await fc.assert(
+      fc.asyncProperty(corrupted(full), async (input) => {
+        await breathe()
+        territory(input)
+      }),
       { numRuns: 150 }
     )
   })

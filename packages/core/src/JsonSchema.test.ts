@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { breathe } from "../test/laws.js"
 import * as JsonSchema from "./JsonSchema.js"
 import * as Problem from "./Problem.js"
 import * as Territory from "./Territory.js"
@@ -231,11 +232,12 @@ describe("JsonSchema", () => {
     }
   )
 
-  it("property: every encoded full territory (every section populated) is accepted by the Territory JSON Schema (invariant 14)", () => {
+  it("property: every encoded full territory (every section populated) is accepted by the Territory JSON Schema (invariant 14)", async () => {
     const validate = validatorOf("Territory")
     const encode = Schema.encodeSync(schemaOf("Territory"))
-    fc.assert(
-      fc.property(Arb.fullTerritory(), (t) => {
+    await fc.assert(
+      fc.asyncProperty(Arb.fullTerritory(), async (t) => {
+        await breathe()
         const json = JSON.parse(JSON.stringify(encode(t)))
         if (!validate(json)) throw new Error(ajv.errorsText(validate.errors))
       }),
@@ -243,7 +245,7 @@ describe("JsonSchema", () => {
     )
   }, 120_000)
 
-  it("property: a full territory whose shape the decoder rejects after one mutation is rejected by the Territory JSON Schema (invariant 14)", () => {
+  it("property: a full territory whose shape the decoder rejects after one mutation is rejected by the Territory JSON Schema (invariant 14)", async () => {
     const validate = validatorOf("Territory")
     const encode = Schema.encodeSync(schemaOf("Territory"))
     const cases = Arb.fullTerritory({ maxItems: 2 })
@@ -261,8 +263,9 @@ describe("JsonSchema", () => {
         )
       )
     let rejected = 0
-    fc.assert(
-      fc.property(cases, ({ json, path, how }) => {
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ json, path, how }) => {
+        await breathe()
         const mutated = mutate(json, path, how)
         if (rejectedByShape("Territory", mutated)) {
           rejected++

@@ -80,10 +80,7 @@ const domainPattern = /^[a-z0-9][a-z0-9._:-]{0,63}$/
  * @category constructors
  * @since 0.1.0
  */
-export const make = async (
-  secret: Uint8Array,
-  domain: string
-): Promise<Problem.Result<Pseudonymiser>> => {
+export const make = async (secret: Uint8Array, domain: string): Promise<Problem.Result<Pseudonymiser>> => {
   const problems: Array<Problem.Problem> = []
   if (secret.byteLength < minSecretBytes)
     problems.push(

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { formatted, roundTrip } from "../test/laws.js"
+import { breathe, formatted, roundTrip } from "../test/laws.js"
 import * as Actor from "./Actor.js"
 import type * as CoDesign from "./CoDesign.js"
 import * as Problem from "./Problem.js"
@@ -341,9 +341,10 @@ describe("Territory", () => {
   })
 
   describe("full territories (every section populated)", { timeout: 120_000 }, () => {
-    it("property: a generated full territory has no integrity problem (the arbitrary's law)", () => {
-      fc.assert(
-        fc.property(Arb.fullTerritory(), (t) => {
+    it("property: a generated full territory has no integrity problem (the arbitrary's law)", async () => {
+      await fc.assert(
+        fc.asyncProperty(Arb.fullTerritory(), async (t) => {
+          await breathe()
           expect(Territory.integrity(t).map(Problem.format)).toEqual([])
         }),
         { numRuns: 100 }
@@ -353,18 +354,19 @@ describe("Territory", () => {
     it("property: a full territory round-trips through JSON (invariant 14)", () =>
       roundTrip(Territory.Territory, Arb.fullTerritory(), 100))
 
-    it("property: the order of the items of every section never changes whether integrity finds problems, nor which ids they name (invariant 4)", () => {
+    it("property: the order of the items of every section never changes whether integrity finds problems, nor which ids they name (invariant 4)", async () => {
       const cases = fc.oneof(
         Arb.fullTerritory(),
         dangling.map((c) => c.broken),
         duplicated.map((c) => c.broken),
         doubleSigned.map((c) => c.broken)
       )
-      fc.assert(
-        fc.property(
+      await fc.assert(
+        fc.asyncProperty(
           cases,
           fc.array(fc.nat({ max: 10_000 }), { minLength: 32, maxLength: 32 }),
-          (t, numbers) => {
+          async (t, numbers) => {
+            await breathe()
             expect(named(Territory.integrity(permuted(t, numbers)))).toEqual(named(Territory.integrity(t)))
           }
         ),
@@ -372,10 +374,11 @@ describe("Territory", () => {
       )
     })
 
-    it("property: any dangling reference in any section is reported as unknown-reference at its path", () => {
+    it("property: any dangling reference in any section is reported as unknown-reference at its path", async () => {
       const sections = new Set<string>()
-      fc.assert(
-        fc.property(dangling, ({ t, path, broken }) => {
+      await fc.assert(
+        fc.asyncProperty(dangling, async ({ t, path, broken }) => {
+          await breathe()
           sections.add(String(path[0]))
           const problems = Territory.integrity(broken)
           const at = problems.filter(
@@ -403,9 +406,10 @@ describe("Territory", () => {
       expect(sections.size).toBeGreaterThan(8)
     })
 
-    it("property: any duplicated id in any section is reported as duplicate-id at the copy's path", () => {
-      fc.assert(
-        fc.property(fc.oneof(duplicated, doubleSigned), ({ section, id, path, broken }) => {
+    it("property: any duplicated id in any section is reported as duplicate-id at the copy's path", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(duplicated, doubleSigned), async ({ section, id, path, broken }) => {
+          await breathe()
           const problems = Territory.integrity(broken)
           const at = problems.filter(
             (p) => p.code === "duplicate-id" && Problem.formatPath(p.path) === Problem.formatPath(path)

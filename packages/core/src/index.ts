@@ -149,19 +149,11 @@ export * as Person from "./Person.js"
  * @since 0.1.0
  */
 export * as PolicyArea from "./PolicyArea.js"
-
-/**
- * Pseudonyms: a keyed HMAC-SHA-256 (WebCrypto) under a secret held apart and a named domain.
- * @since 0.1.0
- */
-export * as Pseudonym from "./Pseudonym.js"
-
 /**
  * Problems reported by decoding and validating APIs.
  * @since 0.1.0
  */
 export * as Problem from "./Problem.js"
-
 /**
  * Progress of assigned indicators, period by period, direction-aware.
  * @since 0.1.0
@@ -172,6 +164,13 @@ export * as Progress from "./Progress.js"
  * @since 0.1.0
  */
 export * as Provenance from "./Provenance.js"
+
+/**
+ * Pseudonyms: a keyed HMAC-SHA-256 (WebCrypto) under a secret held apart and a named domain.
+ * @since 0.1.0
+ */
+export * as Pseudonym from "./Pseudonym.js"
+
 /**
  * Requirements (esigenza).
  * @since 0.1.0

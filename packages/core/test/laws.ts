@@ -15,8 +15,10 @@ export const roundTrip = <A, I>(
 ) => {
   const encode = Schema.encodeSync(schema)
   const decode = Problem.decoder(schema)
-  fc.assert(
-    fc.property(arbitrary, (value) => {
+  // async, yielding at each run (see breathe): a heavy round trip never starves the test worker
+  return fc.assert(
+    fc.asyncProperty(arbitrary, async (value) => {
+      await breathe()
       const encoded = encode(value)
       const json = JSON.parse(JSON.stringify(encoded))
       const decoded = decode(json)
@@ -30,3 +32,11 @@ export const roundTrip = <A, I>(
 /** The formatted problems of a failed result, or [] when it succeeded. */
 export const formatted = <A>(result: Problem.Result<A>): Array<string> =>
   Either.isLeft(result) ? result.left.map(Problem.format) : []
+
+/**
+ * Yields to the event loop: heavy properties await it at each run (as
+ * `fc.asyncProperty`), so that a run of the whole property longer than a
+ * minute on a busy machine never starves the test worker's messages to vitest
+ * (which end the run with "Timeout calling onTaskUpdate", issue 14).
+ */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
