@@ -316,69 +316,6 @@ const skipSpace = (b: Uint8Array, p: number, e: number): number => {
   return p
 }
 
-/** Skips any JSON value (for keys a measurement does not have): its end, or -1. */
-const skipValue = (b: Uint8Array, p: number, e: number, cur: Cursor, depth: number): number => {
-  if (p >= e || depth > 64) return -1
-  const c = b[p]!
-  if (c === 34) {
-    for (let i = p + 1; i < e; i++) {
-      const d = b[i]!
-      if (d === 34) return i + 1
-      if (d === 92) {
-        const x = b[i + 1]
-        if (x === 117) {
-          for (let k = i + 2; k < i + 6; k++) {
-            const h = b[k]
-            if (h === undefined || !(isDigit(h) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) return -1
-          }
-          i += 5
-        } else if (
-          x === 34 ||
-          x === 92 ||
-          x === 47 ||
-          x === 98 ||
-          x === 102 ||
-          x === 110 ||
-          x === 114 ||
-          x === 116
-        )
-          i++
-        else return -1
-      } else if (d < 32 || d >= 128) return -1
-    }
-    return -1
-  }
-  if (c === 123 || c === 91) {
-    const close = c === 123 ? 125 : 93
-    p = skipSpace(b, p + 1, e)
-    if (b[p] === close) return p + 1
-    for (;;) {
-      if (c === 123) {
-        if (b[p] !== 34) return -1
-        p = skipValue(b, p, e, cur, depth + 1)
-        if (p < 0) return -1
-        p = skipSpace(b, p, e)
-        if (b[p] !== 58) return -1
-        p = skipSpace(b, p + 1, e)
-      }
-      p = skipValue(b, p, e, cur, depth + 1)
-      if (p < 0) return -1
-      p = skipSpace(b, p, e)
-      if (b[p] === 44) p = skipSpace(b, p + 1, e)
-      else if (b[p] === close) return p + 1
-      else return -1
-    }
-  }
-  if (c === 116) return sameBytes(b, p, p + 4, TRUE) ? p + 4 : -1
-  if (c === 102) return sameBytes(b, p, p + 5, FALSE) ? p + 5 : -1
-  if (c === 110) return sameBytes(b, p, p + 4, NULL) ? p + 4 : -1
-  cur.p = p
-  return number(b, e, cur) ? cur.p : -1
-}
-const TRUE = bytesOf("true")
-const FALSE = bytesOf("false")
-const NULL = bytesOf("null")
-
 // What fastFigures read besides the figures, for the detail mode: the assignment, the measuring
 // actor, and whether the line had an id (its hashes then in idA, idB).
 let readAssignment = ""

@@ -11,6 +11,7 @@ import type { Io } from "./io.js"
 
 // C0 controls but tab and line feed, DEL, C1 controls, line and paragraph separators,
 // and the bidirectional embedding, override and isolate characters.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
 
 /**

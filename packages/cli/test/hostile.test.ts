@@ -118,6 +118,7 @@ describe("the terminal is never driven by a document", () => {
     ]) {
       const r = await runWith(argv, files)
       expect(r.code, argv.join(" ")).toBe(ExitCode.ok)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
       expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
       if (argv[0] !== "evaluate")
         expect(r.stdout).toContain("Ambito\\u001b]0;pwned\\u0007\\u001b[2J di Legnano")
@@ -209,7 +210,9 @@ describe("resources and hangs", () => {
           { cwd: root, stdio: ["ignore", "ignore", "pipe"] }
         )
         let stderr = ""
-        child.stderr.on("data", (b: Buffer) => void (stderr += b.toString("utf8")))
+        child.stderr.on("data", (b: Buffer) => {
+          stderr += b.toString("utf8")
+        })
         // a generous budget for a busy machine: the bug was a spin that never ends
         const timer = setTimeout(() => child.kill("SIGKILL"), 120_000)
         child.on("close", (code) => {
