@@ -12,7 +12,7 @@ describe("the standards example", () => {
       { cwd: root, encoding: "utf8" }
     )
     expect(out.trim().split("\n")).toEqual([
-      "HSDS: 17 organizations, 4 services, 10 locations, 80 terms of the welfare-generativo taxonomy",
+      "HSDS: 17 organizations, 4 services, 10 locations, 81 terms of the welfare-generativo taxonomy",
       "HSDS import: 16 actors, 4 interventions, 0 unmapped fields",
       "FHIR case-2025-0017: 2 Condition, 1 ServiceRequest, 3 Task, 1 Goal, 1 Procedure, 1 Consent, 6 Organization",
       "FHIR import: 6 events, as recorded",
