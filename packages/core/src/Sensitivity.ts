@@ -82,10 +82,145 @@ const percentile = (sorted: Float64Array, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))]!
 
 /**
+ * The most interventions times draws an analysis of a territory's reading
+ * computes: beyond it the number of draws is lowered (never below 50, or the
+ * settings' draws if fewer) and said in the result's `draws`.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const budget = 2_000_000
+
+/**
+ * Analyses how much the interventions' reading of a territory (or one
+ * profile, a reading of one) depends on the rubric's editorial numbers: in
+ * each draw every intervention is scored again from its observed traits, each
+ * dimension is the mean position of the interventions that observe it, and
+ * the verdict is given on the mean coverage and depth, as
+ * `TerritoryAssessment.assessTerritory` does. `base` is the reading's index
+ * and verdict under the rubric itself.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Assessment, Sensitivity } from "@welfare/core"
+ * import { interventions } from "@welfare/core/testing"
+ *
+ * const profiles = [interventions.traditional, interventions.generative].map((i) => Assessment.assess(i))
+ * const s = Sensitivity.analyseReading(profiles.map((p) => p.observed), { index: 0.5, class: "transitional" })
+ * // One intervention at each pole: the reading sits in the middle whatever the weights.
+ * assert.strictEqual(s.verdict, "transitional")
+ * ```
+ *
+ * @category analysis
+ * @since 0.2.0
+ */
+export const analyseReading = (
+  observations: ReadonlyArray<ReadonlyArray<Assessment.Observation>>,
+  base: { readonly index: number | undefined; readonly class: Rubric.Verdict },
+  rubric: Rubric.Rubric = Rubric.defaultRubric,
+  options: Partial<Rubric.SensitivitySettings> = {}
+): Sensitivity => {
+  const settings = { ...rubric.sensitivity, ...options }
+  const m = observations.length
+  const draws = Math.max(
+    Math.min(50, settings.draws),
+    Math.min(settings.draws, Math.floor(budget / Math.max(1, m)))
+  )
+  const c = Rubric.compile(rubric)
+  const degrees = observations.map(() => new Float64Array(n))
+  const seen = observations.map(() => new Uint8Array(n))
+  observations.forEach((obs, j) => {
+    for (const o of obs) {
+      const i = Trait.ids.indexOf(o.trait)
+      if (i >= 0) {
+        seen[j]![i] = 1
+        degrees[j]![i] = o.degree
+      }
+    }
+  })
+  const random = generator(settings.seed)
+  const weights = new Float64Array(n)
+  const dimensionWeights = new Float64Array(nd)
+  const sums = new Float64Array(nd)
+  const counts = new Int32Array(nd)
+  const k = Assessment.kernel()
+  const indices = new Float64Array(draws)
+  const tally: Record<Rubric.Verdict, number> = {
+    "insufficient-evidence": 0,
+    traditional: 0,
+    transitional: 0,
+    generative: 0
+  }
+  let defined = 0
+  const factor = () => 1 - settings.spread + 2 * settings.spread * random()
+  for (let draw = 0; draw < draws; draw++) {
+    for (let i = 0; i < n; i++) weights[i] = c.weights[i]! * factor()
+    for (let d = 0; d < nd; d++) dimensionWeights[d] = c.dimensionWeights[d]! * factor()
+    const shift = () => (2 * random() - 1) * settings.thresholdSpread
+    const transitional = Math.min(1, Math.max(1e-9, rubric.thresholds.transitional + shift()))
+    const generative = Math.min(1, Math.max(transitional, rubric.thresholds.generative + shift()))
+    sums.fill(0)
+    counts.fill(0)
+    let coverage = 0
+    let depth = 0
+    for (let j = 0; j < m; j++) {
+      Assessment.compute(degrees[j]!, seen[j]!, weights, dimensionWeights, c, k)
+      for (let d = 0; d < nd; d++)
+        if (!Number.isNaN(k.positions[d]!)) {
+          sums[d]! += k.positions[d]!
+          counts[d]!++
+        }
+      coverage += k.coverage
+      depth += k.depth
+    }
+    let weighted = 0
+    let observedWeight = 0
+    let observedDimensions = 0
+    for (let d = 0; d < nd; d++)
+      if (counts[d]! > 0) {
+        weighted += dimensionWeights[d]! * (sums[d]! / counts[d]!)
+        observedWeight += dimensionWeights[d]!
+        observedDimensions++
+      }
+    const index = observedWeight > 0 ? Math.min(1, Math.max(0, weighted / observedWeight)) : undefined
+    if (index !== undefined) indices[defined++] = index
+    const v = Rubric.verdict(
+      { index, coverage: m > 0 ? coverage / m : 0, depth: m > 0 ? depth / m : 0, observedDimensions },
+      { thresholds: { transitional, generative }, evidence: rubric.evidence }
+    )
+    tally[v]++
+  }
+  const sorted = indices.subarray(0, defined).sort()
+  const verdicts = Object.fromEntries(
+    Rubric.verdicts.map((v) => [v, draws > 0 ? tally[v] / draws : 0])
+  ) as Sensitivity["verdicts"]
+  const stability = verdicts[base.class]
+  return {
+    draws,
+    seed: settings.seed,
+    spread: settings.spread,
+    thresholdSpread: settings.thresholdSpread,
+    verdict: base.class,
+    index: {
+      base: base.index,
+      min: defined > 0 ? sorted[0] : undefined,
+      max: defined > 0 ? sorted[defined - 1] : undefined,
+      p05: defined > 0 ? percentile(sorted, 0.05) : undefined,
+      p95: defined > 0 ? percentile(sorted, 0.95) : undefined
+    },
+    verdicts,
+    stability,
+    robust: stability >= settings.robustShare
+  }
+}
+
+/**
  * Analyses how much a profile's index and verdict depend on the rubric's
- * editorial numbers (see {@link Sensitivity}). The profile must have been
- * computed under the same rubric; only its observed traits and their degrees
- * are read. Options override the rubric's `sensitivity` settings.
+ * editorial numbers (see {@link Sensitivity}): {@link analyseReading} of a
+ * reading of one. The profile must have been computed under the same rubric;
+ * only its observed traits and their degrees are read. Options override the
+ * rubric's `sensitivity` settings.
  *
  * @example
  * ```ts
@@ -108,66 +243,4 @@ export const analyse = (
   profile: Pick<Assessment.Profile, "observed" | "class" | "index">,
   rubric: Rubric.Rubric = Rubric.defaultRubric,
   options: Partial<Rubric.SensitivitySettings> = {}
-): Sensitivity => {
-  const settings = { ...rubric.sensitivity, ...options }
-  const c = Rubric.compile(rubric)
-  const degrees = new Float64Array(n)
-  const seen = new Uint8Array(n)
-  for (const o of profile.observed) {
-    const i = Trait.ids.indexOf(o.trait)
-    if (i >= 0) {
-      seen[i] = 1
-      degrees[i] = o.degree
-    }
-  }
-  const random = generator(settings.seed)
-  const weights = new Float64Array(n)
-  const dimensionWeights = new Float64Array(nd)
-  const k = Assessment.kernel()
-  const indices = new Float64Array(settings.draws)
-  const counts: Record<Rubric.Verdict, number> = {
-    "insufficient-evidence": 0,
-    traditional: 0,
-    transitional: 0,
-    generative: 0
-  }
-  let defined = 0
-  const factor = () => 1 - settings.spread + 2 * settings.spread * random()
-  for (let draw = 0; draw < settings.draws; draw++) {
-    for (let i = 0; i < n; i++) weights[i] = c.weights[i]! * factor()
-    for (let d = 0; d < nd; d++) dimensionWeights[d] = c.dimensionWeights[d]! * factor()
-    const shift = () => (2 * random() - 1) * settings.thresholdSpread
-    const transitional = Math.min(1, Math.max(1e-9, rubric.thresholds.transitional + shift()))
-    const generative = Math.min(1, Math.max(transitional, rubric.thresholds.generative + shift()))
-    Assessment.compute(degrees, seen, weights, dimensionWeights, c, k)
-    const index = Number.isNaN(k.index) ? undefined : k.index
-    if (index !== undefined) indices[defined++] = index
-    const v = Rubric.verdict(
-      { index, depth: k.depth, coverage: k.coverage, observedDimensions: k.observedDimensions },
-      { thresholds: { transitional, generative }, evidence: rubric.evidence }
-    )
-    counts[v]++
-  }
-  const sorted = indices.subarray(0, defined).sort()
-  const verdicts = Object.fromEntries(
-    Rubric.verdicts.map((v) => [v, counts[v] / settings.draws])
-  ) as Sensitivity["verdicts"]
-  const stability = verdicts[profile.class]
-  return {
-    draws: settings.draws,
-    seed: settings.seed,
-    spread: settings.spread,
-    thresholdSpread: settings.thresholdSpread,
-    verdict: profile.class,
-    index: {
-      base: profile.index,
-      min: defined > 0 ? sorted[0] : undefined,
-      max: defined > 0 ? sorted[defined - 1] : undefined,
-      p05: defined > 0 ? percentile(sorted, 0.05) : undefined,
-      p95: defined > 0 ? percentile(sorted, 0.95) : undefined
-    },
-    verdicts,
-    stability,
-    robust: stability >= settings.robustShare
-  }
-}
+): Sensitivity => analyseReading([profile.observed], profile, rubric, options)

@@ -37,7 +37,6 @@ import {
   TerritoryAssessment
 } from "@welfare/core"
 import * as Either from "effect/Either"
-import { territorySensitivity } from "./internal/sensitivity.js"
 
 /**
  * The slice of a territory the analysis reads: its name, municipalities and
@@ -459,10 +458,11 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
   const sensitivity =
     observations.length === 0
       ? undefined
-      : territorySensitivity(observations, rubric, {
-          index: profile.interventionIndex,
-          class: profile.interventionClass
-        })
+      : Sensitivity.analyseReading(
+          observations,
+          { index: profile.interventionIndex, class: profile.interventionClass },
+          rubric
+        )
   const measurements =
     (t.measurements ?? []).length > 0 ? (t.measurements ?? []) : (options.measurements ?? [])
   const indicators = new Map((t.indicators ?? []).map((d) => [d.id as string, d]))
