@@ -46,6 +46,25 @@ export const isSystemError = (error: unknown): boolean =>
   /^E[A-Z]+$/.test((error as { code: string }).code)
 
 /**
+ * Writes a command's output to a file: `undefined` when written, a failure
+ * the user can act on when the system refuses (a folder that cannot be
+ * created or written); any other error is a bug and is thrown.
+ *
+ * @category io
+ * @since 0.2.0
+ */
+export const writeOut = async (io: Io, path: string, text: string): Promise<Failure | undefined> => {
+  try {
+    await io.writeFile(path, text)
+    return undefined
+  } catch (error) {
+    if (isSystemError(error))
+      return failure(ExitCode.input, `cannot write ${path}: check that its folder can be created and written`)
+    throw error
+  }
+}
+
+/**
  * The failure for a file that cannot be opened, from its Node error code.
  *
  * @category conversions

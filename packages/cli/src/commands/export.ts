@@ -11,7 +11,7 @@ import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { formatLocated, loadTerritory } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
-import { isSystemError } from "../read.js"
+import { writeOut } from "../read.js"
 
 /**
  * A file an export writes: its path under the output folder and its text.
@@ -146,16 +146,8 @@ export const exportTerritory = async (io: Io, options: ExportOptions): Promise<E
   const out = options.out.replace(/\/+$/, "") || "."
   for (const file of files) {
     const path = `${out}/${file.path}`
-    try {
-      await io.writeFile(path, file.text)
-    } catch (error) {
-      if (isSystemError(error))
-        return failure(
-          ExitCode.input,
-          `cannot write ${path}: check that its folder can be created and written`
-        )
-      throw error
-    }
+    const written = await writeOut(io, path, file.text)
+    if (written !== undefined) return written
   }
   io.stdout(`${format.title}: ${files.length} file${files.length === 1 ? "" : "s"} written under ${out}\n`)
   return ExitCode.ok

@@ -10,7 +10,7 @@ import { Problem, Pseudonym } from "@welfare/core"
 import * as Either from "effect/Either"
 import type { Io } from "../io.js"
 import { ExitCode, type Failure, failure, usage } from "../outcome.js"
-import { isSystemError, openFailure } from "../read.js"
+import { isSystemError, openFailure, writeOut } from "../read.js"
 
 /**
  * The options of `welfare pseudonymise`.
@@ -187,16 +187,8 @@ export const pseudonymise = async (io: Io, options: PseudonymiseOptions): Promis
     io.stdout(result)
     return ExitCode.ok
   }
-  try {
-    await io.writeFile(options.out, result)
-  } catch (error) {
-    if (isSystemError(error))
-      return failure(
-        ExitCode.input,
-        `cannot write ${options.out}: check that its folder can be created and written`
-      )
-    throw error
-  }
+  const written = await writeOut(io, options.out, result)
+  if (written !== undefined) return written
   io.stderr(`${out.length} lines written to ${options.out} (domain ${options.domain})\n`)
   return ExitCode.ok
 }

@@ -10,8 +10,8 @@ import { summary } from "../explain.js"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
 import { invalid, loadTerritory } from "../load.js"
-import { ExitCode, type Failure, failure } from "../outcome.js"
-import { isSystemError } from "../read.js"
+import { ExitCode, type Failure } from "../outcome.js"
+import { writeOut } from "../read.js"
 import { loadRubric } from "../rubric.js"
 
 /**
@@ -56,16 +56,8 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
     io.stdout(text.endsWith("\n") ? text : `${text}\n`)
     return ExitCode.ok
   }
-  try {
-    await io.writeFile(options.out, text)
-  } catch (error) {
-    if (isSystemError(error))
-      return failure(
-        ExitCode.input,
-        `cannot write ${options.out}: check that its folder can be created and written`
-      )
-    throw error
-  }
+  const written = await writeOut(io, options.out, text)
+  if (written !== undefined) return written
   io.stdout(
     `${summary(territory.name, analysis, options.lang).join("\n")}\nReport written to ${options.out}\n`
   )
