@@ -17,6 +17,7 @@ import {
   Ledger,
   Problem,
   Progress,
+  Published,
   Summary,
   Territory
 } from "@welfare/core"
@@ -60,7 +61,7 @@ for (const a of territory.assignments) {
 }
 
 // 4. Privacy: publish each municipality with suppression, then merge the published parts.
-const published = orFail(Summary.mergePublished(parts.map((s) => orFail(Summary.suppress(s)))))
+const published = orFail(Published.merge(parts.map((s) => orFail(Published.publish(s)))))
 const hidden = Object.values(published.cells).filter((c) => c.suppressed)
 console.log(
   `suppressed cells: ${hidden.map((c) => `${c.municipality} ${c.period.start.slice(0, 4)}`).join(", ")}`

@@ -6,6 +6,7 @@ import {
   Label,
   PartnershipNetwork,
   Problem,
+  Published,
   Rubric,
   Summary,
   Territory,
@@ -42,7 +43,7 @@ console.log(`  ${network.ties} ties, ${Math.round(network.crossSectorShare * 100
 
 // 4. Evaluate: a summary of the measurements (it merges: per municipality, then
 //    the district), published with every cell about fewer than 5 people hidden.
-const published = Summary.suppress(Summary.fromMeasurements(territory.measurements))
+const published = Published.publish(Summary.fromMeasurements(territory.measurements))
 if (Either.isRight(published)) {
   const cells = Object.values(published.right.cells)
   const hidden = cells.filter((c) => c.suppressed).length

@@ -44,7 +44,7 @@ for (const bundle of Fhir.bundles(territory)) {
   )
 }
 
-// IATI 2.03: results with only the cells Summary.suppress publishes
+// IATI 2.03: results with only the cells Published.publish publishes
 const xml = Iati.activities(territory)
 console.log(
   `IATI: ${(xml.match(/<result /g) ?? []).length} results, ${(xml.match(/<period>/g) ?? []).length} periods, ${(xml.match(/<actual /g) ?? []).length} actuals`

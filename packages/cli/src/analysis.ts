@@ -16,6 +16,7 @@ import {
   type Partnership,
   PartnershipNetwork,
   Progress,
+  Published,
   Rubric,
   Summary,
   type TakingCharge,
@@ -52,7 +53,7 @@ export interface Analysis {
   readonly territory: Territory.Territory & Records
   readonly profile: TerritoryAssessment.TerritoryProfile
   readonly progress: ReadonlyArray<Progress.AssignmentProgress>
-  readonly summary: Summary.Published | undefined
+  readonly summary: Published.Published | undefined
   readonly network: ReadonlyArray<PartnershipNetwork.Tie>
   readonly indicators: ReadonlyMap<string, Indicator.IndicatorDefinition>
 }
@@ -86,7 +87,7 @@ export const fromDetail = (
         ]
   })
   const empty = Object.keys(streamed.detail.cells).length === 0
-  const published = empty ? undefined : Summary.suppress(plain(streamed.detail))
+  const published = empty ? undefined : Published.publish(plain(streamed.detail))
   return {
     progress,
     summary: published !== undefined && Either.isRight(published) ? published.right : undefined
@@ -124,7 +125,7 @@ export const analyse = (
     return definition === undefined ? [] : [Progress.progress(definition, assignment, measurements)]
   })
   const published =
-    measurements.length === 0 ? undefined : Summary.suppress(Summary.fromMeasurements(measurements))
+    measurements.length === 0 ? undefined : Published.publish(Summary.fromMeasurements(measurements))
   return {
     territory: t,
     profile: TerritoryAssessment.assessTerritory(t, rubric),

@@ -17,7 +17,7 @@
  * (neither the seeds nor the report give an exchange rate), so the social
  * counterpart and the 5R that compare flows use hours; money received is
  * counted by {@link gather} and {@link redistribute} in euros separately.
- * Every published figure goes through `Summary.suppress` (cells about fewer
+ * Every published figure goes through `Published.publish` (cells about fewer
  * than 5 persons hidden, with complementary suppression): see {@link publish}.
  *
  * @since 0.1.0
@@ -32,6 +32,7 @@ import type { Labels } from "./Label.js"
 import type * as Measurement from "./Measurement.js"
 import * as Person from "./Person.js"
 import type * as Problem from "./Problem.js"
+import * as Published from "./Published.js"
 import * as Summary from "./Summary.js"
 
 /**
@@ -422,7 +423,7 @@ export const measurements = (
 
 /**
  * The ledger's figures published with the same small-cell suppression as
- * every published figure (`Summary.suppress`, default threshold 5 persons):
+ * every published figure (`Published.publish`, default threshold 5 persons):
  * the mean social counterpart per municipality and period, and the 5R per
  * period. Never throws.
  *
@@ -433,8 +434,8 @@ export const publish = (
   entries: ReadonlyArray<Entry>,
   measuredBy: Actor.ActorId,
   options: { readonly threshold?: number } = {}
-): Problem.Result<Summary.Published> =>
-  Summary.suppress(Summary.fromMeasurements(measurements(entries, measuredBy)), options)
+): Problem.Result<Published.Published> =>
+  Published.publish(Summary.fromMeasurements(measurements(entries, measuredBy)), options)
 
 /**
  * Every reference problem of a ledger: sources and municipalities that the

@@ -3,7 +3,6 @@ import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { formatted } from "../test/laws.js"
 import type * as Measurement from "./Measurement.js"
 import * as Summary from "./Summary.js"
 import * as Arb from "./testing/evaluation.js"
@@ -21,11 +20,6 @@ const hours = (municipality: string, value: number, persons?: number): Measureme
     source: "administrative-data",
     ...(persons === undefined ? {} : { persons })
   }) as Measurement.Measurement
-
-const unwrap = <A>(r: Either.Either<A, unknown>): A => {
-  if (Either.isLeft(r)) throw new Error(JSON.stringify(r.left))
-  return r.right
-}
 
 /** Splits a list into `k` parts by the picks (each item to part `pick % k`). */
 const split = <A>(xs: ReadonlyArray<A>, picks: ReadonlyArray<number>, k: number): Array<Array<A>> => {
@@ -211,150 +205,6 @@ describe("Summary", () => {
     expect(Object.keys(Summary.fromMeasurements(many).cells)).toHaveLength(2)
   })
 })
-
-describe("Summary.suppress", () => {
-  it("hides the small Canegrate cell and a complement, and keeps the district total", () => {
-    const s = Summary.fromMeasurements([
-      hours("legnano", 10, 40),
-      hours("canegrate", 2, 3),
-      hours("rescaldina", 5, 12)
-    ])
-    const p = unwrap(Summary.suppress(s))
-    const hidden = Summary.cells(s).map(
-      (c) => p.cells[Summary.keyOf(c.indicator, c.period, c.municipality)]!.suppressed
-    )
-    // cells in key order: canegrate, legnano, rescaldina
-    expect(hidden).toEqual([true, false, true])
-    const total = p.totals[Summary.keyOf("ind-volunteer-hours", y2016)]!
-    expect(total.suppressed === false && total.persons).toBe(55)
-  })
-
-  it("rejects a threshold below 1, with its path", () => {
-    expect(formatted(Summary.suppress(Summary.empty, { threshold: 0 }))).toEqual([
-      "threshold: expected a suppression threshold of at least 1 person, got 0: a threshold below 1 would publish cells about single people"
-    ])
-    expect(Either.isLeft(Summary.suppress(Summary.empty, { threshold: Number.NaN }))).toBe(true)
-    expect(Either.isRight(Summary.suppress(Summary.empty, { threshold: 1 }))).toBe(true)
-  })
-
-  it("property: every visible cell and total about persons counts at least the threshold", () => {
-    fc.assert(
-      fc.property(
-        Arb.measurements({ withPersons: true }),
-        fc.integer({ min: 1, max: 20 }),
-        (ms, threshold) => {
-          const p = unwrap(Summary.suppress(Summary.fromMeasurements(ms), { threshold }))
-          for (const c of [...Object.values(p.cells), ...Object.values(p.totals)])
-            if (!c.suppressed && c.personCounted > 0) expect(c.persons).toBeGreaterThanOrEqual(threshold)
-        }
-      )
-    )
-  })
-
-  it("property: merging published summaries is associative and commutative, and keeps what a part hid hidden", () => {
-    fc.assert(
-      fc.property(
-        fc.array(Arb.measurements({ withPersons: true, maxLength: 15 }), { minLength: 3, maxLength: 3 }),
-        (parts) => {
-          const [a, b, c] = parts.map((ms) => unwrap(Summary.suppress(Summary.fromMeasurements(ms)))) as [
-            Summary.Published,
-            Summary.Published,
-            Summary.Published
-          ]
-          const ab = unwrap(Summary.mergePublished([a, b]))
-          expect(unwrap(Summary.mergePublished([ab, c]))).toEqual(
-            unwrap(Summary.mergePublished([a, unwrap(Summary.mergePublished([b, c]))]))
-          )
-          expect(ab).toEqual(unwrap(Summary.mergePublished([b, a])))
-          for (const part of [a, b])
-            for (const key in part.cells)
-              if (part.cells[key]!.suppressed) expect(ab.cells[key]!.suppressed).toBe(true)
-        }
-      )
-    )
-  })
-
-  it("property: no hidden small cell can be recovered by subtracting published figures, in one summary or across merged parts", () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          Arb.measurements({
-            withPersons: true,
-            maxLength: 12,
-            indicators: ["ind-families-reached"],
-            municipalities: ["legnano", "canegrate", "rescaldina", "parabiago"]
-          }),
-          { minLength: 1, maxLength: 3 }
-        ),
-        fc.integer({ min: 2, max: 12 }),
-        (partMeasurements, threshold) => {
-          const raws = partMeasurements.map(Summary.fromMeasurements)
-          const published = raws.map((s) => unwrap(Summary.suppress(s, { threshold })))
-          const merged = unwrap(Summary.mergePublished(published))
-          // The unknowns: the persons of every raw cell of every part.
-          const atoms: Array<{ part: number; key: string; group: string; persons: number; small: boolean }> =
-            []
-          raws.forEach((s, part) => {
-            for (const key in s.cells) {
-              const c = s.cells[key]!
-              atoms.push({
-                part,
-                key,
-                group: Summary.keyOf(c.indicator, c.period),
-                persons: c.persons,
-                small: c.personCounted > 0 && c.persons < threshold
-              })
-            }
-          })
-          const row = (pred: (a: (typeof atoms)[number]) => boolean) => atoms.map((a) => (pred(a) ? 1 : 0))
-          // What an attacker knows: every visible figure, each the sum of some atoms.
-          const rows: Array<Array<number>> = []
-          published.forEach((p, part) => {
-            for (const key in p.cells)
-              if (!p.cells[key]!.suppressed) rows.push(row((a) => a.part === part && a.key === key))
-            for (const g in p.totals)
-              if (!p.totals[g]!.suppressed) rows.push(row((a) => a.part === part && a.group === g))
-          })
-          for (const key in merged.cells)
-            if (!merged.cells[key]!.suppressed) rows.push(row((a) => a.key === key))
-          for (const g in merged.totals)
-            if (!merged.totals[g]!.suppressed) rows.push(row((a) => a.group === g))
-          const r = rank(rows)
-          atoms.forEach((a, i) => {
-            if (!a.small) return
-            const unit = atoms.map((_, j) => (j === i ? 1 : 0))
-            // the attacker recovers the atom exactly when its unit vector lies in the span of the published rows
-            expect({ atom: `${a.part}:${a.key}`, recoverable: rank([...rows, unit]) === r }).toEqual({
-              atom: `${a.part}:${a.key}`,
-              recoverable: false
-            })
-          })
-        }
-      ),
-      { numRuns: 200 }
-    )
-  })
-})
-
-/** The rank of a small matrix, by Gaussian elimination. */
-const rank = (rows: ReadonlyArray<ReadonlyArray<number>>): number => {
-  const m = rows.map((r) => [...r])
-  let rk = 0
-  const cols = m[0]?.length ?? 0
-  for (let c = 0; c < cols && rk < m.length; c++) {
-    let pivot = -1
-    for (let r = rk; r < m.length; r++) if (Math.abs(m[r]![c]!) > 1e-9) pivot = r
-    if (pivot < 0) continue
-    ;[m[rk], m[pivot]] = [m[pivot]!, m[rk]!]
-    for (let r = 0; r < m.length; r++) {
-      if (r === rk) continue
-      const f = m[r]![c]! / m[rk]![c]!
-      if (f !== 0) for (let k = c; k < cols; k++) m[r]![k]! -= f * m[rk]![k]!
-    }
-    rk++
-  }
-  return rk
-}
 
 describe("Summary levels named like object properties", () => {
   const judged = (level: string): Measurement.Measurement =>

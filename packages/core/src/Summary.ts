@@ -17,23 +17,20 @@
  * municipalities, never by the number of measurements, which it reads as an
  * `Iterable`, an `AsyncIterable` or an Effect `Stream`.
  *
- * {@link suppress} publishes a summary for reports over persons: every cell
- * counting fewer people than a threshold is hidden, with complementary
- * suppression so that no hidden cell can be recovered by subtracting the
- * published cells from the published totals; published summaries merge with
- * {@link mergePublished}, and what was hidden in a part stays hidden.
+ * A summary holds every small count: it is for computing, never for
+ * publishing. Reports and exports take a `Published` summary (the
+ * `Published` module), made by `Published.publish`, which hides small counts
+ * with complementary suppression and keeps that decision in every view.
  *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import type * as Stream from "effect/Stream"
 import type * as Actor from "./Actor.js"
 import type * as Indicator from "./Indicator.js"
 import type * as IndicatorAssignment from "./IndicatorAssignment.js"
 import type * as Measurement from "./Measurement.js"
-import * as Problem from "./Problem.js"
 
 /**
  * One cell of a summary: the figures of one indicator in one period (and one
@@ -683,187 +680,3 @@ const canonical = (s: Summary): string =>
     .sort()
     .map((k) => `${k}=${canonicalCell(s.cells[k]!)}`)
     .join("\n")
-
-// ---------------------------------------------------------------------------
-// privacy
-
-/**
- * A published cell: the figures of a cell, or only its key when it is
- * suppressed.
- *
- * @category models
- * @since 0.1.0
- */
-export type PublishedCell =
-  | (Cell & { readonly suppressed: false })
-  | {
-      readonly suppressed: true
-      readonly indicator: Indicator.IndicatorId
-      readonly period: IndicatorAssignment.Period
-      readonly municipality?: Actor.MunicipalityId
-    }
-
-/**
- * A summary ready to publish in a report over persons: its cells and, for
- * every indicator x period, its total over the municipalities, each visible
- * or suppressed. Every visible cell about persons counts at least
- * `threshold` people.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Published {
-  readonly _tag: "Published"
-  readonly threshold: number
-  readonly cells: { readonly [key: string]: PublishedCell }
-  readonly totals: { readonly [key: string]: PublishedCell }
-}
-
-/**
- * The default threshold of {@link suppress}: cells about fewer than 5 people
- * are hidden.
- *
- * @category constants
- * @since 0.1.0
- */
-export const defaultThreshold = 5
-
-const hiddenCell = (c: Pick<Cell, "indicator" | "period" | "municipality">): PublishedCell =>
-  c.municipality === undefined
-    ? { suppressed: true, indicator: c.indicator, period: c.period }
-    : { suppressed: true, indicator: c.indicator, period: c.period, municipality: c.municipality }
-
-const visibleCell = (c: Cell): PublishedCell => ({ ...c, suppressed: false })
-
-const isSmall = (c: Cell, threshold: number): boolean => c.personCounted > 0 && c.persons < threshold
-
-const checkThreshold = (threshold: number): ReadonlyArray<Problem.Problem> =>
-  Number.isFinite(threshold) && threshold >= 1
-    ? []
-    : [
-        Problem.make(
-          "invalid-value",
-          ["threshold"],
-          `expected a suppression threshold of at least 1 person, got ${threshold}: a threshold below 1 would publish cells about single people`
-        )
-      ]
-
-/**
- * Publishes a summary for a report over persons: hides every cell about
- * fewer than `threshold` people (default 5; a threshold below 1 is
- * rejected), then, within each indicator x period, hides further cells (the
- * smallest first) until the hidden cells are at least two and count together
- * at least `threshold` people, so that subtracting the visible cells from the
- * visible total recovers no hidden cell. Cells that say nothing about persons
- * are hidden only as complements.
- *
- * @example
- * ```ts
- * import * as assert from "node:assert"
- * import { Either } from "effect"
- * import { Summary } from "@welfare/core"
- *
- * const period = { start: "2016-01-01", end: "2016-12-31" }
- * const m = (municipality: string, persons: number) =>
- *   ({ indicator: "ind-families", assignment: "asg-1", period, municipality, value: persons, unit: "person", persons, measuredBy: "ufficio-di-piano", source: "case-records" }) as never
- * const s = Summary.fromMeasurements([m("legnano", 40), m("canegrate", 3), m("rescaldina", 12)])
- * const published = Summary.suppress(s)
- * assert.ok(Either.isRight(published))
- * const cell = (mun: string) => published.right.cells[Summary.keyOf("ind-families", period, mun)]!.suppressed
- * assert.deepStrictEqual([cell("legnano"), cell("canegrate"), cell("rescaldina")], [false, true, true])
- * assert.ok(Either.isLeft(Summary.suppress(s, { threshold: 0 })))
- * ```
- *
- * @category privacy
- * @since 0.1.0
- */
-export const suppress = (
-  summary: Summary,
-  options: { readonly threshold?: number } = {}
-): Problem.Result<Published> => {
-  const threshold = options.threshold ?? defaultThreshold
-  const problems = checkThreshold(threshold)
-  if (problems.length > 0) return Problem.fromProblems(undefined as never, problems)
-  const groups = new Map<string, Array<string>>()
-  for (const key in summary.cells) {
-    const g = groupKeyOf(summary.cells[key]!)
-    const list = groups.get(g)
-    if (list === undefined) groups.set(g, [key])
-    else list.push(key)
-  }
-  const cellsOut: { [key: string]: PublishedCell } = {}
-  const totalsOut: { [key: string]: PublishedCell } = {}
-  const totals = rollUp(summary)
-  for (const [g, keys] of groups) {
-    const hidden = new Set(keys.filter((k) => isSmall(summary.cells[k]!, threshold)))
-    if (hidden.size > 0) {
-      let hiddenPersons = 0
-      for (const k of hidden) hiddenPersons += summary.cells[k]!.persons
-      const candidates = keys
-        .filter((k) => !hidden.has(k))
-        .sort((a, b) => summary.cells[a]!.persons - summary.cells[b]!.persons || (a < b ? -1 : a > b ? 1 : 0))
-      for (const k of candidates) {
-        if (hidden.size >= 2 && hiddenPersons >= threshold) break
-        hidden.add(k)
-        hiddenPersons += summary.cells[k]!.persons
-      }
-    }
-    for (const k of keys)
-      cellsOut[k] = hidden.has(k) ? hiddenCell(summary.cells[k]!) : visibleCell(summary.cells[k]!)
-    const t = totals.cells[g]!
-    totalsOut[g] = isSmall(t, threshold) ? hiddenCell(t) : visibleCell(t)
-  }
-  return Either.right({ _tag: "Published", threshold, cells: cellsOut, totals: totalsOut })
-}
-
-const mergePublishedRecords = (
-  parts: ReadonlyArray<{ readonly [key: string]: PublishedCell }>
-): { [key: string]: PublishedCell } => {
-  const hidden = new Set<string>()
-  for (const part of parts) for (const key in part) if (part[key]!.suppressed) hidden.add(key)
-  const out: { [key: string]: PublishedCell } = {}
-  const visible = new Map<string, MutableCell>()
-  for (const part of parts)
-    for (const key in part) {
-      const c = part[key]!
-      if (c.suppressed || hidden.has(key)) {
-        if (out[key] === undefined) out[key] = hiddenCell(c)
-        continue
-      }
-      const into = visible.get(key)
-      if (into === undefined) visible.set(key, copy(c))
-      else addInto(into, c)
-    }
-  for (const [key, c] of visible) {
-    normalise(c)
-    out[key] = visibleCell(c)
-  }
-  return out
-}
-
-/**
- * Merges published summaries (for a district, the published summaries of its
- * municipalities): a cell or total is visible only when it is visible in
- * every part that holds it, so what a part hid stays hidden. Associative and
- * commutative; the parts must share one threshold.
- *
- * @category privacy
- * @since 0.1.0
- */
-export const mergePublished = (parts: ReadonlyArray<Published>): Problem.Result<Published> => {
-  const thresholds = [...new Set(parts.map((p) => p.threshold))]
-  if (thresholds.length > 1)
-    return Problem.fromProblems(undefined as never, [
-      Problem.make(
-        "invalid-value",
-        ["threshold"],
-        `published summaries with different thresholds (${thresholds.join(", ")}) cannot be merged: suppress every part with one threshold`
-      )
-    ])
-  return Either.right({
-    _tag: "Published",
-    threshold: thresholds[0] ?? defaultThreshold,
-    cells: mergePublishedRecords(parts.map((p) => p.cells)),
-    totals: mergePublishedRecords(parts.map((p) => p.totals))
-  })
-}

@@ -53,12 +53,16 @@ export * as Decoder from "./Decoder.js"
  * @since 0.2.0
  */
 export * as Derivation from "./Derivation.js"
-
 /**
  * The seven dimensions of the traditional-versus-generative table (seed 000).
  * @since 0.1.0
  */
 export * as Dimension from "./Dimension.js"
+/**
+ * Disclosure control of a whole publication: no hidden figure, and no small group, found by subtraction.
+ * @since 0.2.0
+ */
+export * as Disclosure from "./Disclosure.js"
 
 /**
  * Shared evaluation rounds, their findings and the accountability report (rendicontazione).
@@ -172,6 +176,12 @@ export * as Provenance from "./Provenance.js"
 export * as Pseudonym from "./Pseudonym.js"
 
 /**
+ * Published summaries: small counts hidden with complementary suppression, one decision kept by every view (roll-ups, totals, parts), and a cross-view audit.
+ * @since 0.2.0
+ */
+export * as Published from "./Published.js"
+
+/**
  * Requirements (esigenza).
  * @since 0.1.0
  */
@@ -207,7 +217,7 @@ export * as Sensitivity from "./Sensitivity.js"
 export * as SolidarityPact from "./SolidarityPact.js"
 
 /**
- * Summaries of measurements: a commutative monoid that merges municipalities into districts, with suppression of small cells.
+ * Summaries of measurements: a commutative monoid that merges municipalities into districts (for computing; publish with `Published`).
  * @since 0.1.0
  */
 export * as Summary from "./Summary.js"

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { Summary } from "@welfare/core"
+import { Published, Summary } from "@welfare/core"
 import { fullTerritory } from "@welfare/core/testing"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
@@ -102,10 +102,10 @@ describe("Cids", () => {
     )
   }, 120_000)
 
-  it("property: every reported total is a total Summary.suppress publishes (issue 17, privacy)", () => {
+  it("property: every reported total is a total Published.publish publishes (issue 17, privacy)", () => {
     fc.assert(
       fc.property(fullTerritory(), (territory) => {
-        const published = Summary.suppress(Summary.fromMeasurements(territory.measurements))
+        const published = Published.publish(Summary.fromMeasurements(territory.measurements))
         if (Either.isLeft(published)) throw new Error("suppress failed")
         const hidden = new Set(
           Object.values(published.right.totals)

@@ -5,7 +5,7 @@
  * `cids:Indicator` (with its baseline), `cids:Target` and
  * `cids:IndicatorReport`, values as ISO 21972 `i72:Measure`s.
  *
- * Only totals that core's `Summary.suppress` publishes become reports.
+ * Only totals that core's `Published.publish` publishes become reports.
  *
  * @since 0.1.0
  */
@@ -48,7 +48,7 @@ export interface Document {
 export interface Options {
   /** The base IRI of the nodes (default `urn:welfare:<territory>:`). */
   readonly base?: string
-  /** The persons below which a cell is suppressed (default `Summary.defaultThreshold`). */
+  /** The persons below which a cell is suppressed (default `Published.defaultThreshold`). */
   readonly threshold?: number
   /** When the document is created, an ISO date-time (default the last period end). */
   readonly created?: string

@@ -2,7 +2,7 @@
  * IATI 2.03 results: a territory's assigned indicators as the `result`
  * elements of one `iati-activity` (indicator, baseline, period, target,
  * actual), disaggregated with `dimension`s by municipality and by the sector
- * of who measured. Only cells that core's `Summary.suppress` publishes are
+ * of who measured. Only cells that core's `Published.publish` publishes are
  * written: a suppressed cell is left out, never written as zero.
  *
  * @since 0.1.0
@@ -25,7 +25,7 @@ export interface Options {
   readonly reportingOrg?: string
   /** The IATI organisation type code of the publisher (default 10, Government). */
   readonly reportingOrgType?: string
-  /** The persons below which a cell is suppressed (default `Summary.defaultThreshold`). */
+  /** The persons below which a cell is suppressed (default `Published.defaultThreshold`). */
   readonly threshold?: number
   /** The `last-updated-datetime` of the activity, for example `2025-06-30T00:00:00Z`. */
   readonly lastUpdated?: string

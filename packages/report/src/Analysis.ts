@@ -21,12 +21,14 @@ import {
   type Actor,
   Assessment,
   CoDesign,
+  Disclosure as CoreDisclosure,
   Derivation,
   Evaluation,
   type Intervention,
   Need,
   PartnershipNetwork,
   Progress,
+  Published,
   Requirement,
   Responsibility,
   Rubric,
@@ -37,6 +39,7 @@ import {
   TerritoryAssessment
 } from "@welfare/core"
 import * as Either from "effect/Either"
+import { personFigures } from "./internal/figures.js"
 
 /**
  * The slice of a territory the analysis reads: its name, municipalities and
@@ -207,8 +210,28 @@ export interface TerritoryAnalysis {
   readonly takingCharge: TakingChargeReading
   readonly coDesigns: ReadonlyArray<CoDesignReading>
   readonly progress: ReadonlyArray<Progress.AssignmentProgress>
-  readonly summary?: Summary.Published
+  readonly summary?: Published.Published
   readonly accountability: ReadonlyArray<Evaluation.AccountabilityReport>
+  /**
+   * One disclosure decision for every figure the report publishes about
+   * persons (citizens, needs, access, taking-charge paths, final recipients),
+   * by figure id: which are shown, hidden as small, or hidden to protect
+   * another (`Disclosure.decide` over the whole document, issue 14). It holds
+   * figure ids only, never a person.
+   */
+  readonly disclosure: Disclosure
+}
+
+/**
+ * The disclosure decision of a territory's report: its threshold and the
+ * status of each figure about persons.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Disclosure {
+  readonly threshold: number
+  readonly status: { readonly [figure: string]: CoreDisclosure.Status }
 }
 
 /**
@@ -231,6 +254,12 @@ export interface AnalyseOptions {
   readonly sensitivityLimit?: number
   readonly measurements?: ReadonlyArray<Territory.Territory["measurements"][number]>
   readonly betweenness?: PartnershipNetwork.BetweennessOptions
+  /**
+   * The disclosure threshold for every figure about persons, the summary's
+   * included: a whole number from 3 to 11 (5 by default; a value out of
+   * range is brought into it).
+   */
+  readonly threshold?: number
 }
 
 const countBy = <K extends string>(keys: ReadonlyArray<K>): { [P in K]: number } =>
@@ -339,18 +368,22 @@ const readingsOf = (
 }
 
 const networkOf = (t: TerritoryLike, options: AnalyseOptions): NetworkReading => {
-  const network = PartnershipNetwork.fromTerritory(t)
-  const betweenness = options.betweenness ?? (t.actors.length > 2000 ? { sample: 1000, seed: 1 } : {})
-  const full = PartnershipNetwork.report(network, { betweenness })
-  const holes = PartnershipNetwork.structuralHoles(network)
   const citizens = new Set(t.actors.filter((a) => a.kind === "citizen").map((a) => a.id as string))
-  // Persons are counted, never listed: citizens leave the lists of brokers,
-  // isolated actors and ties (the totals still count them).
-  const report: PartnershipNetwork.Report = {
-    ...full,
-    brokers: full.brokers.filter((b) => !citizens.has(b.actor)),
-    isolated: full.isolated.filter((a) => !citizens.has(a))
-  }
+  // Persons are counted, never read into the network's figures: the network,
+  // its ties, components, brokers and mixing are those of the organisations
+  // (public, named), so that no figure minus another gives back a citizen
+  // (issue 14); citizens are counted apart, under the report's disclosure check.
+  const organisations = t.actors.filter((a) => !citizens.has(a.id))
+  const network = PartnershipNetwork.fromTerritory({
+    actors: organisations,
+    partnerships: (t.partnerships ?? []).map((p) => ({
+      members: p.members.filter((m) => !citizens.has(m.actor))
+    }))
+  })
+  const betweenness = options.betweenness ?? (organisations.length > 2000 ? { sample: 1000, seed: 1 } : {})
+  const report = PartnershipNetwork.report(network, { betweenness })
+  const holes = PartnershipNetwork.structuralHoles(network)
+  const members = new Set((t.partnerships ?? []).flatMap((p) => p.members.map((m) => m.actor as string)))
   return {
     report,
     mixing: PartnershipNetwork.sectorMixing(network),
@@ -358,11 +391,9 @@ const networkOf = (t: TerritoryLike, options: AnalyseOptions): NetworkReading =>
       const h = holes.get(b.actor)
       return h === undefined ? [] : [{ actor: b.actor as string, ...h }]
     }),
-    ties: PartnershipNetwork.ties(network).filter(
-      (x) => !citizens.has(x.actors[0]) && !citizens.has(x.actors[1])
-    ),
+    ties: PartnershipNetwork.ties(network),
     citizens: citizens.size,
-    isolatedCitizens: full.isolated.filter((a) => citizens.has(a)).length
+    isolatedCitizens: [...citizens].filter((c) => !members.has(c)).length
   }
 }
 
@@ -453,6 +484,7 @@ const takingChargeOf = (t: TerritoryLike): TakingChargeReading => {
 export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}): TerritoryAnalysis => {
   const t = territory
   const rubric = options.rubric ?? Rubric.defaultRubric
+  const threshold = thresholdOf(options.threshold)
   const profile = TerritoryAssessment.assessTerritory(t, rubric)
   const { readings, facts, observations } = readingsOf(t, profile, rubric, options.sensitivityLimit ?? 500)
   const sensitivity =
@@ -471,7 +503,9 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
     return definition === undefined ? [] : [Progress.progress(definition, assignment, measurements)]
   })
   const published =
-    measurements.length === 0 ? undefined : Summary.suppress(Summary.fromMeasurements(measurements))
+    measurements.length === 0
+      ? undefined
+      : Published.publish(Summary.fromMeasurements(measurements), { threshold })
   const slice = {
     actors: t.actors,
     indicators: t.indicators ?? [],
@@ -503,8 +537,19 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
     })),
     progress,
     ...(published !== undefined && Either.isRight(published) ? { summary: published.right } : {}),
-    accountability: (t.evaluations ?? []).map((round) => Evaluation.accountabilityReport(slice, round))
+    accountability: (t.evaluations ?? []).map((round) => Evaluation.accountabilityReport(slice, round)),
+    disclosure: {
+      threshold,
+      status: Either.getOrElse(CoreDisclosure.decide(personFigures(t), { threshold }), () => ({}))
+    }
   }
+}
+
+const thresholdOf = (x: number | undefined): number => {
+  const [min, max] = CoreDisclosure.thresholdRange
+  return x === undefined || !Number.isFinite(x)
+    ? CoreDisclosure.defaultThreshold
+    : Math.min(max, Math.max(min, Math.round(x)))
 }
 
 /**

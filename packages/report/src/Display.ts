@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Dimension, type Label, type Sensitivity } from "@welfare/core"
+import { Dimension, type Label, type Published, type Sensitivity } from "@welfare/core"
 import * as From from "./From.js"
 import { formatNumber, formatPercent, of, type Str, text } from "./Labels.js"
 import {
@@ -223,7 +223,7 @@ export const comparison = (
  * @since 0.1.0
  */
 export const summary = (
-  s: From.PublishedLike,
+  s: Published.Published,
   options: DisplayOptions & { readonly labelOf?: (indicator: string) => Str } = {}
 ): Displayable => {
   const lang = options.lang ?? "it"

@@ -1,4 +1,5 @@
-import { Dimension } from "@welfare/core"
+import { Dimension, Published, Summary } from "@welfare/core"
+import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { display, From, renderHtml, renderMarkdown, territoryReport } from "./index.js"
 
@@ -50,25 +51,40 @@ describe("From", () => {
     ])
   })
 
-  it("shows a suppressed summary cell as < 5 persons and hides its measurements", () => {
+  it("shows a small summary cell as < 5 persons, a complement as hidden to protect another, and hides their measurements", () => {
     const period = { start: "2024-01-01", end: "2024-12-31" }
-    const table = From.summary({
-      threshold: 5,
-      cells: {
-        "ind-casa|2024": { suppressed: true, indicator: "ind-casa", period },
-        "ind-famiglie|2024": {
-          suppressed: false,
-          indicator: "ind-famiglie",
-          period,
-          count: 30,
-          persons: 42,
-          personCounted: 30
-        }
-      }
-    })
+    const m = (municipality: string, persons: number) =>
+      ({
+        indicator: "ind-famiglie",
+        assignment: "asg-1",
+        period,
+        municipality,
+        value: persons,
+        unit: "person",
+        persons,
+        measuredBy: "ufficio-di-piano",
+        source: "case-records"
+      }) as never
+    const published = Either.getOrThrow(
+      Published.publish(Summary.fromMeasurements([m("legnano", 42), m("canegrate", 3), m("rescaldina", 12)]))
+    )
+    const table = From.summary(published)
     expect(table.rows.map((r) => [r.header, ...r.cells])).toEqual([
-      ["ind-casa", "2024-01-01/2024-12-31", "—", null, { _tag: "Count", value: null, threshold: 5 }],
-      ["ind-famiglie", "2024-01-01/2024-12-31", "—", 30, { _tag: "Count", value: 42, threshold: 5 }]
+      [
+        "ind-famiglie",
+        "2024-01-01/2024-12-31",
+        "canegrate",
+        null,
+        { _tag: "Count", value: null, threshold: 5 }
+      ],
+      ["ind-famiglie", "2024-01-01/2024-12-31", "legnano", 1, { _tag: "Count", value: 42, threshold: 5 }],
+      [
+        "ind-famiglie",
+        "2024-01-01/2024-12-31",
+        "rescaldina",
+        null,
+        { _tag: "Count", value: null, threshold: 5, hidden: "complementary" }
+      ]
     ])
   })
 

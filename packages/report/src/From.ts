@@ -2,12 +2,12 @@
  * Adapters from the models of `@welfare/core` to the view models of
  * {@link View}. They read values structurally (only the fields they show), so
  * they accept the core's `Assessment.Profile`, `Assessment.Comparison`,
- * `Progress.AssignmentProgress`, `Summary.Published` and territories, and any
+ * `Progress.AssignmentProgress`, `Published.Published` and territories, and any
  * value of the same shape.
  *
  * @since 0.1.0
  */
-import { Actor, Dimension, type Label, Rubric } from "@welfare/core"
+import { Actor, Dimension, type Label, type Published, Rubric } from "@welfare/core"
 import { of, type Str } from "./Labels.js"
 import type { Cell, Count, NetworkView, ProgressBars, RadarData, Table } from "./View.js"
 
@@ -170,50 +170,35 @@ export const progress = (
 })
 
 /**
- * What a summary table reads from a published summary (the core's
- * `Summary.Published`): visible cells with their figures, suppressed cells
- * with their key only.
+ * What a summary table reads: a published summary (the core's
+ * `Published.Published`, made by `Published.publish`). Renderers take only
+ * that type: a raw `Summary` holds every small count.
  *
+ * @deprecated use `Published.Published` from `@welfare/core`
  * @category models
  * @since 0.1.0
  */
-export interface PublishedLike {
-  readonly threshold: number
-  readonly cells: {
-    readonly [key: string]:
-      | {
-          readonly suppressed: false
-          readonly indicator: string
-          readonly period: { readonly start: string; readonly end: string }
-          readonly municipality?: string
-          readonly count: number
-          readonly persons: number
-          readonly personCounted: number
-        }
-      | {
-          readonly suppressed: true
-          readonly indicator: string
-          readonly period: { readonly start: string; readonly end: string }
-          readonly municipality?: string
-        }
-  }
-}
+export type PublishedLike = Published.Published
 
 /**
  * A table of a published summary: one row per indicator, period and
  * municipality, with its measurements and persons. A suppressed cell shows
- * "< 5" for persons and "n.d." for measurements (which would let a reader
+ * "< 5" for persons (or "hidden to protect another cell" when it was hidden
+ * as a complement) and "n.d." for measurements (which would let a reader
  * recompute it); a cell not about persons shows "n.d." for persons.
  *
  * @category adapters
  * @since 0.1.0
  */
 export const summary = (
-  published: PublishedLike,
+  published: Published.Published,
   options: { readonly title?: Str; readonly labelOf?: (indicator: string) => Str } = {}
 ): Table => {
   const threshold = Number.isFinite(published.threshold) ? published.threshold : 5
-  const suppressed: Count = { _tag: "Count", value: null, threshold }
+  const suppressed = (hidden: Published.Hidden): Count =>
+    hidden === "small"
+      ? { _tag: "Count", value: null, threshold }
+      : { _tag: "Count", value: null, threshold, hidden: "complementary" }
   const keys = Object.keys(published.cells ?? {}).sort()
   return {
     caption: options.title ?? { it: "Sintesi delle misurazioni", en: "Summary of measurements" },
@@ -230,7 +215,7 @@ export const summary = (
         `${c.period.start}/${c.period.end}`,
         c.municipality ?? "—",
         ...(c.suppressed
-          ? [null, suppressed]
+          ? [null, suppressed(c.hidden)]
           : [c.count, c.personCounted > 0 ? ({ _tag: "Count", value: c.persons, threshold } as Count) : null])
       ]
       return { header: options.labelOf?.(c.indicator) ?? c.indicator, cells }

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Territory } from "@welfare/core"
+import * as ArbNeeds from "@welfare/core/testing"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Analysis, renderHtml, renderJson, renderMarkdown, territoryReport } from "./index.js"
+import { figureIds, personFigures } from "./internal/figures.js"
 
 const path = join(import.meta.dirname, "..", "..", "..", "examples", "territories", "legnano.json")
 const decoded = Territory.decode(JSON.parse(readFileSync(path, "utf8")))
@@ -221,7 +223,7 @@ describe("territoryReport of Legnano", () => {
 
   it("names the brokers and the mixing of sectors", () => {
     expect(md.en).toContain(
-      "| Comune di Legnano (Public) | 0.18 | 20 | 6.29 | 0.3 | Public, Third sector, Social partners, Market |"
+      "| Comune di Legnano (Public) | 0.2 | 20 | 6.29 | 0.3 | Public, Third sector, Social partners, Market |"
     )
     expect(md.en).toContain(
       "| Sector | Actors | Public | Third sector | Social partners | Market | Community |"
@@ -306,57 +308,144 @@ describe("territoryReport of Legnano", () => {
   })
 })
 
-describe("small counts", { timeout: 120_000 }, () => {
-  it("property: counts of persons below 5 are hidden and never recomputable from a shown total", () => {
-    fc.assert(
-      fc.property(fc.nat({ max: 40 }), fc.nat({ max: 40 }), (yes, no) => {
-        const paths = yes + no
-        const report = territoryReport(
-          {
-            territory: { name: "T", actors: [] },
-            analysis: {
-              ...analysis,
-              takingCharge: {
-                paths,
-                byStage: { need: yes, demand: no, choice: 0, response: 0, review: 0, closed: 0 },
-                withCommunityResponse: yes,
-                withoutCommunityResponse: no,
-                withPersonContribution: yes,
-                withoutPersonContribution: no,
-                problems: 0
-              }
+describe("one disclosure check of the whole report (issue 14)", { timeout: 300_000 }, () => {
+  const organisations = [
+    { id: "comune-legnano", kind: "local-authority", name: "Comune di Legnano" },
+    { id: "coop-melograno", kind: "social-cooperative", name: "Cooperativa Sociale Il Melograno" },
+    { id: "casa-volontariato", kind: "volunteer-organisation", name: "Casa del Volontariato" }
+  ] as const
+  /** A territory with citizens in and out of a partnership, needs, and taking-charge paths. */
+  const territories = fc
+    .record({
+      citizens: fc.array(fc.boolean(), { maxLength: 14 }),
+      needs: ArbNeeds.needs({ maxLength: 14 }),
+      cases: ArbNeeds.caseHistories({ maxCases: 12 }),
+      threshold: fc.integer({ min: 3, max: 11 })
+    })
+    .map(({ citizens, needs, cases, threshold }) => {
+      const people = citizens.map((_, i) => ({ id: `p-${String(i).padStart(4, "0")}`, kind: "citizen" }))
+      return {
+        threshold,
+        territory: {
+          name: "T",
+          municipalities: [],
+          actors: [...organisations, ...people],
+          partnerships: [
+            {
+              id: "pship-tavolo",
+              name: "Tavolo",
+              members: [
+                ...organisations.map((o) => ({ actor: o.id })),
+                ...people.filter((_, i) => citizens[i]).map((p) => ({ actor: p.id }))
+              ]
             }
-          },
-          { lang: "en" }
-        )
-        const tables = JSON.parse(renderJson(report))
-          .sections.find((s: { id: string }) => s.id === "needs")
-          .blocks.filter(
-            (b: { kind: string; caption: string }) => b.kind === "table" && /paths|response/i.test(b.caption)
-          )
-        expect(tables.length).toBe(paths === 0 ? 0 : 2)
-        for (const table of tables) {
-          const cells = table.rows.flatMap(
-            (r: { cells: Array<{ value: number | null; suppressed?: boolean }> }) => r.cells
-          )
-          for (const c of cells) if (c.value !== null) expect(c.value === 0 || c.value >= 5).toBe(true)
-        }
-        if (paths < 5) return
-        // each partition of the shown total: the stages (a column), and each yes/no row
-        const [stages, responses] = tables
-        const hidden = (cells: Array<{ suppressed?: boolean }>) =>
-          cells.filter((c) => c.suppressed === true).length
-        expect(
-          hidden(
-            stages.rows
-              .filter((r: { header: string }) => r.header !== "Total")
-              .map((r: { cells: Array<unknown> }) => r.cells[0])
-          )
-        ).not.toBe(1)
-        for (const row of responses.rows) expect(hidden(row.cells)).not.toBe(1)
-      })
+          ],
+          needs,
+          takingCharge: cases.flat()
+        } as unknown as Analysis.TerritoryLike
+      }
+    })
+
+  it("property: every figure about persons the report publishes has a decision, and its value is what the sections show", () => {
+    fc.assert(
+      fc.property(territories, ({ territory, threshold }) => {
+        const a = Analysis.analyse(territory, { threshold, sensitivityLimit: 0 })
+        const figures = new Map(personFigures(territory).map((f) => [f.id, f.atoms.length]))
+        expect(Object.keys(a.disclosure.status).sort()).toEqual([...figures.keys()].sort())
+        expect(figures.get(figureIds.citizens)).toBe(a.network.citizens)
+        expect(figures.get(figureIds.isolatedCitizens)).toBe(a.network.isolatedCitizens)
+        expect(figures.get(figureIds.needsTotal)).toBe(a.needs.total)
+        expect(figures.get(figureIds.paths)).toBe(a.takingCharge.paths)
+        expect(figures.get(figureIds.accessWidened)).toBe(a.needs.access.widened)
+        for (const s of ["need", "demand", "choice", "response", "review", "closed"] as const)
+          expect(figures.get(figureIds.pathsStage(s))).toBe(a.takingCharge.byStage[s])
+      }),
+      { numRuns: 40 }
     )
-  }, 60_000)
+  })
+
+  it("property: no subtraction between published figures (A - B, A - B - C, A + B - C, across sections) gives a hidden figure or 1 to threshold - 1 persons", () => {
+    fc.assert(
+      fc.property(territories, ({ territory, threshold }) => {
+        const a = Analysis.analyse(territory, { threshold, sensitivityLimit: 0 })
+        const figures = personFigures(territory)
+        const shown = figures.filter((f) => a.disclosure.status[f.id] === "visible" && f.atoms.length > 0)
+        const hidden = figures.filter((f) => a.disclosure.status[f.id] !== "visible" && f.atoms.length > 0)
+        const sets = shown.map((f) => new Set(f.atoms))
+        // every pair and triple of shown figures, with signs
+        const combos: Array<Array<[number, number]>> = []
+        for (let i = 0; i < shown.length; i++) {
+          combos.push([[i, 1]])
+          for (let j = 0; j < shown.length; j++) {
+            if (j === i) continue
+            combos.push([
+              [i, 1],
+              [j, -1]
+            ])
+            for (let k = j + 1; k < shown.length; k++)
+              if (k !== i)
+                combos.push(
+                  [
+                    [i, 1],
+                    [j, -1],
+                    [k, -1]
+                  ],
+                  [
+                    [i, 1],
+                    [j, 1],
+                    [k, -1]
+                  ]
+                )
+          }
+        }
+        for (const combo of combos) {
+          const m = new Map<string, number>()
+          for (const [f, sign] of combo) for (const x of sets[f]!) m.set(x, (m.get(x) ?? 0) + sign)
+          for (const [x, n] of m) if (n === 0) m.delete(x)
+          const plain = [...m.values()].every((n) => n === 1)
+          if (!plain) continue
+          const what = combo.map(([f, sign]) => `${sign > 0 ? "+" : "-"}${shown[f]!.id}`).join(" ")
+          expect({ what, small: m.size > 0 && m.size < threshold }).toEqual({ what, small: false })
+          for (const h of hidden)
+            expect({
+              what,
+              gives: m.size === h.atoms.length && h.atoms.every((x) => m.get(x) === 1) ? h.id : null
+            }).toEqual({
+              what,
+              gives: null
+            })
+        }
+      }),
+      { numRuns: 40 }
+    )
+  })
+
+  it("property: the rendered report shows no count of persons between 1 and threshold - 1", () => {
+    fc.assert(
+      fc.property(territories, ({ territory, threshold }) => {
+        const a = Analysis.analyse(territory, { threshold, sensitivityLimit: 0 })
+        const json = JSON.parse(renderJson(territoryReport({ territory, analysis: a }, { lang: "en" })))
+        const counts: Array<{ value: number | null }> = []
+        const walk = (x: unknown): void => {
+          if (Array.isArray(x)) x.forEach(walk)
+          else if (typeof x === "object" && x !== null) {
+            const o = x as { readonly _tag?: unknown; readonly value?: unknown }
+            if (o._tag === "Count") counts.push(o as { value: number | null })
+            Object.values(o).forEach(walk)
+          }
+        }
+        walk(json)
+        for (const c of counts) if (c.value !== null) expect(c.value === 0 || c.value >= threshold).toBe(true)
+      }),
+      { numRuns: 25 }
+    )
+  })
+
+  it("Legnano: 'Actors 16' counts organisations only, so it cannot give back the hidden citizens", () => {
+    expect(md.en).toContain("- **Actors**: 16")
+    expect(md.en).toContain("- **Citizens (count)**: < 5")
+    expect(analysis.disclosure.status[figureIds.citizens]).toBe("small")
+  })
 })
 
 describe("the social counterpart and the 5R in the report (Fondazione Zancan, outside the seeds)", () => {

@@ -24,6 +24,7 @@ import {
   Partnership,
   PolicyArea,
   Progress,
+  type Published,
   Requirement,
   Resource,
   Rubric,
@@ -34,6 +35,7 @@ import {
 } from "@welfare/core"
 import type * as Analysis from "./Analysis.js"
 import * as From from "./From.js"
+import { figureIds } from "./internal/figures.js"
 import { formatNumber, formatPercent, of, type Str, text } from "./Labels.js"
 import { ledgerSection } from "./LedgerSection.js"
 import type { Block, ReportDocument, Section } from "./Report.js"
@@ -54,7 +56,7 @@ import { type Cell, type Count, count, percent, type Row, type Table } from "./V
  * - `comparison`: two profiles compared (`Assessment.Comparison`) with the
  *   names of the two periods;
  * - `progress`: the progress of indicator assignments (`Progress.AssignmentProgress`);
- * - `summary`: a summary published with small counts suppressed (`Summary.Published`);
+ * - `summary`: a summary published with small counts suppressed (`Published.Published`);
  * - `network`: the ties of the partnership network (`PartnershipNetwork.ties`);
  * - `indicatorLabel`: the display name of an indicator id;
  * - `date`: the date printed on the report (renderers never read the clock).
@@ -85,7 +87,7 @@ export interface TerritoryReportInput {
   readonly profileName?: Str
   readonly comparison?: { readonly comparison: From.ComparisonLike; readonly names: readonly [Str, Str] }
   readonly progress?: ReadonlyArray<From.AssignmentProgressLike>
-  readonly summary?: From.PublishedLike
+  readonly summary?: Published.Published
   readonly network?: ReadonlyArray<{ readonly actors: readonly [string, string]; readonly weight: number }>
   /** The display name of an indicator id (the id by default). */
   readonly indicatorLabel?: (indicator: string) => Str
@@ -189,23 +191,21 @@ const join = (items: ReadonlyArray<Str>, l: Label.Lang, sep = ", "): string =>
 const list = (items: ReadonlyArray<Str>): Str => both((l) => join(items, l))
 
 /**
- * Counts of persons in a partition (a total and its parts), suppressed below
- * `threshold` with complementary suppression: when exactly one part is
- * hidden while the total shows, the next smallest part is hidden too, so
- * that no hidden count can be recomputed by subtraction.
+ * A count of persons as the whole document's disclosure decision says
+ * (`Analysis.TerritoryAnalysis.disclosure`): shown, hidden as small ("< 5"),
+ * or hidden to protect another figure. Without an analysis, the count alone
+ * is checked against the default threshold.
  */
-const partition = (total: number, parts: ReadonlyArray<number>, threshold = 5): [Count, Array<Count>] => {
-  const cells = parts.map((p) => count(p, threshold))
-  const totalCell = count(total, threshold)
-  const hidden = cells.filter((c, i) => c.value === null && parts[i]! > 0).length
-  if (hidden === 1 && totalCell.value !== null) {
-    let pick = -1
-    parts.forEach((p, i) => {
-      if (cells[i]!.value !== null && p > 0 && (pick === -1 || p < parts[pick]!)) pick = i
-    })
-    if (pick >= 0) cells[pick] = { _tag: "Count", value: null, threshold, hidden: "complementary" }
-  }
-  return [totalCell, cells]
+const personCount = (a: Analysis.TerritoryAnalysis | undefined, id: string, value: number): Count => {
+  const d = a?.disclosure
+  if (d === undefined) return count(value)
+  const status = d.status[id]
+  if (status === undefined) return count(value, d.threshold)
+  return status === "visible"
+    ? { _tag: "Count", value, threshold: d.threshold }
+    : status === "small"
+      ? { _tag: "Count", value: null, threshold: d.threshold }
+      : { _tag: "Count", value: null, threshold: d.threshold, hidden: "complementary" }
 }
 
 const isTerritoryProfile = (p: unknown): p is TerritoryAssessment.TerritoryProfile =>
@@ -417,7 +417,12 @@ const territorySection = (input: TerritoryReportInput, names: Names): Section =>
             value: organisations
           },
           ...(citizens > 0
-            ? [{ label: t("Cittadini (conteggio)", "Citizens (count)"), value: count(citizens) }]
+            ? [
+                {
+                  label: t("Cittadini (conteggio)", "Citizens (count)"),
+                  value: personCount(input.analysis, figureIds.citizens, citizens)
+                }
+              ]
             : [])
         ]
       },
@@ -1106,8 +1111,8 @@ const networkSection = (
       const citizens =
         n.isolatedCitizens > 0
           ? l === "it"
-            ? `; cittadini in nessun partenariato: ${cellTextOf(count(n.isolatedCitizens), l)} (contati, mai nominati)`
-            : `; citizens in no partnership: ${cellTextOf(count(n.isolatedCitizens), l)} (counted, never named)`
+            ? `; cittadini in nessun partenariato: ${cellTextOf(personCount(a, figureIds.isolatedCitizens, n.isolatedCitizens), l)} (contati, mai nominati)`
+            : `; citizens in no partnership: ${cellTextOf(personCount(a, figureIds.isolatedCitizens, n.isolatedCitizens), l)} (counted, never named)`
           : ""
       return `${orgs}${citizens}. ${
         l === "it"
@@ -1147,24 +1152,25 @@ const needsSection = (a: Analysis.TerritoryAnalysis): Section | undefined => {
         t("I bisogni", "Needs"),
         [t("Bisogni", "Needs"), t("Numero", "Number")],
         [
-          ...[...Need.statuses]
-            .reverse()
-            .map((s) => ({ header: Need.statusLabels[s], cells: [n.byStatus[s]] })),
+          ...[...Need.statuses].reverse().map((s) => ({
+            header: Need.statusLabels[s],
+            cells: [personCount(a, figureIds.needsStatus(s), n.byStatus[s])]
+          })),
           {
             header: t(
               "Complessi (più aree di policy; seme 004, riga 32)",
               "Complex (several policy areas; seed 004, row 32)"
             ),
-            cells: [n.complex]
+            cells: [personCount(a, figureIds.needsComplex, n.complex)]
           },
           {
             header: t(
               "In «terra di nessuno» (nessun ente responsabile; seme 004, riga 23)",
               'In "no man\'s land" (no responsible body; seed 004, row 23)'
             ),
-            cells: [n.noMansLand]
+            cells: [personCount(a, figureIds.needsNoMansLand, n.noMansLand)]
           },
-          { header: t("Totale", "Total"), cells: [n.total] }
+          { header: t("Totale", "Total"), cells: [personCount(a, figureIds.needsTotal, n.total)] }
         ]
       )
     })
@@ -1201,12 +1207,16 @@ const needsSection = (a: Analysis.TerritoryAnalysis): Section | undefined => {
       })
   }
   if (tc.paths > 0) {
-    const [total, stages] = partition(
-      tc.paths,
-      TakingCharge.stages.map((s) => tc.byStage[s])
-    )
-    const [, response] = partition(tc.paths, [tc.withCommunityResponse, tc.withoutCommunityResponse])
-    const [, contribution] = partition(tc.paths, [tc.withPersonContribution, tc.withoutPersonContribution])
+    const total = personCount(a, figureIds.paths, tc.paths)
+    const stages = TakingCharge.stages.map((s) => personCount(a, figureIds.pathsStage(s), tc.byStage[s]))
+    const response = [
+      personCount(a, figureIds.pathsResponse(true), tc.withCommunityResponse),
+      personCount(a, figureIds.pathsResponse(false), tc.withoutCommunityResponse)
+    ]
+    const contribution = [
+      personCount(a, figureIds.pathsContribution(true), tc.withPersonContribution),
+      personCount(a, figureIds.pathsContribution(false), tc.withoutPersonContribution)
+    ]
     blocks.push({
       kind: "table",
       table: table(
@@ -1249,15 +1259,15 @@ const needsSection = (a: Analysis.TerritoryAnalysis): Section | undefined => {
         [
           {
             header: t("Tradizionale (solo bisogno manifesto)", "Traditional (overt need only)"),
-            cells: [count(w.traditional)]
+            cells: [personCount(a, figureIds.accessTraditional, w.traditional)]
           },
           {
             header: t("Generativo (anche la vulnerabilità)", "Generative (vulnerability too)"),
-            cells: [count(w.generative)]
+            cells: [personCount(a, figureIds.accessGenerative, w.generative)]
           },
           {
             header: t("Raggiunte solo dall'accesso generativo", "Reached only by generative access"),
-            cells: [count(w.widened)]
+            cells: [personCount(a, figureIds.accessWidened, w.widened)]
           }
         ]
       )
@@ -1406,12 +1416,12 @@ const evaluationSection = (
           t("Destinatari finali", "Final recipients"),
           t("Criticità", "Findings")
         ],
-        rounds.map((r) => ({
+        rounds.map((r, i) => ({
           header: periodText(r.period),
           cells: [
             list(r.evaluators.actors.map(names.actor)),
             list(r.evaluators.sectors.map(sectorText)),
-            count(r.evaluators.finalRecipients),
+            personCount(a, figureIds.finalRecipients(i), r.evaluators.finalRecipients),
             r.findings.length
           ]
         }))

@@ -1,11 +1,12 @@
 // The published results of a territory's indicators, shared by the IATI and
-// CIDS exports: only cells that Summary.suppress lets through, disaggregated
+// CIDS exports: only cells that Published.publish lets through, disaggregated
 // by municipality and, separately, by the sector of who measured.
 import {
   Actor,
   type Indicator,
   type IndicatorAssignment,
   type Measurement,
+  Published,
   Summary,
   type Territory
 } from "@welfare/core"
@@ -37,21 +38,23 @@ const sectorKey = (sector: string): string => `sector-${sector}`
 const published = (
   measurements: ReadonlyArray<Measurement.Measurement>,
   threshold: number
-): Summary.Published => {
-  const result = Summary.suppress(Summary.fromMeasurements(measurements), { threshold })
-  // suppress only fails on a threshold below 1, which results() never passes
-  return Either.isRight(result) ? result.right : { _tag: "Published", threshold, cells: {}, totals: {} }
+): Published.Published => {
+  const summary = Summary.fromMeasurements(measurements)
+  // publish fails only on a threshold out of 3..11, which results() brings into range
+  return Either.getOrElse(Published.publish(summary, { threshold }), () =>
+    Either.getOrThrow(Published.publish(summary))
+  )
 }
 
 /**
  * The results of every assigned indicator, with the cells a publication may
- * show (threshold: Summary.defaultThreshold unless given, at least 1).
+ * show (threshold: Published.defaultThreshold unless given, brought into 3..11).
  */
 export const results = (
   territory: Pick<Territory.TerritoryInput, "indicators" | "assignments" | "measurements" | "actors">,
   options: { readonly threshold?: number } = {}
 ): ReadonlyArray<IndicatorResult> => {
-  const threshold = Math.max(1, options.threshold ?? Summary.defaultThreshold)
+  const threshold = Math.min(11, Math.max(3, Math.round(options.threshold ?? Published.defaultThreshold)))
   const sectorOf = new Map(territory.actors.map((a) => [a.id as string, Actor.sectorOf(a)]))
   const byMunicipality = published(territory.measurements, threshold)
   const bySector = published(
@@ -79,7 +82,7 @@ export const results = (
         if (known === undefined) periods.set(key, { start: p.start, end: p.end, target: p.target })
         else if (known.target === undefined && p.target !== undefined) known.target = p.target
       }
-    const visible = (cells: { readonly [key: string]: Summary.PublishedCell }) =>
+    const visible = (cells: { readonly [key: string]: Published.Cell }) =>
       Object.values(cells).filter(
         (c): c is Summary.Cell & { readonly suppressed: false } =>
           !c.suppressed && c.indicator === definition.id
