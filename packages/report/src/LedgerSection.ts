@@ -37,12 +37,17 @@ export const ledgerSection = (territory: {
     const kb = `${b.indicator}|${b.period.start}|${b.municipality ?? ""}`
     return ka < kb ? -1 : ka > kb ? 1 : 0
   })
+  const hiddenCount = (c: (typeof cells)[number]): Cell =>
+    c.suppressed && c.hidden === "complementary"
+      ? { _tag: "Count", value: null, threshold: published.right.threshold, hidden: "complementary" }
+      : count(null, published.right.threshold)
   const value = (c: (typeof cells)[number]): Cell => {
-    if (c.suppressed) return count(null)
+    if (c.suppressed) return hiddenCount(c)
     const m = Summary.mean(c)
     return m === undefined ? null : percent(m / 100)
   }
-  const persons = (c: (typeof cells)[number]): Cell => (c.suppressed ? count(null) : count(c.persons))
+  const persons = (c: (typeof cells)[number]): Cell =>
+    c.suppressed ? hiddenCount(c) : count(c.persons, published.right.threshold)
   const year = (c: (typeof cells)[number]) => c.period.start.slice(0, 4)
   const counterpartRows: Array<Row> = cells
     .filter((c) => c.indicator === Ledger.indicatorIds.counterpart)
