@@ -82,7 +82,9 @@ export interface Leak {
  * @since 0.2.0
  */
 export interface Options {
+  /** Figures about fewer persons are hidden: a whole number from 3 to 11 (default 5). */
   readonly threshold?: number
+  /** How many persons an atom stands for (default 1; a cell of a summary stands for its persons). */
   readonly weight?: (atom: string) => number
 }
 
