@@ -453,7 +453,9 @@ describe("the social counterpart and the 5R in the report (Fondazione Zancan, ou
     expect(md.en).toContain("## Social counterpart and the 5R")
     expect(md.en).toContain("| 2016 · Legnano | 6 | 45% |")
     expect(md.en).toContain("| 2016 · Canegrate | < 5 | < 5 |")
-    expect(md.en).toContain("| 2016 · Parabiago | hidden to protect another cell | hidden to protect another cell |")
+    expect(md.en).toContain(
+      "| 2016 · Parabiago | hidden to protect another cell | hidden to protect another cell |"
+    )
     expect(md.en).toMatch(/\| Make yield: hours given back over hours received \(2016\) \| 31% \|/)
     expect(md.it).toMatch(
       /\| Responsabilizzare: persone con un contributo concordato e onorato \(2016\) \| 60 % \|/
