@@ -63,7 +63,7 @@ export interface Analysis {
  * summary of the measurements (see `stream.ts`): the same as
  * `Progress.progress` and `Summary.fromMeasurements` over the measurements.
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const fromDetail = (
@@ -99,7 +99,7 @@ export const fromDetail = (
  * when an NDJSON file was given (see `load.ts`); `rubric`, the rubric of the
  * assessment (the default one when absent).
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const analyse = (
@@ -140,7 +140,7 @@ export const analyse = (
  * A report's analysis with the progress and the published summary of
  * streamed measurements (see {@link fromDetail}) in place of its own.
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const withStreamed = <A extends { readonly progress: unknown; readonly summary?: unknown }>(

@@ -77,7 +77,7 @@ const run = async (
  * Fails when the file cannot be found or the server cannot be reached; the
  * table's problems are a value.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const engineMeasurements = async (

@@ -33,7 +33,7 @@ const documentOptions = `  -m, --measurements FILE  also read measurements from 
 /**
  * The help of `welfare` itself.
  *
- * @category help
+ * @category formatting
  * @since 0.1.0
  */
 export const main = `welfare: validate, assess, evaluate and report on a territory document
@@ -71,7 +71,7 @@ Examples:
 /**
  * The help of each command.
  *
- * @category help
+ * @category formatting
  * @since 0.1.0
  */
 export const commands = {
@@ -284,7 +284,7 @@ Examples:
 /**
  * A command of `welfare`.
  *
- * @category help
+ * @category formatting
  * @since 0.1.0
  */
 export type Command = keyof typeof commands
@@ -292,7 +292,7 @@ export type Command = keyof typeof commands
 /**
  * Whether a text names a command.
  *
- * @category help
+ * @category formatting
  * @since 0.1.0
  */
 export const isCommand = (name: string): name is Command => Object.hasOwn(commands, name)

@@ -435,7 +435,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
  * error and the matching {@link ExitCode}, never a stack trace (set
  * `WELFARE_DEBUG=1` to see the stack of an internal error).
  *
- * @category running
+ * @category commands
  * @since 0.1.0
  */
 export const run = async (argv: ReadonlyArray<string>, raw: Io): Promise<ExitCode> => {

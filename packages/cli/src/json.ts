@@ -349,7 +349,7 @@ const keyName = (name: string): string =>
  * Parses a JSON text that {@link checker} accepted, dropping every
  * `__proto__` key so that no object can get a prototype from the input.
  *
- * @category parsing
+ * @category decoding
  * @since 0.1.0
  */
 export const parse = (text: string): unknown =>

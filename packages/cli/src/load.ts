@@ -89,7 +89,7 @@ const decodeMeasurement = Problem.decoder(Measurement.Measurement)
  * (memory holds one line at a time besides the measurements read), checking
  * each line's syntax and shape; problems are located by line.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const readMeasurements = async (
@@ -144,7 +144,7 @@ const idsOf = (items: ReadonlyArray<{ readonly id: string }> | undefined): Reado
  * Fails only when a file cannot be read or is not JSON; problems of the
  * document are a value (`Invalid`).
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<Outcome<Loaded>> => {

@@ -118,7 +118,7 @@ const tooLarge = (path: string, size: string, options: ReadOptions) =>
  * unreadable, too large, not UTF-8, malformed, truncated or too deep. Never
  * throws; memory stays within about twice `maxBytes`.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const readJson = async (io: Io, path: string, options: ReadOptions): Promise<Outcome<unknown>> => {

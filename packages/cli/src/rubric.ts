@@ -16,7 +16,7 @@ import { readJson } from "./read.js"
  * every problem of the file is listed on standard error, each with its path,
  * and the outcome is a failure with exit code 1.
  *
- * @category reading
+ * @category decoding
  * @since 0.2.0
  */
 export const loadRubric = async (

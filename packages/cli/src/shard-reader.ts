@@ -343,7 +343,7 @@ const hashBytes = (b: Uint8Array, s: number, e: number): boolean => {
  * mode collects them: equal ids have equal hashes; two different ids share
  * both with a chance of about 2^-64.
  *
- * @category evaluation
+ * @category calculators
  * @since 0.1.0
  */
 export const idHashes = (id: string): readonly [number, number] => {
@@ -359,7 +359,7 @@ export const idHashes = (id: string): readonly [number, number] => {
  * The indicator key of a cell in the detail mode: the assignment, the
  * indicator and the measuring actor, joined by `|` (ids never hold one).
  *
- * @category evaluation
+ * @category calculators
  * @since 0.1.0
  */
 export const detailKey = (assignment: string, indicator: string, measuredBy: string): string =>

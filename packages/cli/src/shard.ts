@@ -324,7 +324,7 @@ const combine = (
  * fast path and merging as the sharded evaluation, as one range (`detail`:
  * see {@link EvaluateOptions}).
  *
- * @category evaluation
+ * @category calculators
  * @since 0.1.0
  */
 export const evaluateFile = (path: string, options: { readonly detail?: boolean } = {}): Evaluated => {
@@ -381,7 +381,7 @@ interface Slot {
  * script, an error while loading) leave their share to the main thread: an
  * evaluation never fails for want of a worker.
  *
- * @category evaluation
+ * @category calculators
  * @since 0.1.0
  */
 export const makePool = (options: PoolOptions = {}): Pool => {
@@ -494,7 +494,7 @@ export const makePool = (options: PoolOptions = {}): Pool => {
  * this evaluation and merges the partial summaries: the same result as
  * {@link evaluateFile}. For many files, keep a {@link makePool}.
  *
- * @category evaluation
+ * @category calculators
  * @since 0.1.0
  */
 export const evaluateFileSharded = async (path: string, options: Options = {}): Promise<Evaluated> => {

@@ -214,7 +214,7 @@ const readEntries = async (
  * one thread: `evaluateFile`); standard input or an in-memory file is read
  * once through `io`. Fails only when the file cannot be read.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const streamMeasurements = async (
@@ -280,7 +280,7 @@ export const streamMeasurements = async (
  * own indicator), as a plain summary: what `Progress.progress` would fold
  * from the measurements of that assignment.
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const ofAssignment = (
@@ -293,7 +293,7 @@ export const ofAssignment = (
  * The plain summary (cells keyed by indicator, period and municipality) of
  * the detail summary's cells that `keep` keeps (all by default).
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const plain = (
@@ -317,7 +317,7 @@ export const plain = (
 /**
  * Adds the document's own measurements to a detail summary.
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const withInline = (

@@ -120,7 +120,7 @@ const eligible = (population: Population, test: (m: Member) => boolean): Readonl
 /**
  * The persons eligible under traditional access (overt need only).
  *
- * @category eligibility
+ * @category predicates
  * @since 0.1.0
  */
 export const traditionalEligible = (population: Population): ReadonlySet<Person.PersonId> =>
@@ -131,7 +131,7 @@ export const traditionalEligible = (population: Population): ReadonlySet<Person.
  * need is not yet overt). Always a superset of {@link traditionalEligible}
  * (invariant 8).
  *
- * @category eligibility
+ * @category predicates
  * @since 0.1.0
  */
 export const generativeEligible = (population: Population): ReadonlySet<Person.PersonId> =>
@@ -171,7 +171,7 @@ export interface Widening {
  * assert.deepStrictEqual(w, { traditional: 1, generative: 3, widened: 2 })
  * ```
  *
- * @category eligibility
+ * @category predicates
  * @since 0.1.0
  */
 export const widening = (population: Population): Widening => {

@@ -175,7 +175,7 @@ const recorded = (value: unknown): boolean =>
 /**
  * Whether the facts record something a trait reads.
  *
- * @category observation
+ * @category calculators
  * @since 0.2.0
  */
 export const isObserved = (facts: Intervention.InterventionInput, trait: Trait.TraitId): boolean =>
@@ -185,7 +185,7 @@ export const isObserved = (facts: Intervention.InterventionInput, trait: Trait.T
  * The traits whose facts are recorded, in catalogue order, with the degree
  * the facts show (0 when they show the trait absent).
  *
- * @category observation
+ * @category calculators
  * @since 0.1.0
  */
 export const observe = (facts: Intervention.InterventionInput): ReadonlyArray<Observation> => {
@@ -432,7 +432,7 @@ const score = (
  * each listed trait is observed, to its degree. Useful to reason about traits
  * directly; {@link assess} reads the facts first.
  *
- * @category assessment
+ * @category calculators
  * @since 0.1.0
  */
 export const fromObservations = (
@@ -479,7 +479,7 @@ export const fromObservations = (
  * assert.strictEqual(profile.evidence[1]?.text.it, "Utente fa Richiesta ➔ Operatore risponde offrendo prestazioni")
  * ```
  *
- * @category assessment
+ * @category calculators
  * @since 0.1.0
  */
 export const assess = (
@@ -495,7 +495,7 @@ export const assess = (
  * facts were derived from the records, and the profile carries the
  * contradictions.
  *
- * @category assessment
+ * @category calculators
  * @since 0.2.0
  */
 export const assessResolved = (
@@ -531,7 +531,7 @@ export const assessResolved = (
  * assert.deepStrictEqual(profile.evidence[0]?.provenance, { kind: "derived", rules: ["governance-from-partnerships"], records: ["pship-appalto"] })
  * ```
  *
- * @category assessment
+ * @category calculators
  * @since 0.2.0
  */
 export const assessIn = (
@@ -546,7 +546,7 @@ export const assessIn = (
 /**
  * The class of an index under a rubric (the default rubric when omitted).
  *
- * @category assessment
+ * @category calculators
  * @since 0.1.0
  */
 export const classify: (index: number, rubric?: Pick<Rubric.Rubric, "thresholds">) => Rubric.Class =
@@ -638,7 +638,7 @@ const compareDimension = (a: DimensionScore, b: DimensionScore): DimensionChange
  * assert.deepStrictEqual(c.dimensions["delivery-chain"].added.map((e) => e.trait), ["responsibility-path"])
  * ```
  *
- * @category comparison
+ * @category calculators
  * @since 0.1.0
  */
 export const compare: {
@@ -713,7 +713,7 @@ const defaultAction = (t: Trait.Trait): Trait.Action => ({
  * assert.ok(Math.abs((after.index ?? 0) - (Assessment.assess(service).index ?? 0) - first.gain) < 1e-12)
  * ```
  *
- * @category recommendation
+ * @category calculators
  * @since 0.1.0
  */
 export const recommend = (
@@ -761,7 +761,7 @@ export const recommend = (
 /**
  * Applies a recommendation to an intervention's facts.
  *
- * @category recommendation
+ * @category calculators
  * @since 0.1.0
  */
 export const apply: {

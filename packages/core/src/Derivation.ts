@@ -437,7 +437,7 @@ const sorted = (ids: Iterable<string>): ReadonlyArray<string> => [...new Set(ids
  * )
  * ```
  *
- * @category derivation
+ * @category calculators
  * @since 0.2.0
  */
 export const derive = (
@@ -578,7 +578,7 @@ const same = (a: unknown, b: unknown): boolean => a === b
  * resources (a contribution agreed in a path is a resource given). A derived
  * `designed: "both"` comes with `designSplit: 0.5` unless one was declared.
  *
- * @category derivation
+ * @category calculators
  * @since 0.2.0
  */
 export const resolve = (

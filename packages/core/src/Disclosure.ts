@@ -471,7 +471,7 @@ const checkIds = (figures: ReadonlyArray<Figure>): ReadonlyArray<Problem.Problem
  * ])
  * ```
  *
- * @category checking
+ * @category validation
  * @since 0.2.0
  */
 export const audit = (
@@ -520,7 +520,7 @@ export const audit = (
  * })
  * ```
  *
- * @category checking
+ * @category validation
  * @since 0.2.0
  */
 export const decide = (

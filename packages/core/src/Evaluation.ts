@@ -348,7 +348,7 @@ const within = (p: IndicatorAssignment.Period, round: IndicatorAssignment.Period
  * and the evidence (the measurements of the round, by reference). Reads the
  * measurements once. Data only: rendering is `@welfare/report`'s job.
  *
- * @category accountability
+ * @category calculators
  * @since 0.1.0
  */
 export const accountabilityReport = (

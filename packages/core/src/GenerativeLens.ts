@@ -62,7 +62,7 @@ const percent = (
  * Share of the resources (in hours) brought by the community: families,
  * informal networks, spontaneous groups and citizens (seed 002, row 13).
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const communityResourceShare = percent(
@@ -84,7 +84,7 @@ export const communityResourceShare = percent(
  * community (raccogliere); it is *not* the social counterpart, which is
  * measured per person from what they received and gave back (`Ledger`).
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const citizenResourceShare = percent(
@@ -102,7 +102,7 @@ export const citizenResourceShare = percent(
 /**
  * The former name of {@link citizenResourceShare}, kept for existing code.
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const beneficiaryResourceShare = citizenResourceShare
@@ -111,7 +111,7 @@ export const beneficiaryResourceShare = citizenResourceShare
  * Share of partnerships whose members span at least two sectors (seed 004,
  * row 31; seed 003, row 50).
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const crossSectorPartnershipShare = percent(
@@ -125,7 +125,7 @@ export const crossSectorPartnershipShare = percent(
  * Share of co-design processes whose final recipients took part in both the
  * needs analysis and the verification of the actions (seed 003, row 53).
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const finalRecipientParticipation = percent(
@@ -144,7 +144,7 @@ export const finalRecipientParticipation = percent(
  * Share of taking-charge paths brought into a community response (seed 003,
  * row 32).
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const communityResponseShare = percent(
@@ -163,7 +163,7 @@ export const communityResponseShare = percent(
  * were vulnerable without an overt need (seed 000, row 11; FRAMEWORK.md
  * invariant 8).
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const vulnerabilityAccess = percent(
@@ -181,7 +181,7 @@ export const vulnerabilityAccess = percent(
 /**
  * Every ready-made generative indicator.
  *
- * @category indicators
+ * @category calculators
  * @since 0.1.0
  */
 export const definitions: ReadonlyArray<Indicator.Quantitative> = [

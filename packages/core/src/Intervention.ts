@@ -818,7 +818,7 @@ export type Capacity = Resource.Totals
  * assert.strictEqual(Intervention.capacity({ delivery: "resources-responsibility-path", resources: [volunteers] }).time.hour, 300)
  * ```
  *
- * @category sustainability
+ * @category calculators
  * @since 0.1.0
  */
 export const capacity = (intervention: Pick<InterventionInput, "delivery" | "resources">): Capacity => {
@@ -836,7 +836,7 @@ export const capacity = (intervention: Pick<InterventionInput, "delivery" | "res
  * `vulnerability-too` a latent need or a vulnerability signal does too
  * (seed 000, row 11). Unobserved access is read as `overt-need-only`.
  *
- * @category eligibility
+ * @category predicates
  * @since 0.1.0
  */
 export const isEligible = (
@@ -850,7 +850,7 @@ export const isEligible = (
 /**
  * The persons of a population who may access the intervention.
  *
- * @category eligibility
+ * @category predicates
  * @since 0.1.0
  */
 export const eligible = (

@@ -170,7 +170,7 @@ const maxOf = (options: Options | undefined): number => Math.max(1, options?.max
  * assert.deepStrictEqual(seen, [["Value", 1], ["Problems", 2]])
  * ```
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const decode = <A = unknown>(
@@ -193,7 +193,7 @@ export const decode = <A = unknown>(
  * assert.deepStrictEqual(values, [{ a: 1 }, { a: 2 }])
  * ```
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const decodeArray = <A = unknown>(
@@ -205,7 +205,7 @@ export const decodeArray = <A = unknown>(
 /**
  * Like {@link decode}, for a synchronous source (an array of lines or chunks).
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const decodeSync = <A = unknown>(
@@ -217,7 +217,7 @@ export const decodeSync = <A = unknown>(
 /**
  * Like {@link decodeArray}, for a synchronous source.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const decodeArraySync = <A = unknown>(

@@ -92,7 +92,7 @@ const internal = (network: PartnershipNetwork): Internal =>
 /**
  * Whether a value is a partnership network.
  *
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isPartnershipNetwork = (u: unknown): u is PartnershipNetwork =>
@@ -243,7 +243,7 @@ export const sectorOf = (network: PartnershipNetwork, actor: string): Actor.Sect
  * The density: the share of the possible ties that exist, `2m / (n (n - 1))`,
  * in [0, 1]; 0 with fewer than two actors.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const density = (network: PartnershipNetwork): number =>
@@ -252,7 +252,7 @@ export const density = (network: PartnershipNetwork): number =>
 /**
  * The degree of every actor (how many actors it is tied to), in id order.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const degree = (network: PartnershipNetwork): ReadonlyMap<Actor.ActorId, number> => {
@@ -264,7 +264,7 @@ export const degree = (network: PartnershipNetwork): ReadonlyMap<Actor.ActorId, 
  * The weighted degree of every actor: the sum of the weights of its ties
  * (how many partnership memberships it shares with others), in id order.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const weightedDegree = (network: PartnershipNetwork): ReadonlyMap<Actor.ActorId, number> => {
@@ -282,7 +282,7 @@ export const weightedDegree = (network: PartnershipNetwork): ReadonlyMap<Actor.A
  * The share of ties that join actors of different sectors, in [0, 1]; 0 when
  * the network has no tie.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const crossSectorShare = (network: PartnershipNetwork): number => {
@@ -326,7 +326,7 @@ const zeroRow = (): { [T in Actor.Sector]: number } =>
  * assert.strictEqual(mixing.public.public, 0)
  * ```
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const sectorMixing = (network: PartnershipNetwork): SectorMatrix => {
@@ -348,7 +348,7 @@ export const sectorMixing = (network: PartnershipNetwork): SectorMatrix => {
  * first, ties broken by their first actor. An isolated actor is a component
  * of its own.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const components = (network: PartnershipNetwork): ReadonlyArray<ReadonlyArray<Actor.ActorId>> => {
@@ -367,7 +367,7 @@ export const components = (network: PartnershipNetwork): ReadonlyArray<ReadonlyA
  * The isolated actors, in id order: those tied to no one. An actor in no
  * partnership (or only in partnerships of its own) is always isolated.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const isolated = (network: PartnershipNetwork): ReadonlyArray<Actor.ActorId> => {
@@ -416,7 +416,7 @@ export interface BetweennessOptions {
  * assert.strictEqual(PartnershipNetwork.betweenness(network).get(Actor.ActorId.make("forum")), 1)
  * ```
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const betweenness = (
@@ -451,7 +451,7 @@ export const betweenness = (
  * assert.ok(e > 0.05 && e < 0.06)
  * ```
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const betweennessErrorBound = (options: {
@@ -510,7 +510,7 @@ export interface StructuralHoles {
  * assert.deepStrictEqual(comune, { effectiveSize: 3, efficiency: 1, constraint: 1 / 3, hierarchy: 0 })
  * ```
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const structuralHoles = (network: PartnershipNetwork): ReadonlyMap<Actor.ActorId, StructuralHoles> => {
@@ -547,7 +547,7 @@ export interface Communities {
  * and the graph is always built in id order. An isolated actor is a
  * community of its own.
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const communities = (
@@ -625,7 +625,7 @@ const crossSectorOpenPairs = (g: Csr, sector: Uint8Array): Float64Array => {
  * contacts from different sectors who are not tied to each other, the most
  * central first (by betweenness, then by such pairs, then by id).
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const brokers = (
@@ -768,7 +768,7 @@ export interface Report {
  * assert.strictEqual(report.connectedCrossSector, true)
  * ```
  *
- * @category metrics
+ * @category calculators
  * @since 0.1.0
  */
 export const report = (

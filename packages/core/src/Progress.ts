@@ -179,7 +179,7 @@ const shareOf = (
  * the check (a target not met in a period that ended before it is
  * `not-attainable`); without it every period with data counts as closed.
  *
- * @category progress
+ * @category calculators
  * @since 0.1.0
  */
 export const fromSummary = (
@@ -268,7 +268,7 @@ export const fromSummary = (
  * assert.strictEqual(p.periods[1]!.trend, "worsening")
  * ```
  *
- * @category progress
+ * @category calculators
  * @since 0.1.0
  */
 export const progress = (

@@ -122,7 +122,7 @@ const hex = (bytes: ArrayBuffer): string => {
  * HMAC-SHA-256(secret, domain, NUL, identifier), a valid person id. The
  * identifier is compared exactly: normalise it (case, spaces) before.
  *
- * @category pseudonymisation
+ * @category calculators
  * @since 0.1.0
  */
 export const pseudonymise = async (p: Pseudonymiser, identifier: string): Promise<string> =>

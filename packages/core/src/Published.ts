@@ -428,7 +428,7 @@ export const merge = (parts: ReadonlyArray<Published>): Problem.Result<Published
  * assert.deepStrictEqual(Published.audit([district, Published.rollUp(district)]), [])
  * ```
  *
- * @category checking
+ * @category validation
  * @since 0.2.0
  */
 export const audit = (views: ReadonlyArray<Published>): ReadonlyArray<Disclosure.Leak> => {

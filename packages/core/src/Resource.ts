@@ -238,7 +238,7 @@ export const empty: Totals = {
  * assert.strictEqual(t.economic.euro, 500)
  * ```
  *
- * @category folding
+ * @category calculators
  * @since 0.1.0
  */
 export const totals = (resources: Iterable<Resource>): Totals => {
@@ -302,7 +302,7 @@ export const difference: {
  * assert.strictEqual(Resource.compareKind(a, b, "time").hour, 1)
  * ```
  *
- * @category comparing
+ * @category calculators
  * @since 0.1.0
  */
 export const compareKind = (

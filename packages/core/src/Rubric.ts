@@ -316,7 +316,7 @@ export const provenance: ReadonlyArray<Setting> = [
  * The class of an index under a rubric's thresholds. Monotone: a higher index
  * never has a lower class.
  *
- * @category classification
+ * @category calculators
  * @since 0.1.0
  */
 export const classify = (index: number, rubric: Pick<Rubric, "thresholds"> = defaultRubric): Class =>
@@ -357,7 +357,7 @@ export interface Reading {
  * assert.strictEqual(Rubric.verdict({ index: 1, depth: 0.2, coverage: 0.3, observedDimensions: 7 }), "insufficient-evidence")
  * ```
  *
- * @category classification
+ * @category calculators
  * @since 0.2.0
  */
 export const verdict = (
@@ -379,7 +379,7 @@ export const verdict = (
  * The rank of a verdict: -1 for insufficient evidence, then 0 traditional,
  * 1 transitional, 2 generative.
  *
- * @category classification
+ * @category calculators
  * @since 0.2.0
  */
 export const verdictRank = (v: Verdict): number => verdicts.indexOf(v) - 1
@@ -387,7 +387,7 @@ export const verdictRank = (v: Verdict): number => verdicts.indexOf(v) - 1
 /**
  * The rank of a class: 0 traditional, 1 transitional, 2 generative.
  *
- * @category classification
+ * @category calculators
  * @since 0.1.0
  */
 export const rank = (c: Class): number => classes.indexOf(c)

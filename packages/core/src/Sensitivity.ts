@@ -112,7 +112,7 @@ export const budget = 2_000_000
  * assert.strictEqual(s.verdict, "transitional")
  * ```
  *
- * @category analysis
+ * @category calculators
  * @since 0.2.0
  */
 export const analyseReading = (
@@ -236,7 +236,7 @@ export const analyseReading = (
  * assert.deepStrictEqual(Sensitivity.analyse(generative), s)
  * ```
  *
- * @category analysis
+ * @category calculators
  * @since 0.2.0
  */
 export const analyse = (

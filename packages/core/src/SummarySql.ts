@@ -202,7 +202,7 @@ export interface Query {
  * assert.strictEqual(SummarySql.quote("spark", "a`b"), "`a``b`")
  * ```
  *
- * @category sql
+ * @category engines
  * @since 0.1.0
  */
 export const quote = (dialect: Dialect, identifier: string): string =>
@@ -386,7 +386,7 @@ export interface SummaryQueryOptions extends QueryOptions {
  * assert.ok(q.sql.includes("GROUP BY"))
  * ```
  *
- * @category sql
+ * @category engines
  * @since 0.1.0
  */
 export const summaryQuery = (options: SummaryQueryOptions): Query => {
@@ -542,7 +542,7 @@ export interface FromRowsOptions {
  * assert.strictEqual(Summary.sum(total), 25)
  * ```
  *
- * @category sql
+ * @category engines
  * @since 0.1.0
  */
 export const fromRows = (
@@ -624,7 +624,7 @@ export const fromRows = (
  * `DECIMAL(18,3)`; PostgreSQL `character varying`, `double precision`;
  * Spark `string`, `bigint`).
  *
- * @category sql
+ * @category engines
  * @since 0.1.0
  */
 export const typeKind = (type: string): TypeKind => {
@@ -1182,7 +1182,7 @@ export const duplicateProblems = (
  * `col_name`, `data_type`), and for PostgreSQL an empty `SELECT` whose
  * fields carry the type ids.
  *
- * @category sql
+ * @category engines
  * @since 0.1.0
  */
 export const describeQuery = (options: Pick<QueryOptions, "dialect" | "source">): Query => {

@@ -711,7 +711,7 @@ const transitionProblem = (state: CaseState | undefined, event: Event): StepProb
  * assert.strictEqual(result.left.eventId, "ev-3")
  * ```
  *
- * @category folding
+ * @category calculators
  * @since 0.1.0
  */
 export const apply = (
@@ -914,7 +914,7 @@ const applyAt = (
  * assert.deepStrictEqual(TakingCharge.replay(history.slice(0, 2)).pipe(Either.map((s) => s?.stage)), Either.right("demand"))
  * ```
  *
- * @category folding
+ * @category calculators
  * @since 0.1.0
  */
 export const replay = (
@@ -1019,7 +1019,7 @@ const summarise = (s: CaseState): ClosedSummary => ({
  * assert.strictEqual(all.problems.length, 0)
  * ```
  *
- * @category folding
+ * @category calculators
  * @since 0.1.0
  */
 export const replayAll = (events: Iterable<Event>, options: Omit<Options, "index"> = {}): Replayed => {
@@ -1084,7 +1084,7 @@ const refsOf = (event: Event): ReadonlyArray<string> => {
  * back, move 6 of seed 001: "tracciabilità delle procedure e delle
  * responsabilità degli attori").
  *
- * @category tracing
+ * @category calculators
  * @since 0.1.0
  */
 export const trace = (events: Iterable<Event>): ReadonlyArray<Step> => {
@@ -1127,7 +1127,7 @@ export const trace = (events: Iterable<Event>): ReadonlyArray<Step> => {
  * )
  * ```
  *
- * @category tracing
+ * @category calculators
  * @since 0.1.0
  */
 export const formatStep = (step: Step, lang: Lang): string => {

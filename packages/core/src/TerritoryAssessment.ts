@@ -1105,7 +1105,7 @@ const explain = (
  * assert.strictEqual(together.class, "generative")
  * ```
  *
- * @category assessment
+ * @category calculators
  * @since 0.1.0
  */
 export const assessTerritory = (

@@ -83,7 +83,7 @@ const dateTime = (date: string, end: boolean): string => `${date}T${end ? "23:59
  * assert.deepStrictEqual(doc["@graph"].map((n) => n["@type"]), ["cids:Organization"])
  * ```
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const document = (

@@ -154,7 +154,7 @@ export interface Context {
  * assert.deepStrictEqual(Object.keys(bundle.entry[0]!.resource).sort(), ["active", "id", "identifier", "resourceType"])
  * ```
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const bundle = (events: ReadonlyArray<TakingCharge.Event>, context: Context = {}): Bundle => {
@@ -393,7 +393,7 @@ export const bundle = (events: ReadonlyArray<TakingCharge.Event>, context: Conte
  * One Bundle per taking-charge case of a territory, in the order of the cases'
  * first events.
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const bundles = (
@@ -448,7 +448,7 @@ const resourcesOf = (items: unknown, prefix: string): Array<Resource.Resource> =
  * with `TakingCharge.decodeHistory`, so every problem comes back with its path.
  * `Goal`, `Procedure` and `Consent` are derived resources and are not read.
  *
- * @category imports
+ * @category decoding
  * @since 0.1.0
  */
 export const events = (input: unknown): Problem.Result<ReadonlyArray<TakingCharge.Event>> => {

@@ -363,7 +363,7 @@ const parseResourceValue = (value: string): ResourceValue | undefined => {
  * assert.strictEqual(dataset.location[0]?.name, "Legnano")
  * ```
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const fromTerritory = (territory: Territory.TerritoryInput): Dataset => {
@@ -559,7 +559,7 @@ export interface NestedService extends ServiceRow {
 /**
  * The services of a dataset in their nested JSON form.
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const nestedServices = (dataset: Dataset): ReadonlyArray<NestedService> => {
@@ -593,7 +593,7 @@ const csvCell = (value: unknown): string => {
  * One table of a dataset as CSV text with the given columns (the fields of
  * the HSDS data package's resource, in its order).
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const toCsv = (rows: ReadonlyArray<object>, columns: ReadonlyArray<string>): string =>
@@ -687,7 +687,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v.leng
  * )
  * ```
  *
- * @category imports
+ * @category decoding
  * @since 0.1.0
  */
 export const toTerritory = (input: unknown): Imported => {

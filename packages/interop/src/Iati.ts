@@ -113,7 +113,7 @@ const resultXml = (r: IndicatorResult): string => {
  * assert.ok(xml.includes("<iati-identifier>XI-WELFARE-Ambito-di-Legnano-welfare</iati-identifier>"))
  * ```
  *
- * @category exports
+ * @category encoding
  * @since 0.1.0
  */
 export const activities = (

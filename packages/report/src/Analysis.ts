@@ -478,7 +478,7 @@ const takingChargeOf = (t: TerritoryLike): TakingChargeReading => {
  * assert.strictEqual(a.takingCharge.paths, 0)
  * ```
  *
- * @category analysis
+ * @category calculators
  * @since 0.1.0
  */
 export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}): TerritoryAnalysis => {

@@ -88,7 +88,7 @@ const tableHtml = (table: Table, lang: Label.Lang): string =>
 /**
  * Displays a radar chart.
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const radar = (data: RadarData, options: DisplayOptions = {}): Displayable => {
@@ -103,7 +103,7 @@ export const radar = (data: RadarData, options: DisplayOptions = {}): Displayabl
 /**
  * Displays a progress chart.
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const progress = (data: ProgressBars, options: DisplayOptions = {}): Displayable => {
@@ -118,7 +118,7 @@ export const progress = (data: ProgressBars, options: DisplayOptions = {}): Disp
 /**
  * Displays a partnership network.
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const network = (view: NetworkView, options: DisplayOptions = {}): Displayable => {
@@ -153,7 +153,7 @@ export const network = (view: NetworkView, options: DisplayOptions = {}): Displa
  * assert.ok(String(shown).includes("not observed"))
  * ```
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const profile = (
@@ -199,7 +199,7 @@ export const profile = (
  * Displays a comparison of two profiles: the two radars overlaid and the
  * table of differences.
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const comparison = (
@@ -219,7 +219,7 @@ export const comparison = (
 /**
  * Displays a published summary as a table (suppressed counts as "< 5").
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const summary = (
@@ -234,7 +234,7 @@ export const summary = (
 /**
  * Displays a whole report document as HTML.
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const report = (doc: ReportDocument, options: DisplayOptions = {}): Displayable => {

@@ -82,7 +82,7 @@ export const dimensionAxes = (): RadarData["axes"] =>
  * assert.strictEqual(radar.series[0]?.values[6], 1)
  * ```
  *
- * @category adapters
+ * @category rendering
  * @since 0.1.0
  */
 export const profile = (p: ProfileLike, name: Str, title?: Str): RadarData => ({
@@ -95,7 +95,7 @@ export const profile = (p: ProfileLike, name: Str, title?: Str): RadarData => ({
  * The radar of a comparison: the two profiles overlaid (`names` of the "from"
  * and "to" profiles, for example two periods).
  *
- * @category adapters
+ * @category rendering
  * @since 0.1.0
  */
 export const comparison = (c: ComparisonLike, names: readonly [Str, Str], title?: Str): RadarData => ({
@@ -131,7 +131,7 @@ export interface AssignmentProgressLike {
  * `labelOf(indicatorId)` (the id by default); the note names the period and
  * the status.
  *
- * @category adapters
+ * @category rendering
  * @since 0.1.0
  */
 export const progress = (
@@ -187,7 +187,7 @@ export type PublishedLike = Published.Published
  * as a complement) and "n.d." for measurements (which would let a reader
  * recompute it); a cell not about persons shows "n.d." for persons.
  *
- * @category adapters
+ * @category rendering
  * @since 0.1.0
  */
 export const summary = (
@@ -228,7 +228,7 @@ export const summary = (
  * `PartnershipNetwork.ties`, or {@link ties}): nodes labelled with the actor's
  * name (a citizen by its pseudonymous id only), in the sector of its kind.
  *
- * @category adapters
+ * @category rendering
  * @since 0.1.0
  */
 export const network = (
@@ -265,7 +265,7 @@ export const network = (
  * ])
  * ```
  *
- * @category adapters
+ * @category rendering
  * @since 0.1.0
  */
 export const ties = (

@@ -153,7 +153,7 @@ const notesOf = (doc: ReportDocument, lang: Label.Lang): Array<string> => [
  * series (and their difference when there are two); a dimension without a
  * value reads "not observed", never a number.
  *
- * @category tables
+ * @category rendering
  * @since 0.1.0
  */
 export const radarTable = (data: RadarData): Table => {
@@ -182,7 +182,7 @@ export const radarTable = (data: RadarData): Table => {
 /**
  * The table of values behind a progress chart.
  *
- * @category tables
+ * @category rendering
  * @since 0.1.0
  */
 export const progressTable = (data: ProgressBars): Table => ({
@@ -198,7 +198,7 @@ export const progressTable = (data: ProgressBars): Table => ({
  * The table of values behind a network chart: each actor, its sector and its
  * number of linked actors.
  *
- * @category tables
+ * @category rendering
  * @since 0.1.0
  */
 export const networkTable = (view: NetworkView): Table => {

@@ -151,7 +151,7 @@ const lines = (
 /**
  * The text alternative of a radar: what it shows and every value, in `lang`.
  *
- * @category text alternatives
+ * @category formatting
  * @since 0.1.0
  */
 export const radarDescription = (data: RadarData, lang: Label.Lang): string => {
@@ -208,7 +208,7 @@ export const radarDescription = (data: RadarData, lang: Label.Lang): string => {
  * assert.ok(chart.includes('role="img"'))
  * ```
  *
- * @category charts
+ * @category rendering
  * @since 0.1.0
  */
 export const radar = (data: RadarData, options: ChartOptions): string => {
@@ -350,7 +350,7 @@ export const radar = (data: RadarData, options: ChartOptions): string => {
 /**
  * The text alternative of a progress chart.
  *
- * @category text alternatives
+ * @category formatting
  * @since 0.1.0
  */
 export const progressDescription = (data: ProgressBars, lang: Label.Lang): string => {
@@ -386,7 +386,7 @@ export const progressDescription = (data: ProgressBars, lang: Label.Lang): strin
  * assert.ok(chart.includes(">50%<"))
  * ```
  *
- * @category charts
+ * @category rendering
  * @since 0.1.0
  */
 export const progress = (data: ProgressBars, options: ChartOptions): string => {
@@ -474,7 +474,7 @@ export const progress = (data: ProgressBars, options: ChartOptions): string => {
  * The text alternative of a network chart: counts by sector and the most
  * linked actors.
  *
- * @category text alternatives
+ * @category formatting
  * @since 0.1.0
  */
 export const networkDescription = (view: NetworkView, lang: Label.Lang): string => {
@@ -528,7 +528,7 @@ export const networkDescription = (view: NetworkView, lang: Label.Lang): string 
  * assert.ok(chart.includes("Network of 2 actors and 1 links"))
  * ```
  *
- * @category charts
+ * @category rendering
  * @since 0.1.0
  */
 export const network = (view: NetworkView, options: ChartOptions): string => {

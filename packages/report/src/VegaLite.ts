@@ -74,7 +74,7 @@ const unitAxis = (domain: [number, number]) => ({
  * assert.deepStrictEqual(VegaLite.radarValues(spec).map((d) => d.value), [1, 0.5, 0, 1])
  * ```
  *
- * @category specifications
+ * @category rendering
  * @since 0.1.0
  */
 export const radar = (data: RadarData, options: { readonly lang: Label.Lang }): Spec => {
@@ -200,7 +200,7 @@ export const radarValues = (
  * `key`, `progress` (the raw value; `null` when not available), `drawn` (the
  * bar length, clamped into `[0, 1]` like the SVG) and `display`.
  *
- * @category specifications
+ * @category rendering
  * @since 0.1.0
  */
 export const progress = (data: ProgressBars, options: { readonly lang: Label.Lang }): Spec => {
@@ -261,7 +261,7 @@ export const progress = (data: ProgressBars, options: { readonly lang: Label.Lan
  * `sector`, `links` (degree), `x`, `y`; link rows `source`, `target`,
  * `weight`, `x`, `y`, `x2`, `y2`.
  *
- * @category specifications
+ * @category rendering
  * @since 0.1.0
  */
 export const network = (view: NetworkView, options: { readonly lang: Label.Lang }): Spec => {

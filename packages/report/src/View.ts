@@ -235,7 +235,7 @@ export const percent = (value: number): Percent => ({ _tag: "Percent", value })
 /**
  * Whether a cell is a count of persons.
  *
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isCount = (cell: Cell): cell is Count =>
@@ -244,7 +244,7 @@ export const isCount = (cell: Cell): cell is Count =>
 /**
  * Whether a cell is a percentage.
  *
- * @category guards
+ * @category predicates
  * @since 0.1.0
  */
 export const isPercent = (cell: Cell): cell is Percent =>

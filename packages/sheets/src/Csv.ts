@@ -41,7 +41,7 @@ const delimiterOf = (text: string): string => {
  * ])
  * ```
  *
- * @category parsing
+ * @category decoding
  * @since 0.1.0
  */
 export const parse = (name: string, text: string): RawSheet => {

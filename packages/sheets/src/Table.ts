@@ -183,7 +183,7 @@ const writeCell = (column: Layout.Column, value: unknown): Cell => {
 /**
  * The rows of the header of a sheet.
  *
- * @category writing
+ * @category encoding
  * @since 0.1.0
  */
 export const headerRows = (sheet: Layout.Sheet, headers: Headers): Array<Row> => {
@@ -224,7 +224,7 @@ const childrenOf = (layout: Layout.Layout): ReadonlyArray<ReadonlyArray<number>>
  * assert.deepStrictEqual(actors.rows[2]!.cells, ["coop-1", "social-cooperative", null, null, null])
  * ```
  *
- * @category writing
+ * @category encoding
  * @since 0.1.0
  */
 export const write = (
@@ -431,7 +431,7 @@ const ignoredSheets = new Set(["istruzioni", "instructions", "valori", "values",
  * CSV files'). The header row is the last of the first two rows whose cells
  * are column keys or Italian headers; the data follow it.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const read = (
@@ -801,7 +801,7 @@ export const read = (
  * assert.deepStrictEqual(result.left.map((p) => `${Table.address(p)} ${p.code}`), ["Attori!B2 invalid-value"])
  * ```
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const decode = (

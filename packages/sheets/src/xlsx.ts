@@ -152,7 +152,7 @@ const cellOf = (
  * checking the file against the {@link Limits}. Never throws: a workbook it
  * cannot read comes back as one problem.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const read = async (file: Uint8Array, limits: Limits = {}): Promise<WorkbookReading> => {
@@ -276,7 +276,7 @@ export const read = async (file: Uint8Array, limits: Limits = {}): Promise<Workb
  * Reads a workbook into a territory: {@link read}, then `Table.decode`,
  * every problem located at its cell, all at once.
  *
- * @category reading
+ * @category decoding
  * @since 0.1.0
  */
 export const decode = async (
@@ -329,7 +329,7 @@ const kindLabel = (c: Layout.Column): { it: string; en: string } => {
  * and the key on row 2, frozen; every enumerated column a drop-down list
  * (from the `Valori` sheet); the `Istruzioni` sheet explains every column.
  *
- * @category writing
+ * @category encoding
  * @since 0.1.0
  */
 export const write = async (
@@ -447,7 +447,7 @@ export const write = async (
 /**
  * Writes a territory (decoded) as a workbook: `write(Territory.encode(territory))`.
  *
- * @category writing
+ * @category encoding
  * @since 0.1.0
  */
 export const fromTerritory = (territory: Territory.Territory): Promise<Uint8Array> =>

@@ -44,7 +44,7 @@ const fileSafe = (id: string): string => id.replace(/[^A-Za-z0-9._-]/g, "_")
  * nested JSON services), FHIR R4 SDOH Bundles (one per taking-charge case),
  * IATI 2.03 results (XML) and CIDS JSON-LD.
  *
- * @category formats
+ * @category encoding
  * @since 0.1.0
  */
 export const formats = {
@@ -100,7 +100,7 @@ export const formats = {
 /**
  * The name of an export format.
  *
- * @category formats
+ * @category encoding
  * @since 0.1.0
  */
 export type FormatName = keyof typeof formats
@@ -108,7 +108,7 @@ export type FormatName = keyof typeof formats
 /**
  * Whether a text names an export format.
  *
- * @category formats
+ * @category encoding
  * @since 0.1.0
  */
 export const isFormat = (name: string): name is FormatName => Object.hasOwn(formats, name)

@@ -166,7 +166,7 @@ const atPole = (pole: Dimension.Pole): Intervention.InterventionInput => {
  * assert.strictEqual(Assessment.assess(interventions.generative).class, "generative")
  * ```
  *
- * @category fixtures
+ * @category arbitraries
  * @since 0.2.0
  */
 export const interventions: {
