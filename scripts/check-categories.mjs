@@ -101,7 +101,9 @@ for (const file of files) {
       return `@category ${aliases[name]}`
     }
     const line = text.slice(0, text.indexOf(whole)).split("\n").length
-    wrong.push(`${file.slice(root.length + 1)}:${line}: @category ${name}${Object.hasOwn(aliases, name) ? ` (use ${aliases[name]}; --fix rewrites it)` : ""}`)
+    wrong.push(
+      `${file.slice(root.length + 1)}:${line}: @category ${name}${Object.hasOwn(aliases, name) ? ` (use ${aliases[name]}; --fix rewrites it)` : ""}`
+    )
     return whole
   })
   if (changed) writeFileSync(file, out)
@@ -111,4 +113,6 @@ if (wrong.length > 0) {
   for (const w of wrong.slice(0, 50)) console.error(`  ${w}`)
   process.exit(1)
 }
-console.log(`@category: ${files.length} files, every value in the closed list of ${Object.keys(categories).length}`)
+console.log(
+  `@category: ${files.length} files, every value in the closed list of ${Object.keys(categories).length}`
+)
