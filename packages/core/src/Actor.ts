@@ -5,11 +5,15 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import { toEffect } from "./internal/contract.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as PolicyArea from "./PolicyArea.js"
+import * as Problem from "./Problem.js"
 import * as Resource from "./Resource.js"
 
 /**
@@ -324,3 +328,29 @@ export const sectorLabels: Labels<Sector> = {
   market: { it: "Mercato", en: "Market" },
   community: { it: "Comunità (famiglie e reti informali)", en: "Community (family and informal)" }
 }
+
+/**
+ * Decodes an actor from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<Actor> = Problem.decoder(Actor)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Actor, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes an actor to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: Actor) => ActorEncoded = Schema.encodeSync(Actor)

@@ -15,17 +15,20 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import type * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import { toEffect } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, optional } from "./internal/schema.js"
 import * as Measurement from "./Measurement.js"
 import type * as Partnership from "./Partnership.js"
 import * as Person from "./Person.js"
-import type * as Problem from "./Problem.js"
+import * as Problem from "./Problem.js"
 import * as Progress from "./Progress.js"
 import * as Resource from "./Resource.js"
 import * as Summary from "./Summary.js"
@@ -433,3 +436,29 @@ export const accountabilityReport = (
     evidence
   }
 }
+
+/**
+ * Decodes an evaluation round from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<EvaluationRound> = Problem.decoder(EvaluationRound)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<EvaluationRound, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes an evaluation round to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: EvaluationRound) => EvaluationRoundEncoded = Schema.encodeSync(EvaluationRound)

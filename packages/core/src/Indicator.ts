@@ -16,8 +16,11 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Dimension from "./Dimension.js"
+import { toEffect } from "./internal/contract.js"
 import { duplicateIds } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -725,3 +728,31 @@ export const errorsAsProblems = (findings: ReadonlyArray<Finding>): Array<Proble
         f.message
       )
     )
+
+/**
+ * Decodes an indicator definition from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<IndicatorDefinition> =
+  Problem.decoder(IndicatorDefinition)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<IndicatorDefinition, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes an indicator definition to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: IndicatorDefinition) => IndicatorDefinitionEncoded =
+  Schema.encodeSync(IndicatorDefinition)

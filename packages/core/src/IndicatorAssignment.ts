@@ -10,10 +10,13 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as Indicator from "./Indicator.js"
+import { toEffect } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -611,3 +614,31 @@ export const scopeTypeLabels: Labels<ScopeType> = {
   territory: { it: "Territorio", en: "Territory" },
   population: { it: "Popolazione", en: "Population" }
 }
+
+/**
+ * Decodes an indicator assignment from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<IndicatorAssignment> =
+  Problem.decoder(IndicatorAssignment)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<IndicatorAssignment, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes an indicator assignment to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: IndicatorAssignment) => IndicatorAssignmentEncoded =
+  Schema.encodeSync(IndicatorAssignment)

@@ -12,10 +12,13 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import { toEffect } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { id, literals, optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -464,3 +467,29 @@ export const referenceProblems = (
   })
   return problems
 }
+
+/**
+ * Decodes a measurement from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<Measurement> = Problem.decoder(Measurement)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Measurement, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes a measurement to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: Measurement) => MeasurementEncoded = Schema.encodeSync(Measurement)

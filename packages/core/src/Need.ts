@@ -15,9 +15,12 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import { toEffect } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals, optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -417,3 +420,11 @@ export const referenceProblems = (
  * @since 0.1.0
  */
 export const make = (fields: Need): Problem.Result<Need> => decodeNeed(fields)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Need, Problem.ValidationError> = toEffect(decode)

@@ -13,8 +13,11 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import { toEffect } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -499,3 +502,20 @@ export const referenceProblems = (
   })
   return problems
 }
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Requirement, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes a requirement to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: Requirement) => RequirementEncoded = Schema.encodeSync(Requirement)

@@ -5,10 +5,14 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import { toEffect } from "./internal/contract.js"
 import { literals } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
+import * as Problem from "./Problem.js"
 
 /**
  * Every resource kind (seed 002, row 13).
@@ -343,3 +347,37 @@ export const kindsOf = (resources: Iterable<Resource>): ReadonlyArray<ResourceKi
   for (const r of resources) if (r.amount > 0) seen.add(r.kind)
   return kinds.filter((k) => seen.has(k))
 }
+
+/**
+ * A resource as JSON.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ResourceEncoded extends Schema.Schema.Encoded<typeof Resource> {}
+
+/**
+ * Decodes a resource from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<Resource> = Problem.decoder(Resource)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Resource, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes a resource to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: Resource) => ResourceEncoded = Schema.encodeSync(Resource)

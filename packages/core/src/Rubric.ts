@@ -13,9 +13,12 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Dimension from "./Dimension.js"
+import { toEffect } from "./internal/contract.js"
 import { optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as Problem from "./Problem.js"
@@ -673,3 +676,12 @@ export const compile = (rubric: Rubric): Compiled => {
   cache.set(rubric, compiled)
   return compiled
 }
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Rubric, Problem.ValidationError> =
+  toEffect(decode)

@@ -369,19 +369,23 @@ const decodeShape = Problem.decoder(SolidarityPact)
 export const decode = (input: unknown): Problem.Result<SolidarityPact> => decodeShape(input)
 
 /**
- * {@link decode} then {@link validate}, as an `Effect` that fails with a
- * {@link Problem.ValidationError} listing every problem.
+ * {@link decode} as an `Effect` that fails with a {@link Problem.ValidationError}
+ * listing every problem; given the actors (and the Charter, if any), it also
+ * checks the signing rules ({@link validate}), like every module's
+ * `decodeEffect` with its optional context.
  *
  * @category decoding
  * @since 0.1.0
  */
 export const decodeEffect = (
   input: unknown,
-  charter: Pick<CitizenshipCharter.CitizenshipCharter, "id" | "projects"> | undefined,
-  actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  charter?: Pick<CitizenshipCharter.CitizenshipCharter, "id" | "projects">,
+  actorsById?: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
 ): Effect.Effect<SolidarityPact, Problem.ValidationError> =>
   Either.match(
-    Either.flatMap(decode(input), (pact) => check(pact, charter, actorsById)),
+    actorsById === undefined
+      ? decode(input)
+      : Either.flatMap(decode(input), (pact) => check(pact, charter, actorsById)),
     {
       onLeft: (problems) => Effect.fail(new Problem.ValidationError({ problems })),
       onRight: Effect.succeed
