@@ -38,7 +38,7 @@ console.log(
 if (profile.explanation !== undefined) console.log(`  ${profile.explanation.en}`)
 
 // 3. The partnership network: who ties which sectors together.
-const network = PartnershipNetwork.report(PartnershipNetwork.fromTerritory(territory))
+const network = PartnershipNetwork.measure(PartnershipNetwork.fromTerritory(territory))
 console.log(`  ${network.ties} ties, ${Math.round(network.crossSectorShare * 100)}% across sectors`)
 
 // 4. Evaluate: a summary of the measurements (it merges: per municipality, then

@@ -65,7 +65,7 @@ if (problems.length > 0) fail(problems)
 
 const names = (id: string): string => actorsById.get(id as never)?.name ?? id
 const network = PartnershipNetwork.fromPartnerships(territory.actors, partnerships)
-const report = PartnershipNetwork.report(network, { maxBrokers: 4 })
+const report = PartnershipNetwork.measure(network, { maxBrokers: 4 })
 
 console.log(
   `${territory.name}: ${partnerships.length} partnerships, ${charter?.projects.length} Charter projects, ${pact?.signatories.length} Pact signatories`

@@ -35,7 +35,7 @@ const everything = (n: PartnershipNetwork.PartnershipNetwork) => ({
   betweenness: [...PartnershipNetwork.betweenness(n)],
   holes: [...PartnershipNetwork.structuralHoles(n)],
   communities: PartnershipNetwork.communities(n),
-  report: PartnershipNetwork.report(n)
+  report: PartnershipNetwork.measure(n)
 })
 
 const shuffled = <A>(xs: ReadonlyArray<A>, keys: ReadonlyArray<number>): Array<A> =>
@@ -326,7 +326,7 @@ describe("PartnershipNetwork: metrics", () => {
   })
 
   it("reports and prints sectors, ties across them, brokers and isolated actors in both languages", () => {
-    const r = PartnershipNetwork.report(n)
+    const r = PartnershipNetwork.measure(n)
     expect(r.sectors).toEqual([
       { sector: "public", actors: 2, tiesWithin: 1 },
       { sector: "third-sector", actors: 2, tiesWithin: 1 },
@@ -437,7 +437,7 @@ describe("PartnershipNetwork: properties", () => {
         const n = PartnershipNetwork.fromPartnerships(actors, partnerships)
         const isolated = new Set(PartnershipNetwork.isolated(n))
         for (const a of actors) if (!members.has(a.id)) expect(isolated.has(a.id)).toBe(true)
-        expect(PartnershipNetwork.report(n).isolated).toEqual([...isolated])
+        expect(PartnershipNetwork.measure(n).isolated).toEqual([...isolated])
         for (const a of isolated) expect(PartnershipNetwork.degree(n).get(a)).toBe(0)
       })
     )

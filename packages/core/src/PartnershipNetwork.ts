@@ -233,7 +233,7 @@ export const ties = (network: PartnershipNetwork): ReadonlyArray<Tie> => {
  * @category getters
  * @since 0.1.0
  */
-export const sectorOf = (network: PartnershipNetwork, actor: string): Actor.Sector | undefined => {
+export const sectorIn = (network: PartnershipNetwork, actor: string): Actor.Sector | undefined => {
   const { index, sector } = internal(network)
   const i = index.get(actor)
   return i === undefined ? undefined : Actor.sectors[sector[i]!]
@@ -762,7 +762,7 @@ export interface Report {
  *   [actor("comune", "local-authority"), actor("forum", "social-private-body"), actor("impresa", "business"), actor("p-1", "citizen")],
  *   [table("comune", "forum"), table("forum", "impresa")]
  * )
- * const report = PartnershipNetwork.report(network)
+ * const report = PartnershipNetwork.measure(network)
  * assert.deepStrictEqual(report.brokers.map((b) => b.actor), ["forum"])
  * assert.deepStrictEqual(report.isolated, ["p-1"])
  * assert.strictEqual(report.connectedCrossSector, true)
@@ -771,7 +771,7 @@ export interface Report {
  * @category calculators
  * @since 0.1.0
  */
-export const report = (
+export const measure = (
   network: PartnershipNetwork,
   options: { readonly maxBrokers?: number; readonly betweenness?: BetweennessOptions } = {}
 ): Report => {
@@ -893,3 +893,22 @@ export const formatReport = (
     `${t("connected-cross-sector")}: ${r.connectedCrossSector ? t("yes") : t("no")}`
   ]
 }
+
+/**
+ * The old name of {@link measure} (it read like the report package).
+ *
+ * @deprecated use {@link measure}
+ * @category calculators
+ * @since 0.1.0
+ */
+export const report = measure
+
+/**
+ * The old name of {@link sectorIn} (it read like `Actor.sectorOf`, which
+ * takes an actor, not a network).
+ *
+ * @deprecated use {@link sectorIn}
+ * @category getters
+ * @since 0.1.0
+ */
+export const sectorOf = sectorIn

@@ -381,7 +381,7 @@ const networkOf = (t: TerritoryLike, options: AnalyseOptions): NetworkReading =>
     }))
   })
   const betweenness = options.betweenness ?? (organisations.length > 2000 ? { sample: 1000, seed: 1 } : {})
-  const report = PartnershipNetwork.report(network, { betweenness })
+  const report = PartnershipNetwork.measure(network, { betweenness })
   const holes = PartnershipNetwork.structuralHoles(network)
   const members = new Set((t.partnerships ?? []).flatMap((p) => p.members.map((m) => m.actor as string)))
   return {
