@@ -340,7 +340,8 @@ const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =
 
 /**
  * Makes a total decoder from a schema: unknown input in, the value or every
- * problem out. Never throws.
+ * problem out. Never throws. Nothing is prepared until the first call, so a
+ * module's decoders cost nothing at import time.
  *
  * @example
  * ```ts
@@ -360,7 +361,13 @@ const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =
 export const decoder = <A, I>(
   schema: Schema.Schema<A, I, never>,
   options?: DecoderOptions
-): ((input: unknown) => Result<A>) => compiledDecoder(schema, false, options).decode
+): ((input: unknown) => Result<A>) => {
+  let decode: ((input: unknown) => Result<A>) | undefined
+  return (input) => {
+    decode ??= compiledDecoder(schema, false, options).decode
+    return decode(input)
+  }
+}
 
 /**
  * Options of {@link decoder}. `unknownProperties: "ignore"` drops the properties
