@@ -1,4 +1,4 @@
-// Browser test: Debian's chromium driven by playwright-core (no browser
+// Browser test (and the playground, test-browser/playground.mjs): Debian's chromium driven by playwright-core (no browser
 // download). Opens the built API site (docs/api, built by `pnpm run docs`) and
 // the real report of the territory of Legnano (examples/territories/legnano.json,
 // analysed and rendered by @welfare/report as `welfare report` does), checks
@@ -15,6 +15,7 @@ import { createServer } from "node:http"
 import { tmpdir } from "node:os"
 import { extname, join, normalize, resolve, sep } from "node:path"
 import { chromium } from "playwright-core"
+import { checkPlayground } from "./playground.mjs"
 
 const root = resolve(import.meta.dirname, "..")
 const artifacts = join(root, ".ci-artifacts")
@@ -245,6 +246,9 @@ try {
     await page.screenshot({ path: join(shots, `report-${lang}-print.png`), fullPage: true })
     await page.close()
   }
+
+  // 4. The playground pages (static server and file://) and the API site over file://.
+  await checkPlayground({ context, check, urlOf, root, shots })
 } catch (e) {
   check("browser session", false, String(e?.message ?? e).split("\n")[0])
 } finally {

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from "node:fs"
 import { pathToFileURL } from "node:url"
-import { defineConfig } from "tsup"
+import { defineConfig, type Options } from "tsup"
 import { modules } from "./scripts/entries.mjs"
 
 // Two builds of the same sources (issue 19):
@@ -22,7 +22,7 @@ const common = {
   treeshake: true,
   target: "es2022",
   external: ["effect", "fast-check"]
-} as const
+} satisfies Options
 
 const identifier = /^[A-Za-z_$][\w$]*$/
 

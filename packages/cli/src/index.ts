@@ -435,6 +435,42 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
  * error and the matching {@link ExitCode}, never a stack trace (set
  * `WELFARE_DEBUG=1` to see the stack of an internal error).
  *
+ * `io` is everything the command touches ({@link Io}): give it {@link nodeIo}
+ * to act as the `welfare` command does, or an in-memory one to embed the
+ * command in a service or a test (the file opener reads from your own store,
+ * the writers collect the output).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { ExitCode, type Io, run } from "@welfare/cli"
+ *
+ * // An in-memory io: one territory document with an unknown actor kind.
+ * const files: Record<string, string> = {
+ *   "territory.json": JSON.stringify({
+ *     name: "Ambito di prova",
+ *     municipalities: [],
+ *     actors: [{ id: "a-1", kind: "foo", resources: [] }]
+ *   })
+ * }
+ * const out: Array<string> = []
+ * const err: Array<string> = []
+ * const io: Io = {
+ *   stdout: (text) => void out.push(text),
+ *   stderr: (text) => void err.push(text),
+ *   open: async (path) => {
+ *     const text = files[path]
+ *     if (text === undefined) throw Object.assign(new Error(path), { code: "ENOENT" })
+ *     return { size: text.length, chunks: (async function* () { yield text })() }
+ *   },
+ *   writeFile: async (path, text) => void (files[path] = text)
+ * }
+ *
+ * const code = await run(["validate", "territory.json"], io)
+ * assert.strictEqual(code, ExitCode.problems)
+ * assert.match(out.join("") + err.join(""), /actors\[0\]\.kind/)
+ * ```
+ *
  * @category commands
  * @since 0.1.0
  */

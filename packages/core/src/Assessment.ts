@@ -29,6 +29,37 @@
  * the `indexContribution`s of the evidence sum to the index, and
  * `provenance` splits it between derived and declared evidence.
  *
+ * Try it in the page: the playground's "Assess an intervention"
+ * (`playground/assess.html` of the API site). In a browser bundle, import the
+ * module alone (`@welfare/core/Assessment`): it leaves the others out.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import * as Assessment from "@welfare/core/Assessment"
+ * import * as Intervention from "@welfare/core/Intervention"
+ *
+ * // A home-care service as the seed's traditional column describes it.
+ * const service = {
+ *   id: Intervention.InterventionId.make("int-sad"),
+ *   designed: "by-for",
+ *   delivery: "request-benefit",
+ *   governance: "vertical",
+ *   userRole: "passive-beneficiary",
+ *   operatorRole: "specialist",
+ *   access: "overt-need-only"
+ * } as const
+ * const profile = Assessment.assess(service)
+ * assert.strictEqual(profile.index, 0)
+ * // Six facts cover a quarter of the evidence: too little for a class.
+ * assert.strictEqual(profile.class, "insufficient-evidence")
+ * // The first recommendation: design it with the people it is for.
+ * const [first] = Assessment.recommend(service)
+ * assert.strictEqual(first?.trait, "designed-with")
+ * const after = Assessment.assess(Assessment.apply(service, first!))
+ * assert.strictEqual(after.index, 0.25)
+ * ```
+ *
  * @since 0.1.0
  */
 import { dual } from "effect/Function"
