@@ -8,7 +8,8 @@
 //    (scripts/extract-examples.mjs reads every @example).
 // 2. The index page shows its title once (TypeDoc's page title and the
 //    README's first heading are the same text).
-// 3. The guides' links to the playground land on the built pages, and the
+// 3. The header's navigation links work from every folder of the site; the
+//    guides' links to the playground land on the built pages, and the
 //    README's module table links the modules' API pages.
 // 4. Every page carries its icons: the `<use href="…/assets/icons.svg#icon-x">`
 //    references become `#icon-x` with the sprite inlined once in the page, so
@@ -16,6 +17,7 @@
 //    (chromium blocks a file:// page from reading another file's SVG).
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
 import { Comment, CommentTag, Converter, MinimalSourceFile, ReflectionKind, RendererEvent } from "typedoc"
 
 const root = resolve(import.meta.dirname, "..")
@@ -52,11 +54,13 @@ const leadingComment = (file) => {
   return { overview: overview.join("\n").trim(), examples: examples.map((e) => e.join("\n").trim()) }
 }
 
+/** The package a reflection belongs to: the first ancestor named as a package of the workspace. */
 const packageOf = (reflection) => {
-  let r = reflection.parent
-  while (r !== undefined && !(r.kindOf(ReflectionKind.Module) || r.kindOf(ReflectionKind.Project)))
-    r = r.parent
-  return r?.packageName ?? r?.name
+  for (let r = reflection.parent; r !== undefined; r = r.parent) {
+    if (sources.has(r.packageName)) return r.packageName
+    if (sources.has(r.name)) return r.name
+  }
+  return undefined
 }
 
 /** @param {import("typedoc").Application} app */
@@ -99,12 +103,18 @@ export const load = (app) => {
     }
   })
 
-  app.renderer.on(RendererEvent.END, (event) => {
-    playgroundLinks(event.outputDirectory)
-    moduleLinks(event.outputDirectory)
-    inlineIcons(event.outputDirectory)
-    singleTitle(join(event.outputDirectory, "index.html"))
-  })
+  app.renderer.on(RendererEvent.END, (event) =>
+    finish(event.outputDirectory, Object.values(app.options.getValue("navigationLinks")))
+  )
+}
+
+/** The rewrites of the written site (idempotent: `node scripts/typedoc-plugin.mjs docs/api` reruns them). */
+export const finish = (out, navigation) => {
+  navigationLinks(out, navigation)
+  playgroundLinks(out)
+  moduleLinks(out)
+  inlineIcons(out)
+  singleTitle(join(out, "index.html"))
 }
 
 /** The index page shows the README, whose first heading is the site's title: drop the page title above it. */
@@ -116,6 +126,23 @@ const singleTitle = (page) => {
       html
     )
   if (m !== null && m[1].trim() === m[3].trim()) writeFileSync(page, html.replace(m[0], `${m[2]}${m[3]}`))
+}
+
+/**
+ * TypeDoc writes typedoc.json's relative navigationLinks as they are on every
+ * page: on pages in a folder (documents/, modules/, ...) they go up first.
+ */
+const navigationLinks = (out, links) => {
+  const relative = links.filter((l) => !/^[a-z]+:|^\/|^#/i.test(l))
+  for (const page of htmlPages(out)) {
+    const depth = page.slice(out.length + 1).split(/[\\/]/).length - 1
+    if (depth === 0) continue
+    const up = "../".repeat(depth)
+    const html = readFileSync(page, "utf8")
+    let rewritten = html
+    for (const l of relative) rewritten = rewritten.replaceAll(`<a href="${l}"`, `<a href="${up}${l}"`)
+    if (rewritten !== html) writeFileSync(page, rewritten)
+  }
 }
 
 const playgroundPages = ["assess", "validate", "explore"]
@@ -181,4 +208,9 @@ const inlineIcons = (out) => {
       .replace(/<body([^>]*)>/, (b) => `${b}${hidden}`)
     writeFileSync(page, rewritten)
   }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== undefined) {
+  const config = JSON.parse(readFileSync(join(root, "typedoc.json"), "utf8"))
+  finish(resolve(process.argv[2]), Object.values(config.navigationLinks ?? {}))
 }

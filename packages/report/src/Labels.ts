@@ -179,12 +179,24 @@ export const of = (key: Key, lang: Label.Lang): string => strings[key][lang]
  * @since 0.1.0
  */
 export const formatNumber = (n: number, lang: Label.Lang, digits = 2): string =>
-  Number.isFinite(n)
-    ? new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", {
-        maximumFractionDigits: Math.max(0, Math.min(20, Math.trunc(digits))),
-        useGrouping: true
-      }).format(Object.is(n, -0) ? 0 : n)
-    : of("notAvailable", lang)
+  Number.isFinite(n) ? numberFormat(lang, digits).format(Object.is(n, -0) ? 0 : n) : of("notAvailable", lang)
+
+// Building an Intl.NumberFormat costs far more than formatting with it (a radar formats
+// dozens of numbers): one formatter per language and number of digits (at most 2 x 21).
+const numberFormats = new Map<string, Intl.NumberFormat>()
+const numberFormat = (lang: Label.Lang, digits: number): Intl.NumberFormat => {
+  const d = Math.max(0, Math.min(20, Math.trunc(digits)))
+  const key = `${lang}:${d}`
+  let f = numberFormats.get(key)
+  if (f === undefined) {
+    f = new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", {
+      maximumFractionDigits: d,
+      useGrouping: true
+    })
+    numberFormats.set(key, f)
+  }
+  return f
+}
 
 /**
  * Formats a share in `[0, 1]` (or beyond) as a percentage, "62 %" / "62%".
