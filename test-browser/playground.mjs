@@ -173,7 +173,11 @@ export const checkPlayground = async ({ context, check, urlOf, root, shots }) =>
     }
   }
   // 4. The API site over file:// (icons included in the page, no blocked icons.svg).
-  for (const file of ["index.html", "modules/_welfare_core.index.Assessment.html", "documents/Getting_started.html"]) {
+  for (const file of [
+    "index.html",
+    "modules/_welfare_core.index.Assessment.html",
+    "documents/Getting_started.html"
+  ]) {
     const path = join(root, "docs", "api", file)
     if (!existsSync(path)) continue
     const { page, errors } = await open(pathToFileURL(path).href)
