@@ -28,6 +28,7 @@ import * as Ledger from "./Ledger.js"
 import * as Measurement from "./Measurement.js"
 import * as Need from "./Need.js"
 import * as Partnership from "./Partnership.js"
+import * as PlanningDistrict from "./PlanningDistrict.js"
 import * as Problem from "./Problem.js"
 import * as Provenance from "./Provenance.js"
 import * as Requirement from "./Requirement.js"
@@ -64,7 +65,43 @@ const municipalityNames = [
 ] as const
 
 /**
- * A municipality (Comune) of the territory.
+ * The ISTAT code of a municipality (*codice comune*): six digits, the
+ * province's three and the municipality's progressive three (`015118` is
+ * Legnano). A code is valid for a period: merged municipalities lose theirs.
+ * `@welfare/istat` checks it against ISTAT's table.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Schema } from "effect"
+ * import { Territory } from "@welfare/core"
+ *
+ * assert.ok(Schema.is(Territory.IstatCode)("015118"))
+ * assert.ok(!Schema.is(Territory.IstatCode)("15118"))
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const IstatCode = Schema.String.pipe(
+  Schema.pattern(/^[0-9]{6}$/, {
+    message: () => "expected the ISTAT code of the municipality: six digits, for example 015118 (Legnano)"
+  }),
+  Schema.annotations({
+    identifier: "IstatCode",
+    description: "The ISTAT code of the municipality (codice comune): six digits, for example 015118 (Legnano).",
+    arbitrary: () => (fc) => fc.constantFrom("015118", "015072", "015181", "015201", "015046", "019036")
+  })
+)
+
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type IstatCode = typeof IstatCode.Type
+
+/**
+ * A municipality (Comune) of the territory, with its ISTAT code when known.
  *
  * @category models
  * @since 0.1.0
@@ -73,7 +110,8 @@ export const Municipality = Schema.Struct({
   id: Actor.MunicipalityId,
   name: text("MunicipalityName", "The name of the municipality.").annotations({
     arbitrary: () => (fc) => fc.constantFrom(...municipalityNames)
-  })
+  }),
+  istatCode: optional(IstatCode)
 }).annotations({
   identifier: "Municipality",
   title: "Municipality",
@@ -96,7 +134,8 @@ const many = <S extends Schema.Schema.Any>(schema: S) =>
 /**
  * The fields of a territory, before the integrity check. Every section but
  * `name`, `municipalities` and `actors` may be absent from the JSON and
- * decodes to an empty list.
+ * decodes to an empty list. `district` is the planning district (ambito
+ * territoriale sociale) with its code and zone plan, when given.
  *
  * @category models
  * @since 0.1.0
@@ -106,6 +145,7 @@ export const TerritoryFields = Schema.Struct({
   name: text("TerritoryName", "The name of the territory, for example Ambito di Legnano.").annotations({
     arbitrary: () => (fc) => fc.constantFrom("Ambito di Legnano", "Distretto di Cremona", "Ambito di Ravenna")
   }),
+  district: optional(PlanningDistrict.PlanningDistrict),
   municipalities: Schema.Array(Municipality),
   actors: Schema.Array(Actor.Actor),
   needs: many(Need.Need),

@@ -149,6 +149,12 @@ export * as PartnershipNetwork from "./PartnershipNetwork.js"
 export * as Person from "./Person.js"
 
 /**
+ * The planning district (ambito territoriale sociale, law 328/2000) of a territory: name, code, region, zone plan period.
+ * @since 0.2.0
+ */
+export * as PlanningDistrict from "./PlanningDistrict.js"
+
+/**
  * Policy areas that generative welfare connects.
  * @since 0.1.0
  */
@@ -203,6 +209,12 @@ export * as Responsibility from "./Responsibility.js"
  * @since 0.1.0
  */
 export * as Rubric from "./Rubric.js"
+
+/**
+ * The sections of the Third Sector register (RUNTS, art. 46 d.lgs. 117/2017) and the sections each actor kind maps to.
+ * @since 0.2.0
+ */
+export * as Runts from "./Runts.js"
 
 /**
  * How much a verdict depends on the editorial numbers: a seeded sensitivity analysis.

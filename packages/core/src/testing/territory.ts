@@ -34,28 +34,29 @@ import { evaluationRound, indicatorAssignment, indicatorDefinition, measurement 
 import { caseHistory, interleaving, need, needs as needList, requirement } from "./needs.js"
 import { citizenshipCharter, partnership, responsibility } from "./partnerships.js"
 
+// ISTAT codes from ISTAT's Elenco comuni italiani (see @welfare/istat), all in the Città metropolitana di Milano.
 const municipalityIds = [
-  ["legnano", "Legnano"],
-  ["cerro-maggiore", "Cerro Maggiore"],
-  ["rescaldina", "Rescaldina"],
-  ["san-vittore-olona", "San Vittore Olona"],
-  ["canegrate", "Canegrate"],
-  ["parabiago", "Parabiago"],
-  ["nerviano", "Nerviano"],
-  ["villa-cortese", "Villa Cortese"],
-  ["busto-garolfo", "Busto Garolfo"],
-  ["dairago", "Dairago"]
+  ["legnano", "Legnano", "015118"],
+  ["cerro-maggiore", "Cerro Maggiore", "015072"],
+  ["rescaldina", "Rescaldina", "015181"],
+  ["san-vittore-olona", "San Vittore Olona", "015201"],
+  ["canegrate", "Canegrate", "015046"],
+  ["parabiago", "Parabiago", "015168"],
+  ["nerviano", "Nerviano", "015154"],
+  ["villa-cortese", "Villa Cortese", "015248"],
+  ["busto-garolfo", "Busto Garolfo", "015041"],
+  ["dairago", "Dairago", "015099"]
 ] as const
 
 /**
  * The ten municipalities of the Ambito di Legnano (seed 004), with the ids
- * the assignment and measurement arbitraries use.
+ * the assignment and measurement arbitraries use and their ISTAT codes.
  *
  * @category arbitraries
  * @since 0.1.0
  */
 export const legnanoMunicipalities: ReadonlyArray<Territory.Municipality> = municipalityIds.map(
-  ([id, name]) => ({ id: Actor.MunicipalityId.make(id), name })
+  ([id, name, istatCode]) => ({ id: Actor.MunicipalityId.make(id), name, istatCode })
 )
 
 const actorSeeds: ReadonlyArray<
