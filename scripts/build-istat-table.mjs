@@ -137,7 +137,8 @@ const clean = (s) => s.replace(/[\t\n\r]/g, " ").trim()
 export const build = (folder) => {
   const read = (name) => {
     const path = join(folder, name)
-    if (!existsSync(path)) throw new Error(`${path} is missing: see the header of scripts/build-istat-table.mjs`)
+    if (!existsSync(path))
+      throw new Error(`${path} is missing: see the header of scripts/build-istat-table.mjs`)
     return readFileSync(path)
   }
   const bytes = Object.fromEntries(SOURCES.map((s) => [s.file, read(s.file)]))
@@ -221,7 +222,11 @@ export const build = (folder) => {
     ])
   }
   lines.sort((a, b) => a[0].localeCompare(b[0]) || a[7].localeCompare(b[7]))
-  return { lines: lines.map((l) => l.join("\t")), sha256, counts: { current: currentCodes.size, suppressed: byCode.size } }
+  return {
+    lines: lines.map((l) => l.join("\t")),
+    sha256,
+    counts: { current: currentCodes.size, suppressed: byCode.size }
+  }
 }
 
 /** The text of packages/istat/src/internal/data.ts. */
@@ -256,11 +261,15 @@ export const rows = ${JSON.stringify(table)}
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf("--sources")
   const folder =
-    at !== -1 ? process.argv[at + 1] : (process.env.WELFARE_ISTAT_SOURCES ?? join(root, "..", "shared", "istat"))
+    at !== -1
+      ? process.argv[at + 1]
+      : (process.env.WELFARE_ISTAT_SOURCES ?? join(root, "..", "shared", "istat"))
   const text = render(build(folder))
   if (process.argv.includes("--check")) {
     if (!existsSync(target) || readFileSync(target, "utf8") !== text) {
-      console.error("packages/istat/src/internal/data.ts differs from the official files: run node scripts/build-istat-table.mjs")
+      console.error(
+        "packages/istat/src/internal/data.ts differs from the official files: run node scripts/build-istat-table.mjs"
+      )
       process.exit(1)
     }
     console.log("packages/istat/src/internal/data.ts matches the official files")

@@ -20,11 +20,16 @@ describe("PlanningDistrict", () => {
       zonePlan: { start: "2015-01-01", end: "2017-12-31" }
     })
     expect(Either.isRight(result)).toBe(true)
-    if (Either.isRight(result)) expect(PlanningDistrict.referenceDate(result.right, "2023-11-10")).toBe("2015-01-01")
+    if (Either.isRight(result))
+      expect(PlanningDistrict.referenceDate(result.right, "2023-11-10")).toBe("2015-01-01")
   })
 
   it("reports a malformed code and a reversed zone plan, with their paths", () => {
-    const result = decode({ name: "Ambito", code: "/1", zonePlan: { start: "2017-12-31", end: "2015-01-01" } })
+    const result = decode({
+      name: "Ambito",
+      code: "/1",
+      zonePlan: { start: "2017-12-31", end: "2015-01-01" }
+    })
     expect(formatted(result)).toEqual([
       "code: expected the district's code as its region writes it: 1 to 32 letters, digits, spaces, '.', '_', '/' or '-', starting with a letter or digit (for example BA/1)",
       "zonePlan.end: the period ends on 2015-01-01, before it starts on 2017-12-31: swap the two dates or correct one"

@@ -89,9 +89,11 @@ export const PlanningDistrict = Schema.Struct({
   }),
   code: optional(DistrictCode),
   region: optional(
-    text("RegionName", "The region whose list of districts the code comes from, for example Lombardia.", 80).annotations(
-      { arbitrary: () => (fc) => fc.constantFrom("Lombardia", "Puglia", "Campania") }
-    )
+    text(
+      "RegionName",
+      "The region whose list of districts the code comes from, for example Lombardia.",
+      80
+    ).annotations({ arbitrary: () => (fc) => fc.constantFrom("Lombardia", "Puglia", "Campania") })
   ),
   zonePlan: optional(
     IndicatorAssignment.Period.annotations({

@@ -48,6 +48,8 @@ describe("Runts", () => {
       "art. 46 c.1 lett. a) d.lgs. 117/2017: Organizzazioni di volontariato"
     )
     // every section is reachable from some kind
-    expect(new Set(Actor.kinds.flatMap((k) => Runts.sectionsOf({ kind: k })))).toEqual(new Set(Runts.sections))
+    expect(new Set(Actor.kinds.flatMap((k) => Runts.sectionsOf({ kind: k })))).toEqual(
+      new Set(Runts.sections)
+    )
   })
 })

@@ -89,7 +89,8 @@ export const IstatCode = Schema.String.pipe(
   }),
   Schema.annotations({
     identifier: "IstatCode",
-    description: "The ISTAT code of the municipality (codice comune): six digits, for example 015118 (Legnano).",
+    description:
+      "The ISTAT code of the municipality (codice comune): six digits, for example 015118 (Legnano).",
     arbitrary: () => (fc) => fc.constantFrom("015118", "015072", "015181", "015201", "015046", "019036")
   })
 )

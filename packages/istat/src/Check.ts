@@ -70,8 +70,19 @@ export interface Options {
  * @since 0.2.0
  */
 export interface Input {
-  readonly municipalities: ReadonlyArray<{ readonly name: string; readonly istatCode?: string | undefined }>
-  readonly district?: { readonly zonePlan?: { readonly start: string; readonly end: string } | undefined } | undefined
+  readonly municipalities: ReadonlyArray<{
+    readonly id?: string
+    readonly name: string
+    readonly istatCode?: string | undefined
+  }>
+  readonly district?:
+    | {
+        readonly name?: string
+        readonly code?: string | undefined
+        readonly region?: string | undefined
+        readonly zonePlan?: { readonly start: string; readonly end: string } | undefined
+      }
+    | undefined
 }
 
 const periodOf = (territory: Input, options: Options, table: Municipality.Table) => {
@@ -121,7 +132,10 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
   const period = periodOf(territory, options, table)
   const during =
     period.source === "plan"
-      ? { it: `nel Piano di Zona ${period.start} – ${period.end}`, en: `within the zone plan ${period.start} to ${period.end}` }
+      ? {
+          it: `nel Piano di Zona ${period.start} – ${period.end}`,
+          en: `within the zone plan ${period.start} to ${period.end}`
+        }
       : period.start === period.end
         ? { it: `al ${period.start}`, en: `on ${period.start}` }
         : { it: `nel periodo ${period.start} – ${period.end}`, en: `within ${period.start} to ${period.end}` }
@@ -163,7 +177,9 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
                 it: `il codice ISTAT ${code} non è negli elenchi ISTAT (dati al ${table.asOf}): controllare il codice nell'Elenco comuni italiani, o aggiornare @welfare/istat se il comune è stato istituito dopo`,
                 en: `the ISTAT code ${code} is in no ISTAT list (data as of ${table.asOf}): check it in ISTAT's Elenco comuni italiani, or update @welfare/istat if the municipality was created later`
               },
-        ...(candidates.length === 1 && only !== undefined ? { suggestion: { istatCode: only.code, name: only.name } } : {})
+        ...(candidates.length === 1 && only !== undefined
+          ? { suggestion: { istatCode: only.code, name: only.name } }
+          : {})
       })
       return
     }
@@ -184,7 +200,9 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
             it: `il codice ISTAT ${code} (${suppressed.name}) è stato soppresso il ${suppressed.validTo}, ${during.it}: ${heirs.length > 0 ? `è confluito in ${names(heirs)}` : "non ha un successore negli elenchi"}; usare il codice in vigore nel periodo`,
             en: `the ISTAT code ${code} (${suppressed.name}) was suppressed on ${suppressed.validTo}, ${during.en}: ${heirs.length > 0 ? `it merged into ${names(heirs)}` : "no list names a successor"}; use the code in force for the period`
           },
-          ...(heirs.length === 1 && heir !== undefined ? { suggestion: { istatCode: heir.code, name: heir.name } } : {})
+          ...(heirs.length === 1 && heir !== undefined
+            ? { suggestion: { istatCode: heir.code, name: heir.name } }
+            : {})
         })
       } else {
         const from = last.validFrom ?? table.asOf
@@ -240,7 +258,12 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
 export const suggestCodes = (
   territory: Input,
   options: Options = {}
-): Array<{ readonly index: number; readonly istatCode: string; readonly name: string; readonly province: string }> => {
+): Array<{
+  readonly index: number
+  readonly istatCode: string
+  readonly name: string
+  readonly province: string
+}> => {
   const table = options.table ?? Municipality.table()
   const period = periodOf(territory, options, table)
   const out: Array<{ index: number; istatCode: string; name: string; province: string }> = []
@@ -286,5 +309,8 @@ const problemCodes: { readonly [C in DiagnosticCode]: Problem.ProblemCode } = {
  * @category conversions
  * @since 0.2.0
  */
-export const toProblems = (diagnostics: ReadonlyArray<Diagnostic>, lang: Label.Lang = "en"): Array<Problem.Problem> =>
+export const toProblems = (
+  diagnostics: ReadonlyArray<Diagnostic>,
+  lang: Label.Lang = "en"
+): Array<Problem.Problem> =>
   diagnostics.map((d) => Problem.make(problemCodes[d.code], d.path, d.message[lang]))

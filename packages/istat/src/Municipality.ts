@@ -82,6 +82,8 @@ export interface Table {
   readonly entries: ReadonlyArray<Entry>
   /** The entries of each code, oldest first. */
   readonly byCode: ReadonlyMap<string, ReadonlyArray<Entry>>
+  /** The entries of each official name, as {@link normalise} writes it. */
+  readonly byName: ReadonlyMap<string, ReadonlyArray<Entry>>
 }
 
 /**
@@ -143,8 +145,17 @@ export const attribution: { readonly it: string; readonly en: string } = {
 
 const parse = (rows: string): Array<Entry> =>
   rows.split("\n").map((line) => {
-    const [code = "", name = "", otherName = "", province = "", provinceName = "", region = "", from = "", to = "", next = ""] =
-      line.split("\t")
+    const [
+      code = "",
+      name = "",
+      otherName = "",
+      province = "",
+      provinceName = "",
+      region = "",
+      from = "",
+      to = "",
+      next = ""
+    ] = line.split("\t")
     return {
       code,
       name,
@@ -157,6 +168,9 @@ const parse = (rows: string): Array<Entry> =>
       successors: next === "" ? [] : next.split(",")
     }
   })
+
+const officialNames = (e: Entry): ReadonlyArray<string> =>
+  e.otherName === undefined ? [e.name] : [e.name, e.otherName, `${e.name}/${e.otherName}`]
 
 /**
  * Builds a table from entries (another release of the lists, or a test's).
@@ -180,12 +194,17 @@ export const make = (asOfDate: string, entries: ReadonlyArray<Entry>): Table => 
     (a, b) => a.code.localeCompare(b.code) || (a.validFrom ?? "").localeCompare(b.validFrom ?? "")
   )
   const byCode = new Map<string, Array<Entry>>()
-  for (const e of sorted) {
-    const list = byCode.get(e.code)
-    if (list === undefined) byCode.set(e.code, [e])
-    else list.push(e)
+  const byName = new Map<string, Array<Entry>>()
+  const add = (map: Map<string, Array<Entry>>, key: string, e: Entry) => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [e])
+    else if (list.at(-1) !== e) list.push(e)
   }
-  return { asOf: asOfDate, entries: sorted, byCode }
+  for (const e of sorted) {
+    add(byCode, e.code, e)
+    for (const name of officialNames(e)) add(byName, normalise(name), e)
+  }
+  return { asOf: asOfDate, entries: sorted, byCode, byName }
 }
 
 let shipped: Table | undefined
@@ -228,7 +247,8 @@ export const table = (): Table => {
  * @since 0.2.0
  */
 export const isValidAt = (entry: Entry, date: string): boolean =>
-  (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validTo === undefined || date < entry.validTo)
+  (entry.validFrom === undefined || entry.validFrom <= date) &&
+  (entry.validTo === undefined || date < entry.validTo)
 
 /**
  * Whether an entry's code was valid on every day of a period (both days included).
@@ -246,8 +266,10 @@ export const isValidAt = (entry: Entry, date: string): boolean =>
  * @category predicates
  * @since 0.2.0
  */
-export const isValidThroughout = (entry: Entry, period: { readonly start: string; readonly end: string }): boolean =>
-  isValidAt(entry, period.start) && (entry.validTo === undefined || period.end < entry.validTo)
+export const isValidThroughout = (
+  entry: Entry,
+  period: { readonly start: string; readonly end: string }
+): boolean => isValidAt(entry, period.start) && (entry.validTo === undefined || period.end < entry.validTo)
 
 /**
  * Every entry of a code, oldest first; empty for a code no list knows.
@@ -266,7 +288,8 @@ export const isValidThroughout = (entry: Entry, period: { readonly start: string
  * @category getters
  * @since 0.2.0
  */
-export const history = (code: string, from: Table = table()): ReadonlyArray<Entry> => from.byCode.get(code) ?? []
+export const history = (code: string, from: Table = table()): ReadonlyArray<Entry> =>
+  from.byCode.get(code) ?? []
 
 /**
  * The entry of a code valid on a day (the table's date by default), if any.
@@ -324,7 +347,8 @@ export const successorsAt = (code: string, at: string, from: Table = table()): R
         found.set(c, valid)
         continue
       }
-      for (const e of history(c, from)) if (e.validTo !== undefined && e.validTo <= at) next.push(...e.successors)
+      for (const e of history(c, from))
+        if (e.validTo !== undefined && e.validTo <= at) next.push(...e.successors)
     }
     frontier = next
   }
@@ -377,11 +401,7 @@ export const normalise = (name: string): string =>
  */
 export const hasName = (entry: Entry, name: string): boolean => {
   const n = normalise(name)
-  return (
-    n === normalise(entry.name) ||
-    (entry.otherName !== undefined &&
-      (n === normalise(entry.otherName) || n === normalise(`${entry.name}/${entry.otherName}`)))
-  )
+  return officialNames(entry).some((official) => normalise(official) === n)
 }
 
 /**
@@ -402,5 +422,5 @@ export const hasName = (entry: Entry, name: string): boolean => {
  */
 export const byName = (name: string, at?: string, from: Table = table()): ReadonlyArray<Entry> => {
   const day = at ?? from.asOf
-  return from.entries.filter((e) => isValidAt(e, day) && hasName(e, name))
+  return (from.byName.get(normalise(name)) ?? []).filter((e) => isValidAt(e, day))
 }

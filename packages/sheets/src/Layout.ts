@@ -545,6 +545,24 @@ export const fromSchema = (document: Readonly<Record<string, unknown>>): Layout 
       }
     }
     if (shape.tag === "object" || shape.tag === "objects") {
+      // A record of plain fields only (the planning district) is dotted columns of the territory's sheet;
+      // one holding lists of records (the Charter, the Pact) a sheet of its own.
+      const lists: Array<Pending> = []
+      if (shape.tag === "object") recordColumns(r, shape.schema, [], 1, false, lists, undefined)
+      if (shape.tag === "object" && lists.length === 0) {
+        columns.push(
+          ...recordColumns(
+            r,
+            { properties: { [name]: property }, required: [...required] },
+            [],
+            0,
+            true,
+            undefined,
+            undefined
+          )
+        )
+        continue
+      }
       const variants = shape.tag === "object" ? [shape.schema] : shape.variants
       addSheet(r, b, variants, [name], name, "one", required.has(name), 0, description)
       continue

@@ -79,6 +79,38 @@ describe("Layout", () => {
   })
 })
 
+describe("Layout of the Italian reference data", () => {
+  it("the territory sheet carries the planning district as dotted columns, the municipalities their ISTAT code", () => {
+    const layout = Layout.territory()
+    const territory = layout.sheets.find((s) => s.name === "Territorio")!
+    expect(territory.columns.map((c) => [c.key, c.header.it, c.required])).toEqual([
+      ["id", "codice", false],
+      ["name", "nome", true],
+      ["district.name", "ambito territoriale sociale · nome", false],
+      ["district.code", "ambito territoriale sociale · codice", false],
+      ["district.region", "ambito territoriale sociale · regione", false],
+      ["district.zonePlan.start", "ambito territoriale sociale · Piano di Zona · inizio", false],
+      ["district.zonePlan.end", "ambito territoriale sociale · Piano di Zona · fine", false]
+    ])
+    expect(territory.columns.find((c) => c.key === "district.code")!.pattern).toBe(
+      "^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,31}$"
+    )
+    const municipalities = layout.sheets.find((s) => s.name === "Comuni")!
+    const istat = municipalities.columns.find((c) => c.key === "istatCode")!
+    expect([istat.header.it, istat.pattern, istat.required]).toEqual(["codice ISTAT", "^[0-9]{6}$", false])
+    expect(layout.sheets.some((s) => s.property === "district")).toBe(false)
+  })
+
+  it("reads the example territory's district and ISTAT codes back from its sheets", () => {
+    const sheets = Table.write(Territory.encode(legnano()))
+    const back = Table.decode(sheets)
+    expect(Either.isRight(back)).toBe(true)
+    if (Either.isLeft(back)) return
+    expect(back.right.district?.zonePlan).toEqual({ start: "2015-01-01", end: "2017-12-31" })
+    expect(back.right.municipalities.map((m) => m.istatCode)).toContain("015118")
+  })
+})
+
 describe("Table", () => {
   it("writes the example territory and reads it back unchanged, as sheets and as CSV", () => {
     const encoded = Territory.encode(legnano())

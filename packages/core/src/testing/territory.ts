@@ -24,6 +24,7 @@ import * as Ledger from "../Ledger.js"
 import type * as Measurement from "../Measurement.js"
 import * as Need from "../Need.js"
 import type * as Partnership from "../Partnership.js"
+import type * as PlanningDistrict from "../PlanningDistrict.js"
 import * as Resource from "../Resource.js"
 import * as SolidarityPact from "../SolidarityPact.js"
 import * as TakingCharge from "../TakingCharge.js"
@@ -47,6 +48,18 @@ const municipalityIds = [
   ["busto-garolfo", "Busto Garolfo", "015041"],
   ["dairago", "Dairago", "015099"]
 ] as const
+
+const district = (n: number): { readonly district?: PlanningDistrict.PlanningDistrict } => {
+  const variant = n % 4
+  if (variant === 0) return {}
+  return {
+    district: {
+      name: "Ambito di Legnano",
+      ...(variant >= 2 ? { code: "Legnano", region: "Lombardia" } : {}),
+      ...(variant === 3 ? { zonePlan: { start: "2015-01-01", end: "2017-12-31" } } : {})
+    }
+  }
+}
 
 /**
  * The ten municipalities of the Ambito di Legnano (seed 004), with the ids
@@ -387,6 +400,8 @@ export const fullTerritory = (
             (pact): Territory.Territory => ({
               ...(s.id === undefined ? {} : { id: s.id }),
               name: s.name,
+              // read from the numbers already drawn, so that adding the district changed no other draw
+              ...district(s.numbers[15]!),
               municipalities: legnanoMunicipalities,
               actors,
               needs,

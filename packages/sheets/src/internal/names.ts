@@ -142,8 +142,10 @@ const words: Readonly<Record<string, string>> = {
   finalRecipients: "destinatari finali",
   count: "numero",
   assignments: "assegnazioni",
-  istat: "codice ISTAT",
-  ambito: "ambito territoriale"
+  istatCode: "codice ISTAT",
+  district: "ambito territoriale sociale",
+  region: "regione",
+  zonePlan: "Piano di Zona"
 }
 
 /** The header of a column: its path, word by word, in Italian; the key in English. */
