@@ -53,6 +53,17 @@ export const DistrictCode = Schema.String.pipe(
 )
 
 /**
+ * A district code, as decoded.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import type { PlanningDistrict } from "@welfare/core"
+ *
+ * const code: PlanningDistrict.DistrictCode = "BA/1"
+ * assert.strictEqual(code.split("/")[0], "BA")
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -108,6 +119,17 @@ export const PlanningDistrict = Schema.Struct({
 })
 
 /**
+ * A planning district, as decoded.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { PlanningDistrict } from "@welfare/core"
+ *
+ * const legnano: PlanningDistrict.PlanningDistrict = { name: "Ambito di Legnano", region: "Lombardia" }
+ * assert.strictEqual(PlanningDistrict.referenceDate(legnano, "2023-11-10"), "2023-11-10")
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */

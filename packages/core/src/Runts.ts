@@ -28,6 +28,15 @@ import type { Labels } from "./Label.js"
 /**
  * Every section, in the order of art. 46 c.1 (letters a to g).
  *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Runts } from "@welfare/core"
+ *
+ * assert.strictEqual(Runts.sections.length, 7)
+ * assert.strictEqual(Runts.sections[0], "volunteer-organisations")
+ * ```
+ *
  * @category constants
  * @since 0.2.0
  */
@@ -44,6 +53,15 @@ export const sections = [
 /**
  * A section of the RUNTS.
  *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Schema } from "effect"
+ * import { Runts } from "@welfare/core"
+ *
+ * assert.ok(Schema.is(Runts.Section)("social-enterprises"))
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -54,6 +72,17 @@ export const Section = literals(
 )
 
 /**
+ * A section of the RUNTS, as decoded.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Runts } from "@welfare/core"
+ *
+ * const section: Runts.Section = "promotion-associations"
+ * assert.strictEqual(Runts.letters[section], "b")
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -127,6 +156,18 @@ export const labels: Labels<Section> = {
  *   (public administrations) and trade unions are excluded by art. 4 c.2;
  *   businesses, citizens, informal networks and spontaneous groups are not
  *   entities that register.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Runts } from "@welfare/core"
+ *
+ * assert.deepStrictEqual(Runts.sectionsOfKind["social-private-body"], [
+ *   "associative-networks",
+ *   "mutual-aid-societies",
+ *   "other-entities"
+ * ])
+ * ```
  *
  * @category constants
  * @since 0.2.0

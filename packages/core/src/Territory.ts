@@ -96,6 +96,17 @@ export const IstatCode = Schema.String.pipe(
 )
 
 /**
+ * An ISTAT code, as decoded.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import type { Territory } from "@welfare/core"
+ *
+ * const legnano: Territory.IstatCode = "015118"
+ * assert.strictEqual(legnano.slice(0, 3), "015") // the Città metropolitana di Milano
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */

@@ -8,7 +8,7 @@ import * as Municipality from "./Municipality.js"
 
 const t = Municipality.table()
 const inForce = t.entries.filter((e) => e.validTo === undefined)
-const suppressedRecently = t.entries.filter((e) => e.validTo !== undefined && e.validTo >= "2000-01-01")
+const suppressed = t.entries.filter((e) => e.validTo !== undefined)
 const createdRecently = inForce.filter((e) => e.validFrom !== undefined && e.validFrom > "2000-01-01")
 const muni = (name: string, istatCode?: string) => ({
   name,
@@ -75,21 +75,30 @@ describe("Check", () => {
 
   it("property: a code suppressed before the period ends is code-not-valid, pointing to the codes in force", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...suppressedRecently), fc.integer({ min: 0, max: 3 }), (e, years) => {
-        const end = `${Number(e.validTo!.slice(0, 4)) + years}-12-31`
-        const start = e.validTo! > "2001-01-01" ? "2000-01-01" : "1999-01-01"
-        const [d] = Check.municipalities(
-          { municipalities: [muni(e.name, e.code)] },
-          { period: { start, end } }
-        )
-        expect(d).toMatchObject({ code: "code-not-valid", path: ["municipalities", 0, "istatCode"] })
-        expect(d?.message.en).toContain(`suppressed on ${e.validTo}`)
-        expect(d?.message.it).toContain(`soppresso il ${e.validTo}`)
-        const heirs = Municipality.successorsAt(e.code, end)
-        if (heirs.length === 1) expect(d?.suggestion?.istatCode).toBe(heirs[0]?.code)
-        else expect(d?.suggestion).toBeUndefined()
-      }),
-      { numRuns: 300 }
+      fc.property(
+        fc.constantFrom(...suppressed),
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        (e, shift, length) => {
+          const year = Number(e.validTo!.slice(0, 4)) + shift
+          const period = { start: `${year}-06-15`, end: `${year + length}-12-31` }
+          fc.pre(period.end >= e.validTo!)
+          const found = Check.municipalities({ municipalities: [muni(e.name, e.code)] }, { period })
+          expect(found).toHaveLength(1)
+          const [d] = found
+          expect(d).toMatchObject({ code: "code-not-valid", path: ["municipalities", 0, "istatCode"] })
+          const when = e.validTo! >= period.start ? "within" : "before"
+          expect(d?.message.en).toContain(
+            `suppressed on ${e.validTo}, ${when} ${period.start} to ${period.end}`
+          )
+          expect(d?.message.it).toContain(`soppresso il ${e.validTo}`)
+          const heirs = Municipality.successorsAt(e.code, period.end)
+          if (heirs.length === 0) expect(d?.message.en).toContain("no list names a successor")
+          if (heirs.length === 1) expect(d?.suggestion?.istatCode).toBe(heirs[0]?.code)
+          else expect(d?.suggestion).toBeUndefined()
+        }
+      ),
+      { numRuns: 400 }
     )
   })
 

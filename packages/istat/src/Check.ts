@@ -24,6 +24,17 @@ import * as Municipality from "./Municipality.js"
  * - `name-differs`: the municipality's name is not the official name of its code;
  * - `duplicate-code`: two municipalities of the territory carry one code.
  *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Check } from "@welfare/istat"
+ *
+ * const codes: ReadonlyArray<Check.DiagnosticCode> = Check.municipalities({
+ *   municipalities: [{ name: "Legnano", istatCode: "000000" }]
+ * }).map((d) => d.code)
+ * assert.deepStrictEqual(codes, ["unknown-code"])
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -31,6 +42,18 @@ export type DiagnosticCode = "unknown-code" | "code-not-valid" | "name-differs" 
 
 /**
  * A finding: where, what, how serious, what to do, in both languages.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Check } from "@welfare/istat"
+ *
+ * const [d]: ReadonlyArray<Check.Diagnostic> = Check.municipalities({
+ *   municipalities: [{ name: "Cerro", istatCode: "015072" }]
+ * })
+ * assert.deepStrictEqual([d?.severity, d?.suggestion], ["warning", { name: "Cerro Maggiore" }])
+ * assert.ok(d?.message.it.includes("«Cerro Maggiore»"))
+ * ```
  *
  * @category models
  * @since 0.2.0
@@ -50,6 +73,17 @@ export interface Diagnostic {
 /**
  * The options of {@link municipalities}.
  *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Check } from "@welfare/istat"
+ *
+ * const options: Check.Options = { at: "2017-12-31" }
+ * // Alta Val Tidone (033049) exists from 2018-01-01 only
+ * const [d] = Check.municipalities({ municipalities: [{ name: "Alta Val Tidone", istatCode: "033049" }] }, options)
+ * assert.strictEqual(d?.code, "code-not-valid")
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -65,6 +99,18 @@ export interface Options {
 /**
  * What the checks read of a territory: its municipalities' names and codes,
  * and its district's zone plan. A `Territory.Territory` of `@welfare/core` is one.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Check } from "@welfare/istat"
+ *
+ * const input: Check.Input = {
+ *   district: { zonePlan: { start: "2015-01-01", end: "2017-12-31" } },
+ *   municipalities: [{ id: "legnano", name: "Legnano", istatCode: "015118" }]
+ * }
+ * assert.deepStrictEqual(Check.municipalities(input), [])
+ * ```
  *
  * @category models
  * @since 0.2.0
@@ -130,15 +176,20 @@ const names = (entries: ReadonlyArray<Municipality.Entry>): string =>
 export const municipalities = (territory: Input, options: Options = {}): Array<Diagnostic> => {
   const table = options.table ?? Municipality.table()
   const period = periodOf(territory, options, table)
-  const during =
+  const [s, e] = [period.start, period.end]
+  // where a suppression falls: within the period (or on its day), or before it starts
+  const within =
     period.source === "plan"
-      ? {
-          it: `nel Piano di Zona ${period.start} – ${period.end}`,
-          en: `within the zone plan ${period.start} to ${period.end}`
-        }
-      : period.start === period.end
-        ? { it: `al ${period.start}`, en: `on ${period.start}` }
-        : { it: `nel periodo ${period.start} – ${period.end}`, en: `within ${period.start} to ${period.end}` }
+      ? { it: `nel Piano di Zona ${s} – ${e}`, en: `within the zone plan ${s} to ${e}` }
+      : s === e
+        ? { it: `al ${s}`, en: `on ${s}` }
+        : { it: `nel periodo ${s} – ${e}`, en: `within ${s} to ${e}` }
+  const before =
+    period.source === "plan"
+      ? { it: `prima del Piano di Zona ${s} – ${e}`, en: `before the zone plan ${s} to ${e}` }
+      : s === e
+        ? { it: `prima del ${s}`, en: `before ${s}` }
+        : { it: `prima del periodo ${s} – ${e}`, en: `before ${s} to ${e}` }
   const out: Array<Diagnostic> = []
   const firstWithCode = new Map<string, number>()
   territory.municipalities.forEach((m, i) => {
@@ -192,13 +243,14 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
       if (suppressed?.validTo !== undefined) {
         const heirs = Municipality.successorsAt(code, period.end, table)
         const [heir] = heirs
+        const when = suppressed.validTo >= period.start ? within : before
         out.push({
           code: "code-not-valid",
           severity: "error",
           path,
           message: {
-            it: `il codice ISTAT ${code} (${suppressed.name}) è stato soppresso il ${suppressed.validTo}, ${during.it}: ${heirs.length > 0 ? `è confluito in ${names(heirs)}` : "non ha un successore negli elenchi"}; usare il codice in vigore nel periodo`,
-            en: `the ISTAT code ${code} (${suppressed.name}) was suppressed on ${suppressed.validTo}, ${during.en}: ${heirs.length > 0 ? `it merged into ${names(heirs)}` : "no list names a successor"}; use the code in force for the period`
+            it: `il codice ISTAT ${code} (${suppressed.name}) è stato soppresso il ${suppressed.validTo}, ${when.it}: ${heirs.length > 0 ? `è confluito in ${names(heirs)}` : "non ha un successore negli elenchi"}; usare il codice in vigore nel periodo`,
+            en: `the ISTAT code ${code} (${suppressed.name}) was suppressed on ${suppressed.validTo}, ${when.en}: ${heirs.length > 0 ? `it merged into ${names(heirs)}` : "no list names a successor"}; use the code in force for the period`
           },
           ...(heirs.length === 1 && heir !== undefined
             ? { suggestion: { istatCode: heir.code, name: heir.name } }

@@ -20,6 +20,15 @@ import * as data from "./internal/data.js"
  * One ISTAT code with the name, province and region it had and the interval
  * in which it was valid.
  *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Municipality } from "@welfare/istat"
+ *
+ * const caminata: Municipality.Entry | undefined = Municipality.history("033009")[0]
+ * assert.deepStrictEqual(caminata?.successors, ["033049"])
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -47,6 +56,16 @@ export interface Entry {
 /**
  * A file the table was built from.
  *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Municipality } from "@welfare/istat"
+ *
+ * const [list]: ReadonlyArray<Municipality.Source> = Municipality.sources
+ * assert.strictEqual(list?.file, "Elenco-comuni-italiani.csv")
+ * assert.match(list?.sha256 ?? "", /^[0-9a-f]{64}$/)
+ * ```
+ *
  * @category models
  * @since 0.2.0
  */
@@ -71,6 +90,16 @@ export interface Source {
  * A table of municipalities: its entries, indexed by code, and the date it
  * describes. {@link table} is the one shipped; {@link make} builds another
  * (a newer release, a test's).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Municipality } from "@welfare/istat"
+ *
+ * const t: Municipality.Table = Municipality.table()
+ * assert.strictEqual(t.byCode.get("015118")?.[0]?.name, "Legnano")
+ * assert.deepStrictEqual(t.byName.get("legnano")?.map((e) => e.code), ["015118"])
+ * ```
  *
  * @category models
  * @since 0.2.0
