@@ -267,7 +267,7 @@ export const cite = (section: Section, lang: "it" | "en"): string =>
  * assert.ok(!Runts.isSection("onlus"))
  * ```
  *
- * @category guards
+ * @category predicates
  * @since 0.2.0
  */
 export const isSection: (u: unknown) => u is Section = Schema.is(Section)

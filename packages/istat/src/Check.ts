@@ -170,7 +170,7 @@ const names = (entries: ReadonlyArray<Municipality.Entry>): string =>
  * )
  * ```
  *
- * @category checks
+ * @category validation
  * @since 0.2.0
  */
 export const municipalities = (territory: Input, options: Options = {}): Array<Diagnostic> => {
@@ -304,7 +304,7 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
  * assert.deepStrictEqual(suggested, [{ index: 0, istatCode: "015118", name: "Legnano", province: "MI" }])
  * ```
  *
- * @category checks
+ * @category validation
  * @since 0.2.0
  */
 export const suggestCodes = (
