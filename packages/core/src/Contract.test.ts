@@ -12,6 +12,7 @@ import * as Intervention from "./Intervention.js"
 import * as Measurement from "./Measurement.js"
 import * as Need from "./Need.js"
 import * as Partnership from "./Partnership.js"
+import * as PlanningDistrict from "./PlanningDistrict.js"
 import type * as Problem from "./Problem.js"
 import * as Requirement from "./Requirement.js"
 import * as Resource from "./Resource.js"
@@ -36,6 +37,10 @@ describe("the module contract (issue 15)", () => {
   it("every entity module decodes, decodes as an Effect and encodes with one shape", () => {
     Actor satisfies EntityModule<Actor.Actor, Actor.ActorEncoded>
     Resource satisfies EntityModule<Resource.Resource, Resource.ResourceEncoded>
+    PlanningDistrict satisfies EntityModule<
+      PlanningDistrict.PlanningDistrict,
+      PlanningDistrict.PlanningDistrictEncoded
+    >
     Need satisfies EntityModule<Need.Need, Need.NeedEncoded>
     Requirement satisfies EntityModule<Requirement.Requirement, Requirement.RequirementEncoded>
     Intervention satisfies EntityModule<Intervention.Intervention, Intervention.InterventionEncoded>

@@ -14,10 +14,13 @@
  *
  * @since 0.2.0
  */
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import { toEffect } from "./internal/contract.js"
 import { optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
+import * as Problem from "./Problem.js"
 
 const codePattern = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,31}$/
 
@@ -134,6 +137,51 @@ export const PlanningDistrict = Schema.Struct({
  * @since 0.2.0
  */
 export interface PlanningDistrict extends Schema.Schema.Type<typeof PlanningDistrict> {}
+
+/**
+ * A planning district as JSON.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface PlanningDistrictEncoded extends Schema.Schema.Encoded<typeof PlanningDistrict> {}
+
+/**
+ * Decodes a planning district from unknown input (parsed JSON), with every
+ * problem at once, each with its path; unknown properties are problems.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { PlanningDistrict } from "@welfare/core"
+ *
+ * assert.ok(Either.isRight(PlanningDistrict.decode({ name: "Ambito di Legnano", code: "Legnano" })))
+ * assert.ok(Either.isLeft(PlanningDistrict.decode({ name: "Ambito di Legnano", code: "/1" })))
+ * ```
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decode: (input: unknown) => Problem.Result<PlanningDistrict> = Problem.decoder(PlanningDistrict)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<PlanningDistrict, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes a planning district to its JSON form.
+ *
+ * @category encoding
+ * @since 0.2.0
+ */
+export const encode: (value: PlanningDistrict) => PlanningDistrictEncoded =
+  Schema.encodeSync(PlanningDistrict)
 
 /**
  * Italian and English labels of the fields of a planning district.
