@@ -16,7 +16,7 @@
 //   node scripts/build-istat-table.mjs --sources <folder>           writes the table
 //   node scripts/build-istat-table.mjs --sources <folder> --check   fails if the shipped table differs
 //
-// The folder defaults to $WELFARE_ISTAT_SOURCES, else ../shared/istat beside the repository.
+// The folder defaults to $WELFARE_ISTAT_SOURCES, else packages/istat/vendor (the vendored files).
 // The ISTAT files are in Windows-1252 with `;` separators, the ANPR file UTF-8 with `,`.
 // Licences: ISTAT data CC BY 3.0 IT (ISTAT's legal notes), ANPR archive CC BY 4.0 (its legend file).
 // Update `SOURCES` below (date, where the copy came from) when you rebuild from newer files.
@@ -263,7 +263,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const folder =
     at !== -1
       ? process.argv[at + 1]
-      : (process.env.WELFARE_ISTAT_SOURCES ?? join(root, "..", "shared", "istat"))
+      : (process.env.WELFARE_ISTAT_SOURCES ?? join(root, "packages", "istat", "vendor"))
   const text = render(build(folder))
   if (process.argv.includes("--check")) {
     if (!existsSync(target) || readFileSync(target, "utf8") !== text) {
