@@ -164,10 +164,16 @@ const idsOf = (items: ReadonlyArray<{ readonly id: string }> | undefined): Reado
  * @since 0.1.0
  */
 export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<Outcome<Loaded>> => {
-  const read = await readJson(io, options.file, { maxBytes: options.maxBytes, what: "territory document" })
+  const read: Outcome<unknown> | undefined = await readJson(io, options.file, {
+    maxBytes: options.maxBytes,
+    what: "territory document"
+  })
   if (read._tag === "Failure") return read
   // the first problems in file order, the others counted: memory stays bounded (issue 14)
-  const decoded = Territory.decodeCapped(read.value)
+  // its lists emptied as they are decoded: the parsed document and its copy are never both whole
+  const decoded = Territory.decodeCapped(read.value, { consume: true })
+  // the parsed document is garbage once decoded (only the decoded copy is kept)
+  ;(read as { value: unknown }).value = undefined
   const own: CappedLocated = Either.isLeft(decoded)
     ? {
         kept: decoded.left.kept.map((problem) => ({ file: options.file, problem })),

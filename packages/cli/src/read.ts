@@ -181,8 +181,11 @@ export const readJson = async (io: Io, path: string, options: ReadOptions): Prom
   const problem = check.end()
   if (problem !== undefined)
     return failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
+  // the chunks go as soon as they are joined: the text and the parsed value are the peak, not three copies
+  const text = texts.join("")
+  texts.length = 0
   try {
-    return success(parse(texts.join("")))
+    return success(parse(text))
   } catch {
     return failure(ExitCode.input, `${path} is not valid JSON`)
   }

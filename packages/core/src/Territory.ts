@@ -525,17 +525,23 @@ const parts = () => {
   return partDecoders
 }
 
-/** The shape problems of a document that is not valid, one part at a time, into the sink. */
-const shapeProblemsInto = (input: unknown, sink: Problem.Collector): void => {
+/**
+ * Decodes a document one part at a time (each list one item at a time, with
+ * the item's compiled decoder): its fields when it is valid, exactly as
+ * `decodeFields` gives them, else `undefined` with its shape problems in the
+ * sink, in `decodeFields`' order.
+ */
+const decodeParts = (input: unknown, sink: Problem.Collector): TerritoryInput | undefined => {
   const d = parts()
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     const r = decodeFields(input)
     if (Either.isLeft(r)) sink.addAll(r.left)
-    return
+    return Either.isRight(r) ? r.right : undefined
   }
   const excess = d.excess(input)
   if (Either.isLeft(excess)) sink.addAll(excess.left)
   const record = input as Record<string, unknown>
+  const out: Record<string, unknown> = {}
   for (const [key, decode] of d.fields) {
     const own = Object.hasOwn(record, key)
     // effect reads a required field through the prototype chain, and skips an optional one the object does not own
@@ -543,17 +549,22 @@ const shapeProblemsInto = (input: unknown, sink: Problem.Collector): void => {
     const value = read ? record[key] : undefined
     const item = d.items.get(key)
     if (item !== undefined && read && Array.isArray(value)) {
+      const values: Array<unknown> = []
       for (let i = 0; i < value.length; i++) {
         const r = item(value[i])
-        if (Either.isRight(r)) continue
-        if (sink.full()) for (const p of r.left) sink.skip(p.code)
+        if (Either.isRight(r)) {
+          if (sink.total() === 0) values.push(r.right)
+        } else if (sink.full()) for (const p of r.left) sink.skip(p.code)
         else sink.addAll(Problem.prefix(r.left, [key, i]))
       }
+      out[key] = values
       continue
     }
     const r = decode(own ? { [key]: value } : key in record ? Object.create({ [key]: record[key] }) : {})
     if (Either.isLeft(r)) sink.addAll(r.left)
+    else if (Object.hasOwn(r.right as object, key)) out[key] = (r.right as Record<string, unknown>)[key]
   }
+  return sink.total() === 0 ? (out as unknown as TerritoryInput) : undefined
 }
 
 /**
@@ -581,16 +592,10 @@ const shapeProblemsInto = (input: unknown, sink: Problem.Collector): void => {
 export const decodeCapped = (input: unknown, options?: DecodeOptions): Problem.CappedResult<Territory> => {
   const sink = Problem.collector(Math.max(1, options?.maxProblems ?? Problem.defaultMaxProblems))
   const document = withoutSchemaLink(input)
-  let fields: TerritoryInput | undefined = fieldsDecoder.tryFast(document)?.value
-  if (fields === undefined) {
-    shapeProblemsInto(document, sink)
-    if (sink.total() === 0) {
-      // the compiled check is not available here, or it could not vouch for a valid document
-      const r = decodeFields(document)
-      if (Either.isLeft(r)) sink.addAll(r.left)
-      else fields = r.right
-    }
-  }
+  // one part at a time: neither effect's decoder of the whole document nor its issues of every item
+  // are ever held (the compiled check of the whole is used where it exists)
+  const fields: TerritoryInput | undefined =
+    fieldsDecoder.tryFast(document)?.value ?? decodeParts(document, sink)
   if (fields !== undefined) integrityInto(fields, sink)
   const capped = sink.result()
   return capped.total === 0 && fields !== undefined
