@@ -170,8 +170,7 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
   })
   if (read._tag === "Failure") return read
   // the first problems in file order, the others counted: memory stays bounded (issue 14)
-  // its lists emptied as they are decoded: the parsed document and its copy are never both whole
-  const decoded = Territory.decodeCapped(read.value, { consume: true })
+  const decoded = Territory.decodeCapped(read.value)
   // the parsed document is garbage once decoded (only the decoded copy is kept)
   ;(read as { value: unknown }).value = undefined
   const own: CappedLocated = Either.isLeft(decoded)
