@@ -642,9 +642,10 @@ export const cap = (problems: Iterable<Problem>, max?: number): Capped => {
 export const omittedCount = (capped: Capped): number => capped.total - capped.kept.length
 
 /**
- * The line that says what a capped list left out, by kind (`... and 824,981
- * more problems not shown (824,981 duplicate-id): only the first 1,000 are
- * kept`); the empty text when nothing was left out.
+ * The line that says what a capped list left out, by kind (`... and 824981
+ * more problems not shown (824981 duplicate-id): only the first 1000 are
+ * kept`); the empty text when nothing was left out. `verb` ends the line
+ * (`kept` by default; `printed` for a printed list).
  *
  * @category formatting
  * @since 0.2.0
@@ -657,12 +658,3 @@ export const formatOmitted = (capped: Capped, verb = "kept"): string => {
     .join(", ")
   return `... and ${n} more problems not shown (${counts}): only the first ${capped.kept.length} are ${verb}`
 }
-
-/**
- * A capped failure from a non-empty list of problems (for APIs that hold
- * them all anyway, so that their callers see one shape).
- *
- * @internal
- */
-export const cappedOf = (problems: readonly [Problem, ...Array<Problem>], max?: number): CappedProblems =>
-  cap(problems, Math.max(1, checkedMax(max))) as CappedProblems
