@@ -785,9 +785,11 @@ export const read = (
  * @since 0.2.0
  */
 export interface ProblemSink {
+  /** Keeps the problem, or counts it when `max` are kept already. */
   readonly push: (problem: SheetProblem) => void
   /** Counts problems of this kind that are not kept (a capped list's rest). */
   readonly skip: (code: Problem.ProblemCode, count: number) => void
+  /** The kept problems, then one problem that counts the others by kind when there are any. */
   readonly result: () => Array<SheetProblem>
 }
 
