@@ -10,6 +10,7 @@
  */
 import { type Indicator, type Measurement, Problem } from "@welfare/core"
 import * as Either from "effect/Either"
+import { capLocated, none } from "./capped.js"
 import type { Io } from "./io.js"
 import type { Located } from "./load.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
@@ -62,14 +63,24 @@ const run = async (
     indicatorOf: (indicator, assignment, measuredBy) => detailKey(assignment, indicator, measuredBy),
     usedIds: options.inline.flatMap((m) => (m.id === undefined ? [] : [m.id]))
   })
-  if (Either.isLeft(result))
+  if (Either.isLeft(result)) {
+    // as when the file's measurements were merged into the document: references after the document's own
+    const isCheck = (p: Problem.Problem) => p.code === "unknown-reference" || p.code === "duplicate-id"
     return {
       detail: { _tag: "Summary", cells: {} },
       records: 0,
-      problems: result.left.map(located),
+      lines: capLocated(result.left.filter((p) => !isCheck(p)).map(located)),
+      checks: capLocated(result.left.filter(isCheck).map(located)),
       threads: 1
     }
-  return { detail: result.right.summary, records: result.right.records, problems: [], threads: 1 }
+  }
+  return {
+    detail: result.right.summary,
+    records: result.right.records,
+    lines: none,
+    checks: none,
+    threads: 1
+  }
 }
 
 /**

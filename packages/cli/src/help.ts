@@ -27,7 +27,7 @@ const documentOptions = `  -m, --measurements FILE  also read measurements from 
       --table NAME         the PostgreSQL table of the measurements
                            (schema.table, default measurements)
       --max-size MB        the largest territory document read, in megabytes
-                           (default 64); FILE - reads standard input
+                           (default 16); FILE - reads standard input
   -h, --help               show this help`
 
 /**
@@ -185,7 +185,7 @@ Options:
   -o, --out DIR            the folder the files are written to (the .xlsx
                            file for xlsx)
       --max-size MB        the largest territory document read, in megabytes
-                           (default 64); FILE - reads standard input
+                           (default 16); FILE - reads standard input
   -h, --help               show this help
 
 ${exitCodes}

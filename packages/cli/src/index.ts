@@ -14,7 +14,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util"
 import * as Help from "./help.js"
 import type { Io } from "./io.js"
 import { ExitCode, type Failure, usage } from "./outcome.js"
-import { defaultMaxMegabytes } from "./read.js"
+import { defaultMaxMegabytes, defaultPseudonymiseMegabytes } from "./read.js"
 import { terminalSafe } from "./terminal.js"
 
 export { type Io, nodeIo, type Source } from "./io.js"
@@ -301,7 +301,7 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
         v.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : /\.csv$/i.test(file) ? "csv" : undefined)
       if (format !== "csv" && format !== "ndjson")
         return usage("--format expects csv or ndjson (the file's extension does not say)", command)
-      const size = v["max-size"] === undefined ? defaultMaxMegabytes : Number(v["max-size"])
+      const size = v["max-size"] === undefined ? defaultPseudonymiseMegabytes : Number(v["max-size"])
       if (!(size > 0)) return usage("--max-size expects a number of megabytes", command)
       const { pseudonymise } = await import("./commands/pseudonymise.js")
       return pseudonymise(io, {

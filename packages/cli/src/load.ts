@@ -7,6 +7,7 @@
  */
 import { Measurement, Ndjson, Problem, type Summary, Territory } from "@welfare/core"
 import * as Either from "effect/Either"
+import { type CappedLocated, locatedCollector, none } from "./capped.js"
 import type { DocumentOptions } from "./index.js"
 import type { Io } from "./io.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
@@ -59,7 +60,15 @@ export type Loaded =
        */
       readonly streamed: StreamedSummary | undefined
     }
-  | { readonly _tag: "Invalid"; readonly problems: ReadonlyArray<Located> }
+  | {
+      readonly _tag: "Invalid"
+      /** The first problems in file order (at most `Problem.defaultMaxProblems`). */
+      readonly problems: ReadonlyArray<Located>
+      /** How many problems there are in all. */
+      readonly total: number
+      /** The problems not kept, counted by kind. */
+      readonly omitted: Problem.Capped["omitted"]
+    }
 
 /**
  * The measurements of a territory, the document's own and an NDJSON file's,
@@ -132,6 +141,13 @@ export const readMeasurements = async (
   return success({ lines, problems })
 }
 
+const invalidOf = (parts: ReadonlyArray<CappedLocated>): Loaded => {
+  const all = locatedCollector()
+  for (const part of parts) all.addCapped(part)
+  const { kept, total, omitted } = all.result()
+  return { _tag: "Invalid", problems: kept, total, omitted }
+}
+
 const everything: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>
 
 const idsOf = (items: ReadonlyArray<{ readonly id: string }> | undefined): ReadonlySet<string> =>
@@ -148,14 +164,24 @@ const idsOf = (items: ReadonlyArray<{ readonly id: string }> | undefined): Reado
  * @since 0.1.0
  */
 export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<Outcome<Loaded>> => {
-  const read = await readJson(io, options.file, { maxBytes: options.maxBytes, what: "territory document" })
+  const read: Outcome<unknown> | undefined = await readJson(io, options.file, {
+    maxBytes: options.maxBytes,
+    what: "territory document"
+  })
   if (read._tag === "Failure") return read
-  const decoded = Territory.decode(read.value)
-  const own: Array<Located> = Either.isLeft(decoded)
-    ? decoded.left.map((problem) => ({ file: options.file, problem }))
-    : []
+  // the first problems in file order, the others counted: memory stays bounded (issue 14)
+  const decoded = Territory.decodeCapped(read.value)
+  // the parsed document is garbage once decoded (only the decoded copy is kept)
+  ;(read as { value: unknown }).value = undefined
+  const own: CappedLocated = Either.isLeft(decoded)
+    ? {
+        kept: decoded.left.kept.map((problem) => ({ file: options.file, problem })),
+        total: decoded.left.total,
+        omitted: decoded.left.omitted
+      }
+    : none
   if (options.measurements === undefined) {
-    if (Either.isLeft(decoded)) return success({ _tag: "Invalid", problems: own })
+    if (Either.isLeft(decoded)) return success(invalidOf([own]))
     return success({ _tag: "Valid", territory: decoded.right, streamed: undefined })
   }
   const t = Either.isRight(decoded) ? decoded.right : undefined
@@ -177,6 +203,7 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
       ? await streamMeasurements(io, options.measurements, {
           known,
           inline,
+          ...(t === undefined ? {} : { plans: { indicators: t.indicators, assignments: t.assignments } }),
           ...(options.threads === undefined ? {} : { threads: options.threads })
         })
       : await (await import("./engine.js")).engineMeasurements(io, way, {
@@ -185,17 +212,11 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
           indicators: t?.indicators ?? []
         })
   if (streamed._tag === "Failure") return streamed
-  const { problems: fileProblems, detail, records, threads } = streamed.value
+  const { lines, checks, detail, records, threads } = streamed.value
   // as when the file's measurements were merged into the document: its lines' problems, then the
-  // document's, then the references of the file's measurements
-  const lineProblems = fileProblems.filter(
-    (p) => p.problem.code !== "unknown-reference" && p.problem.code !== "duplicate-id"
-  )
-  const refProblems = fileProblems.filter(
-    (p) => p.problem.code === "unknown-reference" || p.problem.code === "duplicate-id"
-  )
-  const problems = [...lineProblems, ...own, ...refProblems]
-  if (problems.length > 0 || t === undefined) return success({ _tag: "Invalid", problems })
+  // document's, then the checks of the file's measurements against the document
+  if (lines.total > 0 || own.total > 0 || checks.total > 0 || t === undefined)
+    return success(invalidOf([lines, own, checks]))
   return success({
     _tag: "Valid",
     territory: t,
@@ -221,17 +242,23 @@ export const maxPrintedProblems = 200
  * @category formatting
  * @since 0.1.0
  */
-export const problemLines = (problems: ReadonlyArray<Located>, max = maxPrintedProblems): Array<string> => {
+export const problemLines = (
+  problems: ReadonlyArray<Located>,
+  max = maxPrintedProblems,
+  rest?: { readonly total: number; readonly omitted: Problem.Capped["omitted"] }
+): Array<string> => {
   const lines = problems.slice(0, max).map(formatLocated)
-  if (problems.length > max) {
+  const total = rest?.total ?? problems.length
+  if (total > lines.length) {
     const byCode = new Map<string, number>()
     for (let i = max; i < problems.length; i++) {
       const code = problems[i]!.problem.code
       byCode.set(code, (byCode.get(code) ?? 0) + 1)
     }
+    for (const [code, n] of Object.entries(rest?.omitted ?? {})) byCode.set(code, (byCode.get(code) ?? 0) + n)
     const counts = [...byCode].map(([code, n]) => `${n} ${code}`).join(", ")
     lines.push(
-      `... and ${problems.length - max} more problems not shown (${counts}): only the first ${max} are printed`
+      `... and ${total - lines.length} more problems not shown (${counts}): only the first ${lines.length} are printed`
     )
   }
   return lines
@@ -245,8 +272,13 @@ export const problemLines = (problems: ReadonlyArray<Located>, max = maxPrintedP
  * @category formatting
  * @since 0.1.0
  */
-export const invalid = (io: Io, options: DocumentOptions, problems: ReadonlyArray<Located>) => {
-  for (const line of problemLines(problems)) io.stderr(`${line}\n`)
+export const invalid = (
+  io: Io,
+  options: DocumentOptions,
+  problems: ReadonlyArray<Located>,
+  rest?: { readonly total: number; readonly omitted: Problem.Capped["omitted"] }
+) => {
+  for (const line of problemLines(problems, maxPrintedProblems, rest)) io.stderr(`${line}\n`)
   const m = options.measurements
   const inFile = m !== undefined && problems.some((p) => p.file === m || p.file.startsWith(`${m}:`))
   const inDocument = problems.some((p) => p.file === options.file) || !inFile

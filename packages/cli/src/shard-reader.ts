@@ -124,6 +124,12 @@ const sameBytes = (b: Uint8Array, s: number, e: number, word: Uint8Array): boole
   return true
 }
 
+/** The index of the word the bytes [s, e) are, or -1. */
+const indexOf = (b: Uint8Array, s: number, e: number, words: ReadonlyArray<Uint8Array>): number => {
+  for (let i = 0; i < words.length; i++) if (sameBytes(b, s, e, words[i]!)) return i
+  return -1
+}
+
 /** Whether the bytes [s, e) are one of the words. */
 const oneOf = (b: Uint8Array, s: number, e: number, words: ReadonlyArray<Uint8Array>): boolean => {
   for (let i = 0; i < words.length; i++) if (sameBytes(b, s, e, words[i]!)) return true
@@ -319,6 +325,8 @@ const skipSpace = (b: Uint8Array, p: number, e: number): number => {
 // What fastFigures read besides the figures, for the detail mode: the assignment, the measuring
 // actor, and whether the line had an id (its hashes then in idA, idB).
 let readAssignment = ""
+/** The index in the vocabulary's units of the line's unit, -1 without one. */
+let readUnit = -1
 let readMeasuredBy = ""
 let readId = false
 let idA = 0
@@ -424,6 +432,7 @@ export const fastFigures = (
   let persons: number | undefined
   let unit = false
   readId = false
+  readUnit = -1
   if (b[p] === 125) return undefined
   for (;;) {
     if (b[p] !== 34) return undefined
@@ -519,7 +528,9 @@ export const fastFigures = (
           break
         case K_UNIT:
           ve = quote(b, vs, e)
-          if (ve < 0 || !oneOf(b, vs, ve, unitBytes)) return undefined
+          if (ve < 0) return undefined
+          readUnit = indexOf(b, vs, ve, unitBytes)
+          if (readUnit < 0) return undefined
           unit = true
           break
         case K_SOURCE:
@@ -693,6 +704,12 @@ export interface ThreadResult {
   readonly parts: ReadonlyArray<RangePart>
   /** With `detail`: the id hashes of the lines read, in pairs. */
   readonly ids?: Int32Array
+  /**
+   * With `detail`: the units the lines read measure each indicator in, as a
+   * bit set of indices into the vocabulary's units (the checks of a unit
+   * against its indicator's need no line kept).
+   */
+  readonly units?: { readonly [indicator: string]: number }
 }
 
 interface Deferred {
@@ -719,7 +736,8 @@ const foldRange = (
   end: number,
   fold: Fold,
   buf: Uint8Array,
-  ids: IdList | undefined
+  ids: IdList | undefined,
+  units: { [indicator: string]: number } | undefined
 ): RangePart => {
   const cur: Cursor = { p: 0, num: 0 }
   const deferred: Deferred = { data: new Float64Array(0), length: 0 }
@@ -757,6 +775,7 @@ const foldRange = (
           else {
             addFigures(fold, detailKeyOf(readAssignment, f.indicator, readMeasuredBy), f)
             if (readId) pushId(ids, idA, idB)
+            if (readUnit >= 0) units![f.indicator] = (units![f.indicator] ?? 0) | (1 << readUnit)
           }
         } else defer(deferred, pos + s, pos + e, line, records)
       }
@@ -785,6 +804,7 @@ export const runRanges = (
 ): ThreadResult | undefined => {
   configure(vocabulary)
   const ids: IdList | undefined = detail ? { data: new Int32Array(0), length: 0 } : undefined
+  const units: { [indicator: string]: number } | undefined = detail ? {} : undefined
   let fd: number | undefined
   let fold: Fold | undefined
   let buf: Uint8Array | undefined
@@ -795,7 +815,7 @@ export const runRanges = (
       fd ??= openSync(path, "r")
       fold ??= { cells: {}, index: new Map() }
       buf ??= new Uint8Array(CHUNK)
-      parts.push(foldRange(fd, r, ranges[r]![0], ranges[r]![1], fold, buf, ids))
+      parts.push(foldRange(fd, r, ranges[r]![0], ranges[r]![1], fold, buf, ids, units))
     }
   } finally {
     if (fd !== undefined) closeSync(fd)
@@ -803,5 +823,5 @@ export const runRanges = (
   if (fold === undefined) return undefined
   return ids === undefined
     ? { cells: fold.cells, parts }
-    : { cells: fold.cells, parts, ids: ids.data.slice(0, ids.length) }
+    : { cells: fold.cells, parts, ids: ids.data.slice(0, ids.length), units: units! }
 }

@@ -71,6 +71,18 @@ export interface Evaluated {
   readonly ids?: Int32Array
   /** With `detail`: the line of each problem, in the order of `problems`. */
   readonly lines?: ReadonlyArray<number>
+  /**
+   * How many problems the file has: `problems` keeps only the first
+   * `Problem.defaultMaxProblems` in file order, the others are counted by kind
+   * in `omitted` (issue 14: a million broken lines must not hold a million problems).
+   */
+  readonly problemCount: number
+  readonly omitted: Problem.Capped["omitted"]
+  /**
+   * With `detail`: the units the valid measurements are in, by indicator
+   * (so that a unit that is not its indicator's is found without keeping a line).
+   */
+  readonly units?: { readonly [indicator: string]: ReadonlyArray<string> }
 }
 
 /**
@@ -271,9 +283,11 @@ const combine = (
   const parts = results.flatMap((r) => r.parts).sort((a, b) => a.range - b.range)
   const acc = Summary.accumulator()
   for (const r of results) acc.addSummary({ _tag: "Summary", cells: r.cells as Summary.Summary["cells"] })
-  const problems: Array<Problem.Problem> = []
+  // the first problems in file order are kept, the others counted (issue 14)
+  const problems = Problem.collector()
   const where: Array<number> = []
   const slowIds: Array<number> = []
+  const slowUnits: Array<readonly [string, string]> = []
   let records = 0
   let lines = 0
   let fd: number | undefined
@@ -293,11 +307,15 @@ const combine = (
           else {
             acc.add({ ...m, indicator: detailKeyOf(m.assignment, m.indicator, m.measuredBy) as never })
             if (m.id !== undefined) slowIds.push(...idHashes(m.id))
+            if (m.unit !== undefined) slowUnits.push([m.indicator, m.unit])
           }
         } else
           for (const p of entry.problems) {
-            problems.push(moved(p, records, lines))
-            where.push(entry.line + lines)
+            if (problems.full()) problems.skip(p.code)
+            else {
+              problems.add(moved(p, records, lines))
+              where.push(entry.line + lines)
+            }
           }
       }
       records += part.records + decided
@@ -307,7 +325,9 @@ const combine = (
     if (fd !== undefined) closeSync(fd)
   }
   const summary = acc.result()
-  if (!detail) return { summary, problems, records, threads, workers }
+  const capped = problems.result()
+  const found = { problems: capped.kept, problemCount: capped.total, omitted: capped.omitted }
+  if (!detail) return { summary, ...found, records, threads, workers }
   const lists = results.flatMap((r) => (r.ids === undefined ? [] : [r.ids]))
   const ids = new Int32Array(lists.reduce((n, l) => n + l.length, slowIds.length))
   let at = 0
@@ -316,7 +336,33 @@ const combine = (
     at += l.length
   }
   ids.set(slowIds, at)
-  return { summary, problems, records, threads, workers, ids, lines: where }
+  const units = new Map<string, Set<string>>()
+  const unitOf = (indicator: string) => {
+    let set = units.get(indicator)
+    if (set === undefined) {
+      set = new Set()
+      units.set(indicator, set)
+    }
+    return set
+  }
+  for (const r of results)
+    for (const indicator in r.units ?? {}) {
+      const mask = r.units![indicator]!
+      vocabulary.units.forEach((unit, i) => {
+        if ((mask & (1 << i)) !== 0) unitOf(indicator).add(unit)
+      })
+    }
+  for (const [indicator, unit] of slowUnits) unitOf(indicator).add(unit)
+  return {
+    summary,
+    ...found,
+    records,
+    threads,
+    workers,
+    ids,
+    lines: where,
+    units: Object.fromEntries([...units].map(([indicator, set]) => [indicator, [...set].sort()]))
+  }
 }
 
 /**

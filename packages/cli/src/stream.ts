@@ -11,7 +11,8 @@
  * @since 0.1.0
  */
 import { availableParallelism } from "node:os"
-import { Measurement, Ndjson, Problem, Summary } from "@welfare/core"
+import { type Indicator, IndicatorAssignment, Measurement, Ndjson, Problem, Summary } from "@welfare/core"
+import { type CappedLocated, locatedCollector, none } from "./capped.js"
 import type { Io } from "./io.js"
 import { type Located, maxLineBytes } from "./load.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
@@ -43,6 +44,23 @@ export interface StreamOptions {
   readonly threads?: number
   readonly known: Known
   readonly inline: ReadonlyArray<Measurement.Measurement>
+  /**
+   * The document's indicators and assignments, when it is valid: each
+   * measurement's unit and period are checked against them as
+   * `Measurement.planProblems` checks the document's own (issue 14).
+   */
+  readonly plans?: Plans
+}
+
+/**
+ * What the unit and period of a measurement are checked against.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Plans {
+  readonly indicators: ReadonlyArray<Indicator.IndicatorDefinition>
+  readonly assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
 }
 
 /**
@@ -56,7 +74,13 @@ export interface StreamOptions {
 export interface Streamed {
   readonly detail: Summary.Summary
   readonly records: number
-  readonly problems: ReadonlyArray<Located>
+  /** The lines' own problems (syntax, shape), the first ones kept (see `capped.ts`). */
+  readonly lines: CappedLocated
+  /**
+   * The problems of the valid measurements against the document: duplicate
+   * ids, unknown references, then units and periods, the first ones kept.
+   */
+  readonly checks: CappedLocated
   readonly threads: number
 }
 
@@ -108,11 +132,34 @@ const anyUnknown = (detail: Summary.Summary, known: Known): boolean => {
 }
 
 /**
+ * Whether a measurement of the file may be in a unit that is not its
+ * indicator's, or in a period that none of its assignment's periods is: from
+ * the units seen by indicator and the detail summary's cells (assignment and
+ * period), so that only a file with such a measurement is read again.
+ */
+const anyOffPlan = (evaluated: Evaluated, plans: Plans): boolean => {
+  const definitions = new Map(plans.indicators.map((d) => [d.id as string, d]))
+  for (const indicator in evaluated.units ?? {}) {
+    const d = definitions.get(indicator)
+    if (d === undefined) continue
+    for (const unit of evaluated.units![indicator]!)
+      if (d.kind !== "quantitative" || d.unit !== unit) return true
+  }
+  const assignments = new Map(plans.assignments.map((a) => [a.id as string, a]))
+  for (const key in evaluated.summary.cells) {
+    const cell = evaluated.summary.cells[key]!
+    const a = assignments.get(partsOf(cell.indicator)[0])
+    if (a !== undefined && IndicatorAssignment.findPeriod(a, cell.period) === undefined) return true
+  }
+  return false
+}
+
+/**
  * Checks the references and ids of one valid measurement (the `index`-th
  * valid one of the file), as `Measurement.referenceProblems` does over the
  * document: duplicates go to `duplicates`, unknown references to `references`.
  */
-const checker = (path: string, options: StreamOptions, only: Set<number> | undefined) => {
+const checker = (path: string, options: StreamOptions, only: Set<number> | undefined, checkPlans = true) => {
   const first = new Map<string, number>()
   const wanted = (id: string): boolean => {
     if (only === undefined) return true
@@ -122,9 +169,11 @@ const checker = (path: string, options: StreamOptions, only: Set<number> | undef
   options.inline.forEach((m, i) => {
     if (m.id !== undefined && wanted(m.id) && !first.has(m.id)) first.set(m.id, i)
   })
-  const duplicates: Array<Located> = []
-  const references: Array<Located> = []
+  const duplicates = locatedCollector()
+  const references = locatedCollector()
+  const plans = locatedCollector()
   const { known } = options
+  const planned = options.plans
   const unknown = (set: ReadonlySet<string>, id: string, field: string, what: string, where: string) =>
     set.has(id)
       ? []
@@ -141,8 +190,9 @@ const checker = (path: string, options: StreamOptions, only: Set<number> | undef
     if (m.id !== undefined && wanted(m.id)) {
       const seen = first.get(m.id)
       if (seen === undefined) first.set(m.id, at)
+      else if (duplicates.full()) duplicates.skip("duplicate-id")
       else
-        duplicates.push({
+        duplicates.add({
           file,
           problem: Problem.make(
             "duplicate-id",
@@ -159,9 +209,22 @@ const checker = (path: string, options: StreamOptions, only: Set<number> | undef
         ? []
         : unknown(known.municipalities, m.municipality, "municipality", "municipality", "municipalities"))
     ])
-      references.push({ file, problem })
+      references.add({ file, problem })
+    if (planned !== undefined && checkPlans)
+      // the measurement's own path: its unit, its period (issue 14)
+      for (const p of Measurement.planProblems([m], planned, []))
+        plans.add({ file, problem: Problem.make(p.code, p.path.slice(1), p.message) })
   }
-  return { check, problems: (): Array<Located> => [...duplicates, ...references] }
+  return {
+    check,
+    problems: (): CappedLocated => {
+      const all = locatedCollector()
+      all.addCapped(duplicates.result())
+      all.addCapped(references.result())
+      all.addCapped(plans.result())
+      return all.result()
+    }
+  }
 }
 
 /** The problem of a line, located, its record index dropped from the path. */
@@ -226,20 +289,24 @@ export const streamMeasurements = async (
   if (local === undefined) {
     // one pass through io: the lines, the summary and the references at once
     const acc = Summary.accumulator()
-    const lines: Array<Located> = []
+    const lines = locatedCollector()
     const refs = checker(path, options, undefined)
     let index = 0
     const read = await readEntries(io, path, (entry) => {
       if (entry._tag === "Value") {
         addDetail(acc, entry.value)
         refs.check(entry.value, index++, entry.line)
-      } else for (const problem of entry.problems) lines.push(lineProblem(path, entry.line, problem))
+      } else
+        for (const problem of entry.problems)
+          if (lines.full()) lines.skip(problem.code)
+          else lines.add(lineProblem(path, entry.line, problem))
     })
     if (read._tag === "Failure") return read
     return success({
       detail: acc.result(),
       records: index,
-      problems: [...lines, ...refs.problems()],
+      lines: lines.result(),
+      checks: refs.problems(),
       threads: 1
     })
   }
@@ -254,14 +321,19 @@ export const streamMeasurements = async (
     if (isSystemError(error)) return openFailure(path, error)
     throw error
   }
-  const lines = evaluated.problems.map((problem, i) => lineProblem(path, evaluated.lines?.[i] ?? 0, problem))
+  const lines: CappedLocated = {
+    kept: evaluated.problems.map((problem, i) => lineProblem(path, evaluated.lines?.[i] ?? 0, problem)),
+    total: evaluated.problemCount,
+    omitted: evaluated.omitted
+  }
   const only = candidates(evaluated.ids ?? new Int32Array(0), options.inline)
   let records = 0
   for (const key in evaluated.summary.cells) records += evaluated.summary.cells[key]!.count
-  if (only.size === 0 && !anyUnknown(evaluated.summary, options.known))
-    return success({ detail: evaluated.summary, records, problems: lines, threads: evaluated.threads })
-  // a second reading, to say on which lines the unknown ids and the duplicates are
-  const refs = checker(path, options, only)
+  const offPlan = options.plans !== undefined && anyOffPlan(evaluated, options.plans)
+  if (only.size === 0 && !anyUnknown(evaluated.summary, options.known) && !offPlan)
+    return success({ detail: evaluated.summary, records, lines, checks: none, threads: evaluated.threads })
+  // a second reading, to say on which lines the unknown ids, the duplicates, the wrong units and periods are
+  const refs = checker(path, options, only, offPlan)
   let index = 0
   const read = await readEntries(io, path, (entry) => {
     if (entry._tag === "Value") refs.check(entry.value, index++, entry.line)
@@ -270,7 +342,8 @@ export const streamMeasurements = async (
   return success({
     detail: evaluated.summary,
     records,
-    problems: [...lines, ...refs.problems()],
+    lines,
+    checks: refs.problems(),
     threads: evaluated.threads
   })
 }

@@ -272,7 +272,7 @@ describe("bad input: a clear message, exit 3, no stack trace", () => {
     const code = await run(["validate", path], { ...nodeIo(), stdout: m.io.stdout, stderr: m.io.stderr })
     expect(code).toBe(ExitCode.input)
     expect(m.stderr()).toMatch(
-      /huge\.json is 100\.0 MB, over the limit of 64\.0 MB for a territory document\. Move measurements to an NDJSON file passed with --measurements, or raise the limit with --max-size <MB>\.\n$/
+      /huge\.json is 100\.0 MB, over the limit of 16\.0 MB for a territory document\. Move measurements to an NDJSON file passed with --measurements, or raise the limit with --max-size <MB>\.\n$/
     )
     expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024)
     rmSync(path)

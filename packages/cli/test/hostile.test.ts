@@ -287,3 +287,93 @@ describe("welfare pseudonymise", () => {
     expect(domain.code).toBe(ExitCode.usage)
   })
 })
+
+describe("streamed --measurements: units and periods checked as the document's own (issue 14)", () => {
+  const valid =
+    '{"indicator":"ind-volunteer-hours","assignment":"asg-volunteer-hours","period":{"start":"2016-01-01","end":"2016-12-31"},"value":2900,"unit":"hour","measuredBy":"casa-volontariato","source":"administrative-data"}'
+  const lines = [
+    valid,
+    valid.replace('"unit":"hour"', '"unit":"euro"'),
+    valid.replace('"start":"2016-01-01","end":"2016-12-31"', '"start":"2018-01-01","end":"2018-12-31"'),
+    valid.replace('"start":"2016-01-01","end":"2016-12-31"', '"start":"2016-12-31","end":"2016-01-01"'),
+    valid
+  ]
+  const expected = [
+    'm.ndjson:2: unit: the indicator "ind-volunteer-hours" is measured in hour, got euro: convert the value or correct the unit',
+    'm.ndjson:3: period: the assignment "asg-volunteer-hours" has no period 2018-01-01/2018-12-31: use one of 2016-01-01/2016-12-31, 2017-01-01/2017-12-31'
+  ]
+
+  it("through io (standard input, one pass): a wrong unit and a period of no assignment name the file and line", async () => {
+    const r = await runWith(["assess", "t.json", "--measurements", "m.ndjson"], {
+      "t.json": legnano,
+      "m.ndjson": `${lines.join("\n")}\n`
+    })
+    expect(r.code).toBe(ExitCode.problems)
+    for (const line of expected) expect(r.stderr).toContain(line)
+    expect(r.stderr).toMatch(/m\.ndjson:4: period(\.end)?: /)
+    expect(r.stderr).toContain("welfare: m.ndjson has problems: fix them first")
+    expect(r.stderr).not.toContain("t.json has problems")
+  })
+
+  for (const threads of ["1", "2"])
+    it(`from a file on disk (the sharded reader, ${threads} thread${threads === "1" ? "" : "s"}): the same problems, with their lines`, async () => {
+      const dir = mkdtempSync(join(temp, "plans-"))
+      writeFileSync(join(dir, "m.ndjson"), `${lines.join("\n")}\n`)
+      writeFileSync(join(dir, "t.json"), legnano)
+      const out: Array<string> = []
+      const cwd = process.cwd()
+      process.chdir(dir)
+      try {
+        const code = await run(["validate", "t.json", "--measurements", "m.ndjson", "--threads", threads], {
+          ...nodeIo(),
+          stdout: (s) => void out.push(s),
+          stderr: (s) => void out.push(s)
+        })
+        expect(code).toBe(ExitCode.problems)
+      } finally {
+        process.chdir(cwd)
+      }
+      const text = out.join("")
+      for (const line of expected) expect(text).toContain(line)
+      expect(text).toMatch(/m\.ndjson:4: period(\.end)?: /)
+      expect(text).toContain("3 problems in t.json")
+    })
+
+  it("a file whose units and periods are all right stays valid (no second reading needed)", async () => {
+    const r = await runWith(["validate", "t.json", "--measurements", "m.ndjson"], {
+      "t.json": legnano,
+      "m.ndjson": `${valid}\n${valid}\n`
+    })
+    expect(r.stdout + r.stderr).toContain("is a valid territory document")
+    expect(r.code).toBe(ExitCode.ok)
+  })
+})
+
+describe("problems are capped in memory, not only in print (issue 14)", () => {
+  it("1,500 broken NDJSON lines: the first problems kept and printed, every one counted", async () => {
+    const broken = Array.from({ length: 1_500 }, () => '{"indicator": 3}').join("\n")
+    const r = await runWith(["validate", "t.json", "--measurements", "m.ndjson", "--json"], {
+      "t.json": legnano,
+      "m.ndjson": `${broken}\n`
+    })
+    expect(r.code).toBe(ExitCode.problems)
+    const parsed = JSON.parse(r.stdout) as { problems: Array<{ file: string }>; problemCount: number }
+    expect(parsed.problems).toHaveLength(maxPrintedProblems)
+    expect(parsed.problems[0]!.file).toBe("m.ndjson:1")
+    // each line: the wrong indicator, and the missing assignment, period, measuredBy and source
+    expect(parsed.problemCount).toBe(1_500 * 5)
+  })
+
+  it("a document of 1,500 actors sharing one id: every duplicate counted, the first printed in order", async () => {
+    const actors = Array.from({ length: 1_500 }, () => ({ ...doc.actors[1], id: "comune-legnano" }))
+    const r = await runWith(["validate", "t.json"], { "t.json": JSON.stringify({ ...doc, actors }) })
+    expect(r.code).toBe(ExitCode.problems)
+    const out = r.stdout.trimEnd().split("\n")
+    expect(out[0]).toMatch(
+      /^t\.json: actors\[1\]\.id: the actor id "comune-legnano" is already used by actors\[0\]/
+    )
+    expect(out.at(-1)).toMatch(/^\d+ problems in t\.json$/)
+    expect(out.at(-2)).toMatch(/^\.\.\. and \d+ more problems not shown \(\d+ duplicate-id/)
+    expect(Number(out.at(-1)!.split(" ")[0])).toBeGreaterThanOrEqual(1_499)
+  })
+})

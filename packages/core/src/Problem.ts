@@ -395,7 +395,12 @@ export const compiledDecoder = <A, I>(
   schema: Schema.Schema<A, I, never>,
   eager: boolean,
   options?: DecoderOptions
-): { readonly decode: (input: unknown) => Result<A>; readonly fast: () => boolean } => {
+): {
+  readonly decode: (input: unknown) => Result<A>
+  readonly fast: () => boolean
+  /** The compiled check alone: the value when it vouches for the input, else `undefined` (never throws). */
+  readonly tryFast: (input: unknown) => { readonly value: A } | undefined
+} => {
   rememberTitles(schema.ast)
   const decodeOptions = options?.unknownProperties === "ignore" ? lenientOptions : strictOptions
   const full = Schema.decodeUnknownEither(schema, decodeOptions)
@@ -428,7 +433,17 @@ export const compiledDecoder = <A, I>(
   }
   return {
     decode: safe,
-    fast: () => compiled() !== undefined
+    fast: () => compiled() !== undefined,
+    tryFast: (input) => {
+      try {
+        const c = compiled()
+        if (c === undefined) return undefined
+        const out = c(input)
+        return out === FAIL ? undefined : { value: out as A }
+      } catch {
+        return undefined
+      }
+    }
   }
 }
 
@@ -466,3 +481,180 @@ export const fromProblems = <A>(value: A, problems: ReadonlyArray<Problem>): Res
   problems.length === 0
     ? Either.right(value)
     : Either.left(problems as unknown as readonly [Problem, ...Array<Problem>])
+
+/**
+ * The default most problems kept by a capped decoder or collector: the first
+ * 1,000 in input order, then a count by kind of the rest. An editorial
+ * choice: enough to show every kind of mistake a file repeats many times
+ * over, while a file of a million broken records costs the memory of a
+ * thousand problems, not a million (issue 14).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const defaultMaxProblems = 1_000
+
+/**
+ * Problems kept under a cap: the first ones in input order (`kept`, at most
+ * the cap), how many were found in all (`total`), and the ones not kept
+ * counted by kind (`omitted`; a code appears only when it counts at least
+ * one). `total` is `kept.length` plus the sum of `omitted`.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Capped {
+  readonly kept: ReadonlyArray<Problem>
+  readonly total: number
+  readonly omitted: { readonly [code in ProblemCode]?: number }
+}
+
+/**
+ * The failure of a capped decoding: the first problems and a count of the
+ * rest, never empty (`kept` holds at least one problem).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface CappedProblems extends Capped {
+  readonly kept: readonly [Problem, ...Array<Problem>]
+}
+
+/**
+ * The result of a capped decoding API: the value, or the first problems and
+ * a count of the rest.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type CappedResult<A> = Either.Either<A, CappedProblems>
+
+/**
+ * Gathers problems as they are found, keeping the first `max` and counting
+ * the others by kind, so that memory stays bounded however many there are.
+ * `full()` tells a producer that a new problem will only be counted: it may
+ * then call `skip(code)` instead of building the problem's message.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Collector {
+  /** The cap: the most problems kept. */
+  readonly max: number
+  /** Keeps the problem, or counts it when `max` are kept already. */
+  readonly add: (problem: Problem) => void
+  /** Adds each problem in order. */
+  readonly addAll: (problems: Iterable<Problem>) => void
+  /** Counts a problem of this kind that is not kept (cheaper than `add` once full). */
+  readonly skip: (code: ProblemCode, count?: number) => void
+  /** Whether `max` problems are kept already. */
+  readonly full: () => boolean
+  /** How many problems were added or skipped so far. */
+  readonly total: () => number
+  /** The problems kept and the count of the others, so far. */
+  readonly result: () => Capped
+}
+
+const checkedMax = (max: number | undefined): number =>
+  max === undefined || Number.isNaN(max) ? defaultMaxProblems : Math.max(0, Math.floor(max))
+
+/**
+ * Makes a {@link Collector} that keeps the first `max` problems (default
+ * {@link defaultMaxProblems}; `Infinity` keeps every one).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Problem } from "@welfare/core"
+ *
+ * const sink = Problem.collector(2)
+ * for (let i = 0; i < 5; i++) sink.add(Problem.make("duplicate-id", ["actors", i, "id"], "the actor id is already used"))
+ * sink.add(Problem.make("missing", ["name"], "is required but missing"))
+ * const capped = sink.result()
+ * assert.deepStrictEqual(capped.kept.map((p) => Problem.formatPath(p.path)), ["actors[0].id", "actors[1].id"])
+ * assert.deepStrictEqual(capped.omitted, { "duplicate-id": 3, missing: 1 })
+ * assert.strictEqual(capped.total, 6)
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const collector = (max?: number): Collector => {
+  const cap = checkedMax(max)
+  const kept: Array<Problem> = []
+  const omitted: { [code in ProblemCode]?: number } = {}
+  let total = 0
+  const skip = (code: ProblemCode, count = 1): void => {
+    if (count <= 0) return
+    total += count
+    omitted[code] = (omitted[code] ?? 0) + count
+  }
+  const add = (problem: Problem): void => {
+    if (kept.length < cap) {
+      kept.push(problem)
+      total++
+    } else skip(problem.code)
+  }
+  return {
+    max: cap,
+    add,
+    addAll: (problems) => {
+      for (const p of problems) add(p)
+    },
+    skip,
+    full: () => kept.length >= cap,
+    total: () => total,
+    result: () => ({ kept: kept.slice(), total, omitted: { ...omitted } })
+  }
+}
+
+/**
+ * Caps a list of problems: the first `max` (default
+ * {@link defaultMaxProblems}) and a count by kind of the rest.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Problem } from "@welfare/core"
+ *
+ * const problems = [0, 1, 2].map((i) => Problem.make("unknown-reference", ["needs", i, "actor"], "no actor has this id"))
+ * const capped = Problem.cap(problems, 1)
+ * assert.strictEqual(capped.kept.length, 1)
+ * assert.deepStrictEqual(capped.omitted, { "unknown-reference": 2 })
+ * assert.strictEqual(Problem.formatOmitted(capped), "... and 2 more problems not shown (2 unknown-reference): only the first 1 are kept")
+ * ```
+ *
+ * @category combinators
+ * @since 0.2.0
+ */
+export const cap = (problems: Iterable<Problem>, max?: number): Capped => {
+  const sink = collector(max)
+  sink.addAll(problems)
+  return sink.result()
+}
+
+/**
+ * How many problems a capped list left out (`total - kept.length`).
+ *
+ * @category combinators
+ * @since 0.2.0
+ */
+export const omittedCount = (capped: Capped): number => capped.total - capped.kept.length
+
+/**
+ * The line that says what a capped list left out, by kind (`... and 824981
+ * more problems not shown (824981 duplicate-id): only the first 1000 are
+ * kept`); the empty text when nothing was left out. `verb` ends the line
+ * (`kept` by default; `printed` for a printed list).
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const formatOmitted = (capped: Capped, verb = "kept"): string => {
+  const n = omittedCount(capped)
+  if (n <= 0) return ""
+  const counts = Object.entries(capped.omitted)
+    .map(([code, count]) => `${count} ${code}`)
+    .join(", ")
+  return `... and ${n} more problems not shown (${counts}): only the first ${capped.kept.length} are ${verb}`
+}

@@ -22,7 +22,7 @@ import * as Evaluation from "./Evaluation.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import * as Intervention from "./Intervention.js"
-import { duplicateIds, unknownReference } from "./internal/integrity.js"
+import { duplicateIdsInto, unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
 import * as Ledger from "./Ledger.js"
 import * as Measurement from "./Measurement.js"
@@ -235,63 +235,93 @@ const ids = (items: ReadonlyArray<{ readonly id: string }>): ReadonlySet<string>
  * @since 0.1.0
  */
 export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => {
+  const sink = Problem.collector(Number.POSITIVE_INFINITY)
+  integrityInto(territory, sink)
+  return sink.result().kept.slice()
+}
+
+/**
+ * {@link integrity} into a {@link Problem.Collector}: the same problems in
+ * the same order, the first ones kept and the rest counted, so that a
+ * territory of a million actors sharing one id costs the memory of the cap,
+ * not of a million problems (issue 14).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Actor, Problem, Territory } from "@welfare/core"
+ *
+ * const actors = Array.from({ length: 10 }, () => Actor.make({ id: Actor.ActorId.make("a-1"), kind: "business" }))
+ * const sink = Problem.collector(2)
+ * Territory.integrityInto(Territory.empty({ name: "Ambito di Legnano", actors }), sink)
+ * assert.strictEqual(sink.result().kept.length, 2)
+ * assert.deepStrictEqual(sink.result().omitted, { "duplicate-id": 7 })
+ * ```
+ *
+ * @category validation
+ * @since 0.2.0
+ */
+export const integrityInto = (territory: TerritoryInput, sink: Problem.Collector): void => {
   const t = territory
-  const problems = [
-    ...duplicateIds(t.municipalities, (m) => m.id, ["municipalities"], "municipality"),
-    ...duplicateIds(t.actors, (a) => a.id, ["actors"], "actor")
-  ]
+  duplicateIdsInto(sink, t.municipalities, (m) => m.id, ["municipalities"], "municipality")
+  duplicateIdsInto(sink, t.actors, (a) => a.id, ["actors"], "actor")
   const municipalities = ids(t.municipalities)
   t.actors.forEach((actor, i) => {
-    if (actor.municipality !== undefined)
-      problems.push(
-        ...unknownReference(
-          municipalities,
-          actor.municipality,
-          ["actors", i, "municipality"],
-          "municipality",
-          "municipalities"
+    if (actor.municipality !== undefined && !municipalities.has(actor.municipality)) {
+      if (sink.full()) sink.skip("unknown-reference")
+      else
+        sink.addAll(
+          unknownReference(
+            municipalities,
+            actor.municipality,
+            ["actors", i, "municipality"],
+            "municipality",
+            "municipalities"
+          )
         )
-      )
+    }
   })
+  // each section's problems go to the sink as they come (a list may be too long to spread)
+  const add = (ps: ReadonlyArray<Problem.Problem>) => sink.addAll(ps)
   const actors = ids(t.actors)
   const needs = ids(t.needs)
   const requirements = ids(t.requirements)
   const projects: ReadonlySet<string> = new Set(t.charter?.projects.map((p) => p.id) ?? [])
   const indicators = ids(t.indicators)
   const assignments = ids(t.assignments)
-  problems.push(
-    ...Need.referenceProblems(t.needs, { actors }, ["needs"]),
-    ...Responsibility.referenceProblems(t.responsibilities, actorsById(t), ["responsibilities"]),
-    ...Requirement.referenceProblems(t.requirements, { actors, needs }, ["requirements"]),
-    ...TakingCharge.referenceProblems(t.takingCharge, { actors, needs }, ["takingCharge"]),
-    ...TakingCharge.historyProblems(t.takingCharge, ["takingCharge"], { needs }),
-    ...Partnership.referenceProblems(t.partnerships, { actors }, ["partnerships"]),
-    ...Ledger.referenceProblems(t.ledger, { actors, municipalities }, ["ledger"])
-  )
+  add(Need.referenceProblems(t.needs, { actors }, ["needs"]))
+  add(Responsibility.referenceProblems(t.responsibilities, actorsById(t), ["responsibilities"]))
+  add(Requirement.referenceProblems(t.requirements, { actors, needs }, ["requirements"]))
+  add(TakingCharge.referenceProblems(t.takingCharge, { actors, needs }, ["takingCharge"]))
+  add(TakingCharge.historyProblems(t.takingCharge, ["takingCharge"], { needs }))
+  add(Partnership.referenceProblems(t.partnerships, { actors }, ["partnerships"]))
+  add(Ledger.referenceProblems(t.ledger, { actors, municipalities }, ["ledger"]))
   if (t.charter !== undefined)
-    problems.push(...CitizenshipCharter.referenceProblems(t.charter, { needs, requirements }, ["charter"]))
+    add(CitizenshipCharter.referenceProblems(t.charter, { needs, requirements }, ["charter"]))
   if (t.pact !== undefined) {
-    problems.push(
-      ...SolidarityPact.referenceProblems(
+    add(
+      SolidarityPact.referenceProblems(
         t.pact,
         { actors, projects, charters: new Set(t.charter === undefined ? [] : [t.charter.id]) },
         ["pact"]
-      ),
-      // Its references are checked above; its signing rules and its signatories signing twice, here.
-      ...Problem.prefix(SolidarityPact.validate(t.pact, t.charter, actorsById(t)), ["pact"]).filter(
+      )
+    )
+    // Its references are checked above; its signing rules and its signatories signing twice, here.
+    add(
+      Problem.prefix(SolidarityPact.validate(t.pact, t.charter, actorsById(t)), ["pact"]).filter(
         (p) => p.code === "rule" || p.code === "duplicate-id"
       )
     )
   }
   // Invariant 16: the Charter's projects and the Pact's signatories come from their roadmap (seed 004, row 55).
-  problems.push(...Provenance.problems(t))
-  problems.push(...CoDesign.referenceProblems(t.coDesigns, { actors, needs }, ["coDesigns"]))
+  add(Provenance.problems(t))
+  add(CoDesign.referenceProblems(t.coDesigns, { actors, needs }, ["coDesigns"]))
   t.coDesigns.forEach((process, i) => {
     const replayed = CoDesign.replay(process, process.events)
-    if (replayed._tag === "Left") problems.push(...Problem.prefix(replayed.left, ["coDesigns", i]))
+    if (replayed._tag === "Left") add(Problem.prefix(replayed.left, ["coDesigns", i]))
   })
-  problems.push(
-    ...Intervention.referenceProblems(
+  add(
+    Intervention.referenceProblems(
       t.interventions,
       {
         actors,
@@ -300,23 +330,57 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
         cases: new Set(t.takingCharge.map((e) => e.caseId))
       },
       ["interventions"]
-    ),
-    ...Indicator.referenceProblems(t.indicators, {}, ["indicators"]),
-    ...IndicatorAssignment.referenceProblems(
-      t.assignments,
-      { indicators, actors, projects, municipalities },
-      ["assignments"]
-    ),
-    ...Measurement.referenceProblems(t.measurements, { indicators, assignments, actors, municipalities }, [
-      "measurements"
-    ]),
-    // a unit that is not its indicator's, a period none of its assignment's (issue 14)
-    ...Measurement.planProblems(t.measurements, { indicators: t.indicators, assignments: t.assignments }, [
-      "measurements"
-    ]),
-    ...Evaluation.referenceProblems(t.evaluations, { actors, assignments }, ["evaluations"])
+    )
   )
-  return problems
+  add(Indicator.referenceProblems(t.indicators, {}, ["indicators"]))
+  add(
+    IndicatorAssignment.referenceProblems(t.assignments, { indicators, actors, projects, municipalities }, [
+      "assignments"
+    ])
+  )
+  // the measurements may be many: their problems go to the sink a slice at a time
+  measurementProblemsInto(sink, t, { indicators, assignments, actors, municipalities })
+  add(Evaluation.referenceProblems(t.evaluations, { actors, assignments }, ["evaluations"]))
+}
+
+const slice = 4_096
+
+const measurementProblemsInto = (
+  sink: Problem.Collector,
+  t: TerritoryInput,
+  known: {
+    readonly indicators: ReadonlySet<string>
+    readonly assignments: ReadonlySet<string>
+    readonly actors: ReadonlySet<string>
+    readonly municipalities: ReadonlySet<string>
+  }
+): void => {
+  // duplicate ids first, as Measurement.referenceProblems reports them
+  duplicateIdsInto(sink, t.measurements, (m) => m.id, ["measurements"], "measurement")
+  const withIds = t.measurements.some((m) => m.id !== undefined)
+  const plans = { indicators: t.indicators, assignments: t.assignments }
+  const shifted = (problems: ReadonlyArray<Problem.Problem>, by: number) =>
+    problems.map((p) =>
+      Problem.make(p.code, ["measurements", (p.path[1] as number) + by, ...p.path.slice(2)], p.message)
+    )
+  for (let from = 0; from < t.measurements.length; from += slice) {
+    const part = t.measurements.slice(from, from + slice)
+    // ids were checked above: the slice's references only
+    const own = Measurement.referenceProblems(
+      withIds ? part.map(({ id: _, ...m }) => m as Measurement.Measurement) : part,
+      known,
+      ["measurements"]
+    )
+    sink.addAll(shifted(own, from))
+  }
+  // a unit that is not its indicator's, a period none of its assignment's (issue 14)
+  for (let from = 0; from < t.measurements.length; from += slice)
+    sink.addAll(
+      shifted(
+        Measurement.planProblems(t.measurements.slice(from, from + slice), plans, ["measurements"]),
+        from
+      )
+    )
 }
 
 /**
@@ -446,6 +510,150 @@ export const decode = (input: unknown): Problem.Result<Territory> =>
   Either.flatMap(decodeFields(withoutSchemaLink(input)), (fields) =>
     Problem.fromProblems(fields, integrity(fields))
   )
+
+/**
+ * Options of {@link decodeCapped}: `maxProblems`, the most problems kept
+ * (default `Problem.defaultMaxProblems`, 1,000).
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export interface DecodeOptions {
+  readonly maxProblems?: number
+}
+
+const fieldsDecoder = Problem.compiledDecoder(TerritoryFields, false)
+
+// The lists of a territory, decoded one item at a time when the document is not valid, so that
+// the problems of a million broken items are found one item at a time (effect's decoder of the
+// whole document would build the issues of every item first).
+type ListField = Exclude<keyof typeof TerritoryFields.fields, "id" | "name" | "charter" | "pact">
+const listItems: { readonly [K in ListField]: Schema.Schema<any, any, never> } = {
+  municipalities: Municipality,
+  actors: Actor.Actor,
+  needs: Need.Need,
+  responsibilities: Responsibility.Assignment,
+  requirements: Requirement.Requirement,
+  takingCharge: TakingCharge.Event,
+  ledger: Ledger.Entry,
+  partnerships: Partnership.Partnership,
+  coDesigns: CoDesign.Process,
+  interventions: Intervention.Intervention,
+  indicators: Indicator.IndicatorDefinition,
+  assignments: IndicatorAssignment.IndicatorAssignment,
+  measurements: Measurement.Measurement,
+  evaluations: Evaluation.EvaluationRound
+}
+const required: ReadonlySet<string> = new Set(["name", "municipalities", "actors"])
+let partDecoders:
+  | {
+      readonly fields: ReadonlyArray<readonly [string, (input: unknown) => Problem.Result<unknown>]>
+      readonly items: ReadonlyMap<string, (input: unknown) => Problem.Result<unknown>>
+      readonly excess: (input: unknown) => Problem.Result<unknown>
+    }
+  | undefined
+const parts = () => {
+  if (partDecoders === undefined) {
+    const fields = TerritoryFields.fields as Record<string, Schema.Struct.Field>
+    partDecoders = {
+      fields: Object.keys(fields).map(
+        (k) =>
+          [
+            k,
+            Problem.decoder(
+              Schema.Struct({ [k]: fields[k]! }) as unknown as Schema.Schema<unknown, any, never>
+            )
+          ] as const
+      ),
+      items: new Map(Object.entries(listItems).map(([k, schema]) => [k, Problem.decoder(schema)] as const)),
+      // the names of the fields only: what is left after them is reported as unknown
+      excess: Problem.decoder(
+        Schema.Struct(
+          Object.fromEntries(Object.keys(fields).map((k) => [k, Schema.optional(Schema.Unknown)]))
+        ) as unknown as Schema.Schema<unknown, any, never>
+      )
+    }
+  }
+  return partDecoders
+}
+
+/**
+ * Decodes a document one part at a time (each list one item at a time, with
+ * the item's compiled decoder): its fields when it is valid, exactly as
+ * `decodeFields` gives them, else `undefined` with its shape problems in the
+ * sink, in `decodeFields`' order.
+ */
+const decodeParts = (input: unknown, sink: Problem.Collector): TerritoryInput | undefined => {
+  const d = parts()
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    const r = decodeFields(input)
+    if (Either.isLeft(r)) sink.addAll(r.left)
+    return Either.isRight(r) ? r.right : undefined
+  }
+  const excess = d.excess(input)
+  if (Either.isLeft(excess)) sink.addAll(excess.left)
+  const record = input as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const [key, decode] of d.fields) {
+    const own = Object.hasOwn(record, key)
+    // effect reads a required field through the prototype chain, and skips an optional one the object does not own
+    const read = own || (required.has(key) && key in record)
+    const value = read ? record[key] : undefined
+    const item = d.items.get(key)
+    if (item !== undefined && read && Array.isArray(value)) {
+      const values: Array<unknown> = []
+      for (let i = 0; i < value.length; i++) {
+        const r = item(value[i])
+        if (Either.isRight(r)) {
+          if (sink.total() === 0) values.push(r.right)
+        } else if (sink.full()) for (const p of r.left) sink.skip(p.code)
+        else sink.addAll(Problem.prefix(r.left, [key, i]))
+      }
+      out[key] = values
+      continue
+    }
+    const r = decode(own ? { [key]: value } : key in record ? Object.create({ [key]: record[key] }) : {})
+    if (Either.isLeft(r)) sink.addAll(r.left)
+    else if (Object.hasOwn(r.right as object, key)) out[key] = (r.right as Record<string, unknown>)[key]
+  }
+  return sink.total() === 0 ? (out as unknown as TerritoryInput) : undefined
+}
+
+/**
+ * {@link decode} with a cap on the problems kept: the same problems in the
+ * same order, the first `maxProblems` kept and the rest counted by kind, so
+ * that memory stays bounded however many problems the input holds (issue 14).
+ * A document that is not valid is checked one item of each list at a time.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Problem, Territory } from "@welfare/core"
+ *
+ * const actors = Array.from({ length: 5 }, (_, i) => ({ id: `a-${i}`, kind: "foo", resources: [] }))
+ * const result = Territory.decodeCapped({ name: "Ambito di Legnano", municipalities: [], actors }, { maxProblems: 2 })
+ * assert.ok(Either.isLeft(result))
+ * assert.deepStrictEqual(result.left.kept.map((p) => Problem.formatPath(p.path)), ["actors[0].kind", "actors[1].kind"])
+ * assert.deepStrictEqual(result.left.omitted, { "invalid-value": 3 })
+ * ```
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const decodeCapped = (input: unknown, options?: DecodeOptions): Problem.CappedResult<Territory> => {
+  const sink = Problem.collector(Math.max(1, options?.maxProblems ?? Problem.defaultMaxProblems))
+  const document = withoutSchemaLink(input)
+  // one part at a time: neither effect's decoder of the whole document nor its issues of every item
+  // are ever held (the compiled check of the whole is used where it exists)
+  const fields: TerritoryInput | undefined =
+    fieldsDecoder.tryFast(document)?.value ?? decodeParts(document, sink)
+  if (fields !== undefined) integrityInto(fields, sink)
+  const capped = sink.result()
+  return capped.total === 0 && fields !== undefined
+    ? Either.right(fields as Territory)
+    : Either.left(capped as Problem.CappedProblems)
+}
 
 // A document may name its JSON Schema in a top-level `$schema` text (the JSON Schema
 // of a territory document allows it): it is not part of the territory. Any other

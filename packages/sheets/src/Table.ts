@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { type Problem, Territory } from "@welfare/core"
+import { Problem, Territory } from "@welfare/core"
 import * as Either from "effect/Either"
 import type * as Layout from "./Layout.js"
 import { territory as territoryLayout } from "./Layout.js"
@@ -775,6 +775,77 @@ export const read = (
 }
 
 /**
+ * Problems of sheets under a cap (issue 14: memory bounded however many
+ * cells are wrong): `push` keeps the first `max` (default
+ * `Problem.defaultMaxProblems`) and counts the others by kind; `result` gives
+ * the kept ones and, when some were left out, one last problem of the whole
+ * workbook that says how many, by kind, in Italian and English.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ProblemSink {
+  /** Keeps the problem, or counts it when `max` are kept already. */
+  readonly push: (problem: SheetProblem) => void
+  /** Counts problems of this kind that are not kept (a capped list's rest). */
+  readonly skip: (code: Problem.ProblemCode, count: number) => void
+  /** The kept problems, then one problem that counts the others by kind when there are any. */
+  readonly result: () => Array<SheetProblem>
+}
+
+/**
+ * Makes a {@link ProblemSink}.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Table } from "@welfare/sheets"
+ *
+ * const sink = Table.problemSink(1)
+ * for (const row of [3, 4, 5]) sink.push({ code: "invalid-value", sheet: "Attori", row, column: "B", path: [], message: { it: "formula", en: "formula" } })
+ * const problems = sink.result()
+ * assert.strictEqual(problems.length, 2)
+ * assert.strictEqual(problems[1]!.message.en, "... and 2 more problems not shown (2 invalid-value): only the first 1 are kept")
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const problemSink = (max: number = Problem.defaultMaxProblems): ProblemSink => {
+  const kept: Array<SheetProblem> = []
+  const omitted = new Map<string, number>()
+  let rest = 0
+  const skip = (code: Problem.ProblemCode, count: number): void => {
+    if (count <= 0) return
+    rest += count
+    omitted.set(code, (omitted.get(code) ?? 0) + count)
+  }
+  return {
+    push: (problem) => {
+      if (kept.length < max) kept.push(problem)
+      else skip(problem.code, 1)
+    },
+    skip,
+    result: () => {
+      if (rest === 0) return kept.slice()
+      const byCode = [...omitted].map(([code, n]) => `${n} ${code}`).join(", ")
+      return [
+        ...kept,
+        {
+          code: "invalid-value",
+          sheet: "",
+          path: [],
+          message: {
+            it: `... e altri ${rest} problemi non mostrati (${byCode}): sono tenuti solo i primi ${kept.length}`,
+            en: `... and ${rest} more problems not shown (${byCode}): only the first ${kept.length} are kept`
+          }
+        }
+      ]
+    }
+  }
+}
+
+/**
  * Reads sheets into a territory, decoded with `Territory.decode` (so every
  * problem carries the JSON decoder's code), every problem located at its
  * cell, all at once. A cell that cannot be read is reported once, and the
@@ -810,11 +881,18 @@ export const decode = (
 ): Either.Either<Territory.Territory, ReadonlyArray<SheetProblem>> => {
   const reading = read(sheets, options.layout === undefined ? {} : { layout: options.layout })
   const early = [...(options.problems ?? []), ...reading.problems]
-  const decoded = Territory.decode(reading.document)
+  // the first problems kept, the others counted (issue 14)
+  const decoded = Territory.decodeCapped(reading.document)
   if (Either.isRight(decoded) && early.length === 0) return Either.right(decoded.right)
   const seen = new Set(early.filter((p) => p.column !== undefined).map((p) => address(p)))
-  const located = Either.isLeft(decoded)
-    ? decoded.left.map(reading.locate).filter((p) => p.column === undefined || !seen.has(address(p)))
-    : []
-  return Either.left([...early, ...located])
+  const sink = problemSink()
+  for (const p of early) sink.push(p)
+  if (Either.isLeft(decoded)) {
+    for (const p of decoded.left.kept) {
+      const located = reading.locate(p)
+      if (located.column === undefined || !seen.has(address(located))) sink.push(located)
+    }
+    for (const [code, n] of Object.entries(decoded.left.omitted)) sink.skip(code as Problem.ProblemCode, n)
+  }
+  return Either.left(sink.result())
 }

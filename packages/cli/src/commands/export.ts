@@ -9,7 +9,7 @@ import type { Territory } from "@welfare/core"
 import { Cids, Fhir, Hsds, Iati } from "@welfare/interop"
 import type { DocumentOptions } from "../index.js"
 import type { Io } from "../io.js"
-import { formatLocated, loadTerritory } from "../load.js"
+import { loadTerritory, maxPrintedProblems, problemLines } from "../load.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
 import { writeOut } from "../read.js"
 
@@ -135,7 +135,8 @@ export const exportTerritory = async (io: Io, options: ExportOptions): Promise<E
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
   if (loaded.value._tag === "Invalid") {
-    for (const problem of loaded.value.problems) io.stderr(`${formatLocated(problem)}\n`)
+    for (const line of problemLines(loaded.value.problems, maxPrintedProblems, loaded.value))
+      io.stderr(`${line}\n`)
     return failure(
       ExitCode.problems,
       `${options.file} has problems: fix them first (welfare validate ${options.file})`

@@ -39,7 +39,7 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
   if (loaded.value._tag === "Invalid") {
-    return invalid(io, options, loaded.value.problems)
+    return invalid(io, options, loaded.value.problems, loaded.value)
   }
   const rubric = await loadRubric(io, options.rubric, options.maxBytes)
   if (rubric._tag === "Failure") return rubric

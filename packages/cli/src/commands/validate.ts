@@ -50,7 +50,7 @@ export const validate = async (io: Io, options: DocumentOptions): Promise<ExitCo
                   path: p.problem.path,
                   message: p.problem.message
                 })),
-          problemCount: result._tag === "Valid" ? 0 : result.problems.length
+          problemCount: result._tag === "Valid" ? 0 : result.total
         },
         null,
         2
@@ -62,8 +62,8 @@ export const validate = async (io: Io, options: DocumentOptions): Promise<ExitCo
     io.stdout(`${options.file} is a valid territory document: ${contents(result.territory)}\n`)
     return ExitCode.ok
   }
-  for (const line of problemLines(result.problems)) io.stdout(`${line}\n`)
-  const n = result.problems.length
+  for (const line of problemLines(result.problems, maxPrintedProblems, result)) io.stdout(`${line}\n`)
+  const n = result.total
   io.stdout(`${n} ${n === 1 ? "problem" : "problems"} in ${options.file}\n`)
   return ExitCode.problems
 }

@@ -31,6 +31,37 @@ export const duplicateIds = <A>(
 }
 
 /**
+ * {@link duplicateIds} into a collector: once it is full, a duplicate is only
+ * counted (no message built), so a million duplicates cost no memory. Items
+ * whose id is `undefined` are skipped.
+ * @internal
+ */
+export const duplicateIdsInto = <A>(
+  sink: Problem.Collector,
+  items: ReadonlyArray<A>,
+  idOf: (a: A) => string | undefined,
+  path: Path,
+  what: string
+): void => {
+  const first = new Map<string, number>()
+  for (let i = 0; i < items.length; i++) {
+    const id = idOf(items[i]!)
+    if (id === undefined) continue
+    const at = first.get(id)
+    if (at === undefined) first.set(id, i)
+    else if (sink.full()) sink.skip("duplicate-id")
+    else
+      sink.add(
+        Problem.make(
+          "duplicate-id",
+          [...path, i, "id"],
+          `the ${what} id "${id}" is already used by ${Problem.formatPath([...path, at])}: give every ${what} its own id`
+        )
+      )
+  }
+}
+
+/**
  * Reports a reference to an id that is not among the known ones.
  * @internal
  */
