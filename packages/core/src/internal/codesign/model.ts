@@ -10,7 +10,6 @@ import * as Need from "../../Need.js"
 import * as Resource from "../../Resource.js"
 import { id, literals, optional, text } from "../schema.js"
 
-
 /**
  * The id of a co-design or co-programming process.
  *
