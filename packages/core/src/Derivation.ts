@@ -75,7 +75,7 @@ export interface CaseEvent {
  * @since 0.2.0
  */
 export interface CoDesignEvent {
-  readonly type: string
+  readonly _tag: string
   readonly activity?: string
   readonly actors?: ReadonlyArray<{ readonly actor: string }>
   readonly persons?: ReadonlyArray<string>
@@ -361,7 +361,7 @@ export const index = (records: Records): Index => {
     let recipients = false
     let participated = false
     for (const e of p.events) {
-      if (e.type !== "participation-recorded") continue
+      if (e._tag !== "participation-recorded") continue
       participated = true
       const people = (e.recipientCount ?? 0) > 0 || (e.persons?.length ?? 0) > 0
       if (e.activity === "needs-analysis" || e.activity === "ideation") {
