@@ -26,10 +26,13 @@ interface Context {
   readonly c: Core
   readonly stageOk: boolean
   readonly problems: Array<Problem.Problem>
-  readonly at: (...p: Array<string | number>) => Path
+  readonly path: Path
 }
 
+const at = (x: Context, ...p: Array<string | number>): Path => [...x.path, ...p]
+
 const actor = (x: Context, id: string, p: Path): void => {
+  if (x.c.known.has(id)) return
   x.problems.push(
     ...unknownReference(
       x.c.known,
@@ -69,14 +72,20 @@ const need = (x: Context, id: string, p: Path): void => {
     )
 }
 
+const distinct = (items: ReadonlyArray<string>): boolean => {
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i] === items[j]) return false
+  return true
+}
+
 const noDuplicates = (x: Context, items: ReadonlyArray<string>, p: Path, what: string): void => {
+  if (items.length < 2 || (items.length < 16 && distinct(items))) return
   for (const d of duplicatesIn(items))
     x.problems.push(Problem.make("rule", p, `the ${what} "${d}" is listed twice: list each ${what} once`))
 }
 
 const once = (x: Context, drafted: unknown, what: string): void => {
   if (drafted !== undefined)
-    x.problems.push(Problem.make("rule", x.at("type"), `the ${what} is already drafted: it is drafted once`))
+    x.problems.push(Problem.make("rule", at(x, "type"), `the ${what} is already drafted: it is drafted once`))
 }
 
 const identityAndTime = (x: Context, event: Event): void => {
@@ -85,7 +94,7 @@ const identityAndTime = (x: Context, event: Event): void => {
     x.problems.push(
       Problem.make(
         "duplicate-id",
-        x.at("eventId"),
+        at(x, "eventId"),
         `the event id "${event.eventId}" is already used in process "${c.definition.id}": give every event its own id`
       )
     )
@@ -93,11 +102,11 @@ const identityAndTime = (x: Context, event: Event): void => {
     x.problems.push(
       Problem.make(
         "out-of-order",
-        x.at("at"),
+        at(x, "at"),
         `the time goes back: ${event.at} is before the previous event (${c.lastAt}); events are appended in time order`
       )
     )
-  actor(x, event.by, x.at("by"))
+  if (!c.known.has(event.by)) actor(x, event.by, at(x, "by"))
 }
 
 const kindAllows = (c: Core, type: EventType): boolean =>
@@ -115,7 +124,7 @@ const kindAndStage = (x: Context, type: EventType, kindOk: boolean): void => {
     x.problems.push(
       Problem.make(
         "rule",
-        x.at("type"),
+        at(x, "type"),
         definition.kind === "co-programming"
           ? `a co-programming identifies needs, interventions, ways and resources: a "${type}" event belongs to a co-design process`
           : `a co-design defines and carries out projects: draft a Charter and a Pact, not a programme ("programme-drafted" belongs to a co-programming)`
@@ -125,7 +134,7 @@ const kindAndStage = (x: Context, type: EventType, kindOk: boolean): void => {
     x.problems.push(
       Problem.make(
         "out-of-order",
-        x.at("type"),
+        at(x, "type"),
         `a "${type}" event is not allowed at the stage "${x.c.stage}" of process "${definition.id}": allowed at ${typeStages[type].filter((s) => stagesOfKind[definition.kind].includes(s)).join(", ")}`
       )
     )
@@ -134,17 +143,17 @@ const kindAndStage = (x: Context, type: EventType, kindOk: boolean): void => {
 const charterDrafted = (x: Context, event: EventOf<"charter-drafted">): void => {
   once(x, x.c.charter, "Charter")
   event.projects.forEach((id, i) => {
-    const p = knownProject(x, id, x.at("projects", i))
+    const p = knownProject(x, id, at(x, "projects", i))
     if (p !== undefined && p.feasible !== true)
       x.problems.push(
         Problem.make(
           "rule",
-          x.at("projects", i),
+          at(x, "projects", i),
           `the project "${id}" has not been assessed feasible: only feasible projects enter the Charter (seed 004, row 54)`
         )
       )
   })
-  noDuplicates(x, event.projects, x.at("projects"), "project")
+  noDuplicates(x, event.projects, at(x, "projects"), "project")
 }
 
 const approved = (x: Context): void => {
@@ -154,7 +163,7 @@ const approved = (x: Context): void => {
     x.problems.push(
       Problem.make(
         "out-of-order",
-        x.at("type"),
+        at(x, "type"),
         codesign
           ? "both the Charter and the Pact must be drafted before the approval (seed 004, row 55)"
           : "the programme must be drafted before the approval"
@@ -164,12 +173,12 @@ const approved = (x: Context): void => {
 
 const signed = (x: Context, event: EventOf<"signed">): void => {
   const { c } = x
-  actor(x, event.actor, x.at("actor"))
+  actor(x, event.actor, at(x, "actor"))
   if (c.signatures.has(event.actor))
     x.problems.push(
       Problem.make(
         "rule",
-        x.at("actor"),
+        at(x, "actor"),
         `"${event.actor}" has already signed the Pact: each party signs once`
       )
     )
@@ -177,7 +186,7 @@ const signed = (x: Context, event: EventOf<"signed">): void => {
     x.problems.push(
       Problem.make(
         "rule",
-        x.at("actor"),
+        at(x, "actor"),
         `"${event.actor}" is not a party of the drafted Pact: only its parties sign it`
       )
     )
@@ -189,7 +198,7 @@ const participationActivity = (x: Context, event: Participation): void => {
     x.problems.push(
       Problem.make(
         "out-of-order",
-        x.at("activity"),
+        at(x, "activity"),
         `a participation in "${event.activity}" is recorded at the stage ${allowed.join(" or ")}, not at "${x.c.stage}"`
       )
     )
@@ -198,7 +207,7 @@ const participationActivity = (x: Context, event: Participation): void => {
     x.problems.push(
       Problem.make(
         "rule",
-        x.at("activity"),
+        at(x, "activity"),
         `the phase "${event.activity}" belongs to the projects of a co-design, not to a co-programming`
       )
     )
@@ -206,7 +215,7 @@ const participationActivity = (x: Context, event: Participation): void => {
     x.problems.push(
       Problem.make(
         "missing",
-        x.at("project"),
+        at(x, "project"),
         `the phase "${event.activity}" is the phase of a project: name the project`
       )
     )
@@ -218,13 +227,13 @@ const participationProject = (x: Context, event: Participation): void => {
     x.problems.push(
       Problem.make(
         "rule",
-        x.at("project"),
+        at(x, "project"),
         `a participation in "${event.activity}" concerns the whole process: remove the project (only focus groups and project phases name one)`
       )
     )
     return
   }
-  const p = knownProject(x, event.project, x.at("project"))
+  const p = knownProject(x, event.project, at(x, "project"))
   const { charter } = x.c
   if (
     p !== undefined &&
@@ -235,7 +244,7 @@ const participationProject = (x: Context, event: Participation): void => {
     x.problems.push(
       Problem.make(
         "rule",
-        x.at("project"),
+        at(x, "project"),
         `the project "${event.project}" is not in the Charter: only the projects of the Charter are realised`
       )
     )
@@ -247,40 +256,41 @@ const participation = (x: Context, event: Participation): void => {
   participationActivity(x, event)
   participationProject(x, event)
   event.actors.forEach((a, i) => {
-    actor(x, a.actor, x.at("actors", i, "actor"))
+    if (!x.c.known.has(a.actor)) actor(x, a.actor, at(x, "actors", i, "actor"))
   })
-  noDuplicates(
-    x,
-    event.actors.map((a) => a.actor),
-    x.at("actors"),
-    "actor"
-  )
-  noDuplicates(x, event.persons ?? [], x.at("persons"), "person")
+  if (event.actors.length > 1)
+    noDuplicates(
+      x,
+      event.actors.map((a) => a.actor),
+      at(x, "actors"),
+      "actor"
+    )
+  if (event.persons !== undefined) noDuplicates(x, event.persons, at(x, "persons"), "person")
 }
 
 /** The rules of each event type, after those every event shares (a table). */
 const byType: { readonly [T in EventType]: (x: Context, event: EventOf<T>) => void } = {
   "steering-group-constituted": (x, e) => {
     e.members.forEach((m, i) => {
-      actor(x, m, x.at("members", i))
+      actor(x, m, at(x, "members", i))
     })
-    noDuplicates(x, e.members, x.at("members"), "member")
-    noDuplicates(x, e.themes, x.at("themes"), "theme")
+    noDuplicates(x, e.members, at(x, "members"), "member")
+    noDuplicates(x, e.themes, at(x, "themes"), "theme")
   },
   "partner-contacted": (x, e) => {
-    actor(x, e.actor, x.at("actor"))
+    actor(x, e.actor, at(x, "actor"))
     if (x.c.contacted.has(e.actor))
-      x.problems.push(Problem.make("rule", x.at("actor"), `the partner "${e.actor}" was already contacted`))
+      x.problems.push(Problem.make("rule", at(x, "actor"), `the partner "${e.actor}" was already contacted`))
   },
   "needs-identified": (x, e) => {
-    noDuplicates(x, e.needs, x.at("needs"), "need")
+    noDuplicates(x, e.needs, at(x, "needs"), "need")
   },
   "focus-groups-started": (x) => {
     if (!x.c.publicEvent && x.stageOk)
       x.problems.push(
         Problem.make(
           "out-of-order",
-          x.at("type"),
+          at(x, "type"),
           "the steering group realises the public event before the focus groups start (seed 004, row 53): record a participation in the public-event first"
         )
       )
@@ -290,48 +300,48 @@ const byType: { readonly [T in EventType]: (x: Context, event: EventOf<T>) => vo
       x.problems.push(
         Problem.make(
           "duplicate-id",
-          x.at("project"),
+          at(x, "project"),
           `the project "${e.project}" was already built in process "${x.c.definition.id}": give every project its own id`
         )
       )
     e.needs.forEach((n, i) => {
-      need(x, n, x.at("needs", i))
+      need(x, n, at(x, "needs", i))
     })
-    noDuplicates(x, e.needs, x.at("needs"), "need")
+    noDuplicates(x, e.needs, at(x, "needs"), "need")
   },
   "feasibility-assessed": (x, e) => {
-    const p = knownProject(x, e.project, x.at("project"))
+    const p = knownProject(x, e.project, at(x, "project"))
     if (p?.feasible !== undefined)
       x.problems.push(
         Problem.make(
           "rule",
-          x.at("project"),
+          at(x, "project"),
           `the feasibility of project "${e.project}" was already assessed`
         )
       )
   },
   "partner-aggregated": (x, e) => {
-    actor(x, e.actor, x.at("actor"))
-    const p = knownProject(x, e.project, x.at("project"))
+    actor(x, e.actor, at(x, "actor"))
+    const p = knownProject(x, e.project, at(x, "project"))
     if (p?.partners.includes(e.actor) === true)
       x.problems.push(
-        Problem.make("rule", x.at("actor"), `"${e.actor}" is already a partner of project "${e.project}"`)
+        Problem.make("rule", at(x, "actor"), `"${e.actor}" is already a partner of project "${e.project}"`)
       )
   },
   "charter-drafted": charterDrafted,
   "pact-drafted": (x, e) => {
     once(x, x.c.pact, "Pact")
     e.parties.forEach((a, i) => {
-      actor(x, a, x.at("parties", i))
+      actor(x, a, at(x, "parties", i))
     })
-    noDuplicates(x, e.parties, x.at("parties"), "party")
+    noDuplicates(x, e.parties, at(x, "parties"), "party")
   },
   "programme-drafted": (x, e) => {
     once(x, x.c.programme, "programme")
     e.needs.forEach((n, i) => {
-      need(x, n, x.at("needs", i))
+      need(x, n, at(x, "needs", i))
     })
-    noDuplicates(x, e.needs, x.at("needs"), "need")
+    noDuplicates(x, e.needs, at(x, "needs"), "need")
   },
   approved,
   signed,
@@ -351,7 +361,7 @@ export const check = (c: Core, event: Event, path: Path): Array<Problem.Problem>
     c,
     stageOk: stageAllows(c, event._tag),
     problems: [],
-    at: (...p) => [...path, ...p]
+    path
   }
   identityAndTime(x, event)
   kindAndStage(x, event._tag, kindOk)

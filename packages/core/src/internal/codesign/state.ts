@@ -161,7 +161,7 @@ export const initial = (definition: Definition): Core => {
     pact: undefined,
     programme: undefined,
     signatures: Chain.empty(),
-    participation: Chain.empty()
+    participation: Chain.empty(false)
   }
 }
 
@@ -182,19 +182,42 @@ const updateProject = (
 
 /** The state after an event the rules accepted. */
 export const evolve = (c: Core, event: Event): Core => {
-  const base: Core = { ...c, lastAt: event.at, eventIds: c.eventIds.append(event.eventId) }
+  const change = changeOf(c, event)
+  // every state is built here, with all its fields in one order (one hidden class, fast replays)
+  return {
+    definition: c.definition,
+    participants: c.participants,
+    known: c.known,
+    stage: change.stage ?? c.stage,
+    lastAt: event.at,
+    eventIds: c.eventIds.append(event.eventId),
+    steeringGroup: change.steeringGroup ?? c.steeringGroup,
+    themes: change.themes ?? c.themes,
+    contacted: change.contacted ?? c.contacted,
+    publicEvent: change.publicEvent ?? c.publicEvent,
+    identifiedNeeds: change.identifiedNeeds ?? c.identifiedNeeds,
+    projects: change.projects ?? c.projects,
+    charter: change.charter ?? c.charter,
+    pact: change.pact ?? c.pact,
+    programme: change.programme ?? c.programme,
+    signatures: change.signatures ?? c.signatures,
+    participation: change.participation ?? c.participation
+  }
+}
+
+/** What an event changes in the state besides its time and id. */
+const changeOf = (c: Core, event: Event): Partial<Core> => {
   switch (event._tag) {
     case "steering-group-constituted":
-      return { ...base, stage: "steering-group", steeringGroup: event.members, themes: event.themes }
+      return { stage: "steering-group", steeringGroup: event.members, themes: event.themes }
     case "partner-contacted":
-      return { ...base, contacted: c.contacted.append(event.actor) }
+      return { contacted: c.contacted.append(event.actor) }
     case "needs-identified":
-      return { ...base, identifiedNeeds: addNeeds(c.identifiedNeeds, event.needs) }
+      return { identifiedNeeds: addNeeds(c.identifiedNeeds, event.needs) }
     case "focus-groups-started":
-      return { ...base, stage: "focus-groups" }
+      return { stage: "focus-groups" }
     case "project-built":
       return {
-        ...base,
         projects: c.projects.set(event.project, {
           id: event.project,
           needs: event.needs,
@@ -204,36 +227,31 @@ export const evolve = (c: Core, event: Event): Core => {
       }
     case "feasibility-assessed":
       return {
-        ...base,
         projects: updateProject(c, event.project, (p) => ({ ...p, feasible: event.feasible }))
       }
     case "partner-aggregated":
-      return {
-        ...base,
-        projects: updateProject(c, event.project, (p) => ({ ...p, partners: [...p.partners, event.actor] }))
-      }
+      return { projects: updateProject(c, event.project, (p) => ({ ...p, partners: [...p.partners, event.actor] })) }
     case "charter-drafted":
-      return { ...base, stage: "drafting", charter: event.projects }
+      return { stage: "drafting", charter: event.projects }
     case "pact-drafted":
-      return { ...base, stage: "drafting", pact: event.parties }
+      return { stage: "drafting", pact: event.parties }
     case "programme-drafted":
-      return { ...base, stage: "drafting", programme: event.needs }
+      return { stage: "drafting", programme: event.needs }
     case "signed":
-      return { ...base, stage: "signed", signatures: c.signatures.append(event.actor) }
+      return { stage: "signed", signatures: c.signatures.append(event.actor) }
     case "participation-recorded":
       return {
-        ...base,
         publicEvent: c.publicEvent || event.activity === "public-event",
         participation: c.participation.append(event)
       }
     case "approved":
-      return { ...base, stage: "approved" }
+      return { stage: "approved" }
     case "realisation-started":
-      return { ...base, stage: "realisation" }
+      return { stage: "realisation" }
     case "verification-started":
-      return { ...base, stage: "verification" }
+      return { stage: "verification" }
     case "closed":
-      return { ...base, stage: "closed" }
+      return { stage: "closed" }
   }
 }
 

@@ -68,38 +68,42 @@ export const trace = <E, T>(events: Iterable<E>, line: (event: E, index: number)
  * sees a later one's items. `has` answers in constant time.
  */
 export class Chain<A> {
+  private cached: ReadonlyArray<A> | undefined = undefined
+
   private constructor(
     private readonly buffer: Array<A>,
-    private readonly positions: Map<A, number>,
+    /** The first position of each item, when `has` is asked of the chain (`undefined`: never). */
+    private readonly positions: Map<A, number> | undefined,
     readonly length: number
   ) {}
 
-  static empty<A>(): Chain<A> {
-    return new Chain<A>([], new Map(), 0)
+  /** An empty chain; `indexed: false` when `has` is never asked (no index kept). */
+  static empty<A>(indexed = true): Chain<A> {
+    return new Chain<A>([], indexed ? new Map() : undefined, 0)
   }
 
-  static of<A>(items: Iterable<A>): Chain<A> {
-    let chain = Chain.empty<A>()
+  static of<A>(items: Iterable<A>, indexed = true): Chain<A> {
+    let chain = Chain.empty<A>(indexed)
     for (const a of items) chain = chain.append(a)
     return chain
   }
 
   append(a: A): Chain<A> {
-    if (this.buffer.length === this.length) {
-      this.buffer.push(a)
-      if (!this.positions.has(a)) this.positions.set(a, this.length)
-      return new Chain(this.buffer, this.positions, this.length + 1)
-    }
-    const copy = Chain.of(this.buffer.slice(0, this.length))
-    return copy.append(a)
+    if (this.buffer.length !== this.length)
+      return Chain.of(this.buffer.slice(0, this.length), this.positions !== undefined).append(a)
+    this.buffer.push(a)
+    if (this.positions !== undefined && !this.positions.has(a)) this.positions.set(a, this.length)
+    return new Chain(this.buffer, this.positions, this.length + 1)
   }
 
   has(a: A): boolean {
+    if (this.positions === undefined) {
+      for (let i = 0; i < this.length; i++) if (this.buffer[i] === a) return true
+      return false
+    }
     const at = this.positions.get(a)
     return at !== undefined && at < this.length
   }
-
-  private cached: ReadonlyArray<A> | undefined
 
   /** The items of this version, as a new array (cached). */
   toArray(): ReadonlyArray<A> {
