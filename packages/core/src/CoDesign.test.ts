@@ -8,8 +8,8 @@ import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as CoDesign from "./CoDesign.js"
 import * as Need from "./Need.js"
 import * as Problem from "./Problem.js"
-import * as Arb from "./testing/index.js"
 import * as Timestamp from "./Timestamp.js"
+import * as Arb from "./testing/index.js"
 
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../../examples/territories/${name}`, import.meta.url), "utf8"))

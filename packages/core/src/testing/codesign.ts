@@ -296,7 +296,9 @@ export const anyEvent = (process: CoDesign.Process): fc.Arbitrary<CoDesign.Event
           .tuple(common, project, fc.boolean())
           .map(([c, p, feasible]) => ({ ...c, _tag: type, project: p, feasible }))
       case "partner-aggregated":
-        return fc.tuple(common, project, actor).map(([c, p, a]) => ({ ...c, _tag: type, project: p, actor: a }))
+        return fc
+          .tuple(common, project, actor)
+          .map(([c, p, a]) => ({ ...c, _tag: type, project: p, actor: a }))
       case "charter-drafted":
         return fc.tuple(common, some(project)).map(([c, ps]) => ({ ...c, _tag: type, projects: ps }))
       case "pact-drafted":

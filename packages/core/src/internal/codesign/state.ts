@@ -230,7 +230,9 @@ const changeOf = (c: Core, event: Event): Partial<Core> => {
         projects: updateProject(c, event.project, (p) => ({ ...p, feasible: event.feasible }))
       }
     case "partner-aggregated":
-      return { projects: updateProject(c, event.project, (p) => ({ ...p, partners: [...p.partners, event.actor] })) }
+      return {
+        projects: updateProject(c, event.project, (p) => ({ ...p, partners: [...p.partners, event.actor] }))
+      }
     case "charter-drafted":
       return { stage: "drafting", charter: event.projects }
     case "pact-drafted":
