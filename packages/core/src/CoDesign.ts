@@ -31,6 +31,7 @@ import { dual } from "effect/Function"
 import type * as Actor from "./Actor.js"
 import * as Audit from "./internal/codesign/audit.js"
 import type * as Events from "./internal/codesign/events.js"
+import type { Definition, Event, Process } from "./internal/codesign/events.js"
 import { stageLabels as stageNames, eventTypeLabels as typeLabels } from "./internal/codesign/labels.js"
 import * as Next from "./internal/codesign/next.js"
 import * as Lifecycle from "./internal/codesign/process.js"
@@ -83,10 +84,6 @@ export {
 } from "./internal/codesign/model.js"
 export type { Offer } from "./internal/codesign/next.js"
 export type { ProjectState, State } from "./internal/codesign/state.js"
-
-type Process = Events.Process
-type Definition = Events.Definition
-type Event = Events.Event
 
 /**
  * Starts a process from its definition, with no event yet.
@@ -375,7 +372,15 @@ export const hasEqualDignity: (process: Process) => boolean = Audit.hasEqualDign
  * @category validation
  * @since 0.1.0
  */
-export const referenceProblems: typeof References.referenceProblems = References.referenceProblems
+export const referenceProblems: (
+  items: ReadonlyArray<Process>,
+  known: {
+    readonly actors: ReadonlySet<string>
+    readonly needs: ReadonlySet<string>
+    readonly projects?: ReadonlySet<string>
+  },
+  path: ReadonlyArray<string | number>
+) => Array<Problem.Problem> = References.referenceProblems
 
 /**
  * One step of a trace: the event (its index, id, time, actor and kind) and

@@ -27,10 +27,13 @@
 import type * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import type { Event } from "./internal/takingcharge/events.js"
 import * as Events from "./internal/takingcharge/events.js"
 import * as Personalisation from "./internal/takingcharge/personalisation.js"
 import * as Replay from "./internal/takingcharge/replay.js"
+import type { StepProblem } from "./internal/takingcharge/rules.js"
 import * as Rules from "./internal/takingcharge/rules.js"
+import type { CaseState } from "./internal/takingcharge/state.js"
 import * as State from "./internal/takingcharge/state.js"
 import * as Trace from "./internal/takingcharge/trace.js"
 import type { Lang } from "./Label.js"
@@ -72,10 +75,6 @@ export { stepProblemKinds } from "./internal/takingcharge/rules.js"
 export type { CaseState, Stage } from "./internal/takingcharge/state.js"
 export { stageOfEvent, stageRank, stages } from "./internal/takingcharge/state.js"
 export type { Step } from "./internal/takingcharge/trace.js"
-
-type Event = Events.Event
-type CaseState = State.CaseState
-type StepProblem = Rules.StepProblem
 
 /**
  * An ISO 8601 UTC timestamp to the second (`2025-02-03T09:30:00Z`): the
