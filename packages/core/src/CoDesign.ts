@@ -434,7 +434,7 @@ export interface Step {
  * )
  * ```
  *
- * @category tracing
+ * @category calculators
  * @since 0.2.0
  */
 export const trace: (process: Process) => ReadonlyArray<Step> = Lifecycle.trace
@@ -443,7 +443,7 @@ export const trace: (process: Process) => ReadonlyArray<Step> = Lifecycle.trace
  * One line of a trace in a language: `time  actor  label [stage]`. Only
  * ids, times and labels: nothing personal.
  *
- * @category tracing
+ * @category calculators
  * @since 0.2.0
  */
 export const formatStep = (step: Step, lang: Lang): string =>
