@@ -17,18 +17,18 @@
  * Run: node --conditions=@welfare/source --import tsx examples/codesign.ts
  */
 import { readFileSync } from "node:fs"
-import { Actor, CoDesign, Label, Need, Problem } from "@welfare/core"
+import { Actor, CoDesign, Label, Need, Problem, Timestamp } from "@welfare/core"
 import { Either } from "effect"
 
 const lang: Label.Lang = process.argv.includes("--lang=en") ? "en" : "it"
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"))
 
 const detail = (e: CoDesign.Event): string => {
-  switch (e.type) {
+  switch (e._tag) {
     case "partner-contacted":
     case "signed":
     case "partner-aggregated":
-      return ` ${e.actor}${e.type === "partner-aggregated" ? ` -> ${e.project}` : ""}`
+      return ` ${e.actor}${e._tag === "partner-aggregated" ? ` -> ${e.project}` : ""}`
     case "project-built":
     case "feasibility-assessed":
       return ` ${e.project}`
@@ -51,9 +51,9 @@ const detail = (e: CoDesign.Event): string => {
 const show = (p: CoDesign.Process): void => {
   const e = p.events.at(-1)!
   const s = CoDesign.state(p)
-  const next = [...new Set(CoDesign.next(p).map((o) => o.type))].filter((t) => t !== "participation-recorded")
+  const next = [...new Set(CoDesign.next(p).map((o) => o._tag))].filter((t) => t !== "participation-recorded")
   console.log(
-    `  ${e.at.slice(0, 10)} ${Label.of(CoDesign.eventTypeLabels, e.type, lang)}${detail(e)}\n` +
+    `  ${e.at.slice(0, 10)} ${Label.of(CoDesign.eventTypeLabels, e._tag, lang)}${detail(e)}\n` +
       `             -> ${Label.of(CoDesign.stageLabels, s.stage, lang)}; next: ${next.join(", ") || "-"}`
   )
 }
@@ -105,9 +105,14 @@ let n = 0
 const step = (
   at: string,
   by: Actor.ActorId,
-  fields: Record<string, unknown> & { type: CoDesign.EventType }
+  fields: Record<string, unknown> & { _tag: CoDesign.EventType }
 ) => {
-  const event = { ...fields, eventId: CoDesign.EventId.make(`ev-${++n}`), at, by } as CoDesign.Event
+  const event = {
+    ...fields,
+    eventId: CoDesign.EventId.make(`ev-${++n}`),
+    at: Timestamp.fromMillis(Date.parse(at)),
+    by
+  } as CoDesign.Event
   const result = CoDesign.apply(cremona, event)
   if (Either.isLeft(result)) fail(result.left)
   else {
@@ -125,41 +130,41 @@ const everyone = (lead: Actor.ActorId) => [
 
 console.log(`1. ${cremona.title} (${Label.of(CoDesign.kindLabels, cremona.kind, lang)}, seed 003)`)
 step("2015-02-10T17:00:00Z", comune, {
-  type: "steering-group-constituted",
+  _tag: "steering-group-constituted",
   members: [comune, asst, consorzio, csv],
   themes: ["Presa in carico generativa", "Processi di co-progettazione", "Vulnerabilità tra lavoro e casa"]
 })
 step("2015-03-12T09:00:00Z", comune, {
-  type: "participation-recorded",
+  _tag: "participation-recorded",
   activity: "public-event",
   actors: everyone(csv),
   recipientCount: 30
 })
 // Row 52-53: the needs analysis is itself co-designed, with the final recipients.
 step("2015-04-14T17:00:00Z", csv, {
-  type: "participation-recorded",
+  _tag: "participation-recorded",
   activity: "needs-analysis",
   actors: everyone(caritas),
   persons: ["p-0101", "p-0102", "p-0103"]
 })
-step("2015-04-14T19:00:00Z", comune, { type: "needs-identified", needs: [need] })
-step("2015-05-05T17:00:00Z", comune, { type: "focus-groups-started" })
+step("2015-04-14T19:00:00Z", comune, { _tag: "needs-identified", needs: [need] })
+step("2015-05-05T17:00:00Z", comune, { _tag: "focus-groups-started" })
 step("2015-05-19T17:00:00Z", consorzio, {
-  type: "participation-recorded",
+  _tag: "participation-recorded",
   activity: "focus-group",
   actors: everyone(consorzio),
   recipientCount: 8
 })
-step("2015-06-16T10:00:00Z", comune, { type: "programme-drafted", needs: [need] })
-step("2015-07-14T18:00:00Z", comune, { type: "approved" })
-step("2016-06-01T09:00:00Z", comune, { type: "verification-started" })
+step("2015-06-16T10:00:00Z", comune, { _tag: "programme-drafted", needs: [need] })
+step("2015-07-14T18:00:00Z", comune, { _tag: "approved" })
+step("2016-06-01T09:00:00Z", comune, { _tag: "verification-started" })
 step("2016-06-21T17:00:00Z", caritas, {
-  type: "participation-recorded",
+  _tag: "participation-recorded",
   activity: "verification",
   actors: everyone(famiglie),
   persons: ["p-0101", "p-0103"]
 })
-step("2016-07-05T12:00:00Z", comune, { type: "closed" })
+step("2016-07-05T12:00:00Z", comune, { _tag: "closed" })
 printAudit(CoDesign.audit(cremona, { actors: cremonaActors }))
 
 // ---------------------------------------------------------------------------
@@ -188,7 +193,7 @@ printAudit(CoDesign.audit(legnano, territory))
 // ---------------------------------------------------------------------------
 
 const flawedEvents = legnano.events.map((e): CoDesign.Event => {
-  if (e.type !== "participation-recorded") return e
+  if (e._tag !== "participation-recorded") return e
   if (e.activity === "realisation" && e.project === "proj-custodi-sociali")
     return { ...e, actors: e.actors.filter((a) => a.actor !== "rete-vicinato") }
   if (e.activity === "verification") {

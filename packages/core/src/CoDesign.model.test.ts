@@ -50,7 +50,7 @@ interface Real {
 const at = (n: number, back = false) =>
   `${new Date(Date.UTC(2015, 4, 5, 9) + (back ? n - 2 : n) * 3_600_000).toISOString().slice(0, 19)}Z`
 
-type Body = { type: CoDesign.EventType } & Record<string, unknown>
+type Body = { _tag: CoDesign.EventType } & Record<string, unknown>
 
 abstract class Step implements fc.Command<Model, Real> {
   abstract body(): Body
@@ -65,7 +65,7 @@ abstract class Step implements fc.Command<Model, Real> {
       eventId: CoDesign.EventId.make(`ev-${m.events + 1}`),
       at: at(m.events, this.back),
       by: comune
-    } as CoDesign.Event
+    } as unknown as CoDesign.Event
     const expected = this.allowed(m) && !(this.back && m.events > 0)
     const result = CoDesign.apply(r.process, event)
     expect(Either.isRight(result), `${this.toString()} at stage ${STAGES[m.stage]}`).toBe(expected)
@@ -86,7 +86,7 @@ class Constitute extends Step {
     this.back = back
   }
   body = (): Body => ({
-    type: "steering-group-constituted",
+    _tag: "steering-group-constituted",
     members: [comune, partners[0]],
     themes: ["Casa e lavoro"]
   })
@@ -99,7 +99,7 @@ class Constitute extends Step {
 
 class PublicEvent extends Step {
   body = (): Body => ({
-    type: "participation-recorded",
+    _tag: "participation-recorded",
     activity: "public-event",
     actors: everyone.map((actor) => ({ actor, role: "partner" })),
     recipientCount: 80
@@ -113,7 +113,7 @@ class PublicEvent extends Step {
 
 class Simple extends Step {
   constructor(
-    readonly type:
+    readonly tag:
       | "focus-groups-started"
       | "approved"
       | "realisation-started"
@@ -122,9 +122,9 @@ class Simple extends Step {
   ) {
     super()
   }
-  body = (): Body => ({ type: this.type })
+  body = (): Body => ({ _tag: this.tag })
   allowed = (m: Model) => {
-    switch (this.type) {
+    switch (this.tag) {
       case "focus-groups-started":
         return m.stage === 1 && m.publicEvent
       case "approved":
@@ -144,16 +144,16 @@ class Simple extends Step {
       "realisation-started": 6,
       "verification-started": 7,
       closed: 8
-    }[this.type]
+    }[this.tag]
   }
-  toString = () => this.type
+  toString = () => this.tag
 }
 
 class Build extends Step {
   constructor(readonly project: CitizenshipCharter.ProjectId) {
     super()
   }
-  body = (): Body => ({ type: "project-built", project: this.project, needs: [] })
+  body = (): Body => ({ _tag: "project-built", project: this.project, needs: [] })
   allowed = (m: Model) => m.stage === 2 && !m.projects.has(this.project)
   update = (m: Model) => {
     m.projects.set(this.project, { partners: new Set() })
@@ -168,7 +168,7 @@ class Assess extends Step {
   ) {
     super()
   }
-  body = (): Body => ({ type: "feasibility-assessed", project: this.project, feasible: this.feasible })
+  body = (): Body => ({ _tag: "feasibility-assessed", project: this.project, feasible: this.feasible })
   allowed = (m: Model) =>
     m.stage === 2 && m.projects.get(this.project)?.feasible === undefined && m.projects.has(this.project)
   update = (m: Model) => {
@@ -184,7 +184,7 @@ class Aggregate extends Step {
   ) {
     super()
   }
-  body = (): Body => ({ type: "partner-aggregated", project: this.project, actor: this.actor })
+  body = (): Body => ({ _tag: "partner-aggregated", project: this.project, actor: this.actor })
   allowed = (m: Model) =>
     m.stage === 2 && m.projects.has(this.project) && !m.projects.get(this.project)!.partners.has(this.actor)
   update = (m: Model) => {
@@ -197,7 +197,7 @@ class DraftCharter extends Step {
   constructor(readonly projects: ReadonlyArray<CitizenshipCharter.ProjectId>) {
     super()
   }
-  body = (): Body => ({ type: "charter-drafted", projects: this.projects })
+  body = (): Body => ({ _tag: "charter-drafted", projects: this.projects })
   allowed = (m: Model) =>
     (m.stage === 2 || m.stage === 3) &&
     m.charter === undefined &&
@@ -213,7 +213,7 @@ class DraftPact extends Step {
   constructor(readonly parties: ReadonlyArray<Actor.ActorId>) {
     super()
   }
-  body = (): Body => ({ type: "pact-drafted", parties: this.parties })
+  body = (): Body => ({ _tag: "pact-drafted", parties: this.parties })
   allowed = (m: Model) => (m.stage === 2 || m.stage === 3) && m.pact === undefined
   update = (m: Model) => {
     m.pact = new Set(this.parties)
@@ -226,7 +226,7 @@ class Sign extends Step {
   constructor(readonly actor: Actor.ActorId) {
     super()
   }
-  body = (): Body => ({ type: "signed", actor: this.actor })
+  body = (): Body => ({ _tag: "signed", actor: this.actor })
   allowed = (m: Model) =>
     (m.stage === 4 || m.stage === 5) && m.pact?.has(this.actor) === true && !m.signatures.has(this.actor)
   update = (m: Model) => {
@@ -244,7 +244,7 @@ class Phase extends Step {
     super()
   }
   body = (): Body => ({
-    type: "participation-recorded",
+    _tag: "participation-recorded",
     activity: this.phase,
     project: this.project,
     actors: [{ actor: comune, role: "promoter" }]
@@ -263,7 +263,7 @@ const project = fc.constantFrom(...projectIds)
 const partner = fc.constantFrom(...everyone)
 const simple = fc
   .constantFrom("focus-groups-started", "approved", "realisation-started", "verification-started", "closed")
-  .map((t) => new Simple(t as Simple["type"]))
+  .map((t) => new Simple(t as Simple["tag"]))
 // Commands that move the roadmap forward are listed several times, so that
 // sequences reach the signatures, the realisation and the verification.
 const commands = [

@@ -8,6 +8,7 @@ import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as CoDesign from "./CoDesign.js"
 import * as Need from "./Need.js"
 import * as Problem from "./Problem.js"
+import * as Timestamp from "./Timestamp.js"
 import * as Arb from "./testing/index.js"
 
 const read = (name: string): unknown =>
@@ -31,17 +32,17 @@ const until = (type: CoDesign.EventType): CoDesign.Process => ({
   ...legnano,
   events: legnano.events.slice(
     0,
-    legnano.events.findIndex((e) => e.type === type)
+    legnano.events.findIndex((e) => e._tag === type)
   )
 })
 
 const ev = <T extends CoDesign.EventType>(
   process: CoDesign.Process,
   type: T,
-  fields: Omit<CoDesign.EventOf<T>, "type" | "eventId" | "at" | "by"> & { at?: string; by?: Actor.ActorId }
+  fields: Omit<CoDesign.EventOf<T>, "_tag" | "eventId" | "at" | "by"> & { at?: string; by?: Actor.ActorId }
 ): CoDesign.Event =>
   ({
-    type,
+    _tag: type,
     eventId: CoDesign.EventId.make(`ev-new-${process.events.length}`),
     at: "2017-01-10T09:00:00Z",
     by: comune,
@@ -55,7 +56,7 @@ const shuffleParticipation = (process: CoDesign.Process, order: ReadonlyArray<nu
   let k = 0
   for (let i = 0; i < events.length; ) {
     let j = i
-    while (j < events.length && events[j]!.type === "participation-recorded") j++
+    while (j < events.length && events[j]!._tag === "participation-recorded") j++
     if (j - i > 1) {
       const run = events.slice(i, j) as Array<CoDesign.Participation>
       const payloads = run
@@ -96,17 +97,17 @@ describe("CoDesign", { timeout: 120_000 }, () => {
       "ufficio-di-piano",
       "comune-parabiago"
     ])
-    expect(legnano.events.find((e) => e.type === "signed")?.at.slice(0, 7)).toBe("2015-10")
+    expect(legnano.events.find((e) => e._tag === "signed")?.at.slice(0, 7)).toBe("2015-10")
     expect(CoDesign.hasEqualDignity(legnano)).toBe(true)
     expect(CoDesign.audit(legnano, territory)).toEqual([])
   })
 
   it("offers what the roadmap allows: focus groups only after the public event, drafts only after the focus groups", () => {
     const proposed = CoDesign.make(CoDesign.definitionOf(legnano))
-    expect(CoDesign.next(proposed).map((o) => o.type)).toEqual(["steering-group-constituted"])
+    expect(CoDesign.next(proposed).map((o) => o._tag)).toEqual(["steering-group-constituted"])
     const beforeEvent = until("participation-recorded")
     expect(CoDesign.state(beforeEvent).stage).toBe("steering-group")
-    const types = (p: CoDesign.Process) => [...new Set(CoDesign.next(p).map((o) => o.type))]
+    const types = (p: CoDesign.Process) => [...new Set(CoDesign.next(p).map((o) => o._tag))]
     expect(types(beforeEvent)).toEqual(["partner-contacted", "needs-identified", "participation-recorded"])
     expect(types(until("focus-groups-started"))).toContain("focus-groups-started")
     expect(types(until("focus-groups-started"))).not.toContain("pact-drafted")
@@ -119,7 +120,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
       "participation-recorded"
     ])
     const approved = until("signed")
-    expect(CoDesign.next(approved).find((o) => o.type === "signed")?.actors).toHaveLength(11)
+    expect(CoDesign.next(approved).find((o) => o._tag === "signed")?.actors).toHaveLength(11)
     expect(CoDesign.next(legnano)).toEqual([])
   })
 
@@ -129,7 +130,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
       (acc, e) => Either.getOrThrow(CoDesign.apply(acc, e)),
       p
     )
-    const types = [...new Set(CoDesign.next(focus).map((o) => o.type))]
+    const types = [...new Set(CoDesign.next(focus).map((o) => o._tag))]
     expect(types).toEqual(["needs-identified", "programme-drafted", "participation-recorded"])
     expect(
       formatted(CoDesign.apply(focus, ev(focus, "project-built", { project: custodi, needs: [] })))
@@ -195,13 +196,13 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     expect(
       formatted(CoDesign.decode({ ...encoded, events: [{ ...events[0], at: "2015-05-12 17:00" }] }))
     ).toEqual([
-      "events[0].at: expected an instant in ISO 8601 UTC such as 2015-05-20T17:30:00Z (date, time with seconds, Z), got a text of 16 characters"
+      'events[0].at: expected a UTC time such as 2025-02-03T09:30:00Z (date, "T", time to the second, "Z"), got a text of 16 characters'
     ])
   })
 
   it("audits a flawed Legnano variant: a partner missing from the realisation, no final recipient in the verification", () => {
     const events = legnano.events.map((e): CoDesign.Event => {
-      if (e.type !== "participation-recorded") return e
+      if (e._tag !== "participation-recorded") return e
       if (e.activity === "realisation" && e.project === custodi)
         return { ...e, actors: e.actors.filter((a) => a.actor !== rete) }
       if (e.activity === "verification") {
@@ -514,9 +515,9 @@ describe("CoDesign", { timeout: 120_000 }, () => {
   it("property: no Pact is signed before both drafts, and no draft before the focus groups (invariant 12)", () => {
     const roadmapHolds = (events: ReadonlyArray<CoDesign.Event>) =>
       events.every((e, i) => {
-        const before = events.slice(0, i).map((x) => x.type)
-        if (e.type === "signed") return before.includes("charter-drafted") && before.includes("pact-drafted")
-        if (e.type === "charter-drafted" || e.type === "pact-drafted" || e.type === "programme-drafted")
+        const before = events.slice(0, i).map((x) => x._tag)
+        if (e._tag === "signed") return before.includes("charter-drafted") && before.includes("pact-drafted")
+        if (e._tag === "charter-drafted" || e._tag === "pact-drafted" || e._tag === "programme-drafted")
           return before.includes("focus-groups-started")
         return true
       })
@@ -565,7 +566,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
         ([p, e, seconds]) => {
           if (e === undefined) return
           const last = p.events.at(-1)!.at
-          const at = `${new Date(Date.parse(last) - seconds * 1000).toISOString().slice(0, 19)}Z`
+          const at = Timestamp.fromMillis(Date.parse(last) - seconds * 1000)
           const result = CoDesign.apply(p, { ...e, at })
           expect(Either.isLeft(result) && result.left.map((x) => x.code)).toEqual(["out-of-order"])
         }
@@ -593,13 +594,13 @@ describe("CoDesign", { timeout: 120_000 }, () => {
   it("property: a closed co-design is valid exactly when every stakeholder took part in each phase and final recipients in the needs analysis and the verification (invariant 11)", () => {
     // The oracle reads the events directly, without the state of the implementation.
     const oracle = (p: CoDesign.Process): boolean => {
-      const records = p.events.filter((e): e is CoDesign.Participation => e.type === "participation-recorded")
-      const charter = p.events.find((e) => e.type === "charter-drafted")
+      const records = p.events.filter((e): e is CoDesign.Participation => e._tag === "participation-recorded")
+      const charter = p.events.find((e) => e._tag === "charter-drafted")
       const partners = new Map<string, Set<string>>()
       for (const e of p.events)
-        if (e.type === "partner-aggregated")
+        if (e._tag === "partner-aggregated")
           partners.set(e.project, (partners.get(e.project) ?? new Set()).add(e.actor))
-      const scope = charter?.type === "charter-drafted" ? charter.projects : [...partners.keys()]
+      const scope = charter?._tag === "charter-drafted" ? charter.projects : [...partners.keys()]
       const withRecipients = (a: CoDesign.Activity) =>
         records.some((r) => r.activity === a && ((r.persons ?? []).length > 0 || (r.recipientCount ?? 0) > 0))
       const present = (phase: CoDesign.Phase, project: string, actor: string) =>

@@ -21,6 +21,7 @@
 import * as Actor from "./Actor.js"
 import type * as Dimension from "./Dimension.js"
 import type * as Intervention from "./Intervention.js"
+import { tagOf } from "./internal/codesign/tag.js"
 import type { Labels, Text } from "./Label.js"
 import * as Requirement from "./Requirement.js"
 import type * as Resource from "./Resource.js"
@@ -75,7 +76,10 @@ export interface CaseEvent {
  * @since 0.2.0
  */
 export interface CoDesignEvent {
-  readonly type: string
+  /** The event's tag in memory (`CoDesign.Event`). */
+  readonly _tag?: string
+  /** The same tag in JSON, for a territory read as parsed JSON without decoding it. */
+  readonly type?: string
   readonly activity?: string
   readonly actors?: ReadonlyArray<{ readonly actor: string }>
   readonly persons?: ReadonlyArray<string>
@@ -361,7 +365,7 @@ export const index = (records: Records): Index => {
     let recipients = false
     let participated = false
     for (const e of p.events) {
-      if (e.type !== "participation-recorded") continue
+      if (tagOf(e) !== "participation-recorded") continue
       participated = true
       const people = (e.recipientCount ?? 0) > 0 || (e.persons?.length ?? 0) > 0
       if (e.activity === "needs-analysis" || e.activity === "ideation") {

@@ -75,7 +75,7 @@ describe("GenerativeLens on the Legnano territory (seed 004)", () => {
     // without the verification meeting of 21 November 2016 (ev-41) the recipients did not verify
     const withoutVerification = {
       events: process.events.filter(
-        (e) => !(e.type === "participation-recorded" && e.activity === "verification")
+        (e) => !(e._tag === "participation-recorded" && e.activity === "verification")
       )
     }
     expect(GenerativeLens.recipientParticipation(withoutVerification)).toEqual({

@@ -320,7 +320,7 @@ export const recipientParticipation = (
   let needsAnalysis = false
   let verification = false
   for (const e of process.events) {
-    if (e.type !== "participation-recorded") continue
+    if (e._tag !== "participation-recorded") continue
     const recipients = (e.persons?.length ?? 0) > 0 || (e.recipientCount ?? 0) > 0
     if (!recipients) continue
     if (e.activity === "needs-analysis") needsAnalysis = true

@@ -53,15 +53,15 @@ export interface Roadmap {
  * @example
  * ```ts
  * import * as assert from "node:assert"
- * import { Actor, CitizenshipCharter, CoDesign, Provenance } from "@welfare/core"
+ * import { Actor, CitizenshipCharter, CoDesign, Provenance, Timestamp } from "@welfare/core"
  *
  * const comune = Actor.ActorId.make("comune-legnano")
  * const process: CoDesign.Process = {
  *   ...CoDesign.make({ id: CoDesign.CoDesignId.make("codesign-1"), kind: "co-design", title: "Verso la Carta", promoter: comune, trigger: { needs: [] }, stakeholders: [] }),
  *   events: [
- *     { type: "charter-drafted", eventId: CoDesign.EventId.make("ev-8"), at: "2015-09-15T10:00:00Z", by: comune, projects: [CitizenshipCharter.ProjectId.make("proj-custodi-sociali")] },
- *     { type: "approved", eventId: CoDesign.EventId.make("ev-9"), at: "2015-10-20T18:00:00Z", by: comune },
- *     { type: "signed", eventId: CoDesign.EventId.make("ev-10"), at: "2015-10-27T10:00:00Z", by: comune, actor: comune }
+ *     { _tag: "charter-drafted", eventId: CoDesign.EventId.make("ev-8"), at: Timestamp.fromMillis(Date.UTC(2015, 8, 15, 10, 0)), by: comune, projects: [CitizenshipCharter.ProjectId.make("proj-custodi-sociali")] },
+ *     { _tag: "approved", eventId: CoDesign.EventId.make("ev-9"), at: Timestamp.fromMillis(Date.UTC(2015, 9, 20, 18, 0)), by: comune },
+ *     { _tag: "signed", eventId: CoDesign.EventId.make("ev-10"), at: Timestamp.fromMillis(Date.UTC(2015, 9, 27, 10, 0)), by: comune, actor: comune }
  *   ]
  * }
  * const roadmap = Provenance.fromRoadmap(process)
@@ -78,12 +78,12 @@ export const fromRoadmap = (process: Pick<CoDesign.Process, "id" | "events">): R
   let approved: CoDesign.EventId | undefined
   const signatures: Array<Roadmap["signatures"][number]> = []
   for (const e of process.events) {
-    if (e.type === "charter-drafted" && approved === undefined)
+    if (e._tag === "charter-drafted" && approved === undefined)
       charter = { drafted: e.eventId, projects: e.projects }
-    else if (e.type === "pact-drafted" && approved === undefined)
+    else if (e._tag === "pact-drafted" && approved === undefined)
       pact = { drafted: e.eventId, parties: e.parties }
-    else if (e.type === "approved" && approved === undefined) approved = e.eventId
-    else if (e.type === "signed")
+    else if (e._tag === "approved" && approved === undefined) approved = e.eventId
+    else if (e._tag === "signed")
       signatures.push({ actor: e.actor, eventId: e.eventId, on: e.at.slice(0, 10) })
   }
   return {
@@ -159,7 +159,7 @@ const checkRef = (
 const drafts = (
   processes: ReadonlyArray<Pick<CoDesign.Process, "id" | "events">>,
   type: "charter-drafted" | "pact-drafted"
-): ReadonlyArray<string> => processes.filter((p) => p.events.some((e) => e.type === type)).map((p) => p.id)
+): ReadonlyArray<string> => processes.filter((p) => p.events.some((e) => e._tag === type)).map((p) => p.id)
 
 /**
  * Every divergence between a territory's Charter and Pact and the roadmap

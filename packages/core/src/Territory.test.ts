@@ -72,13 +72,13 @@ const referencePaths = (t: Territory.Territory): Array<Path> => {
     p.events.forEach((e: CoDesign.Event, j) => {
       const at = ["coDesigns", i, "events", j] as const
       out.push([...at, "by"])
-      if (e.type === "steering-group-constituted") list(e.members, ...at, "members")
-      if (e.type === "partner-contacted" || e.type === "signed" || e.type === "partner-aggregated")
+      if (e._tag === "steering-group-constituted") list(e.members, ...at, "members")
+      if (e._tag === "partner-contacted" || e._tag === "signed" || e._tag === "partner-aggregated")
         out.push([...at, "actor"])
-      if (e.type === "needs-identified" || e.type === "programme-drafted" || e.type === "project-built")
+      if (e._tag === "needs-identified" || e._tag === "programme-drafted" || e._tag === "project-built")
         list(e.needs, ...at, "needs")
-      if (e.type === "pact-drafted") list(e.parties, ...at, "parties")
-      if (e.type === "participation-recorded")
+      if (e._tag === "pact-drafted") list(e.parties, ...at, "parties")
+      if (e._tag === "participation-recorded")
         e.actors.forEach((_, k) => void out.push([...at, "actors", k, "actor"]))
     })
   })

@@ -225,13 +225,13 @@ describe("TerritoryAssessment", () => {
         id: "codesign-casa-lavoro",
         events: [
           {
-            type: "participation-recorded",
+            _tag: "participation-recorded",
             activity: "needs-analysis",
             actors: [{ actor: "comune-legnano" }, { actor: "coop-melograno" }, { actor: "rete-vicinato" }],
             recipientCount: 30
           },
           {
-            type: "participation-recorded",
+            _tag: "participation-recorded",
             activity: "construction",
             actors: [{ actor: "comune-legnano" }, { actor: "coop-melograno" }]
           }

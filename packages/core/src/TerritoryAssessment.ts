@@ -42,6 +42,7 @@ import * as Assessment from "./Assessment.js"
 import * as Derivation from "./Derivation.js"
 import * as Dimension from "./Dimension.js"
 import * as Intervention from "./Intervention.js"
+import { tagOf } from "./internal/codesign/tag.js"
 import type { Labels, Text } from "./Label.js"
 import * as Rubric from "./Rubric.js"
 import * as Trait from "./Trait.js"
@@ -531,7 +532,7 @@ const readInterventions = (
   const idx = Derivation.index(territory)
   const coDesigns = new Set<string>()
   for (const p of territory.coDesigns ?? [])
-    if (p.events.some((e) => e.type === "participation-recorded")) coDesigns.add(p.id)
+    if (p.events.some((e) => tagOf(e) === "participation-recorded")) coDesigns.add(p.id)
   const degrees = new Float64Array(nt)
   const seen = new Uint8Array(nt)
   const k = Assessment.kernel()
@@ -716,7 +717,7 @@ const readingSectors = (
   for (const r of ctx.territory.requirements ?? []) for (const a of r.interlocutors) add(a)
   for (const p of ctx.territory.coDesigns ?? [])
     for (const e of p.events)
-      if (e.type === "participation-recorded" && e.activity === "needs-analysis") {
+      if (tagOf(e) === "participation-recorded" && e.activity === "needs-analysis") {
         for (const a of e.actors ?? []) add(a.actor)
         if ((e.recipientCount ?? 0) > 0 || (e.persons?.length ?? 0) > 0) reading.add("community")
       }

@@ -259,6 +259,12 @@ export * as Territory from "./Territory.js"
 export * as TerritoryAssessment from "./TerritoryAssessment.js"
 
 /**
+ * The one branded timestamp of the event-sourced modules (ISO 8601 UTC to the second).
+ * @since 0.2.0
+ */
+export * as Timestamp from "./Timestamp.js"
+
+/**
  * The versioned trait catalogue: observable facts that move a dimension.
  * @since 0.1.0
  */

@@ -318,7 +318,7 @@ export const assessedTerritory = (): fc.Arbitrary<{
   readonly coDesigns: ReadonlyArray<{
     readonly id: string
     readonly events: ReadonlyArray<{
-      readonly type: string
+      readonly _tag: string
       readonly activity: string
       readonly actors: ReadonlyArray<{ readonly actor: string }>
       readonly recipientCount: number
@@ -444,7 +444,7 @@ export const assessedTerritory = (): fc.Arbitrary<{
       const coDesigns = g.coDesigns.map((events, k) => ({
         id: `codesign-${k}`,
         events: events.map((e) => ({
-          type: "participation-recorded",
+          _tag: "participation-recorded",
           activity: e.activity,
           actors: [...new Set(e.actors.map(actorAt))].map((actor) => ({ actor })),
           recipientCount: e.recipients

@@ -11,6 +11,7 @@ import * as CitizenshipCharter from "../CitizenshipCharter.js"
 import * as CoDesign from "../CoDesign.js"
 import * as Need from "../Need.js"
 import * as Person from "../Person.js"
+import * as Timestamp from "../Timestamp.js"
 
 const actorPool = [
   "comune-legnano",
@@ -82,9 +83,9 @@ const chooser = (numbers: ReadonlyArray<number>) => {
   return { nat, pick, some }
 }
 
-const later = (at: string | undefined, hours: number): string => {
+const later = (at: string | undefined, hours: number): Timestamp.Timestamp => {
   const base = at === undefined ? Date.UTC(2015, 4, 5, 9) : Date.parse(at)
-  return `${new Date(base + hours * 3_600_000).toISOString().slice(0, 19)}Z`
+  return Timestamp.fromMillis(base + hours * 3_600_000)
 }
 
 const roleFor = (process: CoDesign.Definition, actor: Actor.ActorId, n: number): CoDesign.Role =>
@@ -110,19 +111,19 @@ export const eventForOffer = (
     at: later(offer.notBefore, c.nat() % 3 === 0 ? 0 : 1 + (c.nat() % 400)),
     by: c.pick(offer.by)
   }
-  switch (offer.type) {
+  switch (offer._tag) {
     case "steering-group-constituted":
       return {
         ...common,
-        type: offer.type,
+        _tag: offer._tag,
         members: [...new Set([process.promoter, ...c.some(offer.actors ?? [], false)])],
         themes: c.some(themes, true)
       }
     case "partner-contacted":
     case "signed":
-      return { ...common, type: offer.type, actor: c.pick(offer.actors ?? []) }
+      return { ...common, _tag: offer._tag, actor: c.pick(offer.actors ?? []) }
     case "needs-identified":
-      return { ...common, type: offer.type, needs: c.some(needPool, true) }
+      return { ...common, _tag: offer._tag, needs: c.some(needPool, true) }
     case "project-built": {
       let n = 1
       while ((offer.usedProjects ?? []).includes(CitizenshipCharter.ProjectId.make(`proj-${n}`))) n++
@@ -138,22 +139,22 @@ export const eventForOffer = (
       )
       return {
         ...common,
-        type: offer.type,
+        _tag: offer._tag,
         project: CitizenshipCharter.ProjectId.make(`proj-${n}`),
         needs: c.some(offer.needs ?? [], false),
         ...(c.nat() % 4 === 0 ? {} : { services })
       }
     }
     case "feasibility-assessed":
-      return { ...common, type: offer.type, project: offer.project!, feasible: c.nat() % 5 !== 0 }
+      return { ...common, _tag: offer._tag, project: offer.project!, feasible: c.nat() % 5 !== 0 }
     case "partner-aggregated":
-      return { ...common, type: offer.type, project: offer.project!, actor: c.pick(offer.actors ?? []) }
+      return { ...common, _tag: offer._tag, project: offer.project!, actor: c.pick(offer.actors ?? []) }
     case "charter-drafted":
-      return { ...common, type: offer.type, projects: c.some(offer.projects ?? [], true) }
+      return { ...common, _tag: offer._tag, projects: c.some(offer.projects ?? [], true) }
     case "pact-drafted":
-      return { ...common, type: offer.type, parties: c.some(offer.actors ?? [], true) }
+      return { ...common, _tag: offer._tag, parties: c.some(offer.actors ?? [], true) }
     case "programme-drafted":
-      return { ...common, type: offer.type, needs: c.some(offer.needs ?? [], true) }
+      return { ...common, _tag: offer._tag, needs: c.some(offer.needs ?? [], true) }
     case "participation-recorded": {
       const actors = c.some(offer.actors ?? [], false).map((actor) => ({
         actor,
@@ -165,7 +166,7 @@ export const eventForOffer = (
       const count = c.nat() % 4 === 0 ? { recipientCount: c.nat() % 30 } : {}
       return {
         ...common,
-        type: offer.type,
+        _tag: offer._tag,
         activity: offer.activity!,
         ...(offer.project === undefined ? {} : { project: offer.project }),
         actors,
@@ -178,7 +179,7 @@ export const eventForOffer = (
     case "realisation-started":
     case "verification-started":
     case "closed":
-      return { ...common, type: offer.type }
+      return { ...common, _tag: offer._tag }
   }
 }
 
@@ -201,7 +202,7 @@ export const walk = (
   for (let i = 0; i < steps; i++) {
     const offers = CoDesign.next(process)
     if (offers.length === 0) break
-    const moving = offers.filter((o) => o.type !== "participation-recorded" || o.activity === "public-event")
+    const moving = offers.filter((o) => o._tag !== "participation-recorded" || o.activity === "public-event")
     const offer = c.nat() % 2 === 0 && moving.length > 0 ? c.pick(moving) : c.pick(offers)
     const event = eventForOffer(process, offer, [
       c.nat(),
@@ -279,27 +280,29 @@ export const anyEvent = (process: CoDesign.Process): fc.Arbitrary<CoDesign.Event
       case "steering-group-constituted":
         return fc
           .tuple(common, some(actor), some(fc.constantFrom(...themes)))
-          .map(([c, members, ts]) => ({ ...c, type, members, themes: ts }))
+          .map(([c, members, ts]) => ({ ...c, _tag: type, members, themes: ts }))
       case "partner-contacted":
       case "signed":
-        return fc.tuple(common, actor).map(([c, a]) => ({ ...c, type, actor: a }))
+        return fc.tuple(common, actor).map(([c, a]) => ({ ...c, _tag: type, actor: a }))
       case "needs-identified":
       case "programme-drafted":
-        return fc.tuple(common, some(need)).map(([c, needs]) => ({ ...c, type, needs }))
+        return fc.tuple(common, some(need)).map(([c, needs]) => ({ ...c, _tag: type, needs }))
       case "project-built":
         return fc
           .tuple(common, project, some(need, 0))
-          .map(([c, p, needs]) => ({ ...c, type, project: p, needs }))
+          .map(([c, p, needs]) => ({ ...c, _tag: type, project: p, needs }))
       case "feasibility-assessed":
         return fc
           .tuple(common, project, fc.boolean())
-          .map(([c, p, feasible]) => ({ ...c, type, project: p, feasible }))
+          .map(([c, p, feasible]) => ({ ...c, _tag: type, project: p, feasible }))
       case "partner-aggregated":
-        return fc.tuple(common, project, actor).map(([c, p, a]) => ({ ...c, type, project: p, actor: a }))
+        return fc
+          .tuple(common, project, actor)
+          .map(([c, p, a]) => ({ ...c, _tag: type, project: p, actor: a }))
       case "charter-drafted":
-        return fc.tuple(common, some(project)).map(([c, ps]) => ({ ...c, type, projects: ps }))
+        return fc.tuple(common, some(project)).map(([c, ps]) => ({ ...c, _tag: type, projects: ps }))
       case "pact-drafted":
-        return fc.tuple(common, some(actor)).map(([c, parties]) => ({ ...c, type, parties }))
+        return fc.tuple(common, some(actor)).map(([c, parties]) => ({ ...c, _tag: type, parties }))
       case "participation-recorded":
         return fc
           .tuple(
@@ -313,14 +316,14 @@ export const anyEvent = (process: CoDesign.Process): fc.Arbitrary<CoDesign.Event
           )
           .map(([c, activity, p, as, persons]) => ({
             ...c,
-            type,
+            _tag: type,
             activity,
             ...(p === undefined ? {} : { project: p }),
             actors: as,
             ...(persons === undefined ? {} : { persons })
           }))
       default:
-        return common.map((c) => ({ ...c, type }))
+        return common.map((c) => ({ ...c, _tag: type }))
     }
   })
   return typed

@@ -425,9 +425,9 @@ export const fullTerritory = (
               coDesigns: (s.coDesigns as ReadonlyArray<CoDesign.Process>).map((x) => {
                 const stop = x.events.findIndex(
                   (e) =>
-                    e.type === "charter-drafted" ||
-                    e.type === "pact-drafted" ||
-                    e.type === "programme-drafted"
+                    e._tag === "charter-drafted" ||
+                    e._tag === "pact-drafted" ||
+                    e._tag === "programme-drafted"
                 )
                 return stop < 0 ? x : { ...x, events: x.events.slice(0, stop) }
               }),
