@@ -527,7 +527,7 @@ const fieldsDecoder = Problem.compiledDecoder(TerritoryFields, false)
 // The lists of a territory, decoded one item at a time when the document is not valid, so that
 // the problems of a million broken items are found one item at a time (effect's decoder of the
 // whole document would build the issues of every item first).
-type ListField = Exclude<keyof typeof TerritoryFields.fields, "id" | "name" | "charter" | "pact">
+type ListField = Exclude<keyof typeof TerritoryFields.fields, "id" | "name" | "charter" | "pact" | "district">
 const listItems: { readonly [K in ListField]: Schema.Schema<any, any, never> } = {
   municipalities: Municipality,
   actors: Actor.Actor,
