@@ -135,6 +135,21 @@ describe("Rows of the example territory (Ambito di Legnano)", () => {
     ).toBe(true)
   })
 
+  it("network: persons are left out of the actors and ties", () => {
+    const persons = new Set([network.actors[0]! as string])
+    const actors = Rows.networkActors(network, { persons }).rows
+    expect(actors.map((a) => a.actor)).toEqual(network.actors.slice(1))
+    const ties = Rows.networkTies(network, { persons }).rows
+    expect(ties.every((t) => !persons.has(t.actor_a) && !persons.has(t.actor_b))).toBe(true)
+    expect(ties.length).toBeLessThan(Rows.networkTies(network).rows.length)
+    expect([
+      ...Rows.personsOf([
+        { id: "p-1" as never, kind: "citizen" },
+        { id: "comune" as never, kind: "local-authority" }
+      ])
+    ]).toEqual(["p-1"])
+  })
+
   it("network: 17 actors and the ties of the report", () => {
     const actors = Rows.networkActors(network).rows
     expect(actors.length).toBe(17)

@@ -715,10 +715,23 @@ export const networkActorColumns: ReadonlyArray<Column> = [
 ]
 
 /**
+ * The ids of the actors that are persons (kind `citizen`): pass them as
+ * `persons` to {@link networkActors} and {@link networkTies}, which then list
+ * no person (persons are counted, never listed, as in the reports).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const personsOf = (actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>): ReadonlySet<string> =>
+  new Set(actors.filter((a) => a.kind === "citizen").map((a) => a.id as string))
+
+/**
  * The metrics of every actor of a partnership network, in the network's
  * actor order: degree, weighted degree, betweenness (exact, or sampled with
  * `options.betweenness`), Burt's constraint and effective size, community
- * (Louvain, seeded) and isolation.
+ * (Louvain, seeded) and isolation. The actors in `options.persons` (see
+ * {@link personsOf}) are left out of the rows; the metrics of the others
+ * still count their ties.
  *
  * @example
  * ```ts
@@ -742,8 +755,12 @@ export const networkActorColumns: ReadonlyArray<Column> = [
  */
 export const networkActors = (
   network: PartnershipNetwork.PartnershipNetwork,
-  options: { readonly betweenness?: PartnershipNetwork.BetweennessOptions } = {}
+  options: {
+    readonly betweenness?: PartnershipNetwork.BetweennessOptions
+    readonly persons?: ReadonlySet<string>
+  } = {}
 ): Rows<NetworkActorRow> => {
+  const persons = options.persons ?? new Set<string>()
   const degree = PartnershipNetwork.degree(network)
   const weighted = PartnershipNetwork.weightedDegree(network)
   const between = PartnershipNetwork.betweenness(network, options.betweenness ?? {})
@@ -755,21 +772,23 @@ export const networkActors = (
   return {
     name: "network_actors",
     columns: networkActorColumns,
-    rows: network.actors.map((actor) => {
-      const h = holes.get(actor)
-      const d = degree.get(actor) ?? 0
-      return {
-        actor,
-        sector: PartnershipNetwork.sectorOf(network, actor)!,
-        degree: d,
-        weighted_degree: weighted.get(actor) ?? 0,
-        betweenness: between.get(actor) ?? 0,
-        constraint: h === undefined ? null : h.constraint,
-        effective_size: h === undefined ? null : h.effectiveSize,
-        community: community.get(actor) ?? 0,
-        isolated: d === 0
-      }
-    })
+    rows: network.actors
+      .filter((actor) => !persons.has(actor))
+      .map((actor) => {
+        const h = holes.get(actor)
+        const d = degree.get(actor) ?? 0
+        return {
+          actor,
+          sector: PartnershipNetwork.sectorOf(network, actor)!,
+          degree: d,
+          weighted_degree: weighted.get(actor) ?? 0,
+          betweenness: between.get(actor) ?? 0,
+          constraint: h === undefined ? null : h.constraint,
+          effective_size: h === undefined ? null : h.effectiveSize,
+          community: community.get(actor) ?? 0,
+          isolated: d === 0
+        }
+      })
   }
 }
 
@@ -801,20 +820,30 @@ export const networkTieColumns: ReadonlyArray<Column> = [
 ]
 
 /**
- * Every tie of a partnership network (an edge list), in id order.
+ * Every tie of a partnership network (an edge list), in id order, but those
+ * of the actors in `options.persons` (see {@link personsOf}).
  *
  * @category shapers
  * @since 0.1.0
  */
-export const networkTies = (network: PartnershipNetwork.PartnershipNetwork): Rows<NetworkTieRow> => ({
+export const networkTies = (
+  network: PartnershipNetwork.PartnershipNetwork,
+  options: { readonly persons?: ReadonlySet<string> } = {}
+): Rows<NetworkTieRow> => ({
   name: "network_ties",
   columns: networkTieColumns,
-  rows: PartnershipNetwork.ties(network).map((t) => ({
-    actor_a: t.actors[0],
-    actor_b: t.actors[1],
-    weight: t.weight,
-    cross_sector: t.crossSector
-  }))
+  rows: PartnershipNetwork.ties(network)
+    .filter(
+      (t) =>
+        options.persons === undefined ||
+        !(options.persons.has(t.actors[0]) || options.persons.has(t.actors[1]))
+    )
+    .map((t) => ({
+      actor_a: t.actors[0],
+      actor_b: t.actors[1],
+      weight: t.weight,
+      cross_sector: t.crossSector
+    }))
 })
 
 // ---------------------------------------------------------------------------
