@@ -86,7 +86,7 @@ describe("notebooks run", () => {
     expect(out).toContain("intervention,index,class,coverage,depth,derived_share")
     expect(out).toContain("progress: 8 periods, 5 achieved")
     expect(out).toContain(
-      "32 rows; scope Utf8, indicator Utf8, period_start Utf8, period_end Utf8, municipality Utf8, suppressed Bool, count Int32, persons Int32"
+      "32 rows; scope Utf8, indicator Utf8, period_start Utf8, period_end Utf8, municipality Utf8, suppressed Bool, hidden Utf8, count Int32, persons Int32"
     )
     expect(out).toContain("ind-families-reached 2016: 1 visible, 2 suppressed, persons 210")
     expect(out).toContain("ind-volunteer-hours 2017: 3 visible, 0 suppressed, persons n.d.")

@@ -47,13 +47,15 @@ describe("welfare assess|evaluate --format csv|arrow|parquet --out DIR", () => {
     for (const format of ["csv", "arrow", "parquet"]) {
       const r = await runWith(["evaluate", "-f", format, "-o", out])
       expect(r.code, format).toBe(ExitCode.ok)
-      expect(r.stdout()).toContain(`summary.${format}: 32 rows, 13 columns`)
+      expect(r.stdout()).toContain(`summary.${format}: 32 rows, 14 columns`)
     }
     const csv = readFileSync(join(out, "summary.csv"), "utf8").trim().split("\n")
     expect(csv[0]).toBe(
-      "scope,indicator,period_start,period_end,municipality,suppressed,count,persons,sum,mean,min,max,levels"
+      "scope,indicator,period_start,period_end,municipality,suppressed,hidden,count,persons,sum,mean,min,max,levels"
     )
-    expect(csv.filter((l) => l.includes(",true,")).every((l) => l.endsWith(",true,,,,,,,"))).toBe(true)
+    const hidden = csv.filter((l) => l.includes(",true,"))
+    expect(hidden.length).toBeGreaterThan(0)
+    expect(hidden.every((l) => /,true,(small|complementary),,,,,,,$/.test(l))).toBe(true)
     const arrow = tableFromIPC(readFileSync(join(out, "summary.arrow")))
     expect(arrow.numRows).toBe(32)
     const suppressed = arrow.getChild("suppressed")!.toArray() as unknown as ArrayLike<boolean>

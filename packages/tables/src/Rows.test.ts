@@ -7,6 +7,7 @@ import {
   PartnershipNetwork,
   Problem,
   Progress,
+  Published,
   Responsibility,
   Summary,
   Territory,
@@ -38,7 +39,7 @@ const legnano = orFail(
   )
 )
 
-const published = orFail(Summary.suppress(Summary.fromMeasurements(legnano.measurements)))
+const published = orFail(Published.publish(Summary.fromMeasurements(legnano.measurements)))
 const territoryProfile = TerritoryAssessment.assessTerritory(legnano)
 const network = PartnershipNetwork.fromTerritory(legnano)
 const byId = new Map(legnano.indicators.map((d) => [d.id as string, d]))
@@ -238,7 +239,7 @@ describe("formats", () => {
     expect(resource.schema.fields.find((f) => f.name === "suppressed")).toEqual({
       name: "suppressed",
       type: "boolean",
-      description: "Whether it is suppressed (fewer persons than the threshold)",
+      description: "Whether it is hidden (fewer persons than the threshold, or to protect another cell)",
       constraints: { required: true }
     })
     expect(DataResource.of(Rows.summary(published)).schema.fields[0]!.description).toContain("comune")
@@ -270,7 +271,7 @@ describe("properties", () => {
         Testing.measurements({ withPersons: true, maxLength: 60 }),
         fc.integer({ min: 1, max: 12 }),
         async (ms, threshold) => {
-          const result = Summary.suppress(Summary.fromMeasurements(ms), { threshold })
+          const result = Published.publish(Summary.fromMeasurements(ms), { threshold })
           if (Either.isLeft(result)) return
           const p = result.right
           const rows = Rows.summary(p)

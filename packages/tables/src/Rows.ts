@@ -11,8 +11,8 @@
  * (ISO dates); a value that is absent is `null`.
  *
  * Privacy: summaries are exported only once published ({@link summary} takes
- * a `Summary.Published`, whose small counts of persons are already
- * suppressed); the progress of a period about fewer persons than the
+ * a `Published.Published`, whose small counts of persons, and the cells that
+ * would let them be found by subtraction, are already hidden); the progress of a period about fewer persons than the
  * threshold is suppressed the same way ({@link progress}); a ledger is
  * exported through `Ledger.publish`, never person by person.
  *
@@ -24,11 +24,11 @@ import type {
   Dimension,
   Evaluation,
   Progress,
+  Published,
   Responsibility,
-  Summary,
   TerritoryAssessment
 } from "@welfare/core"
-import { PartnershipNetwork, Summary as SummaryModule } from "@welfare/core"
+import { PartnershipNetwork, Published as PublishedModule, Summary as SummaryModule } from "@welfare/core"
 
 /**
  * The type of a column: `string` (UTF-8 text), `number` (a 64-bit float),
@@ -864,6 +864,7 @@ export interface SummaryRow {
   readonly period_end: string
   readonly municipality: string | null
   readonly suppressed: boolean
+  readonly hidden: Published.Hidden | null
   readonly count: number | null
   readonly persons: number | null
   readonly sum: number | null
@@ -900,8 +901,15 @@ export const summaryColumns: ReadonlyArray<Column> = [
     "suppressed",
     "boolean",
     false,
-    "Se è oscurata (meno persone della soglia)",
-    "Whether it is suppressed (fewer persons than the threshold)"
+    "Se è oscurata (meno persone della soglia, o per proteggerne un'altra)",
+    "Whether it is hidden (fewer persons than the threshold, or to protect another cell)"
+  ),
+  col(
+    "hidden",
+    "string",
+    true,
+    "Perché è oscurata: small (poche persone) o complementary (per proteggerne un'altra)",
+    "Why it is hidden: small (few persons) or complementary (to protect another cell)"
   ),
   col("count", "integer", true, "Misurazioni", "Measurements"),
   col(
@@ -920,7 +928,7 @@ export const summaryColumns: ReadonlyArray<Column> = [
 
 // Rows are object literals with every column in order (never spread from a
 // shared key object: a spread row is about a hundred times slower to build).
-const summaryRow = (scope: "cell" | "total", c: Summary.PublishedCell): SummaryRow => {
+const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
   const municipality = scope === "total" || c.municipality === undefined ? null : c.municipality
   if (c.suppressed)
     return {
@@ -930,6 +938,7 @@ const summaryRow = (scope: "cell" | "total", c: Summary.PublishedCell): SummaryR
       period_end: c.period.end,
       municipality,
       suppressed: true,
+      hidden: c.hidden,
       count: null,
       persons: null,
       sum: null,
@@ -951,6 +960,7 @@ const summaryRow = (scope: "cell" | "total", c: Summary.PublishedCell): SummaryR
     period_end: c.period.end,
     municipality,
     suppressed: false,
+    hidden: null,
     count: c.count,
     persons: c.personCounted > 0 ? c.persons : null,
     sum: c.numeric > 0 ? SummaryModule.sum(c) : null,
@@ -962,7 +972,7 @@ const summaryRow = (scope: "cell" | "total", c: Summary.PublishedCell): SummaryR
 }
 
 /**
- * A published summary (`Summary.suppress`, or `Ledger.publish`): a row per
+ * A published summary (`Published.publish`, or `Ledger.publish`): a row per
  * cell, then a row per total over the municipalities, each sorted by key. It
  * takes only a `Published` summary, so what it exports is what a report may
  * show: a suppressed cell keeps its key and loses every figure.
@@ -971,13 +981,13 @@ const summaryRow = (scope: "cell" | "total", c: Summary.PublishedCell): SummaryR
  * ```ts
  * import * as assert from "node:assert"
  * import * as Either from "effect/Either"
- * import { Summary } from "@welfare/core"
+ * import { Published, Summary } from "@welfare/core"
  * import { Rows } from "@welfare/tables"
  *
  * const period = { start: "2024-01-01", end: "2024-12-31" }
  * const m = (municipality: string, persons: number) =>
  *   ({ indicator: "ind-families-reached", assignment: "asg-1", period, municipality, value: persons, unit: "person", persons, measuredBy: "ente-comune", source: "administrative-data" }) as never
- * const published = Either.getOrThrow(Summary.suppress(Summary.fromMeasurements([m("legnano", 40), m("parabiago", 30), m("canegrate", 12), m("rescaldina", 3)])))
+ * const published = Either.getOrThrow(Published.publish(Summary.fromMeasurements([m("legnano", 40), m("parabiago", 30), m("canegrate", 12), m("rescaldina", 3)])))
  * const rows = Rows.summary(published).rows
  * const small = rows.find((r) => r.municipality === "rescaldina")!
  * assert.strictEqual(small.suppressed, true)
@@ -988,7 +998,7 @@ const summaryRow = (scope: "cell" | "total", c: Summary.PublishedCell): SummaryR
  * @category shapers
  * @since 0.1.0
  */
-export const summary = (published: Summary.Published): Rows<SummaryRow> => {
+export const summary = (published: Published.Published): Rows<SummaryRow> => {
   const rows: Array<SummaryRow> = []
   // keys in code-unit order (the default sort), each looked up once
   for (const k of Object.keys(published.cells).sort()) rows.push(summaryRow("cell", published.cells[k]!))
@@ -1054,7 +1064,7 @@ export const progressColumns: ReadonlyArray<Column> = [
 /**
  * The progress of assignments towards their targets (`Progress.progress`):
  * a row per assignment and period. A period about fewer persons than
- * `threshold` (default `Summary.defaultThreshold`, 5) is suppressed like a
+ * `threshold` (default `Published.defaultThreshold`, 5) is suppressed like a
  * summary cell: its figures (measurements, persons, actual, level, share,
  * trend) are `null` and its status reads `no-data`, so no small count of
  * persons leaves through progress.
@@ -1087,7 +1097,7 @@ export const progress = (
   items: ReadonlyArray<Progress.AssignmentProgress>,
   options: { readonly threshold?: number } = {}
 ): Rows<ProgressRow> => {
-  const threshold = options.threshold ?? SummaryModule.defaultThreshold
+  const threshold = options.threshold ?? PublishedModule.defaultThreshold
   return {
     name: "progress",
     columns: progressColumns,

@@ -10,8 +10,8 @@ import { join } from "node:path"
 import {
   Evaluation,
   PartnershipNetwork,
+  type Published,
   Responsibility,
-  type Summary,
   type Territory,
   type TerritoryAssessment
 } from "@welfare/core"
@@ -77,7 +77,7 @@ export const assessTables = (
 export const evaluateTables = (
   territory: Territory.Territory,
   results: {
-    readonly summary: Summary.Published | undefined
+    readonly summary: Published.Published | undefined
     readonly progress: Parameters<typeof Rows.progress>[0]
   }
 ): ReadonlyArray<Rows.Rows> => {
