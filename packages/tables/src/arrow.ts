@@ -3,12 +3,12 @@
  * DuckDB, polars, pandas and Observable read without copying. A column of
  * type `string` is Arrow `Utf8`, `number` is `Float64`, `integer` is `Int32`
  * and `boolean` is `Bool`; every column is nullable exactly when its
- * {@link Rows.Column} says so, and carries its description in the field's
+ * column (`Rows.Column`) says so, and carries its description in the field's
  * metadata (`description_it`, `description_en`).
  *
- * The buffers are filled directly from the rows (no per-value builder), so a
- * summary of a million cells converts in well under a second
- * (`docs/benchmarks.md`).
+ * The buffers are filled directly from the rows (no per-value builder, no
+ * intermediate array); the time to convert a published summary of a million
+ * cells is measured in `docs/benchmarks.md` (scenario `tables`).
  *
  * @packageDocumentation
  * @since 0.1.0
@@ -131,7 +131,7 @@ const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string) =>
 const empty = new Uint8Array(0)
 
 /**
- * The rows as an Arrow table, one column per {@link Rows.Column}, in order.
+ * The rows as an Arrow table, one column per `Rows.Column`, in order.
  *
  * @example
  * ```ts

@@ -3,7 +3,7 @@
  * JavaScript: no native binary, no WebAssembly, also in browsers). A column
  * of type `string` is `BYTE_ARRAY` with the `UTF8` annotation, `number` is
  * `DOUBLE`, `integer` is `INT32` and `boolean` is `BOOLEAN`, every one
- * optional exactly when its {@link Rows.Column} is nullable; pages are
+ * optional exactly when its column (`Rows.Column`) is nullable; pages are
  * Snappy-compressed. DuckDB (`read_parquet`), polars, pandas, Spark and
  * hyparquet read them.
  *
@@ -18,7 +18,7 @@ const parquetType = (t: ColumnType) =>
 
 /**
  * The rows as the bytes of a Parquet file, one column per
- * {@link Rows.Column}, in order, with the columns' descriptions and the
+ * `Rows.Column`, in order, with the columns' descriptions and the
  * table's name in the file's key-value metadata.
  *
  * @example
