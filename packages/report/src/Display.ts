@@ -92,7 +92,7 @@ export interface DataResource {
  * assert.deepStrictEqual(resource.data[1], { Comune: "Rescaldina", Persone: null })
  * ```
  *
- * @category display
+ * @category rendering
  * @since 0.1.0
  */
 export const dataResource = (table: Table, lang: Label.Lang): DataResource => {

@@ -44,7 +44,7 @@ const field = (v: Value | undefined): string | number | boolean =>
  * assert.strictEqual(text, 'id,value\n"a, b",0.5\nc,\n')
  * ```
  *
- * @category writers
+ * @category encoding
  * @since 0.1.0
  */
 export const format = (rows: Rows, options: Options = {}): string => {
@@ -62,7 +62,7 @@ export const format = (rows: Rows, options: Options = {}): string => {
  * parsed by the column's type). Used to check round trips; an unknown value
  * of a typed column is kept as text.
  *
- * @category readers
+ * @category decoding
  * @since 0.1.0
  */
 export const parse = (text: string, like: Pick<Rows, "name" | "columns">, options: Options = {}): Rows => {

@@ -115,7 +115,7 @@ export interface ProfileRow {
 /**
  * The columns of {@link profiles}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const profileColumns: ReadonlyArray<Column> = [
@@ -168,7 +168,7 @@ const many = <A>(x: A | ReadonlyArray<A>): ReadonlyArray<A> => (Array.isArray(x)
  * assert.strictEqual(table.rows[0]!.intervention, "int-percorso")
  * ```
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const profiles = (
@@ -223,7 +223,7 @@ export interface EvidenceRow {
 /**
  * The columns of {@link evidence}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const evidenceColumns: ReadonlyArray<Column> = [
@@ -291,7 +291,7 @@ export const evidenceColumns: ReadonlyArray<Column> = [
  * assert.ok(table.rows.every((r) => r.provenance === "declared" && r.records === null))
  * ```
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const evidence = (
@@ -349,7 +349,7 @@ export interface TerritoryInterventionRow {
 /**
  * The columns of {@link territoryInterventions}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const territoryInterventionColumns: ReadonlyArray<Column> = [
@@ -371,7 +371,7 @@ export const territoryInterventionColumns: ReadonlyArray<Column> = [
  * The interventions' lines of a territory profile
  * (`TerritoryAssessment.assessTerritory`): a row per intervention.
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const territoryInterventions = (
@@ -408,7 +408,7 @@ export interface TerritoryDimensionRow {
 /**
  * The columns of {@link territoryDimensions}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const territoryDimensionColumns: ReadonlyArray<Column> = [
@@ -429,7 +429,7 @@ export const territoryDimensionColumns: ReadonlyArray<Column> = [
  * The interventions' reading of a territory, dimension by dimension: a row
  * per dimension, in the order of `Dimension.values`.
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const territoryDimensions = (
@@ -469,7 +469,7 @@ export interface TerritoryCheckRow {
 /**
  * The columns of {@link territoryChecks}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const territoryCheckColumns: ReadonlyArray<Column> = [
@@ -501,7 +501,7 @@ export const territoryCheckColumns: ReadonlyArray<Column> = [
  * profile: the system checks first, then the moves, then the
  * characteristics.
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const territoryChecks = (
@@ -567,7 +567,7 @@ export interface TerritoryReadingRow {
 /**
  * The columns of {@link territoryReading}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const territoryReadingColumns: ReadonlyArray<Column> = [
@@ -630,7 +630,7 @@ export const territoryReadingColumns: ReadonlyArray<Column> = [
  * assert.strictEqual(reading!.class, profile.class)
  * ```
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const territoryReading = (
@@ -681,7 +681,7 @@ export interface NetworkActorRow {
 /**
  * The columns of {@link networkActors}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const networkActorColumns: ReadonlyArray<Column> = [
@@ -750,7 +750,7 @@ export const personsOf = (actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">
  * assert.strictEqual(forum.betweenness, 1)
  * ```
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const networkActors = (
@@ -809,7 +809,7 @@ export interface NetworkTieRow {
 /**
  * The columns of {@link networkTies}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const networkTieColumns: ReadonlyArray<Column> = [
@@ -823,7 +823,7 @@ export const networkTieColumns: ReadonlyArray<Column> = [
  * Every tie of a partnership network (an edge list), in id order, but those
  * of the actors in `options.persons` (see {@link personsOf}).
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const networkTies = (
@@ -877,7 +877,7 @@ export interface SummaryRow {
 /**
  * The columns of {@link summary}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const summaryColumns: ReadonlyArray<Column> = [
@@ -995,7 +995,7 @@ const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
  * assert.strictEqual(rows.find((r) => r.municipality === "legnano")!.persons, 40)
  * ```
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const summary = (published: Published.Published): Rows<SummaryRow> => {
@@ -1036,7 +1036,7 @@ export interface ProgressRow {
 /**
  * The columns of {@link progress}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const progressColumns: ReadonlyArray<Column> = [
@@ -1090,7 +1090,7 @@ export const progressColumns: ReadonlyArray<Column> = [
  * assert.strictEqual(rows[1]!.share, 0.6)
  * ```
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const progress = (
@@ -1156,7 +1156,7 @@ export interface AccountabilityRow {
 /**
  * The columns of {@link accountability}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const accountabilityColumns: ReadonlyArray<Column> = [
@@ -1197,7 +1197,7 @@ export const accountabilityColumns: ReadonlyArray<Column> = [
  * The accountability report of an evaluation round
  * (`Evaluation.accountabilityReport`): a row per signatory of the Pact.
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const accountability = (report: Evaluation.AccountabilityReport): Rows<AccountabilityRow> => ({
@@ -1243,7 +1243,7 @@ export interface ResponsibilityRow {
 /**
  * The columns of {@link responsibilityMap}, in order.
  *
- * @category columns
+ * @category constants
  * @since 0.1.0
  */
 export const responsibilityColumns: ReadonlyArray<Column> = [
@@ -1276,7 +1276,7 @@ export const responsibilityColumns: ReadonlyArray<Column> = [
  * A responsibility map with its gaps (`Responsibility.rows`): a row per kind
  * of need and policy area.
  *
- * @category shapers
+ * @category conversions
  * @since 0.1.0
  */
 export const responsibilityMap = (rows: ReadonlyArray<Responsibility.MapRow>): Rows<ResponsibilityRow> => ({

@@ -36,7 +36,7 @@ const arrowType = (t: ColumnType): DataType =>
 /**
  * The Arrow schema of some rows: one field per column, in order.
  *
- * @category schema
+ * @category conversions
  * @since 0.1.0
  */
 export const schemaOf = (rows: Pick<Rows, "name" | "columns">): Schema =>
@@ -151,7 +151,7 @@ const empty = new Uint8Array(0)
  * assert.strictEqual(table.getChild("dimension")!.get(0), "reference-model")
  * ```
  *
- * @category converters
+ * @category conversions
  * @since 0.1.0
  */
 export const toArrow = (rows: Rows): Table => {
@@ -179,7 +179,7 @@ export const toArrow = (rows: Rows): Table => {
  * assert.strictEqual(tableFromIPC(bytes).numRows, profile.evidence.length)
  * ```
  *
- * @category converters
+ * @category conversions
  * @since 0.1.0
  */
 export const toIpc = (rows: Rows, options: { readonly format?: "stream" | "file" } = {}): Uint8Array =>
@@ -189,7 +189,7 @@ export const toIpc = (rows: Rows, options: { readonly format?: "stream" | "file"
  * An Arrow table back to rows of the given columns (a value Arrow holds as
  * `null` is `null`). The inverse of {@link toArrow}, for round trips.
  *
- * @category converters
+ * @category conversions
  * @since 0.1.0
  */
 export const fromArrow = (table: Table, like: Pick<Rows, "name" | "columns">): Rows => {
@@ -211,7 +211,7 @@ export const fromArrow = (table: Table, like: Pick<Rows, "name" | "columns">): R
 /**
  * Reads an Arrow IPC stream or file (see {@link toIpc}).
  *
- * @category converters
+ * @category conversions
  * @since 0.1.0
  */
 export const fromIpc = (bytes: Uint8Array): Table => tableFromIPC(bytes)

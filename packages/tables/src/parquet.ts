@@ -36,7 +36,7 @@ const parquetType = (t: ColumnType) =>
  * assert.strictEqual(back[0]!.intervention, "int-voucher")
  * ```
  *
- * @category writers
+ * @category encoding
  * @since 0.1.0
  */
 export const toParquet = (rows: Rows): Uint8Array => {

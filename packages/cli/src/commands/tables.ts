@@ -22,7 +22,7 @@ import { ExitCode, type Failure, failure } from "../outcome.js"
 /**
  * The table formats, with their file extension.
  *
- * @category formats
+ * @category encoding
  * @since 0.1.0
  */
 export const formats = { csv: ".csv", arrow: ".arrow", parquet: ".parquet" } as const
@@ -30,7 +30,7 @@ export const formats = { csv: ".csv", arrow: ".arrow", parquet: ".parquet" } as 
 /**
  * A table format.
  *
- * @category formats
+ * @category encoding
  * @since 0.1.0
  */
 export type Format = keyof typeof formats
@@ -38,7 +38,7 @@ export type Format = keyof typeof formats
 /**
  * Whether a string names a table format.
  *
- * @category formats
+ * @category encoding
  * @since 0.1.0
  */
 export const isFormat = (s: unknown): s is Format => typeof s === "string" && Object.hasOwn(formats, s)
@@ -47,7 +47,7 @@ export const isFormat = (s: unknown): s is Format => typeof s === "string" && Ob
  * The tables of `welfare assess`: the territory's reading, its interventions,
  * dimensions and checks, and the network's actors and ties (persons left out).
  *
- * @category tables
+ * @category encoding
  * @since 0.1.0
  */
 export const assessTables = (
@@ -71,7 +71,7 @@ export const assessTables = (
  * suppressed), the progress of every assignment, the accountability of every
  * evaluation round and the responsibility map.
  *
- * @category tables
+ * @category encoding
  * @since 0.1.0
  */
 export const evaluateTables = (
@@ -115,7 +115,7 @@ const bytesOf = async (rows: Rows.Rows, format: Format): Promise<Uint8Array | st
  * Writes tables into a folder, one file each, and prints the files written
  * with their rows.
  *
- * @category tables
+ * @category encoding
  * @since 0.1.0
  */
 export const writeTables = async (
