@@ -779,7 +779,7 @@ export const networkActors = (
         const d = degree.get(actor) ?? 0
         return {
           actor,
-          sector: PartnershipNetwork.sectorOf(network, actor)!,
+          sector: PartnershipNetwork.sectorIn(network, actor)!,
           degree: d,
           weighted_degree: weighted.get(actor) ?? 0,
           betweenness: between.get(actor) ?? 0,
