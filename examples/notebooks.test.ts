@@ -1,6 +1,7 @@
 // Runs every code cell of every notebook in examples/notebooks/, in order, as
 // one TypeScript file, with Node and tsx (no Deno needed), so the notebooks
-// never rot. The file is written inside packages/report so that both
+// never rot. CI also runs them in Deno's Jupyter kernel, where the rich
+// displays are checked (scripts/run-notebooks.py). The file is written inside packages/report so that both
 // "@welfare/core" and "@welfare/report" resolve to their sources.
 import { execFileSync } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -74,6 +75,21 @@ describe("notebooks run", () => {
     expect(out).toContain("24 measurements, 24 published cells")
     expect(out).toContain("asg-families-reached: 0.51")
     expect(out).toContain("https://vega.github.io/schema/vega-lite/v5.json")
+  })
+
+  it("analysts.ipynb imports the example workbook, assesses, evaluates and queries the published summary in DuckDB from Parquet", () => {
+    const out = run("analysts.ipynb")
+    expect(out).toContain("Ambito di Legnano: 17 actors, 4 interventions, 24 measurements")
+    expect(out).toContain(
+      "verdict: transitional; interventions' reading 0.47 (transitional); system reading 0.68 (generative)"
+    )
+    expect(out).toContain("intervention,index,class,coverage,depth,derived_share")
+    expect(out).toContain("progress: 8 periods, 5 achieved")
+    expect(out).toContain(
+      "32 rows; scope Utf8, indicator Utf8, period_start Utf8, period_end Utf8, municipality Utf8, suppressed Bool, hidden Utf8, count Int32, persons Int32"
+    )
+    expect(out).toContain("ind-families-reached 2016: 1 visible, 2 suppressed, persons 210")
+    expect(out).toContain("ind-volunteer-hours 2017: 3 visible, 0 suppressed, persons n.d.")
   })
 
   it("sql-engines.ipynb summarises Parquet through DuckDB, equal to the in-memory summary, and reports a wrong unit", () => {

@@ -21,6 +21,7 @@ export default defineConfig({
     "@welfare/report",
     "@welfare/interop",
     "@welfare/sheets",
+    "@welfare/tables",
     "@duckdb/node-api",
     "pg"
   ]

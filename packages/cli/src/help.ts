@@ -109,12 +109,20 @@ Options:
   -r, --rubric FILE        a rubric (JSON: weights, thresholds, evidence and
                            sensitivity settings, ranking; the rest from the
                            default rubric) in place of the default one
+  -f, --format FORMAT      csv, arrow or parquet: write the tables instead of
+                           printing (territory_reading, territory_interventions,
+                           territory_dimensions, territory_checks, network_actors,
+                           network_ties; persons never listed)
+                           (it: scrive le tabelle in CSV, Arrow o Parquet)
+  -o, --out DIR            the folder the tables are written to, one file each
+                           (it: la cartella delle tabelle, un file ciascuna)
 ${documentOptions}
 
 ${exitCodes}
 
-Example:
+Examples:
   welfare assess examples/territories/legnano.json
+  welfare assess examples/territories/legnano.json --format parquet --out out/tables
 `,
   evaluate: `Usage: welfare evaluate FILE [options]
 
@@ -126,12 +134,20 @@ Options:
   -r, --rubric FILE        a rubric (JSON: weights, thresholds, evidence and
                            sensitivity settings, ranking; the rest from the
                            default rubric) in place of the default one
+  -f, --format FORMAT      csv, arrow or parquet: write the tables instead of
+                           printing (summary, published with small counts
+                           suppressed; progress; accountability;
+                           responsibility_map)
+                           (it: scrive le tabelle in CSV, Arrow o Parquet)
+  -o, --out DIR            the folder the tables are written to, one file each
+                           (it: la cartella delle tabelle, un file ciascuna)
 ${documentOptions}
 
 ${exitCodes}
 
-Example:
+Examples:
   welfare evaluate examples/territories/legnano.json --measurements measurements.ndjson
+  welfare evaluate examples/territories/legnano.json --format arrow --out out/tables
 `,
   report: `Usage: welfare report FILE [options]
 

@@ -89,10 +89,35 @@ const reportSpec = {
 const assessSpec = {
   ...documentSpec,
   lang: { type: "string", short: "l" },
-  rubric: { type: "string", short: "r" }
+  rubric: { type: "string", short: "r" },
+  format: { type: "string", short: "f" },
+  out: { type: "string", short: "o" }
 } as const
 
-const evaluateSpec = { ...documentSpec, rubric: { type: "string", short: "r" } } as const
+const evaluateSpec = {
+  ...documentSpec,
+  rubric: { type: "string", short: "r" },
+  format: { type: "string", short: "f" },
+  out: { type: "string", short: "o" }
+} as const
+
+/** `--format csv|arrow|parquet --out DIR` of assess and evaluate: both or neither. */
+const tablesOptions = async (
+  values: { readonly format?: string | boolean | undefined; readonly out?: string | boolean | undefined },
+  command: Help.Command
+): Promise<{ readonly format: "csv" | "arrow" | "parquet"; readonly out: string } | undefined | Failure> => {
+  const { format, out } = values
+  if (format === undefined && out === undefined) return undefined
+  const { isFormat } = await import("./commands/tables.js")
+  if (!isFormat(format))
+    return usage(
+      `--format expects csv, arrow or parquet, got ${JSON.stringify(format ?? "nothing")}`,
+      command
+    )
+  if (typeof out !== "string")
+    return usage(`--format ${format} needs --out DIR, the folder the tables are written to`, command)
+  return { format, out }
+}
 
 const schemaSpec = {
   help: { type: "boolean", short: "h" },
@@ -370,14 +395,22 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       const lang = parsed.values.lang ?? "it"
       if (lang !== "it" && lang !== "en")
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
+      const tables = await tablesOptions(parsed.values, command)
+      if (isFailure(tables)) return tables
       const { assess } = await import("./commands/assess.js")
-      return withStats(io, options, () => assess(io, { ...options, lang }))
+      return withStats(io, options, () =>
+        assess(io, { ...options, lang, ...(tables === undefined ? {} : { tables }) })
+      )
     }
     case "evaluate": {
       const options = documentOptions(parsed, command)
       if (isFailure(options)) return options
+      const tables = await tablesOptions(parsed.values, command)
+      if (isFailure(tables)) return tables
       const { evaluate } = await import("./commands/evaluate.js")
-      return withStats(io, options, () => evaluate(io, options))
+      return withStats(io, options, () =>
+        evaluate(io, { ...options, ...(tables === undefined ? {} : { tables }) })
+      )
     }
     case "export": {
       const sheetsFormat = parsed.values.format

@@ -2,7 +2,10 @@
  * Rich display in TypeScript notebooks. Deno's Jupyter kernel shows any value
  * with a `[Symbol.for("Jupyter.display")]()` method by the mime bundle it
  * returns; these helpers return such values, with an HTML rendering (inline
- * SVG), a Vega-Lite v5 specification where there is a chart, and plain text.
+ * SVG), a Vega-Lite v5 specification where there is a chart, the table
+ * behind it as a Frictionless tabular data resource
+ * (`application/vnd.dataresource+json`, which data-grid front-ends show and
+ * VS Code ignores, keeping the HTML), and plain text.
  * Outside a notebook, `String(value)` gives the plain text.
  *
  * @since 0.1.0
@@ -20,7 +23,14 @@ import {
 } from "./Report.js"
 import * as Svg from "./Svg.js"
 import * as VegaLite from "./VegaLite.js"
-import type { NetworkView, ProgressBars, RadarData, Table } from "./View.js"
+import {
+  isCount,
+  isPercent,
+  type NetworkView,
+  type ProgressBars,
+  type RadarData,
+  type Table
+} from "./View.js"
 
 /**
  * The symbol Deno's Jupyter kernel looks for.
@@ -40,6 +50,89 @@ export interface MimeBundle {
   readonly "text/plain": string
   readonly "text/html"?: string
   readonly "application/vnd.vegalite.v5+json"?: VegaLite.Spec
+  readonly "application/vnd.dataresource+json"?: DataResource
+}
+
+/**
+ * A Frictionless tabular data resource with its data inline: the table a
+ * display shows, for front-ends that render data grids. Counts of persons
+ * that are suppressed are `null` (the figure never leaves), percentages are
+ * shares in [0, 1].
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface DataResource {
+  readonly profile: "tabular-data-resource"
+  readonly name: string
+  readonly schema: {
+    readonly fields: ReadonlyArray<{ readonly name: string; readonly type: "string" | "number" }>
+  }
+  readonly data: ReadonlyArray<{ readonly [field: string]: string | number | null }>
+}
+
+/**
+ * The table of a display as a data resource: the first column (the row
+ * headers) and one field per column, named by its header in `lang`; a
+ * column whose cells are all numbers, counts or percentages is a number.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { display } from "@welfare/report"
+ *
+ * const resource = display.dataResource(
+ *   { caption: "Persone", columns: ["Comune", "Persone"], rows: [
+ *     { header: "Legnano", cells: [{ _tag: "Count", value: 40, threshold: 5 }] },
+ *     { header: "Rescaldina", cells: [{ _tag: "Count", value: null, threshold: 5 }] }
+ *   ] },
+ *   "it"
+ * )
+ * assert.deepStrictEqual(resource.schema.fields, [{ name: "Comune", type: "string" }, { name: "Persone", type: "number" }])
+ * assert.deepStrictEqual(resource.data[1], { Comune: "Rescaldina", Persone: null })
+ * ```
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const dataResource = (table: Table, lang: Label.Lang): DataResource => {
+  const names: Array<string> = []
+  for (const c of table.columns) {
+    const base = text(c, lang) || `column ${names.length + 1}`
+    let name = base
+    for (let i = 2; names.includes(name); i++) name = `${base} (${i})`
+    names.push(name)
+  }
+  const cellValue = (cell: Table["rows"][number]["cells"][number]): string | number | null => {
+    if (cell === null || cell === undefined) return null
+    if (typeof cell === "number") return Number.isFinite(cell) ? cell : null
+    if (isCount(cell))
+      return typeof cell.value === "number" && Number.isFinite(cell.value) ? cell.value : null
+    if (isPercent(cell)) return Number.isFinite(cell.value) ? cell.value : null
+    return text(cell, lang)
+  }
+  const data = table.rows.map((r) =>
+    Object.fromEntries([
+      [names[0]!, text(r.header, lang)],
+      ...names.slice(1).map((n, i) => [n, cellValue(r.cells[i] ?? null)] as const)
+    ])
+  )
+  const numeric = (n: string) => data.every((d) => d[n] === null || typeof d[n] === "number")
+  return {
+    profile: "tabular-data-resource",
+    name:
+      text(table.caption, "en")
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "table",
+    schema: {
+      fields: names.map((n, i) => ({
+        name: n,
+        type: i > 0 && numeric(n) ? ("number" as const) : ("string" as const)
+      }))
+    },
+    data
+  }
 }
 
 /**
@@ -96,7 +189,8 @@ export const radar = (data: RadarData, options: DisplayOptions = {}): Displayabl
   return displayable(() => ({
     "text/plain": plainTable(radarTable(data), lang),
     "text/html": Svg.radar(data, { lang, id: "nb-radar" }),
-    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
+    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang }),
+    "application/vnd.dataresource+json": dataResource(radarTable(data), lang)
   }))
 }
 
@@ -111,7 +205,8 @@ export const progress = (data: ProgressBars, options: DisplayOptions = {}): Disp
   return displayable(() => ({
     "text/plain": plainTable(progressTable(data), lang),
     "text/html": Svg.progress(data, { lang, id: "nb-progress" }),
-    "application/vnd.vegalite.v5+json": VegaLite.progress(data, { lang })
+    "application/vnd.vegalite.v5+json": VegaLite.progress(data, { lang }),
+    "application/vnd.dataresource+json": dataResource(progressTable(data), lang)
   }))
 }
 
@@ -126,7 +221,8 @@ export const network = (view: NetworkView, options: DisplayOptions = {}): Displa
   return displayable(() => ({
     "text/plain": plainTable(networkTable(view), lang),
     "text/html": Svg.network(view, { lang, id: "nb-network" }),
-    "application/vnd.vegalite.v5+json": VegaLite.network(view, { lang })
+    "application/vnd.vegalite.v5+json": VegaLite.network(view, { lang }),
+    "application/vnd.dataresource+json": dataResource(networkTable(view), lang)
   }))
 }
 
@@ -191,7 +287,8 @@ export const profile = (
   return displayable(() => ({
     "text/plain": `${head}\n${plainTable(withCoverage, lang)}`,
     "text/html": `<p><strong>${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</strong></p>${Svg.radar(data, { lang, id: "nb-profile" })}${tableHtml(withCoverage, lang)}`,
-    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
+    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang }),
+    "application/vnd.dataresource+json": dataResource(withCoverage, lang)
   }))
 }
 
@@ -212,7 +309,8 @@ export const comparison = (
   return displayable(() => ({
     "text/plain": `${of("overallIndex", lang)} ${c.index.from === undefined ? of("notAvailable", lang) : formatNumber(c.index.from, lang)} → ${c.index.to === undefined ? of("notAvailable", lang) : formatNumber(c.index.to, lang)}\n${plainTable(table, lang)}`,
     "text/html": `${Svg.radar(data, { lang, id: "nb-comparison" })}${tableHtml(table, lang)}`,
-    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang })
+    "application/vnd.vegalite.v5+json": VegaLite.radar(data, { lang }),
+    "application/vnd.dataresource+json": dataResource(table, lang)
   }))
 }
 
@@ -228,7 +326,11 @@ export const summary = (
 ): Displayable => {
   const lang = options.lang ?? "it"
   const table = From.summary(s, options.labelOf === undefined ? {} : { labelOf: options.labelOf })
-  return displayable(() => ({ "text/plain": plainTable(table, lang), "text/html": tableHtml(table, lang) }))
+  return displayable(() => ({
+    "text/plain": plainTable(table, lang),
+    "text/html": tableHtml(table, lang),
+    "application/vnd.dataresource+json": dataResource(table, lang)
+  }))
 }
 
 /**

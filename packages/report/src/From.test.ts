@@ -167,13 +167,14 @@ describe("territoryReport and display", () => {
     expect(shown).toContain("Focus dell'intervento: non osservata | 0 %")
   })
 
-  it("gives notebooks a mime bundle with HTML and Vega-Lite", () => {
+  it("gives notebooks a mime bundle with HTML, Vega-Lite and the table as a data resource", () => {
     const shown = display.profile(
       { dimensions: positions([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]), index: 0.5, class: "transitional" },
       { lang: "it" }
     )
     const bundle = shown[display.jupyter]()
     expect(Object.keys(bundle).sort()).toEqual([
+      "application/vnd.dataresource+json",
       "application/vnd.vegalite.v5+json",
       "text/html",
       "text/plain"

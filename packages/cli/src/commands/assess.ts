@@ -13,6 +13,19 @@ import type { Io } from "../io.js"
 import { invalid, loadTerritory } from "../load.js"
 import { ExitCode, type Failure } from "../outcome.js"
 import { loadRubric } from "../rubric.js"
+import type { Format } from "./tables.js"
+
+/**
+ * `--format csv|arrow|parquet --out DIR`: the tabular results written as
+ * files instead of printed.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface TablesOptions {
+  readonly format: Format
+  readonly out: string
+}
 
 /**
  * Assesses a territory document (under the default rubric, or the one of
@@ -24,14 +37,15 @@ import { loadRubric } from "../rubric.js"
  * 004, the ladder of seed 002, the top recommendations and the findings (or,
  * with `--json`, the profile with its evidence, the sensitivity, the
  * interventions, the recommendations, the network's report and the rubric's
- * provenance).
+ * provenance; with `--format csv|arrow|parquet --out DIR`, its tables as
+ * files: see `tables.ts`).
  *
  * @category commands
  * @since 0.1.0
  */
 export const assess = async (
   io: Io,
-  options: DocumentOptions & { readonly lang?: "it" | "en" }
+  options: DocumentOptions & { readonly lang?: "it" | "en"; readonly tables?: TablesOptions }
 ): Promise<ExitCode | Failure> => {
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
@@ -45,6 +59,10 @@ export const assess = async (
   const own = Analysis.analyse(territory, { rubric: rubric.value })
   // the measurements of an NDJSON file are summarised, never held: their progress and summary
   const analysis = streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed))
+  if (options.tables !== undefined) {
+    const { assessTables, writeTables } = await import("./tables.js")
+    return writeTables(io, assessTables(territory, analysis.profile), options.tables)
+  }
   if (options.json) {
     const { profile, interventions, recommendations, network, sensitivity } = analysis
     io.stdout(

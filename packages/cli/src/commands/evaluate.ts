@@ -10,16 +10,22 @@ import type { Io } from "../io.js"
 import { invalid, loadTerritory } from "../load.js"
 import { ExitCode, type Failure } from "../outcome.js"
 import { loadRubric } from "../rubric.js"
+import type { TablesOptions } from "./assess.js"
 
 /**
  * Evaluates a territory document: for each indicator assignment, the status
  * of each period against its target (or all of it, with the published
- * summary of the measurements, as JSON with `--json`).
+ * summary of the measurements, as JSON with `--json`; with `--format
+ * csv|arrow|parquet --out DIR`, the summary, progress, accountability and
+ * responsibility tables as files).
  *
  * @category commands
  * @since 0.1.0
  */
-export const evaluate = async (io: Io, options: DocumentOptions): Promise<ExitCode | Failure> => {
+export const evaluate = async (
+  io: Io,
+  options: DocumentOptions & { readonly tables?: TablesOptions }
+): Promise<ExitCode | Failure> => {
   const loaded = await loadTerritory(io, options)
   if (loaded._tag === "Failure") return loaded
   if (loaded.value._tag === "Invalid") {
@@ -32,6 +38,10 @@ export const evaluate = async (io: Io, options: DocumentOptions): Promise<ExitCo
     loaded.value.streamed,
     rubric.value
   )
+  if (options.tables !== undefined) {
+    const { evaluateTables, writeTables } = await import("./tables.js")
+    return writeTables(io, evaluateTables(loaded.value.territory, { summary, progress }), options.tables)
+  }
   if (options.json) {
     io.stdout(`${JSON.stringify({ territory: territory.name, progress, summary }, null, 2)}\n`)
     return ExitCode.ok
