@@ -51,7 +51,7 @@ const main = (): void => {
       const items = events
         .map((e) => {
           const left = ((Date.parse(String(e.at)) - first) / span) * 100
-          const label = CoDesign.eventTypeLabels[e.type]
+          const label = CoDesign.eventTypeLabels[e._tag]
           return `<li style="--at:${left.toFixed(2)}%"><time datetime="${esc(String(e.at))}">${esc(String(e.at).slice(0, 10))}</time> ${both(label, lang)}</li>`
         })
         .join("")
