@@ -67,6 +67,8 @@ describe("SummarySql on DuckDB", () => {
         fc.string({ minLength: 1, maxLength: 10 }).filter((s) => !s.includes("|")),
         Arb.measurements({ maxLength: 10 }),
         async (tableName, valueColumn, id, ms) => {
+          // DuckDB matches names case-insensitively: a hostile table named "H" is the staging table "h"
+          fc.pre(tableName.toLowerCase() !== "h")
           // quantitative, as the indicator they are checked against
           const hostile = ms.map(({ level: _, ...m }) => ({
             ...m,

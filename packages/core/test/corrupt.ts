@@ -35,12 +35,17 @@ type Json = unknown
 /** Every path to an object or array inside a value (the root included). */
 const containers = (
   u: Json,
-  path: ReadonlyArray<string | number> = []
+  path: ReadonlyArray<string | number> = [],
+  seen: Set<object> = new Set()
 ): Array<ReadonlyArray<string | number>> => {
-  if (typeof u !== "object" || u === null) return []
+  // a mutation may have made the value cyclic (an object set inside itself): visit each container once
+  if (typeof u !== "object" || u === null || seen.has(u)) return []
+  seen.add(u)
   const here = [path]
   for (const k of Object.keys(u)) {
-    here.push(...containers((u as Record<string, unknown>)[k], [...path, Array.isArray(u) ? Number(k) : k]))
+    here.push(
+      ...containers((u as Record<string, unknown>)[k], [...path, Array.isArray(u) ? Number(k) : k], seen)
+    )
   }
   return here
 }
