@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs every notebook of examples/notebooks in Deno's Jupyter kernel, with
-Python's nbclient (Debian's python3-nbclient), and checks what an analyst sees:
+Python's jupyter_client (Debian's python3-jupyter-client), and checks what an analyst sees:
 no cell fails, every display cell (a cell that calls display.*) returns
 text/html, every chart also application/vnd.vegalite.v5+json, and every table
 application/vnd.dataresource+json.
@@ -23,9 +23,10 @@ import sys
 import tempfile
 import time
 
+import queue
+
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from jupyter_client.manager import start_new_kernel
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "examples", "notebooks")
@@ -67,22 +68,56 @@ def display_calls(source):
     return re.findall(r"\bdisplay\.(\w+)\(", source)
 
 
+# How long to keep reading a cell's outputs once the kernel says it is idle: Deno's kernel can
+# report idle before its last outputs arrive (nbclient stops at idle and loses them), so the
+# cell's outputs are read until this long passes without one.
+QUIET = 1.5
+
+
+def run_cell(kc, source):
+    """Executes one cell; returns its outputs (nbformat-shaped) and its error, if any."""
+    msg_id = kc.execute(source, store_history=True)
+    outputs, error, idle = [], None, False
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=QUIET if idle else 5)
+        except queue.Empty:
+            if idle:
+                break
+            continue
+        if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "status" and content.get("execution_state") == "idle":
+            idle = True
+        elif kind == "stream":
+            outputs.append({"output_type": "stream", "name": content["name"], "text": content["text"]})
+        elif kind in ("display_data", "execute_result"):
+            outputs.append({"output_type": kind, "data": content.get("data", {})})
+        elif kind == "error":
+            error = f"{content.get('ename')}: {content.get('evalue')}"
+            outputs.append({"output_type": "error", "ename": content.get("ename"), "evalue": content.get("evalue")})
+    return outputs, error
+
+
 def check(path):
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="deno",
-        resources={"metadata": {"path": ROOT}},
-        allow_errors=False,
-    )
     started = time.time()
     problems = []
+    km, kc = start_new_kernel(kernel_name="deno", cwd=ROOT)
     try:
-        client.execute()
-    except CellExecutionError as e:
-        first = str(e).strip().splitlines()
-        problems.append("a cell failed: " + " / ".join(first[-6:]))
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            outputs, error = run_cell(kc, cell.source)
+            cell["outputs"] = outputs
+            if error is not None:
+                problems.append("a cell failed: " + error)
+                break
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
     displays = 0
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
@@ -106,8 +141,18 @@ def check(path):
     return problems, displays, time.time() - started
 
 
+# Notebooks that cannot run in Deno's kernel yet, each with the reason printed on every run (never
+# a silent skip); they still run in Node with the examples' tests (examples/notebooks.test.ts).
+NOT_IN_DENO = {
+    "analysts.ipynb": "exceljs's streaming workbook reader fails under Deno (the workbook reads in Node: examples/notebooks.test.ts runs this notebook); open in issue 16",
+}
+
+
 def main(argv):
-    names = argv or sorted(f for f in os.listdir(NOTEBOOKS) if f.endswith(".ipynb"))
+    names = argv or sorted(f for f in os.listdir(NOTEBOOKS) if f.endswith(".ipynb") and f not in NOT_IN_DENO)
+    for name, why in NOT_IN_DENO.items():
+        if not argv:
+            print(f"notebook {name}: not run in Deno's kernel: {why}")
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="welfare-jupyter-") as folder:
         kernelspec(folder, deno_binary())
