@@ -374,7 +374,13 @@ describe("the JSON syntax check", () => {
     )
     fc.assert(
       fc.property(texts, fc.nat(), (text, cut) => {
-        expect(check(text) === undefined).toBe(accepts(text))
+        // JSON.parse keeps the last of two equal keys; the checker refuses them (issue 14, tested
+        // apart): a mutation can make two keys equal, and such a text is left out here
+        const refused = check(text)
+        fc.pre(
+          !(refused !== undefined && / appears twice in this object /.test(refused.message) && accepts(text))
+        )
+        expect(refused === undefined).toBe(accepts(text))
         const at = text.length === 0 ? 0 : cut % text.length
         const c = checker(100)
         const split = c.push(text.slice(0, at)) ?? c.push(text.slice(at)) ?? c.end()
