@@ -33,7 +33,16 @@ const agree = <A, I>(schema: Schema.Schema<A, I, never>) => {
   const full = (input: unknown): Problem.Result<A> => Either.mapLeft(effect(input), Problem.fromParseError)
   return (input: unknown): Problem.Result<A> => {
     const a = fast(input)
-    const b = full(input)
+    let b: Problem.Result<A>
+    try {
+      b = full(input)
+    } catch {
+      // effect's own decoder turns a union's discriminator into text with `String(...)`, which
+      // throws on an object whose `toString` is not a function (`{"type": {"toString": null}}`):
+      // there is no reference to agree with, and ours must refuse the input, never throw.
+      expect(Either.isLeft(a)).toBe(true)
+      return a
+    }
     expect(a).toStrictEqual(b)
     if (Either.isRight(a) && Either.isRight(b)) expect(shape(a.right)).toStrictEqual(shape(b.right))
     return a
