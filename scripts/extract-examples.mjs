@@ -8,7 +8,8 @@ import { join, relative } from "node:path"
 const walk = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) return name === "internal" ? [] : walk(path)
+    // internal files too: a public function whose implementation moved to `internal/` keeps its example there
+    if (statSync(path).isDirectory()) return walk(path)
     return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : []
   })
 

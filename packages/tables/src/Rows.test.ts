@@ -14,12 +14,12 @@ import {
   TerritoryAssessment
 } from "@welfare/core"
 import * as Testing from "@welfare/core/testing"
-import { tableFromIPC } from "apache-arrow"
+import { tableFromIPC, tableToIPC } from "apache-arrow"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { parquetMetadata, parquetReadObjects } from "hyparquet"
 import { describe, expect, it } from "vitest"
-import { fromArrow, toArrow, toIpc } from "./arrow.js"
+import { fromArrow, summaryToArrow, toArrow, toIpc } from "./arrow.js"
 import * as Csv from "./Csv.js"
 import * as DataResource from "./DataResource.js"
 import { toParquet } from "./parquet.js"
@@ -290,6 +290,12 @@ describe("properties", () => {
           const arrow = fromArrow(toArrow(rows), rows).rows
           expect(csv).toEqual(rows.rows)
           expect(arrow).toEqual(rows.rows)
+          // the columnar path gives the same table, schema and buffers included
+          const direct = summaryToArrow(p)
+          expect(fromArrow(direct, rows).rows).toEqual(rows.rows)
+          expect(direct.schema).toEqual(toArrow(rows).schema)
+          expect(tableFromIPC(tableToIPC(direct)).numRows).toBe(rows.rows.length)
+          expect(tableToIPC(direct)).toEqual(tableToIPC(toArrow(rows)))
           if (rows.rows.length > 0)
             expect(await parquetRows(toParquet(rows))).toEqual(rows.rows.map((r) => ({ ...r })))
         }
