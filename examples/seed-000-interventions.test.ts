@@ -23,10 +23,10 @@ describe("examples/seed-000-interventions.ts", () => {
       "  Robust to the editorial choices: same verdict in 100% of 1000 draws, index 0.000 to 0.000 (p05-p95)"
     )
     expect(out).toContain(
-      "Portineria di comunità (int-portineria-di-comunita): 0.961 Generativo / Generative; copertura / coverage 100%, profondità / depth 100%"
+      "Portineria di comunità (int-portineria-di-comunita): 0.960 Generativo / Generative; copertura / coverage 100%, profondità / depth 100%"
     )
     expect(out).toContain(
-      "  Robust to the editorial choices: same verdict in 100% of 1000 draws, index 0.937 to 0.978 (p05-p95)"
+      "  Robust to the editorial choices: same verdict in 100% of 1000 draws, index 0.936 to 0.977 (p05-p95)"
     )
   })
 
@@ -46,7 +46,7 @@ describe("examples/seed-000-interventions.ts", () => {
       "  [priority 1] +0.065 Mobilitare tempo della comunità (famiglie, reti informali) / Mobilise the community's time (families, informal networks) (seed 000, riga 11)",
       "  [priority 1] +0.065 Accogliere le risorse (tempo) che portano i beneficiari / Welcome the resources (time) the beneficiaries bring (seed 000, riga 8)"
     ])
-    expect(out).toContain("Confronto / Comparison: 0.000 -> 0.961 (+0.961)")
+    expect(out).toContain("Confronto / Comparison: 0.000 -> 0.960 (+0.960)")
     expect(out).toContain("  Reference model: +0.800 (evidence: 2 added, 1 removed)")
     expect(out).toContain(
       "Senza risorse economiche / With no economic resources: 0 vs 1000 hours of time and care"

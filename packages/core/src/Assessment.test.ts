@@ -415,14 +415,15 @@ describe("Assessment", () => {
     const tariff = { resource: Resource.make("economic", 30), from: "beneficiaries", mode: "tariff" } as const
     const p = Assessment.assess({ id, resources: [tariff] })
     expect(p.evidence.map((e) => e.trait)).toEqual(["all-paid-all-due", "economic-only"])
-    // Compulsory community work under sanction and paid work are not responsibility taken by choice either.
-    for (const mode of ["compulsory", "paid"] as const)
-      expect(
-        Assessment.assess({
-          id,
-          resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode }]
-        }).evidence.map((e) => e.trait)
-      ).toEqual([])
+    // Compulsory community work under sanction and paid work are not responsibility taken by choice
+    // either; paid work is money in another form (seed 000, row 11: «sta in piedi se ci sono risorse economiche»).
+    const by = (mode: "compulsory" | "paid") =>
+      Assessment.assess({
+        id,
+        resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode }]
+      }).evidence.map((e) => e.trait)
+    expect(by("compulsory")).toEqual([])
+    expect(by("paid")).toEqual(["economic-only"])
     const agreed = Assessment.assess({
       id,
       resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode: "agreed" }]
@@ -431,6 +432,37 @@ describe("Assessment", () => {
     // Families who are not beneficiaries bring resources too.
     const families = Assessment.assess({ id, resources: [{ kind: "care", from: "community" }] })
     expect(families.evidence.map((e) => e.trait)).toEqual(["citizen-brings-resources", "social-capital"])
+  })
+
+  it("property: money paid (a tariff from the beneficiaries, paid work) is never read as a resource given, and never raises the index (invariant 17, seed 000 rows 8 and 11)", () => {
+    const given = new Set<string>(["citizen-brings-resources", "social-capital"])
+    const count = (p: Assessment.Profile) => p.evidence.filter((e) => given.has(e.trait)).length
+    fc.assert(
+      fc.property(
+        Arb.intervention(),
+        fc.oneof(
+          fc.record({
+            resource: fc.integer({ min: 1, max: 1_000_000 }).map((n) => Resource.make("economic", n)),
+            from: fc.constant("beneficiaries" as const),
+            mode: fc.constant("tariff" as const)
+          }),
+          fc.record({
+            resource: fc
+              .tuple(fc.constantFrom("time", "care", "competence"), fc.integer({ min: 1, max: 10_000 }))
+              .map(([kind, n]) => Resource.make(kind, n)),
+            from: fc.constantFrom("beneficiaries" as const, "community" as const),
+            mode: fc.constantFrom("paid" as const, "compulsory" as const)
+          })
+        ),
+        (i, paid) => {
+          const before = Assessment.assess(i)
+          const after = Assessment.assess({ ...i, resources: [...(i.resources ?? []), paid] })
+          expect(count(after)).toBeLessThanOrEqual(count(before))
+          if (before.index !== undefined && after.index !== undefined)
+            expect(after.index).toBeLessThanOrEqual(before.index + eps)
+        }
+      )
+    )
   })
 
   it("reads how far a service depends on money as a share: one volunteer hour no longer hides a budget", () => {

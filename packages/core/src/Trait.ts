@@ -222,8 +222,16 @@ const valueInEuro = (r: Intervention.ResourceUse): number | undefined => {
 }
 
 /**
- * The share of an intervention's valued resources that is money, in [0, 1]
- * (0 when nothing can be valued): what `economic-only` reads.
+ * The share of an intervention's valued resources that depends on money, in
+ * [0, 1] (0 when nothing can be valued): what `economic-only` reads. Money
+ * depends on money, and so does paid work (mode `paid`, the default for the
+ * institution, the third sector and the market): seed 000 (row 11) reads the
+ * traditional service as «fondato sullo scambio di prestazioni e sul capitale
+ * economico che le può garantire», standing «se ci sono risorse economiche».
+ * Paid hours are benefits that money guarantees, so they never dilute the
+ * share as time given would (invariant 17: money paid is not a resource given).
+ * Work under sanction (mode `compulsory`) is neither money nor a resource
+ * given: it moves the share neither way.
  *
  * @example
  * ```ts
@@ -234,7 +242,9 @@ const valueInEuro = (r: Intervention.ResourceUse): number | undefined => {
  *   { resource: Resource.make("economic", 1000), from: "institution" },
  *   { resource: Resource.make("time", 50), from: "community" }
  * ])
- * assert.strictEqual(share, 0.5) // 50 hours at 20 euro
+ * assert.strictEqual(share, 0.5) // 50 hours given at 20 euro
+ * // 50 paid hours are money in another form
+ * assert.strictEqual(Trait.moneyShare([{ resource: Resource.make("time", 50), from: "third-sector" }]), 1)
  * ```
  *
  * @category getters
@@ -245,9 +255,9 @@ export const moneyShare = (resources: ReadonlyArray<Intervention.ResourceUse>): 
   let all = 0
   for (const r of resources) {
     const v = valueInEuro(r)
-    if (v === undefined) continue
+    if (v === undefined || Intervention.modeOf(r) === "compulsory") continue
     all += v
-    if (Intervention.isMoney(r)) money += v
+    if (Intervention.isMoney(r) || Intervention.modeOf(r) === "paid") money += v
   }
   return all > 0 ? money / all : 0
 }
@@ -733,8 +743,8 @@ const specs: { readonly [K in TraitId]: Spec } = {
       it: "In quanto fondato sullo scambio di prestazioni e sul capitale economico che le può garantire, sta in piedi se ci sono risorse economiche",
       en: "Built on exchanging benefits and on the economic capital that pays for them, it stands only while economic resources last"
     },
-    // The share of the valued resources that is money (see `moneyShare`): one
-    // volunteer hour no longer hides a budget of thousands of euro.
+    // The share of the valued resources that depends on money, paid work included
+    // (see `moneyShare`): one volunteer hour no longer hides a budget of thousands of euro.
     degree: (f) => moneyShare(f.resources ?? [])
   },
   "vulnerability-access": {
