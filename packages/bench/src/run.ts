@@ -171,7 +171,7 @@ const machine = (): Array<string> => {
     `memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GB`,
     `os: ${os.type()} ${os.release()} ${os.arch()}`,
     `node: ${process.version}`,
-    `libraries: @welfare/core ${versionOf("@welfare/core")}, effect ${versionOf("effect")}, zod ${versionOf("zod")}, mitata ${versionOf("mitata")}`
+    `libraries: @welfare/core ${versionOf("@welfare/core")}, effect ${versionOf("effect")}, zod ${versionOf("zod")}`
   ]
 }
 
