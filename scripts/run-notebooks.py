@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs every notebook of examples/notebooks in Deno's Jupyter kernel, with
 Python's jupyter_client (Debian's python3-jupyter-client), and checks what an analyst sees:
-no cell fails, every display cell (a cell that calls display.*) returns
+no cell fails, every display cell (a cell that calls Display.*) returns
 text/html, every chart also application/vnd.vegalite.v5+json, and every table
 application/vnd.dataresource+json.
 
@@ -64,8 +64,8 @@ def kernelspec(folder, deno):
 
 
 def display_calls(source):
-    """The display helpers a cell calls (display.profile(...) -> profile)."""
-    return re.findall(r"\bdisplay\.(\w+)\(", source)
+    """The display helpers a cell calls (Display.profile(...) -> profile)."""
+    return re.findall(r"\b[Dd]isplay\.(\w+)\(", source)
 
 
 # How long to keep reading a cell's outputs once the kernel says it is idle: Deno's kernel can

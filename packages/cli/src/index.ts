@@ -10,7 +10,9 @@
  * @packageDocumentation
  * @since 0.1.0
  */
+
 import { type ParseArgsConfig, parseArgs } from "node:util"
+import packageJson from "../package.json" with { type: "json" }
 import * as Help from "./help.js"
 import type { Io } from "./io.js"
 import { ExitCode, type Failure, usage } from "./outcome.js"
@@ -22,10 +24,10 @@ export { ExitCode } from "./outcome.js"
 export { escapeControl, terminalSafe } from "./terminal.js"
 
 /**
- * The version of the command.
+ * The version of the command, read from its `package.json` when it is built.
  * @since 0.1.0
  */
-export const version = "0.1.0"
+export const version: string = packageJson.version
 
 /**
  * The options every command that reads a territory document accepts.

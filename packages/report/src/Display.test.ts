@@ -1,11 +1,11 @@
 import { Assessment, Intervention } from "@welfare/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import * as display from "./Display.js"
+import * as Display from "./Display.js"
 import type * as From from "./From.js"
 import type { Table } from "./View.js"
 
-const bundle = (d: display.Displayable) => d[display.jupyter]()
+const bundle = (d: Display.Displayable) => d[Display.jupyter]()
 
 const profile = Assessment.assess({
   id: Intervention.InterventionId.make("int-percorso"),
@@ -17,7 +17,7 @@ const profile = Assessment.assess({
 
 describe("display: the data resource beside HTML and Vega-Lite", () => {
   it("a profile carries HTML, Vega-Lite and its table of positions and coverage as a data resource", () => {
-    const b = bundle(display.profile(profile, { lang: "en" }))
+    const b = bundle(Display.profile(profile, { lang: "en" }))
     expect(b["text/html"]).toContain("<svg")
     expect(b["application/vnd.vegalite.v5+json"]?.$schema).toBe(
       "https://vega.github.io/schema/vega-lite/v5.json"
@@ -34,7 +34,7 @@ describe("display: the data resource beside HTML and Vega-Lite", () => {
   it("a published summary's suppressed count is null in the data resource, never the figure", () => {
     const period = { start: "2016-01-01", end: "2016-12-31" }
     const b = bundle(
-      display.summary(
+      Display.summary(
         {
           cells: {
             a: { suppressed: true, indicator: "ind-1", period, municipality: "canegrate" },
@@ -92,7 +92,7 @@ describe("display: the data resource beside HTML and Vega-Lite", () => {
     )
     fc.assert(
       fc.property(table, fc.constantFrom("it" as const, "en" as const), (t: Table, lang) => {
-        const r = display.dataResource(t, lang)
+        const r = Display.dataResource(t, lang)
         expect(r.schema.fields.length).toBe(t.columns.length)
         expect(new Set(r.schema.fields.map((f) => f.name)).size).toBe(t.columns.length)
         expect(r.data.length).toBe(t.rows.length)

@@ -79,9 +79,9 @@ export interface DataResource {
  * @example
  * ```ts
  * import * as assert from "node:assert"
- * import { display } from "@welfare/report"
+ * import { Display } from "@welfare/report"
  *
- * const resource = display.dataResource(
+ * const resource = Display.dataResource(
  *   { caption: "Persone", columns: ["Comune", "Persone"], rows: [
  *     { header: "Legnano", cells: [{ _tag: "Count", value: 40, threshold: 5 }] },
  *     { header: "Rescaldina", cells: [{ _tag: "Count", value: null, threshold: 5 }] }
@@ -236,13 +236,13 @@ export const network = (view: NetworkView, options: DisplayOptions = {}): Displa
  * ```ts
  * import * as assert from "node:assert"
  * import { Dimension } from "@welfare/core"
- * import { display } from "@welfare/report"
+ * import { Display } from "@welfare/report"
  *
  * const dimensions = Object.fromEntries(
  *   Dimension.values.map((d, i) => [d, i === 0 ? { position: undefined, coverage: 0 } : { position: 0.5, coverage: 0.6 }])
  * )
- * const shown = display.profile({ dimensions, index: 0.5, class: "transitional", coverage: 0.51, depth: 0.3 } as any, { lang: "en" })
- * const bundle = shown[Symbol.for("Jupyter.display") as typeof display.jupyter]()
+ * const shown = Display.profile({ dimensions, index: 0.5, class: "transitional", coverage: 0.51, depth: 0.3 } as any, { lang: "en" })
+ * const bundle = shown[Symbol.for("Jupyter.display") as typeof Display.jupyter]()
  * assert.ok(bundle["text/html"]?.includes("<svg"))
  * assert.strictEqual(bundle["application/vnd.vegalite.v5+json"]?.$schema, "https://vega.github.io/schema/vega-lite/v5.json")
  * assert.ok(String(shown).startsWith("Overall index 0.5 (coverage 51%, depth 30%)"))

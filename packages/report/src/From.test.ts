@@ -1,7 +1,7 @@
 import { Dimension, Published, Summary } from "@welfare/core"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
-import { display, From, renderHtml, renderMarkdown, territoryReport } from "./index.js"
+import { Display, From, renderHtml, renderMarkdown, territoryReport } from "./index.js"
 
 const positions = (values: ReadonlyArray<number>) =>
   Object.fromEntries(
@@ -156,7 +156,7 @@ describe("territoryReport and display", () => {
       "Dimensions not observed (left out of the chart and of the index, not 0.5): Intervention focus."
     )
     const shown = String(
-      display.profile(
+      Display.profile(
         { dimensions, index: undefined, class: "insufficient-evidence", coverage: 0.2, depth: 0 },
         { lang: "it" }
       )
@@ -168,11 +168,11 @@ describe("territoryReport and display", () => {
   })
 
   it("gives notebooks a mime bundle with HTML, Vega-Lite and the table as a data resource", () => {
-    const shown = display.profile(
+    const shown = Display.profile(
       { dimensions: positions([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]), index: 0.5, class: "transitional" },
       { lang: "it" }
     )
-    const bundle = shown[display.jupyter]()
+    const bundle = shown[Display.jupyter]()
     expect(Object.keys(bundle).sort()).toEqual([
       "application/vnd.dataresource+json",
       "application/vnd.vegalite.v5+json",
@@ -181,6 +181,6 @@ describe("territoryReport and display", () => {
     ])
     expect(bundle["text/html"]).toContain('<svg xmlns="http://www.w3.org/2000/svg"')
     expect(String(shown).split("\n")[0]).toBe("Indice complessivo 0,5 · Classe: In transizione")
-    expect(display.jupyter).toBe(Symbol.for("Jupyter.display"))
+    expect(Display.jupyter).toBe(Symbol.for("Jupyter.display"))
   })
 })

@@ -12,12 +12,13 @@
  * @packageDocumentation
  * @since 0.1.0
  */
+import packageJson from "../package.json" with { type: "json" }
 
 /**
- * The version of the renderers.
+ * The version of the renderers, read from its `package.json` when it is built.
  * @since 0.1.0
  */
-export const version = "0.1.0"
+export const version: string = packageJson.version
 
 /**
  * What a territory report explains, computed from a territory with `@welfare/core`.
@@ -26,6 +27,12 @@ export const version = "0.1.0"
 export * as Analysis from "./Analysis.js"
 /**
  * Rich display in TypeScript notebooks (Deno's Jupyter kernel).
+ * @since 0.2.0
+ */
+export * as Display from "./Display.js"
+/**
+ * The former lower-case name of {@link Display}.
+ * @deprecated Use `Display`: every namespace of the package is PascalCase.
  * @since 0.1.0
  */
 export * as display from "./Display.js"
