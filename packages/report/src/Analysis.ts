@@ -426,8 +426,7 @@ const needsOf = (t: TerritoryLike): NeedsReading => {
   }
 }
 
-const takingChargeOf = (t: TerritoryLike): TakingChargeReading => {
-  const replayed = TakingCharge.replayAll(t.takingCharge ?? [])
+const takingChargeOf = (replayed: TakingCharge.Replayed): TakingChargeReading => {
   const byStage = countBy(TakingCharge.stages)
   let withResponse = 0
   let withContribution = 0
@@ -486,6 +485,8 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
   const rubric = options.rubric ?? Rubric.defaultRubric
   const threshold = thresholdOf(options.threshold)
   const profile = TerritoryAssessment.assessTerritory(t, rubric)
+  // the taking-charge paths are replayed once, for their reading and for the disclosure check
+  const replayed = TakingCharge.replayAll(t.takingCharge ?? [])
   const { readings, facts, observations } = readingsOf(t, profile, rubric, options.sensitivityLimit ?? 500)
   const sensitivity =
     observations.length === 0
@@ -527,7 +528,7 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
     ),
     network: networkOf(t, options),
     needs: needsOf(t),
-    takingCharge: takingChargeOf(t),
+    takingCharge: takingChargeOf(replayed),
     coDesigns: (t.coDesigns ?? []).map((p) => ({
       id: p.id,
       title: p.title,
@@ -540,7 +541,7 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
     accountability: (t.evaluations ?? []).map((round) => Evaluation.accountabilityReport(slice, round)),
     disclosure: {
       threshold,
-      status: Either.getOrElse(CoreDisclosure.decide(personFigures(t), { threshold }), () => ({}))
+      status: Either.getOrElse(CoreDisclosure.decide(personFigures(t, replayed), { threshold }), () => ({}))
     }
   }
 }

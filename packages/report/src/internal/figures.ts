@@ -29,7 +29,10 @@ export const figureIds = {
  * report names them), so they are no atoms: the network's own figures are
  * read over organisations only (see Analysis) and need no entry here.
  */
-export const personFigures = (t: TerritoryLike): Array<Disclosure.Figure> => {
+export const personFigures = (
+  t: TerritoryLike,
+  replayed: TakingCharge.Replayed = TakingCharge.replayAll(t.takingCharge ?? [])
+): Array<Disclosure.Figure> => {
   const figures: Array<Disclosure.Figure> = []
   const add = (id: string, atoms: Iterable<string>) => figures.push({ id, atoms: [...atoms] })
 
@@ -74,7 +77,6 @@ export const personFigures = (t: TerritoryLike): Array<Disclosure.Figure> => {
   )
 
   // taking-charge paths: by stage, with a community response, with the person's contribution
-  const replayed = TakingCharge.replayAll(t.takingCharge ?? [])
   const paths: Array<{ id: string; stage: TakingCharge.Stage; response: boolean; contribution: boolean }> = []
   for (const [id, s] of replayed.open)
     paths.push({
