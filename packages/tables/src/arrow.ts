@@ -111,34 +111,45 @@ const builder = (type: ColumnType, length: number): Builder => {
       }
     }
     case "string": {
-      // repeated values (ids, periods) are encoded once
+      // Repeated values (ids, periods) are encoded once, and a value equal to
+      // the one before (rows sorted by key repeat it) is not even looked up;
+      // the bytes go straight into one growing buffer.
       const cache = new Map<string, Uint8Array>()
-      const parts: Array<Uint8Array> = new Array(length)
       const valueOffsets = new Int32Array(length + 1)
+      let data = new Uint8Array(Math.max(64, length * 8))
       let bytes = 0
+      let last: string | undefined
+      let lastBytes: Uint8Array = empty
       return {
         push: (v) => {
-          if (v === null || v === undefined) {
-            nulls++
-            parts[i] = empty
-          } else {
+          if (v === null || v === undefined) nulls++
+          else {
             bitmap[i >> 3]! |= 1 << (i & 7)
             const s = typeof v === "string" ? v : String(v)
-            let b = cache.get(s)
-            if (b === undefined) {
-              b = encoder.encode(s)
-              if (cache.size < 65_536) cache.set(s, b)
+            let b = lastBytes
+            if (s !== last) {
+              const cached = cache.get(s)
+              if (cached === undefined) {
+                b = encoder.encode(s)
+                if (cache.size < 65_536) cache.set(s, b)
+              } else b = cached
+              last = s
+              lastBytes = b
             }
-            parts[i] = b
-            bytes += b.length
+            const n = b.length
+            if (bytes + n > data.length) {
+              const grown = new Uint8Array(Math.max(data.length * 2, bytes + n))
+              grown.set(data.subarray(0, bytes))
+              data = grown
+            }
+            if (n < 32) for (let k = 0; k < n; k++) data[bytes + k] = b[k]!
+            else data.set(b, bytes)
+            bytes += n
           }
           valueOffsets[++i] = bytes
         },
-        finish: () => {
-          const data = new Uint8Array(bytes)
-          for (let j = 0; j < length; j++) data.set(parts[j]!, valueOffsets[j]!)
-          return makeData({ type: new Utf8(), length, ...done(), valueOffsets, data })
-        }
+        finish: () =>
+          makeData({ type: new Utf8(), length, ...done(), valueOffsets, data: data.slice(0, bytes) })
       }
     }
   }
@@ -158,7 +169,7 @@ const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>):
     )
   ])
 
-const empty = new Uint8Array(0)
+const empty: Uint8Array = new Uint8Array(0)
 
 /**
  * The rows as an Arrow table, one column per `Rows.Column`, in order.
@@ -221,52 +232,8 @@ export const summaryToArrow = (published: Published.Published): Table => {
   const keys = summaryKeys(published)
   const length = keys.cells.length + keys.totals.length
   const columns = summaryColumns.map((c) => builder(c.type, length))
-  const [
-    scope,
-    indicator,
-    start,
-    end,
-    municipality,
-    suppressed,
-    hidden,
-    count,
-    persons,
-    sum,
-    mean,
-    min,
-    max,
-    levels
-  ] = columns as [
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder,
-    Builder
-  ]
-  visitSummary(published, keys, (sc, ind, ps, pe, mun, sup, hid, cnt, per, su, me, mi, ma, lev) => {
-    scope.push(sc)
-    indicator.push(ind)
-    start.push(ps)
-    end.push(pe)
-    municipality.push(mun)
-    suppressed.push(sup)
-    hidden.push(hid)
-    count.push(cnt)
-    persons.push(per)
-    sum.push(su)
-    mean.push(me)
-    min.push(mi)
-    max.push(ma)
-    levels.push(lev)
+  visitSummary(published, keys, (values) => {
+    for (let j = 0; j < values.length; j++) columns[j]!.push(values[j])
   })
   return tableOf(
     schemaOf({ name: "summary", columns: summaryColumns }),

@@ -79,51 +79,28 @@ export const summaryColumns: ReadonlyArray<Column> = [
   col("levels", "string", true, "Giudizi per livello (JSON)", "Judgements per level (JSON)")
 ]
 
-/**
- * Receives the values of one summary row, in column order (see
- * {@link visitSummary}): the rows and the columnar Arrow path read the same
- * values from one place.
- *
- * @internal
- */
-export type SummaryVisitor = (
-  scope: "cell" | "total",
-  indicator: string,
-  periodStart: string,
-  periodEnd: string,
-  municipality: string | null,
-  suppressed: boolean,
-  hidden: Published.Hidden | null,
-  count: number | null,
-  persons: number | null,
-  sum: number | null,
-  mean: number | null,
-  min: number | null,
-  max: number | null,
-  levels: string | null
-) => void
-
-const visitCell = (scope: "cell" | "total", c: Published.Cell, visit: SummaryVisitor): void => {
-  const municipality = scope === "total" || c.municipality === undefined ? null : c.municipality
+// The values of one row, in column order, written into `v` (one array reused
+// for every row: the rows and the columnar Arrow path read the same values
+// from one place, and neither allocates per value).
+const fill = (v: Array<Value>, scope: "cell" | "total", c: Published.Cell): void => {
+  v[0] = scope
+  v[1] = c.indicator
+  v[2] = c.period.start
+  v[3] = c.period.end
+  v[4] = scope === "total" || c.municipality === undefined ? null : c.municipality
+  v[5] = c.suppressed
   if (c.suppressed) {
-    visit(
-      scope,
-      c.indicator,
-      c.period.start,
-      c.period.end,
-      municipality,
-      true,
-      c.hidden,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null
-    )
+    v[6] = c.hidden
+    for (let j = 7; j < 14; j++) v[j] = null
     return
   }
+  v[6] = null
+  v[7] = c.count
+  v[8] = c.personCounted > 0 ? c.persons : null
+  v[9] = c.numeric > 0 ? SummaryModule.sum(c) : null
+  v[10] = orNull(SummaryModule.mean(c))
+  v[11] = c.min
+  v[12] = c.max
   let levels: string | null = null
   // A judgement counts in `count` but not in `numeric`: with none, the levels
   // are not read at all (a million cells are read faster without them).
@@ -133,22 +110,7 @@ const visitCell = (scope: "cell" | "total", c: Published.Cell, visit: SummaryVis
       levels = JSON.stringify(Object.fromEntries(codes.map((l) => [l, c.levels[l]])))
       break
     }
-  visit(
-    scope,
-    c.indicator,
-    c.period.start,
-    c.period.end,
-    municipality,
-    false,
-    null,
-    c.count,
-    c.personCounted > 0 ? c.persons : null,
-    c.numeric > 0 ? SummaryModule.sum(c) : null,
-    orNull(SummaryModule.mean(c)),
-    c.min,
-    c.max,
-    levels
-  )
+  v[13] = levels
 }
 
 /**
@@ -166,17 +128,25 @@ export const summaryKeys = (
 
 /**
  * Visits the rows of {@link summary} in order (a row per cell, then a row per
- * total, each sorted by key), without building them.
+ * total, each sorted by key), without building them: `visit` receives the
+ * values of each row in column order, in an array reused for the next row.
  *
  * @internal
  */
 export const visitSummary = (
   published: Published.Published,
   keys: { readonly cells: ReadonlyArray<string>; readonly totals: ReadonlyArray<string> },
-  visit: SummaryVisitor
+  visit: (values: ReadonlyArray<Value>) => void
 ): void => {
-  for (const k of keys.cells) visitCell("cell", published.cells[k]!, visit)
-  for (const k of keys.totals) visitCell("total", published.totals[k]!, visit)
+  const v: Array<Value> = new Array(summaryColumns.length).fill(null)
+  for (const k of keys.cells) {
+    fill(v, "cell", published.cells[k]!)
+    visit(v)
+  }
+  for (const k of keys.totals) {
+    fill(v, "total", published.totals[k]!)
+    visit(v)
+  }
 }
 
 /**
@@ -210,41 +180,23 @@ export const summary = (published: Published.Published): Rows<SummaryRow> => {
   const rows: Array<SummaryRow> = []
   // Rows are object literals with every column in order (never spread from a
   // shared key object: a spread row is about a hundred times slower to build).
-  visitSummary(
-    published,
-    summaryKeys(published),
-    (
-      scope,
-      indicator,
-      periodStart,
-      periodEnd,
-      municipality,
-      suppressed,
-      hidden,
-      count,
-      persons,
-      sum,
-      mean,
-      min,
-      max,
-      levels
-    ) =>
-      rows.push({
-        scope,
-        indicator,
-        period_start: periodStart,
-        period_end: periodEnd,
-        municipality,
-        suppressed,
-        hidden,
-        count,
-        persons,
-        sum,
-        mean,
-        min,
-        max,
-        levels
-      })
+  visitSummary(published, summaryKeys(published), (v) =>
+    rows.push({
+      scope: v[0],
+      indicator: v[1],
+      period_start: v[2],
+      period_end: v[3],
+      municipality: v[4],
+      suppressed: v[5],
+      hidden: v[6],
+      count: v[7],
+      persons: v[8],
+      sum: v[9],
+      mean: v[10],
+      min: v[11],
+      max: v[12],
+      levels: v[13]
+    } as SummaryRow)
   )
   return { name: "summary", columns: summaryColumns, rows }
 }
