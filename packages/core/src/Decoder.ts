@@ -15,6 +15,7 @@
  */
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
+import { FromTextId, TextReaderId } from "./internal/kernel/text.js"
 import * as Problem from "./Problem.js"
 
 /**
@@ -59,7 +60,14 @@ export interface Decoder<A> {
  */
 export const compile = <A, I>(schema: Schema.Schema<A, I, never>): Decoder<A> => {
   const { decode, fast } = Problem.compiledDecoder(schema, true)
-  return Object.assign(decode, { fast: fast() })
+  // a schema whose NDJSON lines the kernel reads (Measurement): `Ndjson` reads them without
+  // JSON.parse, with the same values (lines the kernel refuses take this decoder)
+  const textReader = schema.ast.annotations[TextReaderId]
+  return Object.assign(
+    decode,
+    { fast: fast() },
+    typeof textReader === "function" ? { [FromTextId]: textReader() } : {}
+  )
 }
 
 /**

@@ -18,6 +18,7 @@ import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as Indicator from "./Indicator.js"
 import { toEffect } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
+import { isCalendarDate } from "./internal/kernel/date.js"
 import { id, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as Problem from "./Problem.js"
@@ -36,15 +37,6 @@ export const AssignmentId = id("AssignmentId", "asg", "The id of an indicator as
  */
 export type AssignmentId = typeof AssignmentId.Type
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
-
-const isCalendarDate = (s: string): boolean => {
-  const m = isoDatePattern.exec(s)
-  if (m === null) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-}
 
 /**
  * A calendar date in ISO 8601 form, `YYYY-MM-DD`. Dates compare as texts.

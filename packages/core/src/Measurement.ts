@@ -20,7 +20,9 @@ import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import { toEffect } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
+import { TextReaderId, textReader, vocabularyOf } from "./internal/kernel/text.js"
 import { id, literals, optional } from "./internal/schema.js"
+import type * as Kernel from "./kernel.js"
 import type { Labels } from "./Label.js"
 import * as Problem from "./Problem.js"
 
@@ -175,9 +177,28 @@ export const Measurement = Schema.Struct({
   Schema.annotations({
     identifier: "Measurement",
     title: "Measurement",
-    description: "One figure of an assigned indicator for one period, with who measured it and its source."
+    description: "One figure of an assigned indicator for one period, with who measured it and its source.",
+    // NDJSON lines of measurements are read by the kernel's line reader (no JSON.parse) when
+    // it vouches for them: `Decoder.compile` hands it to `Ndjson` (see internal/kernel/text.ts)
+    [TextReaderId]: () => textReader(vocabulary)
   })
 )
+
+/**
+ * What the kernel's line reader (`@welfare/core/kernel`) needs of this
+ * schema: the units of `Indicator.units`, the {@link sources}, {@link maxValue},
+ * and whether the schema has exactly the fields the reader knows.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const vocabulary: Kernel.Vocabulary = vocabularyOf({
+  fields: Object.keys(Measurement.from.fields),
+  periodFields: Object.keys(IndicatorAssignment.Period.from.fields),
+  units: Indicator.units,
+  sources,
+  maxValue
+})
 
 /**
  * @category models

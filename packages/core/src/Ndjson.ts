@@ -18,6 +18,7 @@
  */
 import * as Either from "effect/Either"
 import { arrayElements, lines, type Raw, type Splitter } from "./internal/compile/stream.js"
+import { fromTextOf } from "./internal/kernel/text.js"
 import * as Problem from "./Problem.js"
 
 /**
@@ -93,7 +94,12 @@ type Decode<A> = (input: unknown) => Problem.Result<A>
 
 const identity: Decode<unknown> = Either.right
 
-const toEntry = <A>(raw: Raw, index: number, decode: Decode<A>): Entry<A> => {
+const toEntry = <A>(
+  raw: Raw,
+  index: number,
+  decode: Decode<A>,
+  fromText: ((text: string) => unknown) | undefined
+): Entry<A> => {
   if (raw._tag === "Error") {
     return {
       _tag: "Problems",
@@ -104,6 +110,9 @@ const toEntry = <A>(raw: Raw, index: number, decode: Decode<A>): Entry<A> => {
       ]
     }
   }
+  // the kernel's line reader (Decoder.compile(Measurement)): the decoder's value, without JSON.parse
+  const read = fromText?.(raw.text)
+  if (read !== undefined) return { _tag: "Value", index, line: raw.line, value: read as A }
   let json: unknown
   try {
     json = JSON.parse(raw.text)
@@ -139,18 +148,20 @@ const toEntry = <A>(raw: Raw, index: number, decode: Decode<A>): Entry<A> => {
 
 async function* read<A>(source: Source, splitter: Splitter, decode: Decode<A>): AsyncGenerator<Entry<A>> {
   let index = 0
+  const fromText = fromTextOf(decode)
   for await (const chunk of source) {
-    for (const raw of splitter.push(chunk)) yield toEntry(raw, index++, decode)
+    for (const raw of splitter.push(chunk)) yield toEntry(raw, index++, decode, fromText)
   }
-  for (const raw of splitter.end()) yield toEntry(raw, index++, decode)
+  for (const raw of splitter.end()) yield toEntry(raw, index++, decode, fromText)
 }
 
 function* readSync<A>(source: Iterable<Chunk>, splitter: Splitter, decode: Decode<A>): Generator<Entry<A>> {
   let index = 0
+  const fromText = fromTextOf(decode)
   for (const chunk of source) {
-    for (const raw of splitter.push(chunk)) yield toEntry(raw, index++, decode)
+    for (const raw of splitter.push(chunk)) yield toEntry(raw, index++, decode, fromText)
   }
-  for (const raw of splitter.end()) yield toEntry(raw, index++, decode)
+  for (const raw of splitter.end()) yield toEntry(raw, index++, decode, fromText)
 }
 
 const maxOf = (options: Options | undefined): number => Math.max(1, options?.maxLength ?? defaultMaxLength)

@@ -30,6 +30,7 @@ import type * as Stream from "effect/Stream"
 import type * as Actor from "./Actor.js"
 import type * as Indicator from "./Indicator.js"
 import type * as IndicatorAssignment from "./IndicatorAssignment.js"
+import * as Fold from "./internal/kernel/fold.js"
 import type * as Measurement from "./Measurement.js"
 
 /**
@@ -81,133 +82,22 @@ export interface Summary {
  */
 export const empty: Summary = { _tag: "Summary", cells: {} }
 
-const MICRO = 1_000_000
-
 /**
  * The key of a cell: `indicator|start/end` and, for a municipality, `|municipality`.
  *
  * @category getters
  * @since 0.1.0
  */
-export const keyOf = (
-  indicator: string,
-  period: IndicatorAssignment.Period,
-  municipality?: string
-): string =>
-  municipality === undefined
-    ? `${indicator}|${period.start}/${period.end}`
-    : `${indicator}|${period.start}/${period.end}|${municipality}`
+export const keyOf: (indicator: string, period: IndicatorAssignment.Period, municipality?: string) => string =
+  Fold.keyOf
 
 const groupKeyOf = (cell: Pick<Cell, "indicator" | "period">): string => keyOf(cell.indicator, cell.period)
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-type MutableCell = Mutable<Omit<Cell, "levels">> & { levels: { [level: string]: number } }
-
-// The levels of a cell without judgements, shared (and frozen): a cell gets its own on its
-// first judgement, so that merging numeric cells allocates one object per cell.
-const noLevels: { [level: string]: number } = Object.freeze({}) as { [level: string]: number }
-
-const ownLevels = (c: MutableCell): { [level: string]: number } => {
-  if (c.levels === noLevels) c.levels = {}
-  return c.levels
-}
-
-// Adds n judgements of a level. Levels are codes from an indicator's scale, so any text:
-// read only own properties (a level "valueOf" must not start from Object.prototype's) and
-// define "__proto__" as an own property (an assignment would set the prototype instead).
-const bump = (levels: { [level: string]: number }, level: string, n: number): void => {
-  const count = (Object.hasOwn(levels, level) ? levels[level]! : 0) + n
-  if (level === "__proto__")
-    Object.defineProperty(levels, level, {
-      value: count,
-      writable: true,
-      enumerable: true,
-      configurable: true
-    })
-  else levels[level] = count
-}
-
-// Every cell is built by one of these two literals, so that cells share a few hidden classes.
-// `period` is kept as it is: callers pass a fresh copy, or the period of an existing cell.
-const newCell = (
-  indicator: Indicator.IndicatorId,
-  period: IndicatorAssignment.Period,
-  municipality: Actor.MunicipalityId | undefined
-): MutableCell =>
-  municipality === undefined
-    ? {
-        indicator,
-        period,
-        count: 0,
-        numeric: 0,
-        units: 0,
-        micros: 0,
-        min: null,
-        max: null,
-        persons: 0,
-        personCounted: 0,
-        levels: noLevels
-      }
-    : {
-        indicator,
-        period,
-        municipality,
-        count: 0,
-        numeric: 0,
-        units: 0,
-        micros: 0,
-        min: null,
-        max: null,
-        persons: 0,
-        personCounted: 0,
-        levels: noLevels
-      }
-
-const normalise = (c: MutableCell): void => {
-  const carry = Math.floor(c.micros / MICRO)
-  if (carry !== 0) {
-    c.units += carry
-    c.micros -= carry * MICRO
-  }
-  // never a negative zero, so that equal sums are equal values
-  c.units += 0
-  c.micros += 0
-  if (c.min !== null) c.min += 0
-  if (c.max !== null) c.max += 0
-}
-
-const isNegativeZero = (n: number | null): boolean => n === 0 && 1 / n < 0
-
-// A cell as normalise leaves it: a part's cell in this form is shared by a merge as it is.
-const isNormal = (c: Cell): boolean =>
-  c.micros >= 0 &&
-  c.micros < MICRO &&
-  !isNegativeZero(c.units) &&
-  !isNegativeZero(c.micros) &&
-  !isNegativeZero(c.min) &&
-  !isNegativeZero(c.max)
-
-const addInto = (into: MutableCell, c: Cell): void => {
-  into.count += c.count
-  into.numeric += c.numeric
-  into.units += c.units
-  into.micros += c.micros
-  if (c.min !== null && (into.min === null || c.min < into.min)) into.min = c.min
-  if (c.max !== null && (into.max === null || c.max > into.max)) into.max = c.max
-  into.persons += c.persons
-  into.personCounted += c.personCounted
-  // judgements are the measurements without a value: no level to add when there is none
-  if (c.count !== c.numeric) {
-    const levels = ownLevels(into)
-    for (const level of Object.keys(c.levels)) bump(levels, level, c.levels[level]!)
-  }
-}
-
-const copy = (c: Cell): MutableCell => {
-  const out = newCell(c.indicator, c.period, c.municipality)
-  addInto(out, c)
-  return out
-}
+// The fold of cells is the kernel's (internal/kernel/fold.ts), shared with the CLI's shard
+// workers: a mutable cell there is a Cell here.
+type MutableCell = Fold.MutableCell
+const { addInto, copy, isNormal, newCell, normalise } = Fold
+const asCell = (c: MutableCell): Cell => c as Cell
 
 // The largest record V8 keeps in fast mode when copied at once (its descriptor limit is 1020):
 // such a record is enumerated through a cached key list, which makes merging many small
@@ -249,15 +139,11 @@ export const accumulator = (): Accumulator => {
   // that adding a measurement builds no key
   let flat = new Map<string, MutableCell>()
   // built on the first measurement only: merging summaries needs no index
-  let index: Map<string, Map<string, Map<string, Map<string, MutableCell>>>> | undefined
+  let index: Fold.Index | undefined
   let shared = false
-  const indexCell = (c: MutableCell): void => {
-    if (index !== undefined)
-      level(level(level(index, c.indicator), c.period.start), c.period.end).set(c.municipality ?? "", c)
-  }
   const register = (key: string, c: MutableCell): void => {
     flat.set(key, c)
-    indexCell(c)
+    if (index !== undefined) Fold.indexCell(index, c)
   }
   const unshare = (): void => {
     if (!shared) return
@@ -267,44 +153,22 @@ export const accumulator = (): Accumulator => {
     for (const [key, c] of cells) register(key, copy(c))
     shared = false
   }
-  const cellFor = (
-    indicator: Indicator.IndicatorId,
-    period: IndicatorAssignment.Period,
-    municipality: Actor.MunicipalityId | undefined
-  ): MutableCell => {
-    if (index === undefined) {
-      index = new Map()
-      for (const c of flat.values()) indexCell(c)
-    }
-    const byMun = level(level(level(index, indicator), period.start), period.end)
-    let c = byMun.get(municipality ?? "")
-    if (c === undefined) {
-      c = newCell(indicator, { start: period.start, end: period.end }, municipality)
-      register(keyOf(indicator, period, municipality), c)
-    }
-    return c
+  const made = (key: string, c: MutableCell): void => {
+    flat.set(key, c)
   }
   return {
     add: (m) => {
       if (shared) unshare()
-      const c = cellFor(m.indicator, m.period, m.municipality)
-      c.count++
-      const v = m.value
-      if (v !== undefined) {
-        c.numeric++
-        const ip = Math.trunc(v)
-        c.units += ip
-        c.micros += Math.round((v - ip) * MICRO)
-        if (c.min === null || v < c.min) c.min = v
-        if (c.max === null || v > c.max) c.max = v
-      } else if (m.level !== undefined) {
-        const levels = ownLevels(c)
-        bump(levels, m.level, 1)
+      if (index === undefined) {
+        index = new Map()
+        for (const c of flat.values()) Fold.indexCell(index, c)
       }
-      if (m.persons !== undefined) {
-        c.persons += m.persons
-        c.personCounted++
-      }
+      Fold.add(
+        Fold.cellFor(index, m.indicator, m.period.start, m.period.end, m.municipality, made),
+        m.value,
+        m.level,
+        m.persons
+      )
     },
     addSummary: (s) => {
       if (shared) unshare()
@@ -321,22 +185,13 @@ export const accumulator = (): Accumulator => {
       for (const [key, c] of flat) {
         normalise(c)
         keys.push(key)
-        values.push(c)
+        values.push(asCell(c))
       }
       // the cells now belong to the result: they are copied before any further change
       shared = true
       return { _tag: "Summary", cells: record(keys, values) }
     }
   }
-}
-
-const level = <V>(m: Map<string, Map<string, V>>, k: string): Map<string, V> => {
-  let v = m.get(k)
-  if (v === undefined) {
-    v = new Map<string, V>()
-    m.set(k, v)
-  }
-  return v
 }
 
 /**
@@ -497,14 +352,14 @@ export const mergeAll = (summaries: Iterable<Summary>): Summary => {
           made.push(undefined)
         } else {
           const own = copy(c)
-          values.push(own)
+          values.push(asCell(own))
           made.push(own)
         }
       } else {
         let own = made[i]
         if (own === undefined) {
           own = copy(values[i]!)
-          values[i] = own
+          values[i] = asCell(own)
           made[i] = own
         }
         addInto(own, c)
@@ -539,7 +394,7 @@ export const rollUp = (summary: Summary): Summary => {
   for (const [k, c] of cells) {
     normalise(c)
     keys.push(k)
-    values.push(c)
+    values.push(asCell(c))
   }
   return { _tag: "Summary", cells: record(keys, values) }
 }
@@ -616,7 +471,7 @@ export const filter: {
  * @category getters
  * @since 0.1.0
  */
-export const sum = (cell: Pick<Cell, "units" | "micros">): number => cell.units + cell.micros / MICRO
+export const sum = (cell: Pick<Cell, "units" | "micros">): number => cell.units + cell.micros / Fold.MICRO
 
 /**
  * The mean of the values of a cell, or `undefined` when it has none.
