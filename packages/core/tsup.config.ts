@@ -17,6 +17,9 @@ rmSync("dist", { recursive: true, force: true })
 
 const deep: Record<string, string> = Object.fromEntries(modules().map((m) => [m, `src/${m}.ts`]))
 const main = { index: "src/index.ts", "testing/index": "src/testing/index.ts" }
+// The kernel (`@welfare/core/kernel`, issue 15) is built on its own, not re-exported from the
+// index: it must load without effect (the CLI's shard workers import it alone).
+const kernel = { kernel: "src/kernel.ts" }
 const common = {
   sourcemap: true,
   treeshake: true,
@@ -45,16 +48,17 @@ const writeThinEntries = async (): Promise<void> => {
 }
 
 export default defineConfig([
+  { ...common, entry: kernel, format: ["esm", "cjs"], dts: false },
   {
     ...common,
     entry: main,
     format: ["esm", "cjs"],
-    dts: { entry: { ...main, ...deep } },
+    dts: { entry: { ...main, ...deep, ...kernel } },
     onSuccess: writeThinEntries
   },
   {
     ...common,
-    entry: { ...main, ...deep },
+    entry: { ...main, ...deep, ...kernel },
     outDir: "dist/browser",
     format: ["esm"],
     platform: "browser",

@@ -354,15 +354,20 @@ describe("shard: one thread", () => {
 })
 
 describe("shard: across worker threads", () => {
-  it("runs workers that load neither @welfare/core nor effect (the bundle imports node modules only)", () => {
+  it("runs workers that load neither core's index nor effect (node modules and @welfare/core/kernel only, which imports nothing)", () => {
     const seen = new Set<string>()
     const imports = new Set<string>()
+    // core's kernel entry, as node resolves it for the worker (its `import` condition)
+    const core = join(root, "node_modules/@welfare/core")
+    const kernel = JSON.parse(readFileSync(join(core, "package.json"), "utf8")).exports["./kernel"].import
+      .default as string
     const visit = (file: string): void => {
       if (seen.has(file)) return
       seen.add(file)
       const code = readFileSync(file, "utf8")
       for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^"';]*?["']([^"']+)["']/g)) {
         if (spec!.startsWith(".")) visit(join(dirname(file), spec!))
+        else if (spec === "@welfare/core/kernel") visit(join(core, kernel))
         else imports.add(spec!)
       }
       for (const [, spec] of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) imports.add(spec!)
@@ -370,6 +375,7 @@ describe("shard: across worker threads", () => {
     visit(join(root, "dist/shard-worker.js"))
     expect([...imports].filter((spec) => !builtinModules.includes(spec.replace(/^node:/, "")))).toEqual([])
     expect([...imports]).toContain("worker_threads")
+    expect([...seen].some((f) => f.endsWith(join("dist", "kernel.js")))).toBe(true)
   })
 
   it("property: the detail mode (cells by assignment, indicator and actor; id hashes; problem lines) equals the full path, on one thread and across workers", async () => {

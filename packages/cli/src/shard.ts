@@ -24,21 +24,18 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
 import { Worker } from "node:worker_threads"
-import { Decoder, Indicator, IndicatorAssignment, Measurement, Ndjson, Problem, Summary } from "@welfare/core"
+import { Decoder, Measurement, Ndjson, Problem, Summary } from "@welfare/core"
 import {
   configure,
   detailKeyOf,
   idHashes,
   lineEnd,
-  measurementFields,
-  periodFields,
   runRanges,
   type ThreadResult,
   type Vocabulary
 } from "./shard-reader.js"
 
 export {
-  type Cursor,
   detailKey,
   type Figures,
   fastFigures,
@@ -159,27 +156,16 @@ const CHUNK = 1 << 20
 const NL = new Uint8Array([10])
 const fullDecode = Decoder.compile(Measurement.Measurement)
 
-const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
-  a.length === b.length && a.every((k) => b.includes(k))
-
 /**
  * Whether the fast reader knows every field of the schema: should `Measurement`
- * or `Period` change shape, every line goes to the full path until the reader
- * learns the new fields (the test "the fast reader knows the Measurement
- * schema" fails meanwhile).
+ * or `Period` change shape, every line goes to the full path until the
+ * kernel's reader learns the new fields (the test "the fast reader knows the
+ * Measurement schema" fails meanwhile).
  */
-export const fastReader: boolean =
-  sameKeys(Object.keys(Measurement.Measurement.from.fields), measurementFields) &&
-  sameKeys(Object.keys(IndicatorAssignment.Period.from.fields), periodFields)
+export const fastReader: boolean = Measurement.vocabulary.fast
 
 /** What the reader needs of core's schemas; the workers get it with each job. */
-const vocabulary: Vocabulary = {
-  units: [...Indicator.units],
-  sources: [...Measurement.sources],
-  maxValue: Measurement.maxValue,
-  maxLength: Ndjson.defaultMaxLength,
-  fast: fastReader
-}
+const vocabulary: Vocabulary = { ...Measurement.vocabulary, maxLength: Ndjson.defaultMaxLength }
 configure(vocabulary)
 
 /**

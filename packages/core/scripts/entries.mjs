@@ -28,7 +28,12 @@ const entry = (source, out) => ({
 
 /** The `exports` field package.json must have. */
 export const exportsField = () => {
-  const out = { ".": entry("index", "index"), "./testing": entry("testing/index", "testing/index") }
+  const out = {
+    ".": entry("index", "index"),
+    "./testing": entry("testing/index", "testing/index"),
+    // the kernel that imports no effect (issue 15): its own file in both builds
+    "./kernel": entry("kernel", "kernel")
+  }
   for (const m of modules()) out[`./${m}`] = entry(m, m)
   out["./schemas/*.json"] = "./schemas/*.json"
   out["./package.json"] = "./package.json"
