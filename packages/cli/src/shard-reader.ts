@@ -53,7 +53,12 @@ export const configure = (vocabulary: Vocabulary): void => {
  * `JSON.parse` + `Decoder.compile(Measurement.Measurement)` would decode it:
  * the figures a summary needs, or undefined (the full path decides).
  */
-export const fastFigures = (b: Uint8Array, s: number, e: number, out: Kernel.Line = Kernel.line()): Figures | undefined =>
+export const fastFigures = (
+  b: Uint8Array,
+  s: number,
+  e: number,
+  out: Kernel.Line = Kernel.line()
+): Figures | undefined =>
   read(b, s, e, out)
     ? {
         indicator: out.indicator,

@@ -37,7 +37,6 @@ export const AssignmentId = id("AssignmentId", "asg", "The id of an indicator as
  */
 export type AssignmentId = typeof AssignmentId.Type
 
-
 /**
  * A calendar date in ISO 8601 form, `YYYY-MM-DD`. Dates compare as texts.
  *

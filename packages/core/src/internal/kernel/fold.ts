@@ -71,7 +71,11 @@ const bump = (levels: { [level: string]: number }, level: string, n: number): vo
  * cells share a few hidden classes. `period` is kept as it is: callers pass a
  * fresh copy, or the period of an existing cell.
  */
-export const newCell = (indicator: string, period: CellPeriod, municipality: string | undefined): MutableCell =>
+export const newCell = (
+  indicator: string,
+  period: CellPeriod,
+  municipality: string | undefined
+): MutableCell =>
   municipality === undefined
     ? {
         indicator,

@@ -114,7 +114,8 @@ const K_MEASURED_BY = 9
 const K_SOURCE = 10
 const K_PERSONS = 11
 const K_RECORDED_ON = 12
-const REQUIRED = (1 << K_INDICATOR) | (1 << K_ASSIGNMENT) | (1 << K_PERIOD) | (1 << K_MEASURED_BY) | (1 << K_SOURCE)
+const REQUIRED =
+  (1 << K_INDICATOR) | (1 << K_ASSIGNMENT) | (1 << K_PERIOD) | (1 << K_MEASURED_BY) | (1 << K_SOURCE)
 
 const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0))
 const START = bytesOf("start")
@@ -452,6 +453,8 @@ export const reader = (vocabulary: Vocabulary): Reader => {
     out.start = start!
     out.end = end!
     // the measurement's own rule: a value with its unit, or a level without one
-    return out.value !== undefined ? out.level === undefined && out.unit >= 0 : out.level !== undefined && out.unit < 0
+    return out.value !== undefined
+      ? out.level === undefined && out.unit >= 0
+      : out.level !== undefined && out.unit < 0
   }
 }

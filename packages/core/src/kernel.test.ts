@@ -1,0 +1,326 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import * as Decoder from "./Decoder.js"
+import { fromTextOf } from "./internal/kernel/text.js"
+import * as Kernel from "./kernel.js"
+import * as Measurement from "./Measurement.js"
+import * as Ndjson from "./Ndjson.js"
+import * as Summary from "./Summary.js"
+
+// The kernel against the effect Schema: the line reader and the fold must agree with
+// `JSON.parse` + the Measurement decoder + `Summary` on every line, valid or broken on any
+// refinement of the schema (issue 15: a changed refinement must not slip past the workers).
+
+const encode = Schema.encodeSync(Measurement.Measurement)
+const effectDecode = Schema.decodeUnknownEither(Measurement.Measurement, { onExcessProperty: "error" })
+const measurement = Arbitrary.make(Measurement.Measurement).map((m) => encode(m))
+type Encoded = Measurement.MeasurementEncoded
+type Json = { [key: string]: unknown }
+
+/** Ways to break a measurement, one refinement of the schema (or of JSON) each. */
+const breakings: ReadonlyArray<readonly [string, (m: Json) => Json]> = [
+  ["id not of the id pattern", (m) => ({ ...m, id: "msr 1" })],
+  ["id starting with a dash", (m) => ({ ...m, id: "-msr" })],
+  ["id of 129 characters", (m) => ({ ...m, id: "m".repeat(129) })],
+  ["empty indicator", (m) => ({ ...m, indicator: "" })],
+  ["assignment not a string", (m) => ({ ...m, assignment: 7 })],
+  ["municipality with a non-ASCII letter", (m) => ({ ...m, municipality: "cantù" })],
+  ["measuredBy missing", ({ measuredBy: _, ...m }) => m],
+  ["source not one of the sources", (m) => ({ ...m, source: "gossip" })],
+  ["source missing", ({ source: _, ...m }) => m],
+  ["period missing", ({ period: _, ...m }) => m],
+  ["period not an object", (m) => ({ ...m, period: "2016" })],
+  [
+    "period start not a calendar date",
+    (m) => ({ ...m, period: { ...(m.period as Json), start: "2023-02-29" } })
+  ],
+  ["period end month 13", (m) => ({ ...m, period: { ...(m.period as Json), end: "2025-13-01" } })],
+  ["period start in year 99", (m) => ({ ...m, period: { ...(m.period as Json), start: "0099-01-01" } })],
+  [
+    "period start without zero padding",
+    (m) => ({ ...m, period: { ...(m.period as Json), start: "2016-1-01" } })
+  ],
+  ["period reversed", (m) => ({ ...m, period: { start: "2017-01-01", end: "2016-12-31" } })],
+  ["period without end", (m) => ({ ...m, period: { start: (m.period as Json).start } })],
+  ["period with an extra key", (m) => ({ ...m, period: { ...(m.period as Json), note: 1 } })],
+  [
+    "value above maxValue",
+    (m) => ({ ...m, value: Measurement.maxValue * 10, unit: "hour", level: undefined })
+  ],
+  [
+    "value below -maxValue",
+    (m) => ({ ...m, value: -Measurement.maxValue - 1, unit: "hour", level: undefined })
+  ],
+  ["value a string", (m) => ({ ...m, value: "12", unit: "hour", level: undefined })],
+  ["value null", (m) => ({ ...m, value: null, unit: "hour", level: undefined })],
+  ["unit not one of the units", (m) => ({ ...m, value: 1, unit: "kg", level: undefined })],
+  ["value without its unit", (m) => ({ ...m, value: 1, unit: undefined, level: undefined })],
+  ["value and level", (m) => ({ ...m, value: 1, unit: "hour", level: "lvl-good" })],
+  ["neither value nor level", (m) => ({ ...m, value: undefined, unit: undefined, level: undefined })],
+  ["level with a unit", (m) => ({ ...m, value: undefined, unit: "hour", level: "lvl-good" })],
+  ["level not a string", (m) => ({ ...m, value: undefined, unit: undefined, level: 3 })],
+  ["persons not an integer", (m) => ({ ...m, persons: 1.5 })],
+  ["persons negative", (m) => ({ ...m, persons: -1 })],
+  ["persons above 2^53", (m) => ({ ...m, persons: 2 ** 53 + 2 })],
+  ["recordedOn not a calendar date", (m) => ({ ...m, recordedOn: "2016-04-31" })],
+  ["unknown property", (m) => ({ ...m, note: "x" })],
+  ["__proto__ property", (m) => JSON.parse(JSON.stringify(m).replace("{", '{"__proto__":{"x":1},'))],
+  ["an array", (m) => [m] as never],
+  ["null", () => null as never]
+]
+
+/** Text edits JSON.parse (or the reader's exact number reading) cares about. */
+const textEdits: ReadonlyArray<readonly [string, string]> = [
+  ['"indicator":', '"indicator":"ind-1","indicator":'],
+  ['"indicator":"', '"indicator":"ind-\\u0031","x":"'],
+  ['"source":"', '"source":"sur\\u0076ey","x":"'],
+  ["{", "{ \t\r\n "],
+  ["{", "\ufeff{"],
+  ["{", "\u000b{"],
+  ["{", "{,"],
+  ["{", "[{"],
+  ['"period":', '"period":{"start":"2016-01-01","start":"2016-01-01","end":"2016-12-31"},"x":'],
+  ['"measuredBy":', '"value":1e400,"measuredBy":'],
+  ['"measuredBy":', '"value":-0,"measuredBy":'],
+  ['"measuredBy":', '"value":1E2,"measuredBy":'],
+  ['"measuredBy":', '"value":01,"measuredBy":'],
+  ['"measuredBy":', '"value":1.,"measuredBy":'],
+  ['"measuredBy":', '"value":0.1234567890123456789,"measuredBy":'],
+  ['"measuredBy":', '"value":12345678901234567890,"measuredBy":'],
+  ['"measuredBy":', '"persons":1.0,"measuredBy":'],
+  ['"measuredBy":', '"persons":-0,"measuredBy":']
+]
+
+const stringify = (m: unknown): string => JSON.stringify(m)
+
+const valid = measurement.map(stringify)
+const broken = fc
+  .tuple(measurement, fc.constantFrom(...breakings))
+  .map(([m, [, f]]) => stringify(f(m as unknown as Json)))
+const edited = fc
+  .tuple(valid, fc.constantFrom(...textEdits))
+  .map(([line, [from, to]]) => line.replace(from, to))
+const mangled = fc
+  .tuple(valid, fc.nat(), fc.constantFrom("", "{", "}", '"', ",", ":", "\\", "0", "-", ".", "e", " ", "è"))
+  .map(([line, at, c]) => {
+    const i = at % (line.length + 1)
+    return line.slice(0, i) + c + line.slice(i + 1)
+  })
+const anyLine = fc.oneof(
+  { weight: 4, arbitrary: valid },
+  { weight: 4, arbitrary: broken },
+  { weight: 2, arbitrary: edited },
+  { weight: 2, arbitrary: mangled }
+)
+
+/** What effect gives for a line: the measurement, or undefined when JSON.parse or the schema refuses it. */
+const viaEffect = (text: string): Measurement.Measurement | undefined => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const r = effectDecode(json)
+  return Either.isRight(r) ? r.right : undefined
+}
+
+const read = Kernel.reader(Measurement.vocabulary)
+const readText = Decoder.compile(Measurement.Measurement)
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
+
+/** What the kernel reads of a line's bytes: the figures, or undefined when it refuses the line. */
+const viaKernel = (text: string, out: Kernel.Line = Kernel.line()) => {
+  const b = bytes(text)
+  return read(b, 0, b.length, out) ? out : undefined
+}
+
+/**
+ * A line the reader must read itself when it is valid: ASCII, no escape, no key twice (in a
+ * line without escapes every `"name":` is a key, and the period's keys are not the
+ * measurement's), a level that is not a name of Object.prototype.
+ */
+const isPlain = (text: string, m: Encoded): boolean => {
+  const keys = [...text.matchAll(/"([^"]*)"\s*:/g)].map((k) => k[1])
+  return (
+    /^[\x20-\x7e\t\r\n]*$/.test(text) &&
+    !text.includes("\\") &&
+    new Set(keys).size === keys.length &&
+    (m.level === undefined || !(m.level in Object.prototype))
+  )
+}
+
+/** The same measurement, keys in the same order. */
+const expectSameValue = (actual: unknown, expected: unknown): void => {
+  expect(actual).toStrictEqual(expected)
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected))
+}
+
+describe("kernel: the measurement line reader", () => {
+  it("knows every field of the Measurement schema", () => {
+    expect(Measurement.vocabulary.fast).toBe(true)
+  })
+
+  it("property: the reader accepts a line only when JSON.parse + the Measurement schema accept it, reads the same figures, and reads every plain valid line itself (invariant 14)", () => {
+    fc.assert(
+      fc.property(anyLine, (text) => {
+        const expected = viaEffect(text)
+        const out = viaKernel(text)
+        if (expected === undefined) {
+          expect(out).toBeUndefined()
+          return
+        }
+        if (out === undefined) {
+          expect(isPlain(text, encode(expected))).toBe(false)
+          return
+        }
+        expect({
+          indicator: out.indicator,
+          assignment: out.assignment,
+          period: { start: out.start, end: out.end },
+          municipality: out.municipality,
+          value: out.value,
+          unit: out.unit < 0 ? undefined : Measurement.vocabulary.units[out.unit],
+          level: out.level,
+          measuredBy: out.measuredBy,
+          source: Measurement.vocabulary.sources[out.source],
+          persons: out.persons,
+          recordedOn: out.recordedOn,
+          id: out.id ? text.slice(out.idStart, out.idEnd) : undefined
+        }).toStrictEqual({
+          indicator: expected.indicator,
+          assignment: expected.assignment,
+          period: { start: expected.period.start, end: expected.period.end },
+          municipality: expected.municipality,
+          value: expected.value,
+          unit: expected.unit,
+          level: expected.level,
+          measuredBy: expected.measuredBy,
+          source: expected.source,
+          persons: expected.persons,
+          recordedOn: expected.recordedOn,
+          id: expected.id
+        })
+        if (out.id) expect([out.idA, out.idB]).toStrictEqual(Kernel.idHashes(expected.id!))
+      }),
+      { numRuns: 2000 }
+    )
+  }, 120_000)
+
+  it("reaches every refinement: each breaking, on sampled measurements, is refused by the schema and by the reader", () => {
+    const samples = fc.sample(measurement, { numRuns: 30, seed: 15 })
+    for (const [name, f] of breakings)
+      for (const m of samples) {
+        const text = stringify(f(m as unknown as Json))
+        expect({ name, effect: viaEffect(text) }).toStrictEqual({ name, effect: undefined })
+        expect({ name, kernel: viaKernel(text) }).toStrictEqual({ name, kernel: undefined })
+      }
+    // and a sampled measurement itself is read (so a refusal above is the breaking's)
+    for (const m of samples) {
+      const text = stringify(m)
+      if (isPlain(text, m)) expect(viaKernel(text)).not.toBeUndefined()
+    }
+  })
+
+  it("property: Ndjson.decodeSync with Decoder.compile(Measurement) gives the same entries as JSON.parse + the decoder, line by line (the text path)", () => {
+    const plainDecode = Object.assign((u: unknown) => readText(u), { fast: readText.fast })
+    // the compiled decoder carries the kernel's text reader; the plain one does not
+    expect(fromTextOf(readText)).toBeTypeOf("function")
+    expect(fromTextOf(plainDecode)).toBeUndefined()
+    fc.assert(
+      fc.property(fc.array(anyLine, { maxLength: 20 }), (lines) => {
+        const text = lines.map((l) => l.replace(/[\r\n]/g, " ")).join("\n")
+        const fast = [...Ndjson.decodeSync([text], readText)]
+        const slow = [...Ndjson.decodeSync([text], plainDecode)]
+        expect(fast.length).toBe(slow.length)
+        fast.forEach((e, i) => {
+          expectSameValue(e, slow[i])
+        })
+      }),
+      { numRuns: 300 }
+    )
+  }, 120_000)
+})
+
+describe("kernel: the cell fold", () => {
+  it("property: lines read by the kernel and folded with Kernel.add give the Summary of the decoded measurements (invariant 13)", () => {
+    fc.assert(
+      fc.property(fc.array(anyLine, { maxLength: 30 }), (lines) => {
+        const index: Kernel.Index = new Map()
+        const cells: { [key: string]: Kernel.Cell } = {}
+        const made = (key: string, c: Kernel.Cell): void => {
+          cells[key] = c
+        }
+        const decoded: Array<Measurement.Measurement> = []
+        const out = Kernel.line()
+        for (const text of lines) {
+          const m = viaEffect(text)
+          if (m !== undefined) decoded.push(m)
+          if (viaKernel(text, out) !== undefined)
+            Kernel.add(
+              Kernel.cellFor(index, out.indicator, out.start, out.end, out.municipality, made),
+              out.value,
+              out.level,
+              out.persons
+            )
+          else if (m !== undefined)
+            // a valid line the reader hands on: the full path's measurement, folded the same way
+            Kernel.add(
+              Kernel.cellFor(index, m.indicator, m.period.start, m.period.end, m.municipality, made),
+              m.value,
+              m.level,
+              m.persons
+            )
+        }
+        const acc = Summary.accumulator()
+        acc.addSummary({ _tag: "Summary", cells: cells as unknown as Summary.Summary["cells"] })
+        const expected = Summary.fromMeasurements(decoded)
+        expect(Summary.equals(acc.result(), expected)).toBe(true)
+        for (const key of Object.keys(cells)) {
+          const c = cells[key]!
+          expect(key).toBe(Summary.keyOf(c.indicator, c.period, c.municipality))
+        }
+      }),
+      { numRuns: 300 }
+    )
+  }, 120_000)
+})
+
+describe("kernel: the entry point", () => {
+  it("built as tsup builds it, @welfare/core/kernel imports nothing (no effect, no other module of core)", async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+    const outDir = mkdtempSync(join(tmpdir(), "welfare-kernel-"))
+    try {
+      const { build } = await import("tsup")
+      await build({
+        config: false,
+        entry: { kernel: join(root, "src/kernel.ts") },
+        outDir,
+        format: ["esm", "cjs"],
+        target: "es2022",
+        dts: false,
+        silent: true,
+        external: ["effect", "fast-check"]
+      })
+      const files = readdirSync(outDir).filter((f) => f.endsWith(".js") || f.endsWith(".cjs"))
+      expect(files.sort()).toEqual(["kernel.cjs", "kernel.js"])
+      for (const f of files) {
+        const code = readFileSync(join(outDir, f), "utf8")
+        expect({
+          f,
+          imports: [...code.matchAll(/\b(?:import|from|require)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1])
+        }).toEqual({ f, imports: [] })
+        expect(code).not.toMatch(/effect/)
+      }
+    } finally {
+      rmSync(outDir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
