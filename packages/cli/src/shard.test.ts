@@ -15,9 +15,8 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Decoder, Measurement, Ndjson, type Problem, Summary } from "@welfare/core"
-import * as Arbitrary from "effect/Arbitrary"
+import * as Arb from "@welfare/core/testing"
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -71,64 +70,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const encode = Schema.encodeSync(Measurement.Measurement)
-const valid = Arbitrary.make(Measurement.Measurement).map((m) => JSON.stringify(encode(m)))
-
-/** Lines a measurement file may really hold: valid ones, and the near misses the fast reader must hand on. */
-const edits = [
-  ['"value":', '"value": -0, "x":'],
-  ['"value":', '"value":1e12,"x":'],
-  ['"value":', '"value":1000000000000.5,"x":'],
-  ['"value":', '"value":1e-7,"x":'],
-  ['"value":', '"value":"12","x":'],
-  ['"value":', '"value":null,"x":'],
-  ['"value":', '"value":01,"x":'],
-  ['"value":', '"value":1.,"x":'],
-  ['"value":', '"value":12345678901234567890,"x":'],
-  ['"value":', '"value":0.1234567890123456789,"x":'],
-  ['"persons":', '"persons":1.5,"x":'],
-  ['"persons":', '"persons":1.0,"x":'],
-  ['"persons":', '"persons":-1,"x":'],
-  ['"persons":', '"persons":9007199254740993,"x":'],
-  ['"start":"', '"start":"2024-02-29","x":"'],
-  ['"start":"', '"start":"2023-02-29","x":"'],
-  ['"start":"', '"start":"0099-01-01","x":"'],
-  ['"end":"', '"end":"2025-13-01","x":"'],
-  ['"indicator":"', '"indicator":"a b","x":"'],
-  ['"indicator":"', '"indicator":"-x","x":"'],
-  ['"indicator":"', `"indicator":"${"i".repeat(129)}","x":"`],
-  ['"indicator":"', '"indicator":"ind-\\u0031","x":"'],
-  ['"indicator":"', '"indicator":"ind-1","indicator":"'],
-  ['"period":', '"period":{"start":"2016-01-01","start":"2016-01-01","end":"2016-12-31"},"x":'],
-  ['"period":', '"period":{"start":"2016-01-01","end":"2016-12-31","note":[1,{"a":null}]},"x":'],
-  ['"unit":"', '"unit":"kg","x":"'],
-  ['"source":"', '"source":"gossip","x":"'],
-  ['"measuredBy":', '"level":"lvl-good","measuredBy":'],
-  ['"municipality":"', '"municipality":"Legnano è","x":"'],
-  ['"municipality":"', '"municipality":"mun-1","__proto__":{"polluted":true},"x":"'],
-  ["{", '{"note":"a \\"quoted\\" \\u00e8 text","deep":[[[true,false,null]]],'],
-  ["{", "{ \t"],
-  ["}", " } \t"],
-  ["}", "}x"],
-  ["}", ",}"],
-  ["{", "\ufeff{"],
-  ["{", "\u000b{"]
-] as const
-const edited = fc.tuple(valid, fc.constantFrom(...edits)).map(([line, [from, to]]) => line.replace(from, to))
-const mangled = fc
-  .tuple(
-    valid,
-    fc.nat(),
-    fc.constantFrom("", "{", "}", '"', ",", ":", "\\", "0", "-", ".", "e", " ", "\u00e8")
-  )
-  .map(([line, at, c]) => {
-    const i = at % (line.length + 1)
-    return line.slice(0, i) + c + line.slice(i + 1)
-  })
+// the lines of core's testing arbitraries (valid, broken on each refinement, edited where JSON is
+// at stake, mangled), and blank or non-object lines
+const valid = Arb.validMeasurementLine()
 const line = fc.oneof(
   { weight: 6, arbitrary: valid },
-  { weight: 3, arbitrary: edited },
-  { weight: 2, arbitrary: mangled },
+  { weight: 5, arbitrary: Arb.nearMissMeasurementLine() },
   {
     weight: 1,
     arbitrary: fc.constantFrom("", "   ", "\t\u000b", "\u00a0", '{"indicator": broken', "[1,2]", "null")

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
@@ -13,6 +12,7 @@ import * as Kernel from "./kernel.js"
 import * as Measurement from "./Measurement.js"
 import * as Ndjson from "./Ndjson.js"
 import * as Summary from "./Summary.js"
+import * as Testing from "./testing/lines.js"
 
 // The kernel against the effect Schema: the line reader and the fold must agree with
 // `JSON.parse` + the Measurement decoder + `Summary` on every line, valid or broken on any
@@ -20,105 +20,10 @@ import * as Summary from "./Summary.js"
 
 const encode = Schema.encodeSync(Measurement.Measurement)
 const effectDecode = Schema.decodeUnknownEither(Measurement.Measurement, { onExcessProperty: "error" })
-const measurement = Arbitrary.make(Measurement.Measurement).map((m) => encode(m))
+const measurement = Testing.encodedMeasurement()
+const anyLine = Testing.measurementLine()
 type Encoded = Measurement.MeasurementEncoded
 type Json = { [key: string]: unknown }
-
-/** Ways to break a measurement, one refinement of the schema (or of JSON) each. */
-const breakings: ReadonlyArray<readonly [string, (m: Json) => Json]> = [
-  ["id not of the id pattern", (m) => ({ ...m, id: "msr 1" })],
-  ["id starting with a dash", (m) => ({ ...m, id: "-msr" })],
-  ["id of 129 characters", (m) => ({ ...m, id: "m".repeat(129) })],
-  ["empty indicator", (m) => ({ ...m, indicator: "" })],
-  ["assignment not a string", (m) => ({ ...m, assignment: 7 })],
-  ["municipality with a non-ASCII letter", (m) => ({ ...m, municipality: "cantù" })],
-  ["measuredBy missing", ({ measuredBy: _, ...m }) => m],
-  ["source not one of the sources", (m) => ({ ...m, source: "gossip" })],
-  ["source missing", ({ source: _, ...m }) => m],
-  ["period missing", ({ period: _, ...m }) => m],
-  ["period not an object", (m) => ({ ...m, period: "2016" })],
-  [
-    "period start not a calendar date",
-    (m) => ({ ...m, period: { ...(m.period as Json), start: "2023-02-29" } })
-  ],
-  ["period end month 13", (m) => ({ ...m, period: { ...(m.period as Json), end: "2025-13-01" } })],
-  ["period start in year 99", (m) => ({ ...m, period: { ...(m.period as Json), start: "0099-01-01" } })],
-  [
-    "period start without zero padding",
-    (m) => ({ ...m, period: { ...(m.period as Json), start: "2016-1-01" } })
-  ],
-  ["period reversed", (m) => ({ ...m, period: { start: "2017-01-01", end: "2016-12-31" } })],
-  ["period without end", (m) => ({ ...m, period: { start: (m.period as Json).start } })],
-  ["period with an extra key", (m) => ({ ...m, period: { ...(m.period as Json), note: 1 } })],
-  [
-    "value above maxValue",
-    (m) => ({ ...m, value: Measurement.maxValue * 10, unit: "hour", level: undefined })
-  ],
-  [
-    "value below -maxValue",
-    (m) => ({ ...m, value: -Measurement.maxValue - 1, unit: "hour", level: undefined })
-  ],
-  ["value a string", (m) => ({ ...m, value: "12", unit: "hour", level: undefined })],
-  ["value null", (m) => ({ ...m, value: null, unit: "hour", level: undefined })],
-  ["unit not one of the units", (m) => ({ ...m, value: 1, unit: "kg", level: undefined })],
-  ["value without its unit", (m) => ({ ...m, value: 1, unit: undefined, level: undefined })],
-  ["value and level", (m) => ({ ...m, value: 1, unit: "hour", level: "lvl-good" })],
-  ["neither value nor level", (m) => ({ ...m, value: undefined, unit: undefined, level: undefined })],
-  ["level with a unit", (m) => ({ ...m, value: undefined, unit: "hour", level: "lvl-good" })],
-  ["level not a string", (m) => ({ ...m, value: undefined, unit: undefined, level: 3 })],
-  ["persons not an integer", (m) => ({ ...m, persons: 1.5 })],
-  ["persons negative", (m) => ({ ...m, persons: -1 })],
-  ["persons above 2^53", (m) => ({ ...m, persons: 2 ** 53 + 2 })],
-  ["recordedOn not a calendar date", (m) => ({ ...m, recordedOn: "2016-04-31" })],
-  ["unknown property", (m) => ({ ...m, note: "x" })],
-  ["__proto__ property", (m) => JSON.parse(JSON.stringify(m).replace("{", '{"__proto__":{"x":1},'))],
-  ["an array", (m) => [m] as never],
-  ["null", () => null as never]
-]
-
-/** Text edits JSON.parse (or the reader's exact number reading) cares about. */
-const textEdits: ReadonlyArray<readonly [string, string]> = [
-  ['"indicator":', '"indicator":"ind-1","indicator":'],
-  ['"indicator":"', '"indicator":"ind-\\u0031","x":"'],
-  ['"source":"', '"source":"sur\\u0076ey","x":"'],
-  ["{", "{ \t\r\n "],
-  ["{", "\ufeff{"],
-  ["{", "\u000b{"],
-  ["{", "{,"],
-  ["{", "[{"],
-  ['"period":', '"period":{"start":"2016-01-01","start":"2016-01-01","end":"2016-12-31"},"x":'],
-  ['"measuredBy":', '"value":1e400,"measuredBy":'],
-  ['"measuredBy":', '"value":-0,"measuredBy":'],
-  ['"measuredBy":', '"value":1E2,"measuredBy":'],
-  ['"measuredBy":', '"value":01,"measuredBy":'],
-  ['"measuredBy":', '"value":1.,"measuredBy":'],
-  ['"measuredBy":', '"value":0.1234567890123456789,"measuredBy":'],
-  ['"measuredBy":', '"value":12345678901234567890,"measuredBy":'],
-  ['"measuredBy":', '"persons":1.0,"measuredBy":'],
-  ['"measuredBy":', '"persons":-0,"measuredBy":']
-]
-
-const stringify = (m: unknown): string => JSON.stringify(m)
-
-const valid = measurement.map(stringify)
-const broken = fc
-  .tuple(measurement, fc.constantFrom(...breakings))
-  .map(([m, [, f]]) => stringify(f(m as unknown as Json)))
-const edited = fc
-  .tuple(valid, fc.constantFrom(...textEdits))
-  .map(([line, [from, to]]) => line.replace(from, to))
-const mangled = fc
-  .tuple(valid, fc.nat(), fc.constantFrom("", "{", "}", '"', ",", ":", "\\", "0", "-", ".", "e", " ", "è"))
-  .map(([line, at, c]) => {
-    const i = at % (line.length + 1)
-    return line.slice(0, i) + c + line.slice(i + 1)
-  })
-const anyLine = fc.oneof(
-  { weight: 4, arbitrary: valid },
-  { weight: 4, arbitrary: broken },
-  { weight: 2, arbitrary: edited },
-  { weight: 2, arbitrary: mangled }
-)
 
 /** What effect gives for a line: the measurement, or undefined when JSON.parse or the schema refuses it. */
 const viaEffect = (text: string): Measurement.Measurement | undefined => {
@@ -216,15 +121,15 @@ describe("kernel: the measurement line reader", () => {
 
   it("reaches every refinement: each breaking, on sampled measurements, is refused by the schema and by the reader", () => {
     const samples = fc.sample(measurement, { numRuns: 30, seed: 15 })
-    for (const [name, f] of breakings)
+    for (const [name, f] of Testing.measurementBreakings)
       for (const m of samples) {
-        const text = stringify(f(m as unknown as Json))
+        const text = JSON.stringify(f(m as unknown as Json))
         expect({ name, effect: viaEffect(text) }).toStrictEqual({ name, effect: undefined })
         expect({ name, kernel: viaKernel(text) }).toStrictEqual({ name, kernel: undefined })
       }
     // and a sampled measurement itself is read (so a refusal above is the breaking's)
     for (const m of samples) {
-      const text = stringify(m)
+      const text = JSON.stringify(m)
       if (isPlain(text, m)) expect(viaKernel(text)).not.toBeUndefined()
     }
   })

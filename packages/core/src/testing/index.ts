@@ -121,6 +121,7 @@ export const territory = (
 export * from "./assessment.js"
 export * from "./codesign.js"
 export * from "./evaluation.js"
+export * from "./lines.js"
 export * from "./needs.js"
 export * from "./partnerships.js"
 export * from "./territory.js"

@@ -391,33 +391,26 @@ export const reader = (vocabulary: Vocabulary): Reader => {
         let ve: number
         switch (key) {
           case K_ID:
-            ve = idEnd(b, vs, e)
-            if (ve < 0) return false
-            out.id = true
-            out.idStart = vs
-            out.idEnd = ve
-            hashBytes(b, vs, ve, out)
-            break
           case K_ASSIGNMENT:
-            ve = idEnd(b, vs, e)
-            if (ve < 0) return false
-            out.assignment = intern(b, vs, ve, hashed)
-            break
           case K_MEASURED_BY:
-            ve = idEnd(b, vs, e)
-            if (ve < 0) return false
-            out.measuredBy = intern(b, vs, ve, hashed)
-            break
           case K_INDICATOR:
+          case K_MUNICIPALITY: {
             ve = idEnd(b, vs, e)
             if (ve < 0) return false
-            out.indicator = intern(b, vs, ve, hashed)
+            if (key === K_ID) {
+              out.id = true
+              out.idStart = vs
+              out.idEnd = ve
+              hashBytes(b, vs, ve, out)
+              break
+            }
+            const id = intern(b, vs, ve, hashed)
+            if (key === K_ASSIGNMENT) out.assignment = id
+            else if (key === K_MEASURED_BY) out.measuredBy = id
+            else if (key === K_INDICATOR) out.indicator = id
+            else out.municipality = id
             break
-          case K_MUNICIPALITY:
-            ve = idEnd(b, vs, e)
-            if (ve < 0) return false
-            out.municipality = intern(b, vs, ve, hashed)
-            break
+          }
           case K_UNIT:
             ve = quote(b, vs, e)
             if (ve < 0) return false
