@@ -59,6 +59,8 @@ export const dateAt = (b: Uint8Array, s: number, e: number): string | undefined 
   let text = dates.get(key)
   if (text === undefined) {
     text = String.fromCharCode(...b.subarray(s, e))
+    // memory stays bounded whatever dates a hostile input holds
+    if (dates.size >= 8192) dates.clear()
     dates.set(key, text)
   }
   return text
