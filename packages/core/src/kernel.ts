@@ -45,6 +45,7 @@
  * assert.strictEqual(read(bad, 0, bad.length, out), false)
  * ```
  *
+ * @packageDocumentation
  * @since 0.2.0
  */
 import * as Date_ from "./internal/kernel/date.js"
@@ -58,7 +59,13 @@ import * as Line_ from "./internal/kernel/line.js"
  * @category models
  * @since 0.2.0
  */
-export type Vocabulary = Line_.Vocabulary
+export interface Vocabulary {
+  readonly units: ReadonlyArray<string>
+  readonly sources: ReadonlyArray<string>
+  readonly maxValue: number
+  /** Whether the schema has exactly the fields the reader knows (when `false`, every line is refused). */
+  readonly fast: boolean
+}
 
 /**
  * What the reader read of the last line it accepted, reused from line to
@@ -70,7 +77,28 @@ export type Vocabulary = Line_.Vocabulary
  * @category models
  * @since 0.2.0
  */
-export type Line = Line_.Line
+export interface Line {
+  indicator: string
+  assignment: string
+  start: string
+  end: string
+  municipality: string | undefined
+  value: number | undefined
+  unit: number
+  level: string | undefined
+  measuredBy: string
+  source: number
+  persons: number | undefined
+  recordedOn: string | undefined
+  id: boolean
+  idStart: number
+  idEnd: number
+  idA: number
+  idB: number
+  /** Scratch: the position and the number the number reader leaves. */
+  p: number
+  num: number
+}
 
 /**
  * Reads one line's bytes [s, e) (without its newline) into `out`: `true` when
@@ -80,7 +108,7 @@ export type Line = Line_.Line
  * @category models
  * @since 0.2.0
  */
-export type Reader = Line_.Reader
+export type Reader = (b: Uint8Array, s: number, e: number, out: Line) => boolean
 
 /**
  * The reader of measurement lines under a vocabulary.
@@ -139,7 +167,10 @@ export const isCalendarDate: (s: string) => boolean = Date_.isCalendarDate
  * @category models
  * @since 0.2.0
  */
-export type CellPeriod = Fold.CellPeriod
+export interface CellPeriod {
+  readonly start: string
+  readonly end: string
+}
 
 /**
  * A summary cell while it is folded: the shape of `Summary.Cell`, mutable,
@@ -148,7 +179,20 @@ export type CellPeriod = Fold.CellPeriod
  * @category models
  * @since 0.2.0
  */
-export type Cell = Fold.MutableCell
+export interface Cell {
+  readonly indicator: string
+  readonly period: CellPeriod
+  readonly municipality?: string
+  count: number
+  numeric: number
+  units: number
+  micros: number
+  min: number | null
+  max: number | null
+  persons: number
+  personCounted: number
+  levels: { [level: string]: number }
+}
 
 /**
  * Cells by indicator, period start, period end and municipality (`""` for
@@ -157,7 +201,7 @@ export type Cell = Fold.MutableCell
  * @category models
  * @since 0.2.0
  */
-export type Index = Fold.Index
+export type Index = Map<string, Map<string, Map<string, Map<string, Cell>>>>
 
 /**
  * The cell of an indicator, period and municipality in an index, made (and

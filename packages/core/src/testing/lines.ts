@@ -33,7 +33,9 @@ const at = (m: Json, field: string): Json => m[field] as Json
  * @category arbitraries
  * @since 0.2.0
  */
-export const measurementBreakings: ReadonlyArray<readonly [string, (m: Json) => unknown]> = [
+export const measurementBreakings: ReadonlyArray<
+  readonly [string, (m: { readonly [key: string]: unknown }) => unknown]
+> = [
   ["id not of the id pattern", (m) => ({ ...m, id: "msr 1" })],
   ["id starting with a dash", (m) => ({ ...m, id: "-msr" })],
   ["id of 129 characters", (m) => ({ ...m, id: "m".repeat(129) })],

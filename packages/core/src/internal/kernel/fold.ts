@@ -11,31 +11,13 @@
  *
  * @internal
  */
+import type { Cell, CellPeriod, Index } from "../../kernel.js"
 
 /** Millionths in a unit. */
 export const MICRO = 1_000_000
 
-/** A period as a cell holds it. */
-export interface CellPeriod {
-  readonly start: string
-  readonly end: string
-}
-
 /** One cell while it is folded (the shape of `Summary.Cell`, mutable). */
-export interface MutableCell {
-  readonly indicator: string
-  readonly period: CellPeriod
-  readonly municipality?: string
-  count: number
-  numeric: number
-  units: number
-  micros: number
-  min: number | null
-  max: number | null
-  persons: number
-  personCounted: number
-  levels: { [level: string]: number }
-}
+export type MutableCell = Cell
 
 /** A cell as it is read (a `Summary.Cell`, or a cell of a worker's partial result). */
 export type ReadonlyCell = { readonly [K in keyof MutableCell]: MutableCell[K] } & {
@@ -182,8 +164,7 @@ export const keyOf = (indicator: string, period: CellPeriod, municipality?: stri
     ? `${indicator}|${period.start}/${period.end}`
     : `${indicator}|${period.start}/${period.end}|${municipality}`
 
-/** Cells by indicator, start, end and municipality ("" for none), so that adding a measurement builds no key. */
-export type Index = Map<string, Map<string, Map<string, Map<string, MutableCell>>>>
+export type { CellPeriod, Index }
 
 const level = <V>(m: Map<string, Map<string, V>>, k: string): Map<string, V> => {
   let v = m.get(k)

@@ -17,20 +17,10 @@
  *
  * @internal
  */
+import type { Line, Reader, Vocabulary } from "../../kernel.js"
 import { dateAt } from "./date.js"
 
-/**
- * What the reader needs of core's schemas, which it cannot import: the units
- * of `Indicator.units`, the sources of `Measurement.sources`,
- * `Measurement.maxValue`, and whether the schema still has exactly the fields
- * the reader knows (`fast`; when `false`, every line is refused).
- */
-export interface Vocabulary {
-  readonly units: ReadonlyArray<string>
-  readonly sources: ReadonlyArray<string>
-  readonly maxValue: number
-  readonly fast: boolean
-}
+export type { Line, Reader, Vocabulary }
 
 /** Every field of a measurement the reader knows, in the schema's order, and of its period. */
 export const measurementFields: ReadonlyArray<string> = [
@@ -49,35 +39,6 @@ export const measurementFields: ReadonlyArray<string> = [
 ]
 /** Every field of a period the reader knows. */
 export const periodFields: ReadonlyArray<string> = ["start", "end"]
-
-/**
- * What the reader read of the last line it accepted (one object, reused line
- * after line). `unit` and `source` are indices into the vocabulary's lists
- * (-1: none); `idStart`/`idEnd` delimit the id's text when `id` is true, and
- * `idA`/`idB` are two hashes of it (see {@link idHashes}).
- */
-export interface Line {
-  indicator: string
-  assignment: string
-  start: string
-  end: string
-  municipality: string | undefined
-  value: number | undefined
-  unit: number
-  level: string | undefined
-  measuredBy: string
-  source: number
-  persons: number | undefined
-  recordedOn: string | undefined
-  id: boolean
-  idStart: number
-  idEnd: number
-  idA: number
-  idB: number
-  /** Scratch: the position and the number the number reader leaves. */
-  p: number
-  num: number
-}
 
 /** A fresh line state. */
 export const line = (): Line => ({
@@ -304,9 +265,6 @@ export const idHashes = (id: string): readonly [number, number] => {
   )
   return [out.idA, out.idB]
 }
-
-/** Reads one line [s, e) of bytes (without its newline) into `out`; false when the line is refused. */
-export type Reader = (b: Uint8Array, s: number, e: number, out: Line) => boolean
 
 /** The reader of measurement lines under one vocabulary. */
 export const reader = (vocabulary: Vocabulary): Reader => {
