@@ -38,12 +38,18 @@ export type AssignmentId = typeof AssignmentId.Type
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 
+// Arithmetic, not a Date per call (every measurement's period has two dates: issue 16's import
+// benchmark). Years before 100 stay refused, as `Date.UTC` (which reads them as 19xx) refused them.
 const isCalendarDate = (s: string): boolean => {
   const m = isoDatePattern.exec(s)
   if (m === null) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
+  return d <= days
 }
 
 /**
