@@ -205,11 +205,14 @@ export class SharedStrings {
   private prefix: string | undefined
 
   push(text: string): void {
+    // a string cut by the chunk is kept; its end is looked for in the new text only
+    const base = this.buffer.length
     let s = this.buffer + text
     if (this.prefix === undefined) {
       this.prefix = prefixOf(s, "sst")
       if (this.prefix === undefined) {
-        this.buffer = s
+        // nothing before the root is needed: keep only what a cut tag may start in
+        this.buffer = s.slice(Math.max(0, s.length - 64))
         return
       }
     }
@@ -234,7 +237,7 @@ export class SharedStrings {
         at = s.indexOf(open, end)
         continue
       }
-      const stop = s.indexOf(close, end)
+      const stop = s.indexOf(close, Math.max(end, base - close.length))
       if (stop === -1) {
         kept = at
         break
@@ -320,42 +323,47 @@ export class Worksheet {
   }
 
   push(text: string): boolean {
-    let s = this.buffer.length === 0 ? text : this.buffer + text
+    // `base`: where the new text starts in `s`; searches look at the new text (and the few
+    // characters before it that a tag cut in two may start in), never again at what was kept
+    let base = this.buffer.length
+    let s = base === 0 ? text : this.buffer + text
     this.buffer = ""
     for (;;) {
       if (this.phase === "stopped") return false
+      const from = Math.max(0, base - 32)
       if (this.phase === "before") {
-        if (this.prefix === undefined) this.prefix = prefixOf(s, "worksheet")
-        if (this.prefix === undefined) {
-          if (s.length > this.maxRowText) throw new OoxmlError("no worksheet element")
-          this.buffer = s
-          return true
-        }
-        const open = `<${this.prefix}sheetData`
-        const at = s.indexOf(open)
+        if (this.prefix === undefined) this.prefix = prefixOf(s.slice(from), "worksheet")
+        const open = `<${this.prefix ?? ""}sheetData`
+        const at = this.prefix === undefined ? -1 : s.indexOf(open, from)
         const end = at === -1 ? -1 : s.indexOf(">", at)
         if (end === -1) {
-          if (s.length > this.maxRowText) throw new OoxmlError("no sheetData element")
-          this.buffer = s
+          // nothing before the rows is needed: keep only what a cut tag may start in
+          this.buffer = s.slice(at === -1 ? Math.max(0, s.length - 64) : at)
+          if (this.buffer.length > this.maxRowText) throw new OoxmlError("no sheetData element")
           return true
         }
         this.phase = s.charCodeAt(end - 1) === 47 ? "after" : "rows"
         s = s.slice(end + 1)
+        base = 0
         continue
       }
       if (this.phase === "rows") {
         const p = this.prefix!
-        const close = s.indexOf(`</${p}sheetData>`)
+        const close = s.indexOf(`</${p}sheetData>`, from)
         if (close !== -1) {
           this.rows(s, close)
           if (this.phase === "rows") this.phase = "after"
           s = s.slice(close)
+          base = 0
           continue
         }
         // every row before the last one that opens is complete
-        const last = s.lastIndexOf(`<${p}row`)
+        const open = `<${p}row`
+        let last = -1
+        for (let at = s.indexOf(open, from); at !== -1; at = s.indexOf(open, at + open.length)) last = at
+        if (last === -1 && s.startsWith(open)) last = 0
         if (last > 0) this.rows(s, last)
-        const kept = last === -1 ? s : s.slice(last)
+        const kept = last === -1 ? s.slice(Math.max(0, s.length - 64)) : s.slice(last)
         if (kept.length > this.maxRowText)
           throw new OoxmlError(`a row larger than ${this.maxRowText} bytes of text`)
         this.buffer = kept
@@ -364,7 +372,7 @@ export class Worksheet {
       // after the rows: merged cells
       const p = this.prefix!
       const open = `<${p}mergeCell `
-      let at = s.indexOf(open)
+      let at = s.indexOf(open, from)
       while (at !== -1) {
         const end = s.indexOf(">", at)
         if (end === -1) break
@@ -374,7 +382,7 @@ export class Worksheet {
         }
         at = s.indexOf(open, end)
       }
-      this.buffer = at === -1 ? s.slice(Math.max(0, s.length - open.length)) : s.slice(at)
+      this.buffer = at === -1 ? s.slice(Math.max(0, s.length - 64)) : s.slice(at)
       if (this.buffer.length > this.maxRowText) this.buffer = ""
       return true
     }
