@@ -134,16 +134,22 @@ export const checkPlayground = async ({ context, check, urlOf, root, shots }) =>
         )
         // A workbook with a bad cell (issue 19 after issue 16): the workbook reader loads on the drop
         // and the problem points at its cell.
-        await page.evaluate((b64) => {
-          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
-          const dt = new DataTransfer()
-          dt.items.add(new File([bytes], "territorio.xlsx"))
-          document
-            .querySelector("#drop")
-            .dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }))
-        }, Buffer.from(await badWorkbook(root)).toString("base64"))
+        await page.evaluate(
+          (b64) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+            const dt = new DataTransfer()
+            dt.items.add(new File([bytes], "territorio.xlsx"))
+            document
+              .querySelector("#drop")
+              .dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }))
+          },
+          Buffer.from(await badWorkbook(root)).toString("base64")
+        )
         await page.waitForFunction(
-          () => [...document.querySelectorAll("#problems li")].some((li) => li.textContent?.startsWith("Interventi!")),
+          () =>
+            [...document.querySelectorAll("#problems li")].some((li) =>
+              li.textContent?.startsWith("Interventi!")
+            ),
           null,
           { timeout: 30_000 }
         )

@@ -39,7 +39,11 @@ const check = (text: string, name: string): void => {
   if (Either.isLeft(decoded)) {
     showProblems(
       name,
-      decoded.left.map((p) => ({ where: Problem.formatPath(p.path) || "(document)", code: p.code, message: p.message }))
+      decoded.left.map((p) => ({
+        where: Problem.formatPath(p.path) || "(document)",
+        code: p.code,
+        message: p.message
+      }))
     )
     return
   }
@@ -118,7 +122,11 @@ const checkWorkbook = async (bytes: Uint8Array, name: string): Promise<void> => 
   if (Either.isLeft(decoded)) {
     showProblems(
       name,
-      decoded.left.map((p) => ({ where: wb.address(p) || "(workbook)", code: p.code, message: p.message[lang] }))
+      decoded.left.map((p) => ({
+        where: wb.address(p) || "(workbook)",
+        code: p.code,
+        message: p.message[lang]
+      }))
     )
     return
   }

@@ -300,7 +300,7 @@ describe("Territory", () => {
       fc.property(Arb.fullTerritory(), (t) => {
         const encoded = Territory.encode(t)
         expect(JSON.stringify(encoded)).toBe(JSON.stringify(effects(t)))
-        for (const p of encoded.coDesigns)
+        for (const p of encoded.coDesigns ?? [])
           for (const e of p.events) {
             events++
             expect(Object.hasOwn(e, "type") && !Object.hasOwn(e, "_tag")).toBe(true)
