@@ -4,23 +4,31 @@
  * reading stops at the cap or the row limit).
  */
 import { readFileSync } from "node:fs"
-import { deflateRawSync } from "node:zlib"
+import { promisify } from "node:util"
+import { deflateRaw } from "node:zlib"
 import { Territory } from "@welfare/core"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { Table, Workbook } from "./index.js"
 
-/** A zip of these entries, deflated; `declare` overrides the uncompressed sizes the directory states. */
-const zipOf = (
+const deflate = promisify(deflateRaw)
+/** Lets the test worker answer its runner between heavy steps (a saturated CI machine times it out otherwise). */
+const breathe = () => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * A zip of these entries, deflated off the main thread; `declare` overrides
+ * the uncompressed sizes the directory states.
+ */
+const zipOf = async (
   files: Record<string, string | Uint8Array>,
   declare: Record<string, number> = {}
-): Uint8Array => {
+): Promise<Uint8Array> => {
   const locals: Array<Buffer> = []
   const centrals: Array<Buffer> = []
   let offset = 0
   for (const [name, content] of Object.entries(files)) {
     const raw = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content)
-    const data = deflateRawSync(raw)
+    const data = await deflate(raw)
     const nameBytes = Buffer.from(name)
     const size = declare[name] ?? raw.length
     const local = Buffer.alloc(30)
@@ -118,7 +126,7 @@ describe("Workbook (lean streaming reader)", () => {
 
   it("reads shared strings (rich text runs, phonetic runs left out, XML and _xHHHH_ escapes), booleans and numbers", async () => {
     const strings = `<sst ${ns}><si><t>coop-1</t></si><si><r><t>social-</t></r><r><rPr><b/></rPr><t>cooperative</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve">Caf&#xE8; &amp; Co_x0021_</t></si></sst>`
-    const file = zipOf(
+    const file = await zipOf(
       workbook(
         {
           Attori: `${row(1, ["id", "kind", "name"])}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="b"><v>1</v></c><c r="E2"><v>2.5</v></c></row>`
@@ -138,8 +146,11 @@ describe("Workbook (lean streaming reader)", () => {
 
   it("refuses a sheet of 1,048,576 rows at the row limit: the rows after it are never read", async () => {
     const rows: Array<string> = [row(1, ["id", "kind"])]
-    for (let n = 2; n <= 1_048_576; n++) rows.push(`<row r="${n}"><c r="A${n}"><v>${n}</v></c></row>`)
-    const file = zipOf(workbook({ ...minimal, Attori: rows.join("") }))
+    for (let n = 2; n <= 1_048_576; n++) {
+      rows.push(`<row r="${n}"><c r="A${n}"><v>${n}</v></c></row>`)
+      if (n % 100_000 === 0) await breathe()
+    }
+    const file = await zipOf(workbook({ ...minimal, Attori: rows.join("") }))
     rows.length = 0
     const reading = await Workbook.read(file, { maxRows: 1000 })
     expect(reading.problems.map((p) => Table.address(p))).toEqual(["Attori!1001"])
@@ -149,7 +160,7 @@ describe("Workbook (lean streaming reader)", () => {
     // the rows before the limit were read, none after it
     expect(reading.sheets.find((s) => s.name === "Attori")!.rows.at(-1)!.row).toBe(1000)
     // and the default limit is 500,000 rows: a sheet that uses row 1,048,576 is refused at that row
-    const last = zipOf(workbook({ ...minimal, Attori: row(1, ["id"]) + row(1_048_576, ["x"]) }))
+    const last = await zipOf(workbook({ ...minimal, Attori: row(1, ["id"]) + row(1_048_576, ["x"]) }))
     const result = await Workbook.decode(last)
     expect(Either.isLeft(result) && addresses(result.left)).toEqual([
       "Attori!1048576 the sheet goes beyond row 500000"
@@ -160,14 +171,14 @@ describe("Workbook (lean streaming reader)", () => {
     const huge = "x".repeat(2 * 1024 * 1024)
     const strings = `<sst ${ns}><si><t>coop-1</t></si><si><t>${huge}</t></si></sst>`
     const sheet = `${row(1, ["id", "kind", "name"])}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="inlineStr"><is><t>business</t></is></c><c r="C2" t="s"><v>1</v></c></row>`
-    const capped = await Workbook.read(zipOf(workbook({ Attori: sheet }, { strings })), {
+    const capped = await Workbook.read(await zipOf(workbook({ Attori: sheet }, { strings })), {
       maxSharedStringsBytes: 1024 * 1024
     })
     expect(capped.sheets).toEqual([])
     expect(capped.problems.map((p) => p.message.en)).toEqual([
       "shared strings beyond 1048576 bytes: a suspicious or too large file"
     ])
-    const result = await Workbook.decode(zipOf(workbook({ ...minimal, Attori: sheet }, { strings })))
+    const result = await Workbook.decode(await zipOf(workbook({ ...minimal, Attori: sheet }, { strings })))
     if (Either.isRight(result)) throw new Error("expected problems")
     expect(result.left.map((p) => Table.address(p))).toEqual(["Attori!C2"])
     expect(JSON.stringify(result.left)).not.toContain("xxxxxxxxxx")
@@ -176,7 +187,7 @@ describe("Workbook (lean streaming reader)", () => {
   it("refuses zip bombs within the caps: a sheet, the shared strings, and sizes declared too large", async () => {
     const bomb = new Uint8Array(64 * 1024 * 1024).fill(0x3c)
     const inSheet = workbook({ ...minimal, Attori: row(1, ["id"]) })
-    const sheetBomb = zipOf(
+    const sheetBomb = await zipOf(
       { ...inSheet, "xl/worksheets/sheet3.xml": bomb },
       {
         "xl/worksheets/sheet3.xml": 1000
@@ -188,7 +199,7 @@ describe("Workbook (lean streaming reader)", () => {
     expect(a.problems[0]!.message.en).toMatch(
       /^the file is not a readable \.xlsx workbook \(xl\/worksheets\/sheet3\.xml inflates beyond \d+ bytes\)$/
     )
-    const stringsBomb = zipOf(
+    const stringsBomb = await zipOf(
       { ...inSheet, "xl/sharedStrings.xml": bomb },
       {
         "xl/sharedStrings.xml": 1000
@@ -198,7 +209,7 @@ describe("Workbook (lean streaming reader)", () => {
     expect(Either.isLeft(b) && b.left.map((p) => p.message.en)).toEqual([
       "shared strings beyond 8388608 bytes: a suspicious or too large file"
     ])
-    const declared = zipOf(inSheet, { "xl/worksheets/sheet1.xml": 600 * 1024 * 1024 })
+    const declared = await zipOf(inSheet, { "xl/worksheets/sheet1.xml": 600 * 1024 * 1024 })
     const c = await Workbook.decode(declared)
     expect(Either.isLeft(c) && c.left.map((p) => p.message.en)).toEqual([
       "workbook too large once inflated: split it into several files"
@@ -216,7 +227,7 @@ describe("Workbook (lean streaming reader)", () => {
       row(6, ["coop-5", "business"])
     ].join("")
     const measurements = row(1, ["id", "recordedOn"]) + row(2, ["msr-1", 45658])
-    const file = zipOf(
+    const file = await zipOf(
       workbook(
         { ...minimal, Attori: actors, Misurazioni: measurements },
         { styles, after: { Attori: '<mergeCells count="1"><mergeCell ref="A6:B6"/></mergeCells>' } }
@@ -235,8 +246,11 @@ describe("Workbook (lean streaming reader)", () => {
 
   it("keeps the first 1,000 problems of 200,000 formula cells and counts the rest, never holding the rows", async () => {
     const rows = [row(1, ["id", "kind"])]
-    for (let n = 2; n <= 200_001; n++) rows.push(`<row r="${n}"><c r="A${n}"><f>1+1</f><v>2</v></c></row>`)
-    const file = zipOf(workbook({ ...minimal, Attori: rows.join("") }))
+    for (let n = 2; n <= 200_001; n++) {
+      rows.push(`<row r="${n}"><c r="A${n}"><f>1+1</f><v>2</v></c></row>`)
+      if (n % 100_000 === 0) await breathe()
+    }
+    const file = await zipOf(workbook({ ...minimal, Attori: rows.join("") }))
     rows.length = 0
     const result = await Workbook.decode(file)
     if (Either.isRight(result)) throw new Error("expected problems")
