@@ -18,7 +18,7 @@
 //
 // The folder defaults to $WELFARE_ISTAT_SOURCES, else packages/istat/vendor (the vendored files).
 // The ISTAT files are in Windows-1252 with `;` separators, the ANPR file UTF-8 with `,`.
-// Licences: ISTAT data CC BY 3.0 IT (ISTAT's legal notes), ANPR archive CC BY 4.0 (its legend file).
+// Licences: ISTAT data CC BY 3.0 or later (ISTAT's legal notice: "Creative Commons - Attribuzione - versione 3.0 o successiva", not the Italian port 3.0 IT), ANPR archive CC BY 4.0 (its legend file).
 // Update `SOURCES` below (date, where the copy came from) when you rebuild from newer files.
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
@@ -33,7 +33,7 @@ export const SOURCES = [
     file: "Elenco-comuni-italiani.csv",
     title: "ISTAT, Elenco comuni italiani",
     url: "https://www.istat.it/storage/codici-unita-amministrative/Elenco-comuni-italiani.csv",
-    licence: "CC BY 3.0 IT",
+    licence: "CC BY 3.0 or later",
     downloaded: "2023-11-10",
     copy: "github.com/paolovolterra/dati @ 11b3946cff8910e58b128ddaf01aedf08a1dafa6 (unchanged ISTAT file)"
   },
@@ -41,7 +41,7 @@ export const SOURCES = [
     file: "Elenco-comuni-soppressi.csv",
     title: "ISTAT, Elenco dei comuni soppressi",
     url: "https://www.istat.it/storage/codici-unita-amministrative/Elenco-comuni-soppressi.zip",
-    licence: "CC BY 3.0 IT",
+    licence: "CC BY 3.0 or later",
     downloaded: "2023-09-11",
     copy: 'github.com/passcar99/comuni @ 11ab226271ad221c125149b5f657c1b2122ee3f1 ("Elenco comuni soppressi.csv", the CSV of the zip, unchanged)'
   },

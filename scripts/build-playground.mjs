@@ -23,7 +23,8 @@ mkdirSync(out, { recursive: true })
 export const pages = ["assess", "validate", "explore"]
 
 const result = await build({
-  entryPoints: Object.fromEntries(pages.map((p) => [p, join(src, `${p}.ts`)])),
+  // workbook.js: the validate page's workbook reader, loaded only when a workbook is dropped
+  entryPoints: Object.fromEntries([...pages, "workbook"].map((p) => [p, join(src, `${p}.ts`)])),
   outdir: out,
   bundle: true,
   minify: true,

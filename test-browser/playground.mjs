@@ -16,6 +16,18 @@ const bad = JSON.stringify({
   actors: [{ id: "a-1", kind: "foo", resources: [{ kind: "time", amount: -3, unit: "hour" }] }]
 })
 
+/** The example territory as a workbook (written by the built @welfare/sheets/xlsx) with one bad cell: Interventi!C3. */
+let workbook
+const badWorkbook = async (root) => {
+  if (workbook === undefined) {
+    const Xlsx = await import(pathToFileURL(join(root, "packages", "sheets", "dist", "xlsx.js")).href)
+    const doc = JSON.parse(readFileSync(join(root, "examples", "territories", "legnano.json"), "utf8"))
+    doc.interventions[0].worksOn = "interazioni"
+    workbook = await Xlsx.write(doc)
+  }
+  return workbook
+}
+
 export const checkPlayground = async ({ context, check, urlOf, root, shots }) => {
   const dir = join(root, "docs", "api", "playground")
   const timings = []
@@ -119,6 +131,33 @@ export const checkPlayground = async ({ context, check, urlOf, root, shots }) =>
         check(
           `playground validate (${how}): the page says nothing leaves the browser`,
           /Nothing leaves the browser/.test((await page.textContent("#privacy")) ?? "")
+        )
+        // A workbook with a bad cell (issue 19 after issue 16): the workbook reader loads on the drop
+        // and the problem points at its cell.
+        await page.evaluate(
+          (b64) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+            const dt = new DataTransfer()
+            dt.items.add(new File([bytes], "territorio.xlsx"))
+            document
+              .querySelector("#drop")
+              .dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }))
+          },
+          Buffer.from(await badWorkbook(root)).toString("base64")
+        )
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll("#problems li")].some((li) =>
+              li.textContent?.startsWith("Interventi!")
+            ),
+          null,
+          { timeout: 30_000 }
+        )
+        const cells = await page.$$eval("#problems li", (l) => l.map((li) => li.textContent ?? ""))
+        check(
+          `playground validate (${how}): a dropped workbook with a bad cell shows the problem at its cell`,
+          cells.length === 1 && cells[0].startsWith("Interventi!C3 invalid-value"),
+          cells.join(" | ").slice(0, 200)
         )
         await page.setInputFiles("#file", join(root, "examples", "territories", "legnano.json"))
         await page.waitForSelector("#status[data-result=valid]", { timeout: 30_000 })

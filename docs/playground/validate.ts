@@ -1,13 +1,16 @@
 /**
  * Playground, page 2: validate a territory document. Paste it or drop a JSON
- * file: every problem with its path, the summary, and the report rendered in
- * the page. Everything runs in this page: nothing is sent anywhere.
+ * file or a workbook (.xlsx, read by workbook.js, loaded on the first drop):
+ * every problem with its path (or its cell, `Interventi!C3`), the summary,
+ * and the report rendered in the page. Everything runs in this page: nothing
+ * is sent anywhere.
  */
 import * as Problem from "@welfare/core/Problem"
 import * as Territory from "@welfare/core/Territory"
 import { Analysis, renderHtml, territoryReport } from "@welfare/report"
 import * as Either from "effect/Either"
 import { $, esc, type Lang, langOf, ready, showReport } from "./common.js"
+import type { WorkbookReader } from "./workbook.js"
 
 let lang: Lang = langOf(new URLSearchParams(location.hash.slice(1)))
 
@@ -34,21 +37,41 @@ const check = (text: string, name: string): void => {
   }
   const decoded = Territory.decode(json)
   if (Either.isLeft(decoded)) {
-    const list = decoded.left
-    status.dataset.result = "problems"
-    status.textContent = t(
-      `${name}: ${list.length} ${list.length === 1 ? "problema" : "problemi"}, tutti insieme. Correggili e riprova.`,
-      `${name}: ${list.length} ${list.length === 1 ? "problem" : "problems"}, all at once. Fix them and try again.`
+    showProblems(
+      name,
+      decoded.left.map((p) => ({
+        where: Problem.formatPath(p.path) || "(document)",
+        code: p.code,
+        message: p.message
+      }))
     )
-    problems.innerHTML = list
-      .map(
-        (p) =>
-          `<li><code class="path">${esc(Problem.formatPath(p.path) || "(document)")}</code> <span class="code">${esc(p.code)}</span> ${esc(p.message)}</li>`
-      )
-      .join("")
     return
   }
-  const territory = decoded.right
+  showTerritory(decoded.right, name)
+}
+
+const showProblems = (
+  name: string,
+  list: ReadonlyArray<{ readonly where: string; readonly code: string; readonly message: string }>
+): void => {
+  const status = $("#status")
+  status.dataset.result = "problems"
+  status.textContent = t(
+    `${name}: ${list.length} ${list.length === 1 ? "problema" : "problemi"}, tutti insieme. Correggili e riprova.`,
+    `${name}: ${list.length} ${list.length === 1 ? "problem" : "problems"}, all at once. Fix them and try again.`
+  )
+  $("#problems").innerHTML = list
+    .map(
+      (p) =>
+        `<li><code class="path">${esc(p.where)}</code> <span class="code">${esc(p.code)}</span> ${esc(p.message)}</li>`
+    )
+    .join("")
+}
+
+const showTerritory = (territory: Territory.Territory, name: string): void => {
+  const status = $("#status")
+  const summary = $("#summary")
+  const frame = $<HTMLIFrameElement>("#report")
   status.dataset.result = "valid"
   status.textContent = t(
     `${name} è un documento di territorio valido.`,
@@ -69,6 +92,47 @@ const check = (text: string, name: string): void => {
   showReport(frame, renderHtml(territoryReport({ territory, analysis }, { lang })))
 }
 
+let reader: Promise<WorkbookReader> | undefined
+
+/** The workbook reader (workbook.js), loaded by a script tag the first time a workbook is dropped. */
+const workbookReader = (): Promise<WorkbookReader> => {
+  reader ??= new Promise<WorkbookReader>((resolve, reject) => {
+    const script = document.createElement("script")
+    script.src = "workbook.js"
+    script.onload = () => {
+      const r = (globalThis as { welfareWorkbook?: WorkbookReader }).welfareWorkbook
+      if (r === undefined) reject(new Error("workbook.js did not load"))
+      else resolve(r)
+    }
+    script.onerror = () => reject(new Error("workbook.js did not load"))
+    document.head.append(script)
+  })
+  return reader
+}
+
+const checkWorkbook = async (bytes: Uint8Array, name: string): Promise<void> => {
+  $("#problems").innerHTML = ""
+  $("#summary").innerHTML = ""
+  $<HTMLIFrameElement>("#report").hidden = true
+  const status = $("#status")
+  status.dataset.result = "reading"
+  status.textContent = t(`Lettura di ${name}…`, `Reading ${name}…`)
+  const wb = await workbookReader()
+  const decoded = await wb.decode(bytes)
+  if (Either.isLeft(decoded)) {
+    showProblems(
+      name,
+      decoded.left.map((p) => ({
+        where: wb.address(p) || "(workbook)",
+        code: p.code,
+        message: p.message[lang]
+      }))
+    )
+    return
+  }
+  showTerritory(decoded.right, name)
+}
+
 const main = (): void => {
   document.documentElement.lang = lang
   const langSel = $<HTMLSelectElement>("#lang")
@@ -80,11 +144,27 @@ const main = (): void => {
   }
   const area = $<HTMLTextAreaElement>("#document")
   $("#check").onclick = () => check(area.value, t("Il testo incollato", "The pasted text"))
-  const readFile = (file: File) =>
-    file.text().then((text) => {
+  const readFile = async (file: File): Promise<void> => {
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    // a workbook is a zip archive: "PK\x03\x04"
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+      area.value = ""
+      try {
+        await checkWorkbook(bytes, file.name)
+      } catch {
+        $("#status").dataset.result = "not-read"
+        $("#status").textContent = t(
+          `${file.name}: il lettore di cartelle di lavoro non si è caricato`,
+          `${file.name}: the workbook reader did not load`
+        )
+      }
+      return
+    }
+    return file.text().then((text) => {
       area.value = text.length > 200_000 ? `${text.slice(0, 200_000)}\n…` : text
       check(text, file.name)
     })
+  }
   $<HTMLInputElement>("#file").onchange = (e) => {
     const f = (e.target as HTMLInputElement).files?.[0]
     if (f !== undefined) void readFile(f)

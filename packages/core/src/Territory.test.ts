@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { breathe, formatted, roundTrip } from "../test/laws.js"
@@ -291,6 +292,25 @@ describe("Territory", () => {
 
   it("property: a territory built from any valid set of actors round-trips (invariant 14)", () =>
     roundTrip(Territory.Territory, Arb.territory(), 200))
+
+  it("property: encode gives effect's encoder's JSON form, key order included, co-design events tagged by type (invariant 14)", () => {
+    const effects = Schema.encodeSync(Territory.TerritoryFields)
+    let events = 0
+    fc.assert(
+      fc.property(Arb.fullTerritory(), (t) => {
+        const encoded = Territory.encode(t)
+        expect(JSON.stringify(encoded)).toBe(JSON.stringify(effects(t)))
+        for (const p of encoded.coDesigns ?? [])
+          for (const e of p.events) {
+            events++
+            expect(Object.hasOwn(e, "type") && !Object.hasOwn(e, "_tag")).toBe(true)
+          }
+      }),
+      { numRuns: 60 }
+    )
+    // the transformed part (the events' tag) was drawn
+    expect(events).toBeGreaterThan(0)
+  }, 120_000)
 
   it("property: any duplicated id is reported at the duplicate's path", () => {
     fc.assert(

@@ -117,7 +117,7 @@ export interface Table {
 
 /**
  * The files the shipped table was built from: ISTAT's two lists (CC BY 3.0
- * IT) and ANPR's archive (CC BY 4.0), with where each was downloaded and its
+ * or later, as ISTAT's legal notice says) and ANPR's archive (CC BY 4.0), with where each was downloaded and its
  * checksum.
  *
  * @example
@@ -127,7 +127,7 @@ export interface Table {
  *
  * assert.deepStrictEqual(
  *   Municipality.sources.map((s) => s.licence),
- *   ["CC BY 3.0 IT", "CC BY 3.0 IT", "CC BY 4.0"]
+ *   ["CC BY 3.0 or later", "CC BY 3.0 or later", "CC BY 4.0"]
  * )
  * ```
  *
@@ -168,8 +168,8 @@ export const asOf: string = data.asOf
  * @since 0.2.0
  */
 export const attribution: { readonly it: string; readonly en: string } = {
-  it: `Fonte: ISTAT, Elenco comuni italiani ed Elenco dei comuni soppressi (CC BY 3.0 IT); Ministero dell'Interno, ANPR, archivio storico dei comuni (CC BY 4.0); dati al ${data.asOf}.`,
-  en: `Source: ISTAT, Elenco comuni italiani and Elenco dei comuni soppressi (CC BY 3.0 IT); Ministry of the Interior, ANPR, archivio storico dei comuni (CC BY 4.0); data as of ${data.asOf}.`
+  it: `Fonte: ISTAT, Elenco comuni italiani ed Elenco dei comuni soppressi (CC BY 3.0 o successiva); Ministero dell'Interno, ANPR, archivio storico dei comuni (CC BY 4.0); dati al ${data.asOf}.`,
+  en: `Source: ISTAT, Elenco comuni italiani and Elenco dei comuni soppressi (CC BY 3.0 or later); Ministry of the Interior, ANPR, archivio storico dei comuni (CC BY 4.0); data as of ${data.asOf}.`
 }
 
 const parse = (rows: string): Array<Entry> =>

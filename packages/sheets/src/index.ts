@@ -3,7 +3,8 @@
  * layout of the workbook is derived from the schemas ({@link Layout}); the
  * mapping between rows and the document, with problems located at their
  * cells, is pure ({@link Table}); {@link Csv} reads and writes CSV text.
- * Workbooks (`.xlsx`) are read and written by `@welfare/sheets/xlsx` (Node).
+ * {@link Workbook} reads workbooks (`.xlsx`) in Node, Deno and browsers;
+ * `@welfare/sheets/xlsx` writes them (Node, exceljs).
  *
  * @packageDocumentation
  * @since 0.1.0
@@ -26,3 +27,9 @@ export * as Layout from "./Layout.js"
  * @since 0.1.0
  */
 export * as Table from "./Table.js"
+
+/**
+ * Workbooks (`.xlsx`) read with a lean streaming reader, in Node, Deno and browsers.
+ * @since 0.2.0
+ */
+export * as Workbook from "./Workbook.js"

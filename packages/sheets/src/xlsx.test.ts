@@ -34,7 +34,7 @@ const minimal = (wb: ExcelJS.Workbook) => {
 /** A zip of one stored-as-deflated entry whose directory declares a small size. */
 const bomb = (entry = "xl/sharedStrings.xml"): Uint8Array => {
   const name = Buffer.from(entry)
-  const content = deflateRawSync(Buffer.alloc(200 * 1024 * 1024, 0x61))
+  const content = deflateRawSync(Buffer.alloc(32 * 1024 * 1024, 0x61))
   const local = Buffer.alloc(30)
   local.writeUInt32LE(0x04034b50, 0)
   local.writeUInt16LE(8, 8)

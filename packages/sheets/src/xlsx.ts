@@ -1,293 +1,65 @@
 /**
- * Workbooks (`.xlsx`) for Node, with exceljs 4.4: the template generated
- * from the schemas (a sheet per list of records with Italian and English
- * headers, drop-down lists for every enumeration, a sheet explaining every
- * column), the territory written as a workbook, and a workbook read back
- * with its streaming reader.
+ * Workbooks (`.xlsx`) for Node: written with exceljs 4.4 (the template
+ * generated from the schemas, a sheet per list of records with Italian and
+ * English headers, drop-down lists for every enumeration, a sheet explaining
+ * every column; the territory written as a workbook), and read back with
+ * `Workbook`'s lean streaming reader (re-exported here as `read` and
+ * `decode`).
  *
- * Reading refuses hostile workbooks cleanly and with bounded memory: before
- * exceljs sees the file, its zip directory is read and every worksheet and
- * the shared strings are inflated with a cap (a zip bomb stops at the cap);
- * a sheet beyond the row limit, formulas, merged cells, dates typed as dates
- * and error cells are problems located at their cells, never read silently.
+ * Reading refuses hostile workbooks cleanly and with bounded memory (see
+ * `Workbook`): zip bombs stop at their caps, a sheet beyond the row limit is
+ * refused at that row; formulas, merged cells, dates typed as dates and
+ * error cells are problems located at their cells, never read silently.
  *
  * @packageDocumentation
  * @since 0.1.0
  */
-import { Readable } from "node:stream"
 import { Territory } from "@welfare/core"
-import * as Either from "effect/Either"
+import type * as Either from "effect/Either"
 import ExcelJS from "exceljs"
-import * as Zip from "./internal/zip.js"
 import * as Layout from "./Layout.js"
 import * as Table from "./Table.js"
+import * as Workbook from "./Workbook.js"
 
 /**
- * The limits of {@link read}. The defaults are editorial choices sized for
- * a territory (hundreds of thousands of measurements) and the 300 MB of a
- * modest machine: the file 64 MB, everything inflated 512 MB, shared strings
- * 64 MB, 500,000 rows a sheet.
+ * The limits of {@link read} (see `Workbook.Limits`).
  *
  * @category models
  * @since 0.1.0
  */
-export interface Limits {
-  /** The size of the file, in bytes. */
-  readonly maxFileBytes?: number
-  /** The size of all the entries once inflated, in bytes. */
-  readonly maxInflatedBytes?: number
-  /** The size of the shared strings once inflated, in bytes. */
-  readonly maxSharedStringsBytes?: number
-  /** The last row number a sheet may use. */
-  readonly maxRows?: number
-}
-
-const defaults = {
-  maxFileBytes: 64 * 1024 * 1024,
-  maxInflatedBytes: 512 * 1024 * 1024,
-  maxSharedStringsBytes: 64 * 1024 * 1024,
-  maxRows: 500_000
-} satisfies Required<Limits>
+export type Limits = Workbook.Limits
 
 /**
- * The sheets read from a workbook and the problems of its cells.
+ * The sheets read from a workbook and the problems of its cells (see `Workbook.WorkbookReading`).
  *
  * @category models
  * @since 0.1.0
  */
-export interface WorkbookReading {
-  readonly sheets: ReadonlyArray<Table.RawSheet>
-  readonly problems: ReadonlyArray<Table.SheetProblem>
-}
-
-const refuse = (it: string, en: string): WorkbookReading => ({
-  sheets: [],
-  problems: [{ code: "invalid-value", sheet: "", path: [], message: { it, en } }]
-})
-
-const attribute = (tag: string, name: string): string | undefined => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)
-  return m?.[1]
-}
-
-const unescapeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&")
-
-/** Sheet file number (`sheet3.xml` -> "3") -> sheet name, from the workbook and its relations. */
-const sheetNames = (zip: Buffer, entries: ReadonlyArray<Zip.Entry>): Map<string, string> => {
-  const find = (name: string) => entries.find((e) => e.name === name)
-  const workbook = find("xl/workbook.xml")
-  const rels = find("xl/_rels/workbook.xml.rels")
-  const names = new Map<string, string>()
-  if (workbook === undefined || rels === undefined) return names
-  const targets = new Map<string, string>()
-  for (const tag of Zip.read(zip, rels, 4 * 1024 * 1024)
-    .toString("utf8")
-    .match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, "Id")
-    const target = attribute(tag, "Target")
-    if (id !== undefined && target !== undefined) targets.set(id, target)
-  }
-  for (const tag of Zip.read(zip, workbook, 4 * 1024 * 1024)
-    .toString("utf8")
-    .match(/<sheet\b[^>]*>/g) ?? []) {
-    const name = attribute(tag, "name")
-    const rid = attribute(tag, "r:id")
-    const target = rid === undefined ? undefined : targets.get(rid)
-    const n = target === undefined ? undefined : /sheet(\d+)\.xml$/.exec(target)?.[1]
-    if (name !== undefined && n !== undefined) names.set(n, unescapeXml(name))
-  }
-  return names
-}
-
-type ExcelValue = ExcelJS.CellValue
-
-const cellOf = (
-  value: ExcelValue,
-  where: { sheet: string; row: number; column: number },
-  problems: Table.ProblemSink
-): Table.Cell => {
-  const problem = (it: string, en: string): null => {
-    problems.push({
-      code: "invalid-value",
-      sheet: where.sheet,
-      row: where.row,
-      column: Table.columnLetter(where.column),
-      path: [],
-      message: { it, en }
-    })
-    return null
-  }
-  if (value === null || value === undefined) return null
-  if (typeof value === "string" || typeof value === "boolean") return value
-  if (typeof value === "number")
-    return Number.isFinite(value) ? value : problem("numero non valido", "not a valid number")
-  if (value instanceof Date)
-    return problem(
-      "cella in formato data: scrivere la data come testo AAAA-MM-GG (formato cella Testo)",
-      "a cell formatted as a date: write the date as text YYYY-MM-DD (cell format Text)"
-    )
-  if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value)
-      return problem(
-        "formula: le formule non sono lette, incollare il valore (Incolla speciale > Valori)",
-        "formula: formulas are not read, paste the value instead (Paste special > Values)"
-      )
-    if ("error" in value)
-      return problem("cella in errore (#N/D, #VALORE!...)", "error cell (#N/A, #VALUE!...)")
-    if ("richText" in value && Array.isArray(value.richText))
-      return value.richText.map((r) => r.text).join("")
-    if ("text" in value && typeof value.text === "string") return value.text
-  }
-  return problem("contenuto della cella non leggibile", "cell content that cannot be read")
-}
+export type WorkbookReading = Workbook.WorkbookReading
 
 /**
- * Reads a workbook into sheets, with exceljs's streaming reader, after
- * checking the file against the {@link Limits}. Never throws: a workbook it
- * cannot read comes back as one problem.
+ * Reads a workbook into sheets, holding every row: `Workbook.read`, the
+ * lean streaming reader that also runs in browsers and Deno (exceljs is no
+ * longer used to read). Never throws: a workbook it cannot read comes back
+ * as one problem.
  *
  * @category decoding
  * @since 0.1.0
  */
-export const read = async (file: Uint8Array, limits: Limits = {}): Promise<WorkbookReading> => {
-  const l = { ...defaults, ...limits }
-  if (file.byteLength > l.maxFileBytes)
-    return refuse(
-      `file troppo grande (${file.byteLength} byte, al massimo ${l.maxFileBytes})`,
-      `file too large (${file.byteLength} bytes, at most ${l.maxFileBytes})`
-    )
-  const zip = Buffer.from(file.buffer, file.byteOffset, file.byteLength)
-  // the first problems kept, the others counted: a sheet of a million formulas holds a thousand (issue 14)
-  const problems = Table.problemSink()
-  let names: Map<string, string>
-  try {
-    const list = Zip.entries(zip)
-    const declared = list.reduce((n, e) => n + e.size, 0)
-    if (declared > l.maxInflatedBytes || list.length > 10_000)
-      return refuse(
-        "cartella di lavoro troppo grande una volta decompressa: dividerla in più file",
-        "workbook too large once inflated: split it into several files"
-      )
-    names = sheetNames(zip, list)
-    // Inflate what exceljs would hold in memory, and every worksheet, with caps:
-    // the real sizes, not the declared ones, count.
-    let budget = l.maxInflatedBytes
-    for (const entry of list) {
-      const isSheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)
-      const isStrings = entry.name === "xl/sharedStrings.xml"
-      if (!isSheet && !isStrings) continue
-      const cap = isStrings ? Math.min(l.maxSharedStringsBytes, budget) : budget
-      let content: Buffer
-      try {
-        content = Zip.read(zip, entry, cap)
-      } catch (e) {
-        if (isStrings)
-          return refuse(
-            `testi condivisi (sharedStrings) oltre ${cap} byte: file sospetto o troppo grande`,
-            `shared strings beyond ${cap} bytes: a suspicious or too large file`
-          )
-        throw e
-      }
-      budget -= content.length
-      if (isSheet) {
-        const sheet = names.get(isSheet[1]!) ?? `Sheet${isSheet[1]}`
-        let at = content.indexOf("<mergeCell ")
-        let reported = 0
-        while (at !== -1 && reported < 20) {
-          const end = content.indexOf(">", at)
-          const ref = attribute(content.toString("utf8", at, end + 1), "ref") ?? ""
-          const first = /^([A-Z]+)(\d+)/.exec(ref)
-          problems.push({
-            code: "invalid-value",
-            sheet,
-            ...(first === null ? {} : { row: Number(first[2]), column: first[1]! }),
-            path: [],
-            message: {
-              it: `celle unite (${ref}): separarle e scrivere il valore in ogni cella`,
-              en: `merged cells (${ref}): unmerge them and write the value in every cell`
-            }
-          })
-          reported++
-          at = content.indexOf("<mergeCell ", end)
-        }
-      }
-    }
-  } catch (e) {
-    if (e instanceof Zip.ZipError)
-      return refuse(
-        `il file non è una cartella di lavoro .xlsx leggibile (${e.message})`,
-        `the file is not a readable .xlsx workbook (${e.message})`
-      )
-    return refuse(
-      "il file non è una cartella di lavoro .xlsx leggibile",
-      "the file is not a readable .xlsx workbook"
-    )
-  }
-  const sheets: Array<Table.RawSheet> = []
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
-      sharedStrings: "cache",
-      hyperlinks: "ignore",
-      styles: "cache",
-      worksheets: "emit",
-      entries: "ignore"
-    })
-    for await (const worksheet of reader) {
-      const id = String((worksheet as unknown as { id: string | number }).id)
-      const name = names.get(id) ?? `Sheet${id}`
-      const rows: Array<Table.Row> = []
-      for await (const row of worksheet) {
-        if (row.number > l.maxRows) {
-          problems.push({
-            code: "invalid-value",
-            sheet: name,
-            row: row.number,
-            path: [],
-            message: {
-              it: `il foglio va oltre la riga ${l.maxRows}: dividerlo in più file o eliminare le righe in fondo`,
-              en: `the sheet goes beyond row ${l.maxRows}: split it into several files or delete the rows at its end`
-            }
-          })
-          break
-        }
-        const values = row.values as Array<ExcelValue>
-        const cells: Array<Table.Cell> = []
-        for (let c = 1; c < values.length; c++)
-          cells.push(cellOf(values[c], { sheet: name, row: row.number, column: c - 1 }, problems))
-        rows.push({ row: row.number, cells })
-      }
-      sheets.push({ name, rows })
-    }
-  } catch {
-    return refuse(
-      "il file non è una cartella di lavoro .xlsx leggibile",
-      "the file is not a readable .xlsx workbook"
-    )
-  }
-  return { sheets, problems: problems.result() }
-}
+export const read: (file: Uint8Array, limits?: Limits) => Promise<WorkbookReading> = Workbook.read
 
 /**
- * Reads a workbook into a territory: {@link read}, then `Table.decode`,
- * every problem located at its cell, all at once.
+ * Reads a workbook into a territory: `Workbook.decode`, its rows streamed
+ * into the document, every problem located at its cell, all at once.
  *
  * @category decoding
  * @since 0.1.0
  */
-export const decode = async (
+export const decode = (
   file: Uint8Array,
   limits: Limits = {}
-): Promise<Either.Either<Territory.Territory, ReadonlyArray<Table.SheetProblem>>> => {
-  const reading = await read(file, limits)
-  if (reading.sheets.length === 0 && reading.problems.length > 0) return Either.left(reading.problems)
-  return Table.decode(reading.sheets, { problems: reading.problems })
-}
+): Promise<Either.Either<Territory.Territory, ReadonlyArray<Table.SheetProblem>>> =>
+  Workbook.decode(file, limits)
 
 const enumColumns = (layout: Layout.Layout) =>
   layout.sheets.flatMap((sheet) =>

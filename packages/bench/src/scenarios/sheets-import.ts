@@ -14,7 +14,7 @@ import { byName, type Scenario } from "../harness.js"
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../../../..")
 const bin = join(repo, "packages/cli/dist/bin.js")
 const records = 100_000
-const name = "ours: welfare import (exceljs streaming reader, Table.decode)"
+const name = "ours: welfare import (lean streaming reader, rows into Table.builder)"
 let peak = 0
 
 interface Prepared {

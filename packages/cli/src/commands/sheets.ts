@@ -8,8 +8,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises"
 import { basename, dirname, extname, join } from "node:path"
 import { Territory } from "@welfare/core"
-import { Csv, Table } from "@welfare/sheets"
-import * as Xlsx from "@welfare/sheets/xlsx"
+import { Csv, Table, Workbook } from "@welfare/sheets"
 import * as Either from "effect/Either"
 import type { Io } from "../io.js"
 import { ExitCode, type Failure, failure } from "../outcome.js"
@@ -23,6 +22,9 @@ import { readJson } from "../read.js"
  * @since 0.1.0
  */
 export const maxCsvBytes = 256 * 1024 * 1024
+
+// exceljs (the workbook writer) is loaded only by the commands that write a workbook
+const xlsx = () => import("@welfare/sheets/xlsx")
 
 const writeBinary = async (path: string, content: Uint8Array | string): Promise<void> => {
   await mkdir(dirname(path), { recursive: true })
@@ -38,7 +40,8 @@ const writeBinary = async (path: string, content: Uint8Array | string): Promise<
  */
 export const template = async (io: Io, options: { readonly out: string }): Promise<ExitCode | Failure> => {
   try {
-    if (extname(options.out).toLowerCase() === ".xlsx") await writeBinary(options.out, await Xlsx.write())
+    if (extname(options.out).toLowerCase() === ".xlsx")
+      await writeBinary(options.out, await (await xlsx()).write())
     else await writeCsvFolder(options.out, undefined)
   } catch {
     return failure(ExitCode.input, `cannot write ${options.out}: check the folder exists and is writable`)
@@ -99,18 +102,30 @@ export const importSheets = async (io: Io, options: ImportOptions): Promise<Exit
         ExitCode.input,
         `${options.file} holds no .csv file: one file per sheet, named like the sheet`
       )
-    const sheets: Array<Table.RawSheet> = []
     for (const name of names) {
       const path = join(options.file, name)
       if ((await stat(path)).size > maxCsvBytes)
         return failure(ExitCode.input, `${path} is larger than ${maxCsvBytes / 1024 / 1024} MB`)
-      sheets.push(Csv.parse(basename(name, extname(name)), await readFile(path, "utf8")))
     }
-    result = Table.decode(sheets)
+    // one file at a time: each sheet's rows go into the document, then are dropped
+    const sink = Table.problemSink()
+    const builder = Table.builder(
+      names.map((n) => basename(n, extname(n))),
+      { problems: sink }
+    )
+    for (const sheet of builder.order) {
+      const name = names.find((n) => basename(n, extname(n)) === sheet)!
+      const parsed = Csv.parse(sheet, await readFile(join(options.file, name), "utf8"))
+      const rows = builder.sheet(sheet)
+      for (const row of parsed.rows) rows.row(row)
+      rows.end()
+    }
+    result = Table.conclude(builder.finish(), sink)
   } else {
     if (info.size > 64 * 1024 * 1024)
       return failure(ExitCode.input, `${options.file} is larger than 64 MB: split it into several workbooks`)
-    result = await Xlsx.decode(await readFile(options.file))
+    // the lean streaming reader: rows go straight into the document (exceljs is loaded only to write)
+    result = await Workbook.decode(await readFile(options.file))
   }
   if (Either.isLeft(result)) {
     const problems = result.left
@@ -181,7 +196,7 @@ export const exportSheets = async (io: Io, options: ExportOptions): Promise<Exit
     )
   const document = Territory.encode(decoded.right)
   try {
-    if (options.format === "xlsx") await writeBinary(options.out, await Xlsx.write(document))
+    if (options.format === "xlsx") await writeBinary(options.out, await (await xlsx()).write(document))
     else await writeCsvFolder(options.out, document)
   } catch {
     return failure(ExitCode.input, `cannot write ${options.out}: check the folder exists and is writable`)

@@ -7,7 +7,7 @@ export const sources = [
     "file": "Elenco-comuni-italiani.csv",
     "title": "ISTAT, Elenco comuni italiani",
     "url": "https://www.istat.it/storage/codici-unita-amministrative/Elenco-comuni-italiani.csv",
-    "licence": "CC BY 3.0 IT",
+    "licence": "CC BY 3.0 or later",
     "downloaded": "2023-11-10",
     "copy": "github.com/paolovolterra/dati @ 11b3946cff8910e58b128ddaf01aedf08a1dafa6 (unchanged ISTAT file)",
     "sha256": "5c3680efc27207d6bbd17915e790b2fd5e666676b888d85f8e2ac71100fe7889"
@@ -16,7 +16,7 @@ export const sources = [
     "file": "Elenco-comuni-soppressi.csv",
     "title": "ISTAT, Elenco dei comuni soppressi",
     "url": "https://www.istat.it/storage/codici-unita-amministrative/Elenco-comuni-soppressi.zip",
-    "licence": "CC BY 3.0 IT",
+    "licence": "CC BY 3.0 or later",
     "downloaded": "2023-09-11",
     "copy": "github.com/passcar99/comuni @ 11ab226271ad221c125149b5f657c1b2122ee3f1 (\"Elenco comuni soppressi.csv\", the CSV of the zip, unchanged)",
     "sha256": "4b9d1b1416cb8a54182a953573da5708a8229604584b13fe33b6a5655d9d46ad"
