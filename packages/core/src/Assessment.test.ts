@@ -448,7 +448,10 @@ describe("Assessment", () => {
           }),
           fc.record({
             resource: fc
-              .tuple(fc.constantFrom("time" as const, "care" as const, "competence" as const), fc.integer({ min: 1, max: 10_000 }))
+              .tuple(
+                fc.constantFrom("time" as const, "care" as const, "competence" as const),
+                fc.integer({ min: 1, max: 10_000 })
+              )
               .map(([kind, n]) => Resource.make(kind, n)),
             from: fc.constantFrom("beneficiaries" as const, "community" as const),
             mode: fc.constantFrom("paid" as const, "compulsory" as const)
