@@ -121,9 +121,7 @@ describe("welfare evaluate --measurements through DuckDB", () => {
     writeFileSync(
       ndjsonPath,
       measurements
-        .map((m) =>
-          m.id === "msr-001" ? { ...m, period: { start: "2016-01-01", end: "2016-06-30" } } : m
-        )
+        .map((m) => (m.id === "msr-001" ? { ...m, period: { start: "2016-01-01", end: "2016-06-30" } } : m))
         .map((m) => `${JSON.stringify(m)}\n`)
         .join("")
     )
@@ -141,7 +139,9 @@ describe("welfare evaluate --measurements through DuckDB", () => {
     const r = await runReal(["validate", doc, "-m", csvNoIds])
     expect(r.code).toBe(1)
     expect(r.stdout + r.stderr).toMatch(
-      new RegExp(`off-no-ids\\.csv: \\["row \\d+"\\]\\.period: ${expected.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`)
+      new RegExp(
+        `off-no-ids\\.csv: \\["row \\d+"\\]\\.period: ${expected.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`
+      )
     )
     // and the stream says the same of the same line
     const streamed = await runReal(["validate", doc, "-m", ndjsonPath])
