@@ -644,12 +644,19 @@ describe("welfare report --threshold and --rounding (issue 14)", () => {
 
   it("--rounding 10 rounds every shown count of persons, the summary's included, after the decision", async () => {
     const exact = await runWith(["report", "t.json", "--format", "md", "--lang", "en"], { "t.json": legnano })
-    const rounded = await runWith(["report", "t.json", "--format", "md", "--lang", "en", "--rounding", "10"], {
-      "t.json": legnano
-    })
+    const rounded = await runWith(
+      ["report", "t.json", "--format", "md", "--lang", "en", "--rounding", "10"],
+      {
+        "t.json": legnano
+      }
+    )
     expect(rounded.code).toBe(ExitCode.ok)
-    expect(exact.stdout).toContain("| Families reached by the Charter's projects | 2017 | Legnano | 1 | 236 |")
-    expect(rounded.stdout).toContain("| Families reached by the Charter's projects | 2017 | Legnano | 1 | 240 |")
+    expect(exact.stdout).toContain(
+      "| Families reached by the Charter's projects | 2017 | Legnano | 1 | 236 |"
+    )
+    expect(rounded.stdout).toContain(
+      "| Families reached by the Charter's projects | 2017 | Legnano | 1 | 240 |"
+    )
     // small counts stay hidden: rounding never shows one
     expect(rounded.stdout).toContain("- **Citizens (count)**: < 5")
   }, 60_000)

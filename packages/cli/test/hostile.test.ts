@@ -241,7 +241,9 @@ describe("the size limit admits only what is read within bounded memory (issue 1
       ["report", "t.json", "--max-size", "17"],
       ["assess", "t.json", "--max-size", "20"]
     ])
-      expect((await runWith(argv, { "t.json": JSON.stringify(doc) })).code, argv.join(" ")).toBe(ExitCode.usage)
+      expect((await runWith(argv, { "t.json": JSON.stringify(doc) })).code, argv.join(" ")).toBe(
+        ExitCode.usage
+      )
     expect(
       (await runWith(["validate", "t.json", "--max-size", "16"], { "t.json": JSON.stringify(doc) })).code
     ).toBe(ExitCode.ok)
@@ -258,7 +260,9 @@ describe("the size limit admits only what is read within bounded memory (issue 1
     )
     // exactly 1,000,000 values pass the check: the document, its name, its two lists and 999,996 items
     const c = checker(100, maxValues)
-    expect(c.push(`{"name":"x","municipalities":[],"actors":[${items.slice(4 * 3)}]}`) ?? c.end()).toBeUndefined()
+    expect(
+      c.push(`{"name":"x","municipalities":[],"actors":[${items.slice(4 * 3)}]}`) ?? c.end()
+    ).toBeUndefined()
   }, 120_000)
 
   it("the checker counts values, not property names, in any nesting", () => {

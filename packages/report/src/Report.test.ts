@@ -31,7 +31,9 @@ describe("Report.renderHtml", () => {
     expect(html).toContain(
       '<tr><th scope="row">Trasporti</th><td class="num">n.d.</td><td class="num">&lt; 5</td></tr>'
     )
-    expect(html).toContain("I conteggi di persone sotto la soglia (5, salvo diversa scelta) sono soppressi e mostrati come &lt; soglia")
+    expect(html).toContain(
+      "I conteggi di persone sotto la soglia (5, salvo diversa scelta) sono soppressi e mostrati come &lt; soglia"
+    )
     expect(renderHtml(document, { lang: "en" })).toContain(
       '<th scope="row">Transport</th><td class="num">n/a</td>'
     )
