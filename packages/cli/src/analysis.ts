@@ -61,14 +61,16 @@ export interface Analysis {
 /**
  * The progress of every assignment and the published summary, from a detail
  * summary of the measurements (see `stream.ts`): the same as
- * `Progress.progress` and `Summary.fromMeasurements` over the measurements.
+ * `Progress.progress` and `Summary.fromMeasurements` over the measurements;
+ * `options`, the summary's threshold and rounding (`Published.publish`).
  *
  * @category calculators
  * @since 0.1.0
  */
 export const fromDetail = (
   territory: Territory.Territory,
-  streamed: StreamedSummary
+  streamed: StreamedSummary,
+  options: Published.Options = {}
 ): Pick<Analysis, "progress" | "summary"> => {
   const t = territory as Territory.Territory & Records
   const indicators = new Map<string, Indicator.IndicatorDefinition>(
@@ -87,7 +89,7 @@ export const fromDetail = (
         ]
   })
   const empty = Object.keys(streamed.detail.cells).length === 0
-  const published = empty ? undefined : Published.publish(plain(streamed.detail))
+  const published = empty ? undefined : Published.publish(plain(streamed.detail), options)
   return {
     progress,
     summary: published !== undefined && Either.isRight(published) ? published.right : undefined

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { type Indicator, type Measurement, Problem } from "@welfare/core"
+import { type Indicator, type IndicatorAssignment, type Measurement, Problem } from "@welfare/core"
 import * as Either from "effect/Either"
 import { capLocated, none } from "./capped.js"
 import type { Io } from "./io.js"
@@ -28,6 +28,8 @@ export interface EngineOptions {
   readonly known: Known
   readonly inline: ReadonlyArray<Measurement.Measurement>
   readonly indicators: ReadonlyArray<Indicator.IndicatorDefinition>
+  /** The territory's assignments: a row in none of its assignment's periods is a problem. */
+  readonly assignments?: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
 }
 
 const list = (set: ReadonlySet<string>): ReadonlyArray<string> | undefined =>
@@ -61,7 +63,8 @@ const run = async (
     known,
     detail: true,
     indicatorOf: (indicator, assignment, measuredBy) => detailKey(assignment, indicator, measuredBy),
-    usedIds: options.inline.flatMap((m) => (m.id === undefined ? [] : [m.id]))
+    usedIds: options.inline.flatMap((m) => (m.id === undefined ? [] : [m.id])),
+    ...(options.assignments === undefined ? {} : { assignments: options.assignments })
   })
   if (Either.isLeft(result)) {
     // as when the file's measurements were merged into the document: references after the document's own

@@ -27,7 +27,9 @@ const documentOptions = `  -m, --measurements FILE  also read measurements from 
       --table NAME         the PostgreSQL table of the measurements
                            (schema.table, default measurements)
       --max-size MB        the largest territory document read, in megabytes
-                           (default 16); FILE - reads standard input
+                           (16, the most; a lower limit refuses more); a
+                           document also holds at most 1,000,000 values.
+                           FILE - reads standard input
   -h, --help               show this help`
 
 /**
@@ -153,8 +155,8 @@ Examples:
 
 Writes the explained report of the territory, with charts: the assessment
 with its evidence and recommendations, the system reading, the network and its
-brokers, needs and taking charge (persons only as counts, counts below 5
-suppressed), co-design findings, the shared evaluation and the Pact's
+brokers, needs and taking charge (persons only as counts, counts below the
+threshold hidden, with whatever would let them be found by subtraction), co-design findings, the shared evaluation and the Pact's
 accounts. The HTML report is one self-contained file (no network, no external
 fonts or scripts). With --out, prints a short summary (class, index, findings)
 and where the report was written.
@@ -167,12 +169,17 @@ Options:
   -r, --rubric FILE        a rubric (JSON: weights, thresholds, evidence and
                            sensitivity settings, ranking; the rest from the
                            default rubric) in place of the default one
+      --threshold N        hide counts of fewer than N persons, 3 to 11
+                           (default 5; 11 is what health-data rules ask)
+      --rounding B         round every shown count of persons to a multiple
+                           of B, 2 to 10 (default: exact counts)
 ${documentOptions}
 
 ${exitCodes}
 
 Example:
   welfare report examples/territories/legnano.json --format html --out out/legnano.html
+  welfare report examples/territories/legnano.json --threshold 11 --rounding 5 --format md
 `,
   export: `Usage: welfare export FILE --format FORMAT --out DIR
 
@@ -201,7 +208,9 @@ Options:
   -o, --out DIR            the folder the files are written to (the .xlsx
                            file for xlsx)
       --max-size MB        the largest territory document read, in megabytes
-                           (default 16); FILE - reads standard input
+                           (16, the most; a lower limit refuses more); a
+                           document also holds at most 1,000,000 values.
+                           FILE - reads standard input
   -h, --help               show this help
 
 ${exitCodes}

@@ -85,7 +85,9 @@ const reportSpec = {
   format: { type: "string", short: "f" },
   lang: { type: "string", short: "l" },
   out: { type: "string", short: "o" },
-  rubric: { type: "string", short: "r" }
+  rubric: { type: "string", short: "r" },
+  threshold: { type: "string" },
+  rounding: { type: "string" }
 } as const
 
 const assessSpec = {
@@ -197,12 +199,20 @@ const isFailure = (u: unknown): u is Failure =>
 const maxBytesOf = (value: string | boolean | undefined, command: string): number | Failure => {
   if (value === undefined) return defaultMaxMegabytes * 1024 * 1024
   const n = typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
-  return n > 0 && n <= 4096
-    ? Math.floor(n * 1024 * 1024)
-    : usage(
-        `--max-size expects a number of megabytes between 1 and 4096, got ${JSON.stringify(value)}`,
-        command
-      )
+  if (n > 0 && n <= defaultMaxMegabytes) return Math.floor(n * 1024 * 1024)
+  return usage(
+    n > defaultMaxMegabytes
+      ? `--max-size can lower the largest document, not raise it past ${defaultMaxMegabytes} MB: a document is read whole, and beyond that its memory could pass 300 MB. Move measurements to an NDJSON file passed with --measurements (it streams whatever its size), or split the territory`
+      : `--max-size expects a number of megabytes between 1 and ${defaultMaxMegabytes}, got ${JSON.stringify(value)}`,
+    command
+  )
+}
+
+/** A whole number from `min` to `max`: `undefined` when absent, `NaN` when it is not one. */
+const wholeIn = (value: string | boolean | undefined, min: number, max: number): number | undefined => {
+  if (value === undefined) return undefined
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN
+  return n >= min && n <= max ? n : Number.NaN
 }
 
 const documentOptions = (parsed: Parsed, command: string): DocumentOptions | Failure => {
@@ -455,9 +465,28 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
       if (lang !== "it" && lang !== "en")
         return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
       const out = parsed.values.out
+      const threshold = wholeIn(parsed.values.threshold, 3, 11)
+      if (Number.isNaN(threshold))
+        return usage(
+          `--threshold expects a whole number of persons from 3 to 11 (5 by default; 11 is what health-data rules ask), got ${JSON.stringify(parsed.values.threshold)}`,
+          command
+        )
+      const rounding = wholeIn(parsed.values.rounding, 2, 10)
+      if (Number.isNaN(rounding))
+        return usage(
+          `--rounding expects a whole number from 2 to 10, the base shown counts of persons are rounded to (5 is usual), got ${JSON.stringify(parsed.values.rounding)}`,
+          command
+        )
       const { report } = await import("./commands/report.js")
       return withStats(io, options, () =>
-        report(io, { ...options, format, lang, out: typeof out === "string" ? out : undefined })
+        report(io, {
+          ...options,
+          format,
+          lang,
+          out: typeof out === "string" ? out : undefined,
+          threshold,
+          rounding
+        })
       )
     }
   }

@@ -18,6 +18,13 @@ export interface SyntaxProblem {
   readonly line: number
   readonly column: number
   readonly message: string
+  /**
+   * Set when the text is well formed so far but holds more values than the
+   * checker's `maxValues`: a limit of the reader, not a syntax error.
+   *
+   * @since 0.2.0
+   */
+  readonly tooManyValues?: true
 }
 
 /**
@@ -60,12 +67,16 @@ const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9
 
 /**
- * Makes a checker that refuses nesting deeper than `maxDepth` objects and lists.
+ * Makes a checker that refuses nesting deeper than `maxDepth` objects and
+ * lists, and more than `maxValues` values (objects, lists, texts, numbers,
+ * `true`, `false`, `null`; property names are not values): the memory of a
+ * parsed document grows with its values as much as with its bytes.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const checker = (maxDepth: number): Checker => {
+export const checker = (maxDepth: number, maxValues = Number.POSITIVE_INFINITY): Checker => {
+  let values = 0
   const stack: Array<number> = [] // 123 "{" or 91 "["
   // The keys of each open object, with where each was first seen (issue 14: a second
   // "actors" must not silently replace the first); `undefined` for an open list.
@@ -236,6 +247,15 @@ export const checker = (maxDepth: number): Checker => {
             break
           }
           allowClose = false
+          if (++values > maxValues) {
+            failed = {
+              line,
+              column,
+              message: `more than ${maxValues.toLocaleString("en-US")} values (objects, lists, texts, numbers)`,
+              tooManyValues: true
+            }
+            return failed
+          }
           if (c === 123 || c === 91) {
             if (stack.length >= maxDepth)
               return fail(

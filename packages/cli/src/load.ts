@@ -209,7 +209,8 @@ export const loadTerritory = async (io: Io, options: DocumentOptions): Promise<O
       : await (await import("./engine.js")).engineMeasurements(io, way, {
           known,
           inline,
-          indicators: t?.indicators ?? []
+          indicators: t?.indicators ?? [],
+          ...(t === undefined ? {} : { assignments: t.assignments })
         })
   if (streamed._tag === "Failure") return streamed
   const { lines, checks, detail, records, threads } = streamed.value

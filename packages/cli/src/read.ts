@@ -7,26 +7,43 @@
  * @since 0.1.0
  */
 import type { Io } from "./io.js"
-import { checker, parse } from "./json.js"
+import { checker, parse, type SyntaxProblem } from "./json.js"
 import { ExitCode, type Failure, failure, type Outcome, success } from "./outcome.js"
 
 /**
- * The default largest territory document, in megabytes (MiB): measurements
- * beyond that belong in an NDJSON stream (`--measurements`), which is read in
- * bounded memory whatever its size.
+ * The default and the largest territory document, in megabytes (MiB):
+ * `--max-size` may lower it, never raise it. Measurements beyond that belong
+ * in an NDJSON file (`--measurements`), read in bounded memory whatever its
+ * size.
  *
- * Issue 14 asks for a peak RSS under 300 MB for every input the default limit
- * admits. A document is parsed whole and decoded into a copy, and its worst
- * case (hundreds of thousands of tiny records, every one a problem) peaked at
- * 231 MB for 16 MB and 308 MB for 20 MB (`docs/benchmarks.md`, cli-hostile),
- * so the default is 16 MB (it was 64 MB, which peaked at 700 MB).
- * `--max-size` raises it at a cost of about 11 MB of memory a megabyte in
- * that worst case.
+ * Issue 14 asks for a peak RSS under 300 MB for every input the size limit
+ * admits. A document is parsed whole and decoded into a copy, so its memory
+ * grows with its bytes and with its values: its worst case (hundreds of
+ * thousands of tiny records, every one a problem) peaked at 274 MB for 16 MB
+ * and 308 MB for 20 MB, 723 MB for 63 MB and about 2.2 GB for 200 MB
+ * (`docs/benchmarks.md`, cli-hostile). So 16 MB is a ceiling, not a default
+ * that can be raised, together with {@link maxValues}. Streaming the
+ * document's own lists (decoding each item as it is read) would lift it: not
+ * done.
  *
  * @category constants
  * @since 0.1.0
  */
 export const defaultMaxMegabytes = 16
+
+/**
+ * The most values (objects, lists, texts, numbers, `true`, `false`, `null`)
+ * a territory document or rubric may hold: 1,000,000, about twice the values
+ * of the example territory grown to 16 MB. A 3 MB list of empty objects `{}`
+ * (a million values, each a problem) peaks under 300 MB; the same list of
+ * 16 MB peaked at 1.75 GB (`docs/benchmarks.md`, cli-hostile). An editorial
+ * choice: the bound of the measured worst case, with room for real
+ * documents.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const maxValues = 1_000_000
 
 /**
  * The default largest file `welfare pseudonymise` reads, in megabytes (MiB).
@@ -126,14 +143,24 @@ export interface ReadOptions {
 const tooLarge = (path: string, size: string, options: ReadOptions) =>
   failure(
     ExitCode.input,
-    `${path} is ${size} MB, over the limit of ${mb(options.maxBytes)} MB for a ${options.what}. ` +
-      "Move measurements to an NDJSON file passed with --measurements, or raise the limit with --max-size <MB>."
+    `${path} is ${size} MB, over the limit of ${mb(options.maxBytes)} MB for a ${options.what}` +
+      (options.maxBytes < defaultMaxMegabytes * megabyte
+        ? ` (set with --max-size; ${defaultMaxMegabytes} MB at most). `
+        : ` (a document is read whole, and ${defaultMaxMegabytes} MB is the most read within bounded memory). `) +
+      "Move measurements to an NDJSON file passed with --measurements (it streams whatever its size), or split the territory."
+  )
+
+const tooManyValues = (path: string, at: string, options: ReadOptions) =>
+  failure(
+    ExitCode.input,
+    `${at}: ${path} holds more than ${maxValues.toLocaleString("en-US")} values (objects, lists, texts, numbers), the most read whole within bounded memory for a ${options.what}. ` +
+      "Move measurements to an NDJSON file passed with --measurements (it streams whatever its size), or split the territory."
   )
 
 /**
  * Reads and parses a JSON file, or says clearly why it cannot: missing,
  * unreadable, too large, not UTF-8, malformed, truncated or too deep. Never
- * throws; memory stays within about twice `maxBytes`.
+ * throws; memory stays bounded by `maxBytes` and {@link maxValues}.
  *
  * @category decoding
  * @since 0.1.0
@@ -150,19 +177,22 @@ export const readJson = async (io: Io, path: string, options: ReadOptions): Prom
 
   const progress = io.stderrIsTTY === true && (source.size === undefined || source.size > 4 * megabyte)
   const decoder = new TextDecoder("utf-8", { fatal: true })
-  const check = checker(maxDepth)
+  const check = checker(maxDepth, maxValues)
   const texts: Array<string> = []
   let bytes = 0
   let shown = -1
   const where = (p: { line: number; column: number }) => `${path}:${p.line}:${p.column}`
+  const syntaxFailure = (problem: SyntaxProblem) =>
+    problem.tooManyValues === true
+      ? tooManyValues(path, where(problem), options)
+      : failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
   try {
     for await (const chunk of source.chunks) {
       const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true })
       bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength
       if (bytes > options.maxBytes) return tooLarge(path, `over ${mb(options.maxBytes)}`, options)
       const problem = check.push(text)
-      if (problem !== undefined)
-        return failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
+      if (problem !== undefined) return syntaxFailure(problem)
       texts.push(text)
       if (progress) {
         const step =
@@ -180,8 +210,7 @@ export const readJson = async (io: Io, path: string, options: ReadOptions): Prom
     const rest = decoder.decode()
     if (rest.length > 0) {
       const problem = check.push(rest)
-      if (problem !== undefined)
-        return failure(ExitCode.input, `${where(problem)}: not valid JSON: ${problem.message}`)
+      if (problem !== undefined) return syntaxFailure(problem)
       texts.push(rest)
     }
   } catch (error) {

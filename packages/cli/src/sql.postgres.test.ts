@@ -1,10 +1,14 @@
-import { type Indicator, Problem, Summary, SummarySql } from "@welfare/core"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { type Indicator, type IndicatorAssignment, Problem, Summary, SummarySql } from "@welfare/core"
 import * as Arb from "@welfare/core/testing"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { exactMeasurements, mergedParts } from "../test/sql-arbitraries.js"
+import { type Io, nodeIo, run } from "./index.js"
 import { loadPostgres, postgres, summarise } from "./sql.js"
 
 // A real server: .ci/run starts one (scripts/postgres.sh) and sets WELFARE_PG_URL. In CI its
@@ -114,6 +118,83 @@ if (url === undefined) {
         'bad["row msr-3"].assignment: the column assignment is NULL: every measurement needs its assignment',
         'bad["row msr-4"].value: expected a number in value (a decimal point, no thousands separator)'
       ])
+    }, 60_000)
+
+    it("a row whose period is none of its assignment's periods is a problem naming the table, the row and the column (issue 14)", async () => {
+      await client.query("DROP TABLE IF EXISTS off_plan")
+      await client.query(`CREATE TABLE off_plan AS SELECT * FROM (VALUES
+        ('msr-1', 'ind-volunteer-hours', 'asg-1', DATE '2016-01-01', DATE '2016-12-31', 'legnano', 12.5::float8, 'hour', NULL, 'casa-volontariato', 'administrative-data'),
+        ('msr-2', 'ind-volunteer-hours', 'asg-1', DATE '2016-01-01', DATE '2016-06-30', 'legnano', 4::float8, 'hour', NULL, 'casa-volontariato', 'administrative-data'),
+        ('msr-3', 'ind-volunteer-hours', 'asg-2', DATE '2015-01-01', DATE '2015-12-31', NULL, 1::float8, 'hour', NULL, 'casa-volontariato', 'survey')
+      ) t(id, indicator, assignment, period_start, period_end, municipality, value, unit, level, measured_by, source)`)
+      const assignments = [
+        {
+          id: "asg-1",
+          indicator: "ind-volunteer-hours",
+          scope: { type: "territory" },
+          responsible: [],
+          periods: [{ start: "2016-01-01", end: "2016-12-31", target: 100 }]
+        },
+        // no period planned yet: nothing to compare with
+        {
+          id: "asg-2",
+          indicator: "ind-volunteer-hours",
+          scope: { type: "territory" },
+          responsible: [],
+          periods: []
+        }
+      ] as unknown as ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
+      const result = await summarise(postgres(client), {
+        source: table("off_plan"),
+        indicators: [hours],
+        assignments
+      })
+      expect(Either.isLeft(result) && result.left.map(Problem.format)).toEqual([
+        'off_plan["row msr-2"].period: the assignment "asg-1" has no period 2016-01-01/2016-06-30: use one of 2016-01-01/2016-12-31'
+      ])
+      // without the assignments, the table is summarised as before
+      expect(
+        Either.isRight(await summarise(postgres(client), { source: table("off_plan"), indicators: [hours] }))
+      ).toBe(true)
+    }, 60_000)
+
+    it("welfare validate -m postgres:// reports a measurement in no period of its assignment, and one in the wrong unit (issue 14)", async () => {
+      const root = join(import.meta.dirname, "..", "..", "..")
+      const legnano = JSON.parse(readFileSync(join(root, "examples/territories/legnano.json"), "utf8")) as {
+        measurements: Array<Record<string, unknown>>
+      } & Record<string, unknown>
+      const { measurements, ...rest } = legnano
+      const temp = mkdtempSync(join(tmpdir(), "welfare-pg-cli-"))
+      try {
+        const doc = join(temp, "doc.json")
+        writeFileSync(doc, JSON.stringify(rest))
+        const changed = measurements.map((m) =>
+          m.id === "msr-001"
+            ? { ...m, period: { start: "2016-01-01", end: "2016-06-30" } }
+            : m.id === "msr-002"
+              ? { ...m, unit: "euro" }
+              : m
+        )
+        await loadPostgres(client, "cli_measurements", changed as never)
+        const out: Array<string> = []
+        const io: Io = {
+          ...nodeIo(),
+          stdout: (t) => void out.push(t),
+          stderr: (t) => void out.push(t),
+          stderrIsTTY: false
+        }
+        const code = await run(["validate", doc, "-m", url, "--table", `${schema}.cli_measurements`], io)
+        const text = out.join("")
+        expect(code).toBe(1)
+        expect(text).toContain(
+          `${schema}.cli_measurements: ["row msr-001"].period: the assignment "asg-volunteer-hours" has no period 2016-01-01/2016-06-30: use one of 2016-01-01/2016-12-31, 2017-01-01/2017-12-31`
+        )
+        expect(text).toContain(
+          `${schema}.cli_measurements: ["row msr-002"].unit: the indicator "ind-volunteer-hours" is measured in hour, got euro`
+        )
+      } finally {
+        rmSync(temp, { recursive: true, force: true })
+      }
     }, 60_000)
 
     it("a column of the wrong type is a problem naming the table and the column", async () => {

@@ -25,8 +25,16 @@
  *
  * @since 0.1.0
  */
-import { type Indicator, type Measurement, Problem, type Summary, SummarySql } from "@welfare/core"
+import {
+  type Indicator,
+  type IndicatorAssignment,
+  type Measurement,
+  Problem,
+  type Summary,
+  SummarySql
+} from "@welfare/core"
 import * as Either from "effect/Either"
+import { periodProblems, periodQuery } from "./periods.js"
 
 /**
  * An engine the summaries run on: its dialect, how it describes a source's
@@ -208,6 +216,14 @@ export interface SummariseOptions {
    * groups the table by id, which costs memory in proportion to the ids.
    */
   readonly checkIds?: boolean
+  /**
+   * The assignments of the territory: a row whose period is none of its
+   * assignment's periods is a problem (issue 14), as in the document and the
+   * streamed NDJSON path.
+   *
+   * @since 0.2.0
+   */
+  readonly assignments?: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>
 }
 
 /**
@@ -298,6 +314,20 @@ const checkedSummary = async (
     problems.push(
       ...SummarySql.duplicateProblems(duplicates, { source: name, columns, used: options.usedIds ?? [] })
     )
+  }
+  if (options.assignments !== undefined && engine.dialect !== "spark") {
+    const query = periodQuery({
+      dialect: engine.dialect,
+      source: options.source,
+      columns,
+      shape,
+      assignments: options.assignments,
+      ...(options.limit === undefined ? {} : { limit: options.limit })
+    })
+    if (query !== undefined)
+      problems.push(
+        ...periodProblems(await engine.all(query), { source: name, assignments: options.assignments })
+      )
   }
   if (problems.length > 0) return Either.left(problems)
   const rows = await engine.all(

@@ -272,7 +272,7 @@ describe("bad input: a clear message, exit 3, no stack trace", () => {
     const code = await run(["validate", path], { ...nodeIo(), stdout: m.io.stdout, stderr: m.io.stderr })
     expect(code).toBe(ExitCode.input)
     expect(m.stderr()).toMatch(
-      /huge\.json is 100\.0 MB, over the limit of 16\.0 MB for a territory document\. Move measurements to an NDJSON file passed with --measurements, or raise the limit with --max-size <MB>\.\n$/
+      /huge\.json is 100\.0 MB, over the limit of 16\.0 MB for a territory document \(a document is read whole, and 16 MB is the most read within bounded memory\)\. Move measurements to an NDJSON file passed with --measurements \(it streams whatever its size\), or split the territory\.\n$/
     )
     expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024)
     rmSync(path)
@@ -608,4 +608,62 @@ describe("welfare assess, evaluate and report on the territory of Legnano (seed 
       expect(r.stdout).toBe("")
     }
   )
+})
+
+describe("welfare report --threshold and --rounding (issue 14)", () => {
+  it("out of range is a usage error with a clear sentence", async () => {
+    for (const [flag, value, sentence] of [
+      ["--threshold", "2", "--threshold expects a whole number of persons from 3 to 11"],
+      ["--threshold", "12", "--threshold expects a whole number of persons from 3 to 11"],
+      ["--threshold", "5.5", "--threshold expects a whole number of persons from 3 to 11"],
+      ["--threshold", "five", "--threshold expects a whole number of persons from 3 to 11"],
+      ["--rounding", "1", "--rounding expects a whole number from 2 to 10"],
+      ["--rounding", "11", "--rounding expects a whole number from 2 to 10"]
+    ] as const) {
+      const r = await runWith(["report", "t.json", flag, value], { "t.json": legnano })
+      expect(r.code, `${flag} ${value}`).toBe(ExitCode.usage)
+      expect(r.stderr).toContain(`welfare: ${sentence}`)
+      expect(r.stderr).toContain(`got "${value}"`)
+      expect(r.stdout).toBe("")
+    }
+  }, 60_000)
+
+  it("--threshold 11 hides what 5 shows as small, the same figure labelled with its threshold", async () => {
+    const at5 = await runWith(["report", "t.json", "--format", "md", "--lang", "en"], { "t.json": legnano })
+    const at11 = await runWith(["report", "t.json", "--format", "md", "--lang", "en", "--threshold", "11"], {
+      "t.json": legnano
+    })
+    expect(at5.code).toBe(ExitCode.ok)
+    expect(at11.code).toBe(ExitCode.ok)
+    expect(at5.stdout).toContain("- **Citizens (count)**: < 5")
+    expect(at11.stdout).toContain("- **Citizens (count)**: < 11")
+    expect(at11.stdout).not.toContain("< 5 |")
+    // the published summary too: the 2017 families of Legnano (236) are shown at both thresholds
+    expect(at11.stdout).toContain("| Families reached by the Charter's projects | 2017 | Legnano | 1 | 236 |")
+  }, 60_000)
+
+  it("--rounding 10 rounds every shown count of persons, the summary's included, after the decision", async () => {
+    const exact = await runWith(["report", "t.json", "--format", "md", "--lang", "en"], { "t.json": legnano })
+    const rounded = await runWith(
+      ["report", "t.json", "--format", "md", "--lang", "en", "--rounding", "10"],
+      {
+        "t.json": legnano
+      }
+    )
+    expect(rounded.code).toBe(ExitCode.ok)
+    expect(exact.stdout).toContain(
+      "| Families reached by the Charter's projects | 2017 | Legnano | 1 | 236 |"
+    )
+    expect(rounded.stdout).toContain(
+      "| Families reached by the Charter's projects | 2017 | Legnano | 1 | 240 |"
+    )
+    // small counts stay hidden: rounding never shows one
+    expect(rounded.stdout).toContain("- **Citizens (count)**: < 5")
+  }, 60_000)
+
+  it("is in the help", async () => {
+    const r = await runWith(["report", "--help"])
+    expect(r.stdout).toContain("--threshold N")
+    expect(r.stdout).toContain("--rounding B")
+  })
 })

@@ -106,6 +106,61 @@ describe("welfare evaluate --measurements through DuckDB", () => {
     ).toBe(true)
   }, 60_000)
 
+  it("a measurement whose period matches none of its assignment's periods is a problem naming the file and the row, in CSV, Parquet and NDJSON through DuckDB (issue 14)", async () => {
+    await db.run(`CREATE OR REPLACE TABLE off AS SELECT * EXCLUDE (part) FROM m`)
+    // msr-001 (asg-volunteer-hours, 2016) moved to the first half of 2016: not a period of its assignment
+    await db.run(`UPDATE off SET period_end = DATE '2016-06-30' WHERE id = 'msr-001'`)
+    const parquetPath = join(temp, "off.parquet")
+    const csvPath = join(temp, "off.csv")
+    await db.run(`COPY off TO '${parquetPath}' (FORMAT parquet)`)
+    await db.run(`COPY off TO '${csvPath}' (FORMAT csv, HEADER)`)
+    // the same file without ids: the row is named by its number (its line in the CSV, after the header)
+    const csvNoIds = join(temp, "off-no-ids.csv")
+    await db.run(`COPY (SELECT * EXCLUDE (id) FROM off ORDER BY rowid) TO '${csvNoIds}' (FORMAT csv, HEADER)`)
+    const ndjsonPath = join(temp, "off.ndjson")
+    writeFileSync(
+      ndjsonPath,
+      measurements
+        .map((m) => (m.id === "msr-001" ? { ...m, period: { start: "2016-01-01", end: "2016-06-30" } } : m))
+        .map((m) => `${JSON.stringify(m)}\n`)
+        .join("")
+    )
+    const expected =
+      'the assignment "asg-volunteer-hours" has no period 2016-01-01/2016-06-30: use one of 2016-01-01/2016-12-31, 2017-01-01/2017-12-31'
+    for (const [path, argv] of [
+      [parquetPath, []],
+      [csvPath, []],
+      [ndjsonPath, ["--engine", "duckdb"]]
+    ] as const) {
+      const r = await runReal(["validate", doc, "-m", path, ...argv])
+      expect(r.code, path).toBe(1)
+      expect(r.stdout + r.stderr, path).toContain(`${path}: ["row msr-001"].period: ${expected}`)
+    }
+    const r = await runReal(["validate", doc, "-m", csvNoIds])
+    expect(r.code).toBe(1)
+    expect(r.stdout + r.stderr).toMatch(
+      new RegExp(
+        `off-no-ids\\.csv: \\["row \\d+"\\]\\.period: ${expected.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`
+      )
+    )
+    // and the stream says the same of the same line
+    const streamed = await runReal(["validate", doc, "-m", ndjsonPath])
+    expect(streamed.code).toBe(1)
+    expect(streamed.stdout + streamed.stderr).toContain(`${ndjsonPath}:1: period: ${expected}`)
+  }, 60_000)
+
+  it("a wrong unit in CSV names the file, the row and the column (issue 14)", async () => {
+    await db.run(`CREATE OR REPLACE TABLE unit AS SELECT * EXCLUDE (part) FROM m`)
+    await db.run(`UPDATE unit SET unit = 'euro' WHERE id = 'msr-001'`)
+    const path = join(temp, "unit.csv")
+    await db.run(`COPY unit TO '${path}' (FORMAT csv, HEADER)`)
+    const r = await runReal(["validate", doc, "-m", path])
+    expect(r.code).toBe(1)
+    expect(r.stdout + r.stderr).toContain(
+      `${path}: ["row msr-001"].unit: the indicator "ind-volunteer-hours" is measured in hour, got euro`
+    )
+  }, 60_000)
+
   it("a missing file is an input failure, a bad --engine a usage error", async () => {
     expect((await runReal(["evaluate", doc, "-m", join(temp, "none.parquet")])).code).toBe(3)
     expect((await runReal(["evaluate", doc, "-m", parquet, "--engine", "spark"])).code).toBe(2)

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { ExitCode, escapeControl, nodeIo, run } from "../src/index.js"
 import { checker } from "../src/json.js"
 import { maxPrintedProblems } from "../src/load.js"
+import { maxValues } from "../src/read.js"
 import { memoryIo } from "./memory.js"
 
 const root = join(import.meta.dirname, "..", "..", "..")
@@ -223,6 +224,56 @@ describe("resources and hangs", () => {
       expect(result.code, argv.join(" ")).toBe(ExitCode.input)
       expect(result.stderr).toMatch(/^welfare: cannot write \/proc\/nope\/x\.(html|json)/)
     }
+  })
+})
+
+describe("the size limit admits only what is read within bounded memory (issue 14)", () => {
+  it("--max-size can lower the 16 MB limit, never raise it (a 200 MB document reached 2.2 GB)", async () => {
+    for (const size of ["17", "64", "300", "4096"]) {
+      const r = await runWith(["validate", "t.json", "--max-size", size], { "t.json": JSON.stringify(doc) })
+      expect(r.code, size).toBe(ExitCode.usage)
+      expect(r.stderr).toContain(
+        "welfare: --max-size can lower the largest document, not raise it past 16 MB: a document is read whole, and beyond that its memory could pass 300 MB. Move measurements to an NDJSON file passed with --measurements (it streams whatever its size), or split the territory"
+      )
+    }
+    for (const argv of [
+      ["export", "t.json", "--format", "csv", "--out", "o", "--max-size", "64"],
+      ["report", "t.json", "--max-size", "17"],
+      ["assess", "t.json", "--max-size", "20"]
+    ])
+      expect((await runWith(argv, { "t.json": JSON.stringify(doc) })).code, argv.join(" ")).toBe(
+        ExitCode.usage
+      )
+    expect(
+      (await runWith(["validate", "t.json", "--max-size", "16"], { "t.json": JSON.stringify(doc) })).code
+    ).toBe(ExitCode.ok)
+  })
+
+  it("a document of more than 1,000,000 values (3 MB of {}) is refused before it is parsed, with where and what to do", async () => {
+    const items = Array.from({ length: maxValues }, () => "{}").join(",")
+    const text = `{"name":"x","municipalities":[],"actors":[${items}]}`
+    const r = await runWith(["validate", "t.json"], { "t.json": text })
+    expect(r.code).toBe(ExitCode.input)
+    expect(r.stdout).toBe("")
+    expect(r.stderr).toMatch(
+      /^welfare: t\.json:1:\d+: t\.json holds more than 1,000,000 values \(objects, lists, texts, numbers\), the most read whole within bounded memory for a territory document\. Move measurements to an NDJSON file passed with --measurements \(it streams whatever its size\), or split the territory\.\n$/
+    )
+    // exactly 1,000,000 values pass the check: the document, its name, its two lists and 999,996 items
+    const c = checker(100, maxValues)
+    expect(
+      c.push(`{"name":"x","municipalities":[],"actors":[${items.slice(4 * 3)}]}`) ?? c.end()
+    ).toBeUndefined()
+  }, 120_000)
+
+  it("the checker counts values, not property names, in any nesting", () => {
+    const count = (text: string, max: number) => {
+      const c = checker(100, max)
+      return c.push(text) ?? c.end()
+    }
+    expect(count('{"a":[1,"x",true,null,{"b":[]}]}', 8)).toBeUndefined()
+    expect(count('{"a":[1,"x",true,null,{"b":[]}]}', 7)?.tooManyValues).toBe(true)
+    expect(count("[]", 1)).toBeUndefined()
+    expect(count("[[]]", 1)?.tooManyValues).toBe(true)
   })
 })
 

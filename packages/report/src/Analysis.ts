@@ -231,6 +231,13 @@ export interface TerritoryAnalysis {
  */
 export interface Disclosure {
   readonly threshold: number
+  /**
+   * The base shown counts of persons are rounded to (after the decision,
+   * which reads exact counts), when rounding was asked.
+   *
+   * @since 0.2.0
+   */
+  readonly rounding?: number
   readonly status: { readonly [figure: string]: CoreDisclosure.Status }
 }
 
@@ -260,6 +267,15 @@ export interface AnalyseOptions {
    * range is brought into it).
    */
   readonly threshold?: number
+  /**
+   * A rounding base for every shown count of persons, the summary's included:
+   * a whole number from 2 to 10 (absent by default: exact counts; a value out
+   * of range is brought into it). Rounding comes after the disclosure
+   * decision, which reads exact counts.
+   *
+   * @since 0.2.0
+   */
+  readonly rounding?: number
 }
 
 const countBy = <K extends string>(keys: ReadonlyArray<K>): { [P in K]: number } =>
@@ -484,6 +500,7 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
   const t = territory
   const rubric = options.rubric ?? Rubric.defaultRubric
   const threshold = thresholdOf(options.threshold)
+  const rounding = roundingOf(options.rounding)
   const profile = TerritoryAssessment.assessTerritory(t, rubric)
   // the taking-charge paths are replayed once, for their reading and for the disclosure check
   const replayed = TakingCharge.replayAll(t.takingCharge ?? [])
@@ -506,7 +523,10 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
   const published =
     measurements.length === 0
       ? undefined
-      : Published.publish(Summary.fromMeasurements(measurements), { threshold })
+      : Published.publish(Summary.fromMeasurements(measurements), {
+          threshold,
+          ...(rounding === undefined ? {} : { rounding })
+        })
   const slice = {
     actors: t.actors,
     indicators: t.indicators ?? [],
@@ -541,10 +561,19 @@ export const analyse = (territory: TerritoryLike, options: AnalyseOptions = {}):
     accountability: (t.evaluations ?? []).map((round) => Evaluation.accountabilityReport(slice, round)),
     disclosure: {
       threshold,
+      ...(rounding === undefined ? {} : { rounding }),
       status: Either.getOrElse(CoreDisclosure.decide(personFigures(t, replayed), { threshold }), () => ({}))
     }
   }
 }
+
+/** The rounding bases of shown counts of persons: from 2 to 10 (editorial, as `Published`'s). */
+const roundingRange: readonly [min: number, max: number] = [2, 10]
+
+const roundingOf = (x: number | undefined): number | undefined =>
+  x === undefined || !Number.isFinite(x)
+    ? undefined
+    : Math.min(roundingRange[1], Math.max(roundingRange[0], Math.round(x)))
 
 const thresholdOf = (x: number | undefined): number => {
   const [min, max] = CoreDisclosure.thresholdRange

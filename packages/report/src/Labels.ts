@@ -104,8 +104,8 @@ export const strings: Label.Labels<Key> = {
   notAvailable: { it: "n.d.", en: "n/a" },
   notObserved: { it: "non osservata", en: "not observed" },
   suppressedNote: {
-    it: "I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza; altri conteggi sono nascosti quando da essi si ricaverebbe per sottrazione un conteggio soppresso.",
-    en: "Counts of persons below 5 are suppressed (< 5) to protect privacy; other counts are hidden where a suppressed count could be found from them by subtraction."
+    it: "I conteggi di persone sotto la soglia (5, salvo diversa scelta) sono soppressi e mostrati come < soglia per tutelare la riservatezza; altri conteggi sono nascosti quando da essi si ricaverebbe per sottrazione un conteggio soppresso.",
+    en: "Counts of persons below the threshold (5 unless chosen otherwise) are suppressed, shown as < threshold, to protect privacy; other counts are hidden where a suppressed count could be found from them by subtraction."
   },
   hiddenToProtect: {
     it: "nascosto per proteggere un'altra cella",

@@ -19,13 +19,23 @@ const t = (it: string, en: string) => ({ it, en })
  *
  * @internal
  */
-export const ledgerSection = (territory: {
-  readonly ledger?: ReadonlyArray<Ledger.Entry>
-  readonly municipalities?: ReadonlyArray<unknown>
-}): Section | undefined => {
+export const ledgerSection = (
+  territory: {
+    readonly ledger?: ReadonlyArray<Ledger.Entry>
+    readonly municipalities?: ReadonlyArray<unknown>
+  },
+  disclosure?: { readonly threshold: number; readonly rounding?: number }
+): Section | undefined => {
   const entries = territory.ledger ?? []
   if (entries.length === 0) return undefined
-  const published = Ledger.publish(entries, Actor.ActorId.make("ledger"))
+  // the report's one threshold and rounding (`analyse`'s options), 5 and exact counts by default
+  const published = Ledger.publish(
+    entries,
+    Actor.ActorId.make("ledger"),
+    disclosure === undefined ? {} : { threshold: disclosure.threshold }
+  )
+  const rounding = disclosure?.rounding
+  const rounded = (n: number) => (rounding === undefined ? n : Math.round(n / rounding) * rounding)
   if (Either.isLeft(published)) return undefined
   const names = new Map<string, string>()
   for (const m of territory.municipalities ?? []) {
@@ -47,7 +57,7 @@ export const ledgerSection = (territory: {
     return m === undefined ? null : percent(m / 100)
   }
   const persons = (c: (typeof cells)[number]): Cell =>
-    c.suppressed ? hiddenCount(c) : count(c.persons, published.right.threshold)
+    c.suppressed ? hiddenCount(c) : count(rounded(c.persons), published.right.threshold)
   const year = (c: (typeof cells)[number]) => c.period.start.slice(0, 4)
   const counterpartRows: Array<Row> = cells
     .filter((c) => c.indicator === Ledger.indicatorIds.counterpart)

@@ -31,7 +31,9 @@ describe("Report.renderHtml", () => {
     expect(html).toContain(
       '<tr><th scope="row">Trasporti</th><td class="num">n.d.</td><td class="num">&lt; 5</td></tr>'
     )
-    expect(html).toContain("I conteggi di persone inferiori a 5 sono soppressi (&lt; 5)")
+    expect(html).toContain(
+      "I conteggi di persone sotto la soglia (5, salvo diversa scelta) sono soppressi e mostrati come &lt; soglia"
+    )
     expect(renderHtml(document, { lang: "en" })).toContain(
       '<th scope="row">Transport</th><td class="num">n/a</td>'
     )
@@ -82,7 +84,7 @@ describe("Report.renderMarkdown", () => {
       md
         .trimEnd()
         .endsWith(
-          "I conteggi di persone inferiori a 5 sono soppressi (< 5) per tutelare la riservatezza; altri conteggi sono nascosti quando da essi si ricaverebbe per sottrazione un conteggio soppresso."
+          "I conteggi di persone sotto la soglia (5, salvo diversa scelta) sono soppressi e mostrati come < soglia per tutelare la riservatezza; altri conteggi sono nascosti quando da essi si ricaverebbe per sottrazione un conteggio soppresso."
         )
     ).toBe(true)
   })
@@ -137,7 +139,7 @@ describe("Report.renderJson", () => {
       "https://vega.github.io/schema/vega-lite/v5.json"
     )
     expect(json.notes).toEqual([
-      "Counts of persons below 5 are suppressed (< 5) to protect privacy; other counts are hidden where a suppressed count could be found from them by subtraction."
+      "Counts of persons below the threshold (5 unless chosen otherwise) are suppressed, shown as < threshold, to protect privacy; other counts are hidden where a suppressed count could be found from them by subtraction."
     ])
   })
 

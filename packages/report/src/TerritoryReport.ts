@@ -159,7 +159,7 @@ export const territoryReport = (
   }
   const evaluation = evaluationSection(input, a, names)
   if (evaluation !== undefined) sections.push(evaluation)
-  const ledger = ledgerSection(ter)
+  const ledger = ledgerSection(ter, a?.disclosure)
   if (ledger !== undefined) sections.push(ledger)
   if (profile !== undefined) sections.push(appendixSection(rubric))
   return {

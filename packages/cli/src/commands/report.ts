@@ -24,6 +24,20 @@ export interface ReportOptions extends DocumentOptions {
   readonly format: "md" | "html" | "json"
   readonly lang: "it" | "en"
   readonly out: string | undefined
+  /**
+   * The disclosure threshold of every figure about persons (3 to 11, 5 by
+   * default; `Analysis.AnalyseOptions.threshold`).
+   *
+   * @since 0.2.0
+   */
+  readonly threshold?: number | undefined
+  /**
+   * The rounding base of every shown count of persons (2 to 10; exact counts
+   * when absent).
+   *
+   * @since 0.2.0
+   */
+  readonly rounding?: number | undefined
 }
 
 /**
@@ -45,9 +59,14 @@ export const report = async (io: Io, options: ReportOptions): Promise<ExitCode |
   if (rubric._tag === "Failure") return rubric
   const territory = loaded.value.territory
   const streamed = loaded.value.streamed
-  const own = Analysis.analyse(territory, { rubric: rubric.value })
+  const disclosure = {
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.rounding === undefined ? {} : { rounding: options.rounding })
+  }
+  const own = Analysis.analyse(territory, { rubric: rubric.value, ...disclosure })
   // the measurements of an NDJSON file are summarised, never held: their progress and summary
-  const analysis = streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed))
+  const analysis =
+    streamed === undefined ? own : withStreamed(own, fromDetail(territory, streamed, disclosure))
   const doc = territoryReport({ territory, analysis }, { lang: options.lang })
   const render =
     options.format === "html" ? renderHtml : options.format === "md" ? renderMarkdown : renderJson

@@ -3,6 +3,7 @@
 // by municipality and, separately, by the sector of who measured.
 import {
   Actor,
+  Disclosure,
   type Indicator,
   type IndicatorAssignment,
   type Measurement,
@@ -46,27 +47,149 @@ const published = (
   )
 }
 
+type Where = Pick<Summary.Cell, "indicator" | "period" | "municipality">
+
+const groupOf = (c: Where): string => `${c.indicator}|${c.period.start}/${c.period.end}`
+
+/**
+ * The figures published together (per indicator x period: the total, each
+ * municipality's, each sector's) and one disclosure decision over all of
+ * them (issue 14): each figure counts the finest cells (municipality x
+ * sector of who measured) it sums, each cell standing for its persons, so a
+ * hidden municipality cannot be found from the sectors' figures, nor a hidden
+ * sector from the municipalities'.
+ */
+export const decision = (
+  measurements: ReadonlyArray<Measurement.Measurement>,
+  sectorOf: (measuredBy: string) => string,
+  threshold: number
+): {
+  readonly figures: ReadonlyArray<Disclosure.Figure>
+  readonly weight: (atom: string) => number
+  readonly status: { readonly [id: string]: Disclosure.Status }
+} => {
+  const fine = Summary.fromMeasurements(
+    measurements.map((m) => ({
+      ...m,
+      municipality: `${m.municipality ?? ""}|${sectorOf(m.measuredBy)}` as Actor.MunicipalityId
+    }))
+  )
+  const figures = new Map<string, Array<string>>()
+  const add = (id: string, atom: string) => {
+    const atoms = figures.get(id)
+    if (atoms === undefined) figures.set(id, [atom])
+    else atoms.push(atom)
+  }
+  const persons = new Map<string, number>()
+  for (const key in fine.cells) {
+    const c = fine.cells[key]!
+    const g = groupOf(c)
+    const [municipality, sector] = (c.municipality as string).split("|") as [string, string]
+    persons.set(key, c.personCounted > 0 ? c.persons : 0)
+    add(`total:${g}`, key)
+    if (municipality !== "") add(`municipality:${g}:${municipality}`, key)
+    add(`sector:${g}:${sector}`, key)
+  }
+  const list = [...figures].map(([id, atoms]) => ({ id, atoms }))
+  const weight = (atom: string) => persons.get(atom) ?? 0
+  // decide fails only on a threshold out of 3..11, which results() brings into range: then nothing is shown
+  const status = Either.getOrElse(Disclosure.decide(list, { threshold, weight }), () => ({}))
+  return { figures: list, weight, status }
+}
+
 /**
  * The results of every assigned indicator, with the cells a publication may
- * show (threshold: Published.defaultThreshold unless given, brought into 3..11).
+ * show (threshold: Published.defaultThreshold unless given, brought into
+ * 3..11), decided together across the total, the municipalities and the
+ * sectors (see {@link decision}).
  */
 export const results = (
   territory: Pick<Territory.TerritoryInput, "indicators" | "assignments" | "measurements" | "actors">,
   options: { readonly threshold?: number } = {}
 ): ReadonlyArray<IndicatorResult> => {
   const threshold = Math.min(11, Math.max(3, Math.round(options.threshold ?? Published.defaultThreshold)))
-  const sectorOf = new Map(territory.actors.map((a) => [a.id as string, Actor.sectorOf(a)]))
-  const byMunicipality = published(territory.measurements, threshold)
-  const bySector = published(
+  const sectors = new Map(territory.actors.map((a) => [a.id as string, Actor.sectorOf(a)]))
+  const sectorOf = (id: string) => sectors.get(id) ?? "unknown"
+  const { figures, weight, status } = decision(territory.measurements, sectorOf, threshold)
+  // a figure is shown when the joint decision and each view's own publication both show it
+  const perMunicipality = published(territory.measurements, threshold)
+  const perSector = published(
     territory.measurements.map((m) => {
       const { municipality: _, ...rest } = m
-      return {
-        ...rest,
-        municipality: sectorKey(sectorOf.get(m.measuredBy) ?? "unknown") as Actor.MunicipalityId
-      }
+      return { ...rest, municipality: sectorKey(sectorOf(m.measuredBy)) as Actor.MunicipalityId }
     }),
     threshold
   )
+  const municipalityId = (c: Where) =>
+    c.municipality === undefined ? undefined : `municipality:${groupOf(c)}:${c.municipality}`
+  const sectorId = (c: Where) => `sector:${groupOf(c)}:${(c.municipality as string).slice("sector-".length)}`
+  const shown = new Set(Object.keys(status).filter((id) => status[id] === "visible"))
+  const hiddenBy = (
+    cells: { readonly [key: string]: Published.Cell },
+    id: (c: Where) => string | undefined
+  ) => {
+    for (const key in cells) {
+      const c = cells[key]!
+      const figure = id(c)
+      if (c.suppressed && figure !== undefined) shown.delete(figure)
+    }
+  }
+  hiddenBy(perMunicipality.totals, (c) => `total:${groupOf(c)}`)
+  hiddenBy(perMunicipality.cells, municipalityId)
+  hiddenBy(perSector.cells, sectorId)
+  // hiding what one decision showed may leave a hidden figure equal to a shown one: the figures
+  // that give it away are hidden too, until the audit of everything shown finds nothing
+  const groupOfFigure = (id: string): string => id.split(":")[1] ?? ""
+  const sectorsHidden = new Set<string>()
+  for (;;) {
+    const leaks = Disclosure.audit(figures, (id) => shown.has(id), { threshold, weight })
+    if (leaks.length === 0) break
+    const before = shown.size
+    for (const leak of leaks) {
+      if (leak.kind !== "derivable") {
+        for (const id of leak.figures) shown.delete(id)
+        continue
+      }
+      // a hidden figure the shown ones give back: the sectors of its indicator x period are
+      // left out first (the municipalities are the breakdown the publication is about), then
+      // the whole indicator x period
+      const group = groupOfFigure(leak.figures[0]!)
+      const ofGroup = [...shown].filter((id) => groupOfFigure(id) === group)
+      const first = !sectorsHidden.has(group)
+      sectorsHidden.add(group)
+      for (const id of ofGroup) if (!first || id.startsWith("sector:")) shown.delete(id)
+    }
+    if (
+      shown.size === before &&
+      leaks.every((l) => l.kind === "derivable" && sectorsHidden.has(groupOfFigure(l.figures[0]!)))
+    ) {
+      // nothing shown is left to hide in those groups
+      for (const leak of leaks) {
+        const group = groupOfFigure(leak.figures[0]!)
+        for (const id of [...shown]) if (groupOfFigure(id) === group) shown.delete(id)
+      }
+      if (shown.size === before) break
+    }
+  }
+  const shows = (id: string) => shown.has(id)
+  const kept = (
+    cells: { readonly [key: string]: Published.Cell },
+    id: (c: Where) => string | undefined
+  ): { readonly [key: string]: Summary.Cell } => {
+    const out: { [key: string]: Summary.Cell } = {}
+    for (const key in cells) {
+      const c = cells[key]!
+      if (c.suppressed) continue
+      const figure = id(c)
+      if (figure !== undefined && shows(figure)) out[key] = c
+    }
+    return out
+  }
+  const byMunicipality = {
+    totals: kept(perMunicipality.totals, (c) => `total:${groupOf(c)}`),
+    cells: kept(perMunicipality.cells, municipalityId)
+  }
+  const bySector = { cells: kept(perSector.cells, sectorId) }
   const out: Array<IndicatorResult> = []
   for (const definition of territory.indicators) {
     const assignments = territory.assignments.filter((a) => a.indicator === definition.id)
@@ -82,11 +205,8 @@ export const results = (
         if (known === undefined) periods.set(key, { start: p.start, end: p.end, target: p.target })
         else if (known.target === undefined && p.target !== undefined) known.target = p.target
       }
-    const visible = (cells: { readonly [key: string]: Published.Cell }) =>
-      Object.values(cells).filter(
-        (c): c is Summary.Cell & { readonly suppressed: false } =>
-          !c.suppressed && c.indicator === definition.id
-      )
+    const visible = (cells: { readonly [key: string]: Summary.Cell }) =>
+      Object.values(cells).filter((c) => c.indicator === definition.id)
     for (const c of [
       ...visible(byMunicipality.totals),
       ...visible(byMunicipality.cells),

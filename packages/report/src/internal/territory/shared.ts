@@ -127,7 +127,11 @@ export const personCount = (a: Analysis.TerritoryAnalysis | undefined, id: strin
   const status = d.status[id]
   if (status === undefined) return count(value, d.threshold)
   return status === "visible"
-    ? { _tag: "Count", value, threshold: d.threshold }
+    ? {
+        _tag: "Count",
+        value: d.rounding === undefined ? value : Math.round(value / d.rounding) * d.rounding,
+        threshold: d.threshold
+      }
     : status === "small"
       ? { _tag: "Count", value: null, threshold: d.threshold }
       : { _tag: "Count", value: null, threshold: d.threshold, hidden: "complementary" }
