@@ -2,8 +2,9 @@
  * The report section on the social counterpart and the 5R (Fondazione Zancan,
  * Rapporto sulla lotta alla povertà 2012-2014; outside the seeds), computed
  * from the territory's per-person ledger and published through
- * `Ledger.publish`, so every figure about persons is suppressed below 5
- * persons with complementary suppression, like every other published figure.
+ * `Ledger.publish`, so every figure about persons is suppressed below the
+ * report's threshold (5 persons by default) with complementary suppression,
+ * like every other published figure.
  *
  * @internal
  */
@@ -77,8 +78,8 @@ export const ledgerSection = (
     {
       kind: "paragraph",
       text: t(
-        "Fuori dai semi: le 5R e il corrispettivo sociale della Fondazione Zancan (Rapporto sulla lotta alla povertà 2012-2014). Il corrispettivo sociale è ciò che chi riceve aiuto restituisce alla comunità per accordo nel suo percorso di presa in carico: per persona, ore restituite e onorate su ore ricevute. Ore ed euro non si sommano (scelta editoriale: nessun tasso di cambio è dato). Ogni cifra su meno di 5 persone è soppressa, con soppressione complementare.",
-        "Outside the seeds: Fondazione Zancan's 5R and social counterpart (Rapporto sulla lotta alla povertà 2012-2014). The social counterpart is what a person who receives help gives back to the community by agreement in their taking-charge path: per person, hours given back and honoured over hours received. Hours and euros are never added (an editorial choice: no exchange rate is given). Every figure about fewer than 5 persons is suppressed, with complementary suppression."
+        `Fuori dai semi: le 5R e il corrispettivo sociale della Fondazione Zancan (Rapporto sulla lotta alla povertà 2012-2014). Il corrispettivo sociale è ciò che chi riceve aiuto restituisce alla comunità per accordo nel suo percorso di presa in carico: per persona, ore restituite e onorate su ore ricevute. Ore ed euro non si sommano (scelta editoriale: nessun tasso di cambio è dato). Ogni cifra su meno di ${published.right.threshold} persone è soppressa, con soppressione complementare.`,
+        `Outside the seeds: Fondazione Zancan's 5R and social counterpart (Rapporto sulla lotta alla povertà 2012-2014). The social counterpart is what a person who receives help gives back to the community by agreement in their taking-charge path: per person, hours given back and honoured over hours received. Hours and euros are never added (an editorial choice: no exchange rate is given). Every figure about fewer than ${published.right.threshold} persons is suppressed, with complementary suppression.`
       )
     }
   ]

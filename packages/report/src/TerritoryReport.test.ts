@@ -73,6 +73,15 @@ describe("Analysis.analyse on the territory of Legnano (seed 004)", () => {
     expect(first?.whySource).toEqual({ file: "000_7a1c4c52d0c555b3.txt", row: 11 })
   })
 
+  it("says the report's own threshold where it explains suppression, never a fixed 5", () => {
+    const strict = Analysis.analyse(legnano, { threshold: 7 })
+    for (const lang of ["it", "en"] as const) {
+      const text = renderMarkdown(territoryReport({ territory: legnano, analysis: strict }, { lang }))
+      expect(text).toContain(lang === "it" ? "i conteggi inferiori a 7 sono soppressi" : "counts below 7 are suppressed")
+      expect(text).not.toContain(lang === "it" ? "inferiori a 5" : "below 5")
+    }
+  })
+
   it("reads a name-only intervention as insufficient evidence, never as the middle", () => {
     const named = {
       ...legnano,

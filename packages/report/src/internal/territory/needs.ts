@@ -13,8 +13,8 @@ export const needsSection = (a: Analysis.TerritoryAnalysis): Section | undefined
     {
       kind: "paragraph",
       text: t(
-        "Un bisogno è latente finché nessuno lo vede, emergente quando qualcuno lo segnala, manifesto quando un servizio lo riconosce. L'accesso tradizionale raggiunge solo i bisogni manifesti; quello generativo anche la vulnerabilità (seme 000, riga 11). Le persone compaiono solo come conteggi, e i conteggi inferiori a 5 sono soppressi.",
-        "A need is latent while no one sees it, emerging when someone reports it, overt when a service recognises it. Traditional access reaches overt needs only; generative access reaches vulnerability too (seed 000, row 11). Persons appear only as counts, and counts below 5 are suppressed."
+        `Un bisogno è latente finché nessuno lo vede, emergente quando qualcuno lo segnala, manifesto quando un servizio lo riconosce. L'accesso tradizionale raggiunge solo i bisogni manifesti; quello generativo anche la vulnerabilità (seme 000, riga 11). Le persone compaiono solo come conteggi, e i conteggi inferiori a ${a.disclosure.threshold} sono soppressi.`,
+        `A need is latent while no one sees it, emerging when someone reports it, overt when a service recognises it. Traditional access reaches overt needs only; generative access reaches vulnerability too (seed 000, row 11). Persons appear only as counts, and counts below ${a.disclosure.threshold} are suppressed.`
       )
     }
   ]
