@@ -1,0 +1,283 @@
+import { Actor, Intervention, PolicyArea, Resource } from "@welfare/core"
+import {
+  actorIdentifierType,
+  type Dataset,
+  factNames,
+  identifierScheme,
+  parseResourceValue,
+  type ResourceValue,
+  tables,
+  territoryIdentifierType
+} from "./model.js"
+
+/**
+ * A field of an HSDS dataset that the import could not carry into the
+ * territory: where it is and why. Values are never quoted (they may hold
+ * contact details).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Unmapped {
+  readonly path: ReadonlyArray<string | number>
+  readonly message: string
+}
+
+/**
+ * What an HSDS dataset becomes: actors and interventions, and every field
+ * that could not be carried.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Imported {
+  readonly actors: ReadonlyArray<Actor.Actor>
+  readonly interventions: ReadonlyArray<Intervention.InterventionInput>
+  readonly unmapped: ReadonlyArray<Unmapped>
+}
+
+export const known: { readonly [T in keyof Dataset]: ReadonlySet<string> } = {
+  organization: new Set(["id", "name", "description"]),
+  organization_identifier: new Set([
+    "id",
+    "organization_id",
+    "identifier_scheme",
+    "identifier_type",
+    "identifier"
+  ]),
+  service: new Set(["id", "organization_id", "name", "status"]),
+  location: new Set(["id", "location_type", "name", "external_identifier", "external_identifier_type"]),
+  service_at_location: new Set(["id", "service_id", "location_id"]),
+  taxonomy: new Set(["id", "name", "description", "version"]),
+  taxonomy_term: new Set(["id", "code", "name", "description", "taxonomy", "taxonomy_id", "language"]),
+  attribute: new Set(["id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"])
+}
+
+export const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)
+
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
+
+export const asRows = (input: unknown, table: string): ReadonlyArray<Record<string, unknown>> => {
+  const v = (input as Record<string, unknown> | null)?.[table]
+  return Array.isArray(v)
+    ? v.filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null)
+    : []
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined)
+
+/**
+ * Imports an HSDS dataset (tabular form, any publisher) into actors and
+ * interventions. Never throws: what cannot be carried is listed in
+ * `unmapped`, each with its path, and the rest is imported.
+ *
+ * Organisations become actors (their `welfare` identifier, else their UUID,
+ * is the actor id; their kind comes from an `actor-kind` attribute, else
+ * `social-private-body` is assumed and reported); services become
+ * interventions with the facts, resources and partners their attributes carry.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Hsds } from "@welfare/interop"
+ *
+ * const imported = Hsds.toTerritory({
+ *   organization: [
+ *     { id: "0b1c2d3e-4f50-4612-8734-95a6b7c8d9e0", name: "Auser Legnano", description: "Volontariato", email: "x@example.org" }
+ *   ],
+ *   service: []
+ * })
+ * assert.strictEqual(imported.actors[0]?.name, "Auser Legnano")
+ * assert.deepStrictEqual(
+ *   imported.unmapped.map((u) => u.path.join(".")),
+ *   ["organization.0.email", "organization.0.attributes"]
+ * )
+ * ```
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const toTerritory = (input: unknown): Imported => {
+  const unmapped: Array<Unmapped> = []
+  for (const table of tables) {
+    asRows(input, table).forEach((row, i) => {
+      for (const key of Object.keys(row))
+        if (!known[table].has(key) && !isEmpty(row[key]))
+          unmapped.push({
+            path: [table, i, key],
+            message: `the field ${table}.${key} has no place in a territory's actors or interventions: it was left out`
+          })
+    })
+  }
+  const termCode = new Map<string, string>()
+  for (const t of asRows(input, "taxonomy_term")) {
+    const id = str(t.id)
+    const code = str(t.code)
+    if (id !== undefined && code !== undefined) termCode.set(id, code)
+  }
+  const attributesOf = new Map<string, Array<{ code: string; value: string | undefined; index: number }>>()
+  asRows(input, "attribute").forEach((a, index) => {
+    const link = str(a.link_id)
+    const code = termCode.get(str(a.taxonomy_term_id) ?? "")
+    if (link === undefined || code === undefined) {
+      unmapped.push({
+        path: ["attribute", index],
+        message:
+          "an attribute without a link or with a taxonomy term that is not in the welfare-generativo taxonomy was left out"
+      })
+      return
+    }
+    const list = attributesOf.get(link) ?? []
+    list.push({ code, value: str(a.value), index })
+    attributesOf.set(link, list)
+  })
+  const actorIdOf = new Map<string, string>()
+  const territoryOrgs = new Set<string>()
+  for (const i of asRows(input, "organization_identifier")) {
+    const org = str(i.organization_id)
+    const value = str(i.identifier)
+    if (org === undefined || value === undefined || i.identifier_scheme !== identifierScheme) continue
+    if (i.identifier_type === actorIdentifierType && idPattern.test(value)) actorIdOf.set(org, value)
+    if (i.identifier_type === territoryIdentifierType) territoryOrgs.add(org)
+  }
+  const actors: Array<Actor.Actor> = []
+  const orgActor = new Map<string, Actor.ActorId>()
+  asRows(input, "organization").forEach((o, i) => {
+    const hsdsId = str(o.id)
+    if (hsdsId === undefined || territoryOrgs.has(hsdsId)) return
+    const rawId = actorIdOf.get(hsdsId) ?? hsdsId
+    if (!idPattern.test(rawId)) {
+      unmapped.push({
+        path: ["organization", i, "id"],
+        message: "an organisation without a usable id was left out"
+      })
+      return
+    }
+    const id = Actor.ActorId.make(rawId)
+    orgActor.set(hsdsId, id)
+    const attrs = attributesOf.get(hsdsId) ?? []
+    const kindCode = attrs.find((a) => a.code.startsWith("actor-kind:"))?.code.slice("actor-kind:".length)
+    const kind = (Actor.kinds as ReadonlyArray<string>).includes(kindCode ?? "")
+      ? (kindCode as Actor.ActorKind)
+      : undefined
+    if (kind === undefined)
+      unmapped.push({
+        path: ["organization", i, "attributes"],
+        message:
+          'the organisation has no actor-kind attribute of the welfare-generativo taxonomy: imported as "social-private-body", correct its kind'
+      })
+    const policyAreas = attrs
+      .filter((a) => a.code.startsWith("policy-area:"))
+      .map((a) => a.code.slice("policy-area:".length))
+      .filter((a): a is PolicyArea.PolicyArea => (PolicyArea.values as ReadonlyArray<string>).includes(a))
+    const resources = attrs.flatMap((a) => {
+      if (!a.code.startsWith("resource:")) return []
+      const r = resourceOf(a.code.slice("resource:".length), a.value)
+      if (r?.resource === undefined) {
+        unmapped.push({
+          path: ["attribute", a.index, "value"],
+          message: 'a capacity attribute whose value is not "<amount> <unit>" was left out'
+        })
+        return []
+      }
+      return [r.resource]
+    })
+    const actorKind = kind ?? "social-private-body"
+    const named = str(o.name)
+    // the name the export gives an unnamed actor is not a name: it is dropped
+    const name = named === `${Actor.kindLabels[actorKind].it} ${id}` ? undefined : named
+    const municipality = attrs.find((a) => a.code === "municipality")?.value
+    actors.push({
+      id,
+      kind: actorKind,
+      ...(name !== undefined && actorKind !== "citizen" ? { name } : {}),
+      ...(municipality !== undefined && idPattern.test(municipality)
+        ? { municipality: Actor.MunicipalityId.make(municipality) }
+        : {}),
+      ...(policyAreas.length > 0 ? { policyAreas } : {}),
+      resources
+    })
+  })
+  const interventions: Array<Intervention.InterventionInput> = []
+  asRows(input, "service").forEach((s, i) => {
+    const hsdsId = str(s.id)
+    if (hsdsId === undefined) return
+    const attrs = attributesOf.get(hsdsId) ?? []
+    const rawId = attrs.find((a) => a.code === "welfare-id:intervention")?.value ?? hsdsId
+    if (!idPattern.test(rawId)) {
+      unmapped.push({ path: ["service", i, "id"], message: "a service without a usable id was left out" })
+      return
+    }
+    const out: Record<string, unknown> = { id: rawId }
+    const name = str(s.name)
+    if (name !== undefined && name !== `Intervento ${rawId}`) out.name = name
+    for (const a of attrs) {
+      if (a.code.startsWith("fact:")) {
+        const [, fact, value] = a.code.split(":")
+        if ((factNames as ReadonlyArray<string>).includes(fact!)) out[fact!] = value
+      } else if (a.code === "assistance-benefit") out.assistanceBenefit = a.value === "true"
+      else if (a.code === "design-split") out.designSplit = Number(a.value)
+    }
+    const first = orgActor.get(str(s.organization_id) ?? "")
+    const others = attrs
+      .filter((a) => a.code === "delivered-with" && a.value !== undefined)
+      .map((a) => a.value!)
+    const actorIds = [...(first === undefined ? [] : [first]), ...others]
+    if (actorIds.length > 0) out.actors = actorIds
+    const resources = attrs.flatMap((a) => {
+      if (!a.code.startsWith("resource:")) return []
+      const r = resourceOf(a.code.slice("resource:".length), a.value)
+      const from = r?.use.from
+      const mode = r?.use.mode
+      const form = r?.use.form
+      const actor = r?.use.actor
+      if (
+        r === undefined ||
+        !isOneOf(Intervention.factValues.contributor, from) ||
+        (mode !== undefined && !isOneOf(Intervention.factValues.mode, mode)) ||
+        (form !== undefined && !isOneOf(Intervention.factValues.form, form)) ||
+        (actor !== undefined && !idPattern.test(actor))
+      ) {
+        unmapped.push({
+          path: ["attribute", a.index, "value"],
+          message:
+            'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>[; mode=...][; form=...][; actor=...]" was left out'
+        })
+        return []
+      }
+      return [
+        {
+          ...(r.resource === undefined ? { kind: r.kind } : { resource: r.resource }),
+          from,
+          ...(mode === undefined ? {} : { mode }),
+          ...(form === undefined ? {} : { form }),
+          ...(actor === undefined ? {} : { actor })
+        }
+      ]
+    })
+    if (resources.length > 0) out.resources = resources
+    interventions.push(out as unknown as Intervention.InterventionInput)
+  })
+  return { actors, interventions, unmapped }
+}
+
+export const resourceOf = (
+  kind: string,
+  value: string | undefined
+): { kind: Resource.ResourceKind; resource?: Resource.Resource; use: ResourceValue } | undefined => {
+  if (value === undefined || !(Resource.kinds as ReadonlyArray<string>).includes(kind)) return undefined
+  const parsed = parseResourceValue(value)
+  if (parsed === undefined) return undefined
+  const k = kind as Resource.ResourceKind
+  if (parsed.amount === undefined) return { kind: k, use: parsed }
+  const { value: amount, unit } = parsed.amount
+  if (!(Resource.unitsByKind[k] as ReadonlyArray<string>).includes(unit)) return undefined
+  if (!Number.isFinite(amount) || amount < 0 || amount > Resource.maxAmount) return undefined
+  return { kind: k, resource: { kind: k, amount, unit: unit as Resource.ResourceUnit }, use: parsed }
+}
+
+export const isOneOf = <const L extends ReadonlyArray<string>>(
+  values: L,
+  v: string | undefined
+): v is L[number] => v !== undefined && values.includes(v)
