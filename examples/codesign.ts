@@ -93,7 +93,7 @@ const [comune, asst, consorzio, csv, caritas, famiglie] = cremonaActors.map((a) 
 ]
 const need = Need.NeedId.make("need-vulnerabilita-lavoro-casa")
 
-let cremona = CoDesign.make({
+let cremona = CoDesign.unsafeMake({
   id: CoDesign.CoDesignId.make("codesign-cremona-pdz"),
   kind: "co-programming",
   title: "Insieme verso il Piano di Zona",

@@ -39,7 +39,7 @@ const service = Intervention.decode({
   access: "overt-need-only",
   orientation: "emergency-plugging",
   culture: "all-paid-all-due",
-  resources: [{ resource: Resource.make("economic", 120000), from: "institution" }]
+  resources: [{ resource: Resource.unsafeMake("economic", 120000), from: "institution" }]
 })
 
 // "Cittadino è portatore di risorse/esigenze ➔ Operatore promuove percorso di
@@ -69,10 +69,10 @@ const project = Intervention.decode({
   orientation: "co-building",
   culture: "co-responsibility",
   resources: [
-    { resource: Resource.make("time", 600), from: "beneficiaries" },
-    { resource: Resource.make("care", 400), from: "community" },
-    { resource: Resource.make("competence", 80), from: "third-sector" },
-    { resource: Resource.make("economic", 15000), from: "institution" }
+    { resource: Resource.unsafeMake("time", 600), from: "beneficiaries" },
+    { resource: Resource.unsafeMake("care", 400), from: "community" },
+    { resource: Resource.unsafeMake("competence", 80), from: "third-sector" },
+    { resource: Resource.unsafeMake("economic", 15000), from: "institution" }
   ]
 })
 

@@ -9,7 +9,8 @@
 import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
-import { toEffect } from "./internal/contract.js"
+import { toEffect, validator } from "./internal/contract.js"
+import { unknownReference } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as PolicyArea from "./PolicyArea.js"
@@ -170,11 +171,11 @@ const organisationNames = [
  * import * as assert from "node:assert"
  * import { Actor, Resource } from "@welfare/core"
  *
- * const coop = Actor.make({
+ * const coop = Actor.unsafeMake({
  *   id: Actor.ActorId.make("coop-melograno"),
  *   kind: "social-cooperative",
  *   name: "Cooperativa Sociale Il Melograno",
- *   resources: [Resource.make("care", 400), Resource.make("competence", 12, "session")]
+ *   resources: [Resource.unsafeMake("care", 400), Resource.unsafeMake("competence", 12, "session")]
  * })
  * assert.strictEqual(Actor.sectorOf(coop), "third-sector")
  * ```
@@ -226,14 +227,48 @@ export interface Actor extends Schema.Schema.Type<typeof Actor> {}
 export interface ActorEncoded extends Schema.Schema.Encoded<typeof Actor> {}
 
 /**
- * Builds an actor from already-typed fields; `resources` defaults to none.
+ * The fields {@link make} and {@link unsafeMake} take: an actor whose
+ * `resources` may be left out (none).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export type ActorInit = Omit<Actor, "resources"> & { readonly resources?: ReadonlyArray<Resource.Resource> }
+
+/**
+ * Builds an actor from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built the fields from checked
+ * values); `resources` defaults to none. This was `make` before 0.3.0.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: ActorInit): Actor => ({ ...fields, resources: fields.resources ?? [] })
+
+const check = validator(Actor)
+
+/**
+ * Builds an actor from typed fields, checked against the schema (a citizen
+ * carries no name, amounts are finite...): the actor, or every problem with
+ * its path. `resources` defaults to none.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Actor, Problem } from "@welfare/core"
+ *
+ * const ok = Actor.make({ id: Actor.ActorId.make("coop-1"), kind: "social-cooperative" })
+ * assert.ok(Either.isRight(ok))
+ * const citizen = Actor.make({ id: Actor.ActorId.make("c-1"), kind: "citizen", name: "…" })
+ * assert.ok(Either.isLeft(citizen))
+ * assert.match(Problem.format(citizen.left[0]), /^name: a citizen is identified only by a pseudonymous id/)
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
-export const make = (
-  fields: Omit<Actor, "resources"> & { readonly resources?: ReadonlyArray<Resource.Resource> }
-): Actor => ({ ...fields, resources: fields.resources ?? [] })
+export const make = (fields: ActorInit): Problem.Result<Actor> => check(unsafeMake(fields))
 
 /**
  * The sector of an actor kind.
@@ -354,3 +389,65 @@ export const decodeEffect: (input: unknown) => Effect.Effect<Actor, Problem.Vali
  * @since 0.2.0
  */
 export const encode: (value: Actor) => ActorEncoded = Schema.encodeSync(Actor)
+
+/**
+ * The dangling ids of a list of actors: each actor's municipality that is
+ * not among the known ones (the territory's municipalities), all at once.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Actor, Problem } from "@welfare/core"
+ *
+ * const coop = Actor.unsafeMake({
+ *   id: Actor.ActorId.make("coop-1"),
+ *   kind: "social-cooperative",
+ *   municipality: Actor.MunicipalityId.make("015118")
+ * })
+ * const problems = Actor.referenceProblems([coop], { municipalities: new Set() }, ["actors"])
+ * assert.deepStrictEqual(problems.map(Problem.format), [
+ *   'actors[0].municipality: no municipality has the id "015118": add it to municipalities or correct the id'
+ * ])
+ * ```
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const referenceProblems = (
+  actors: ReadonlyArray<Pick<Actor, "municipality">>,
+  known: { readonly municipalities: ReadonlySet<string> },
+  path: ReadonlyArray<Problem.PathSegment> = ["actors"]
+): Array<Problem.Problem> => {
+  const out: Array<Problem.Problem> = []
+  actors.forEach((actor, i) => {
+    if (actor.municipality !== undefined)
+      out.push(
+        ...unknownReference(
+          known.municipalities,
+          actor.municipality,
+          [...path, i, "municipality"],
+          "municipality",
+          "municipalities"
+        )
+      )
+  })
+  return out
+}
+
+/**
+ * The module's words in Italian and English: the entity and its fields (the
+ * kinds and sectors have their own tables, {@link kindLabels} and
+ * {@link sectorLabels}).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"actor" | "actors" | "id" | "kind" | "sector" | "name" | "resources"> = {
+  actor: { it: "Attore", en: "Actor" },
+  actors: { it: "Attori", en: "Actors" },
+  id: { it: "Identificativo", en: "Id" },
+  kind: { it: "Tipo", en: "Kind" },
+  sector: { it: "Settore", en: "Sector" },
+  name: { it: "Nome", en: "Name" },
+  resources: { it: "Risorse", en: "Resources" }
+}

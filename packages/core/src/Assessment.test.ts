@@ -412,7 +412,7 @@ describe("Assessment", () => {
   })
 
   it("reads a tariff as «tutto pagato - tutto dovuto», not as a resource the citizen brings (seed 000, rows 8 and 11)", () => {
-    const tariff = { resource: Resource.make("economic", 30), from: "beneficiaries", mode: "tariff" } as const
+    const tariff = { resource: Resource.unsafeMake("economic", 30), from: "beneficiaries", mode: "tariff" } as const
     const p = Assessment.assess({ id, resources: [tariff] })
     expect(p.evidence.map((e) => e.trait)).toEqual(["all-paid-all-due", "economic-only"])
     // Compulsory community work under sanction and paid work are not responsibility taken by choice
@@ -420,13 +420,13 @@ describe("Assessment", () => {
     const by = (mode: "compulsory" | "paid") =>
       Assessment.assess({
         id,
-        resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode }]
+        resources: [{ resource: Resource.unsafeMake("time", 10), from: "beneficiaries", mode }]
       }).evidence.map((e) => e.trait)
     expect(by("compulsory")).toEqual([])
     expect(by("paid")).toEqual(["economic-only"])
     const agreed = Assessment.assess({
       id,
-      resources: [{ resource: Resource.make("time", 10), from: "beneficiaries", mode: "agreed" }]
+      resources: [{ resource: Resource.unsafeMake("time", 10), from: "beneficiaries", mode: "agreed" }]
     })
     expect(agreed.evidence.map((e) => e.trait)).toEqual(["citizen-brings-resources", "social-capital"])
     // Families who are not beneficiaries bring resources too.
@@ -442,7 +442,7 @@ describe("Assessment", () => {
         Arb.intervention(),
         fc.oneof(
           fc.record({
-            resource: fc.integer({ min: 1, max: 1_000_000 }).map((n) => Resource.make("economic", n)),
+            resource: fc.integer({ min: 1, max: 1_000_000 }).map((n) => Resource.unsafeMake("economic", n)),
             from: fc.constant("beneficiaries" as const),
             mode: fc.constant("tariff" as const)
           }),
@@ -452,7 +452,7 @@ describe("Assessment", () => {
                 fc.constantFrom("time" as const, "care" as const, "competence" as const),
                 fc.integer({ min: 1, max: 10_000 })
               )
-              .map(([kind, n]) => Resource.make(kind, n)),
+              .map(([kind, n]) => Resource.unsafeMake(kind, n)),
             from: fc.constantFrom("beneficiaries" as const, "community" as const),
             mode: fc.constantFrom("paid" as const, "compulsory" as const)
           })
@@ -472,15 +472,15 @@ describe("Assessment", () => {
     const p = Assessment.assess({
       id,
       resources: [
-        { resource: Resource.make("economic", 180000), from: "institution" },
-        { resource: Resource.make("time", 1), from: "community" }
+        { resource: Resource.unsafeMake("economic", 180000), from: "institution" },
+        { resource: Resource.unsafeMake("time", 1), from: "community" }
       ]
     })
     expect(p.evidence.find((e) => e.trait === "economic-only")?.degree).toBeCloseTo(180000 / 180020, 12)
     // Goods given in kind are not money.
     const inKind = Assessment.assess({
       id,
-      resources: [{ resource: Resource.make("economic", 500), from: "community", form: "in-kind" }]
+      resources: [{ resource: Resource.unsafeMake("economic", 500), from: "community", form: "in-kind" }]
     })
     expect(inKind.evidence.map((e) => e.trait)).toEqual(["citizen-brings-resources", "social-capital"])
   })

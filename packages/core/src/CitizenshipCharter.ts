@@ -411,3 +411,26 @@ export const targetGroupLabels: Labels<TargetGroup> = {
   caregivers: { it: "Caregiver familiari", en: "Family caregivers" },
   "whole-community": { it: "Tutta la comunità", en: "Whole community" }
 }
+
+/**
+ * Builds a CitizenshipCharter from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (input: CharterInput): CitizenshipCharter => input
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"charter" | "projects" | "targetGroups"> = {
+  charter: { it: "Carta della cittadinanza", en: "Citizenship Charter" },
+  projects: { it: "Progetti", en: "Projects" },
+  targetGroups: { it: "Destinatari", en: "Target groups" }
+}

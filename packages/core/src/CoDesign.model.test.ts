@@ -299,7 +299,7 @@ describe("CoDesign model", { timeout: 120_000 }, () => {
           events: 0
         }
         const real: Real = {
-          process: CoDesign.make({
+          process: CoDesign.unsafeMake({
             id: CoDesign.CoDesignId.make("codesign-model"),
             kind: "co-design",
             title: "Casa e lavoro",

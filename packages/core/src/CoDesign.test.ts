@@ -103,7 +103,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
   })
 
   it("offers what the roadmap allows: focus groups only after the public event, drafts only after the focus groups", () => {
-    const proposed = CoDesign.make(CoDesign.definitionOf(legnano))
+    const proposed = CoDesign.unsafeMake(CoDesign.definitionOf(legnano))
     expect(CoDesign.next(proposed).map((o) => o._tag)).toEqual(["steering-group-constituted"])
     const beforeEvent = until("participation-recorded")
     expect(CoDesign.state(beforeEvent).stage).toBe("steering-group")
@@ -125,7 +125,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
   })
 
   it("a co-programming identifies needs and approves a programme: it builds no project and signs no Pact", () => {
-    const p = CoDesign.make({ ...CoDesign.definitionOf(legnano), kind: "co-programming" })
+    const p = CoDesign.unsafeMake({ ...CoDesign.definitionOf(legnano), kind: "co-programming" })
     const focus = until("project-built").events.reduce(
       (acc, e) => Either.getOrThrow(CoDesign.apply(acc, e)),
       p
@@ -231,7 +231,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
   it("audits the rules of seed 003 rows 50-54 on an early co-design started for a bando", () => {
     const coop = Actor.ActorId.make("coop-melograno")
     const asst = Actor.ActorId.make("asst-ovest-milanese")
-    let p = CoDesign.make({
+    let p = CoDesign.unsafeMake({
       id: CoDesign.CoDesignId.make("codesign-bando"),
       kind: "co-design",
       title: "Bando conciliazione",
@@ -288,7 +288,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     const casa = Actor.ActorId.make("casa-volontariato")
     const need = Need.NeedId.make("need-solitudine-rescaldina")
     const start = (): CoDesign.Process => {
-      let p = CoDesign.make({
+      let p = CoDesign.unsafeMake({
         id: CoDesign.CoDesignId.make("codesign-bando-2"),
         kind: "co-design",
         title: "Bando conciliazione",
@@ -532,10 +532,10 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         Arb.coDesignDefinition().chain((d) =>
-          fc.tuple(fc.constant(d), fc.array(Arb.anyEvent(CoDesign.make(d)), { maxLength: 60 }))
+          fc.tuple(fc.constant(d), fc.array(Arb.anyEvent(CoDesign.unsafeMake(d)), { maxLength: 60 }))
         ),
         ([d, attempts]) => {
-          let p = CoDesign.make(d)
+          let p = CoDesign.unsafeMake(d)
           attempts.forEach((e, i) => {
             const r = CoDesign.apply(p, { ...e, eventId: CoDesign.EventId.make(`ev-${i + 1}`) })
             if (Either.isRight(r)) p = r.right

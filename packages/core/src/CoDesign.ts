@@ -27,17 +27,21 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import type * as Actor from "./Actor.js"
 import * as Audit from "./internal/codesign/audit.js"
-import type * as Events from "./internal/codesign/events.js"
 import type { Definition, Event, Process } from "./internal/codesign/events.js"
+import * as Events from "./internal/codesign/events.js"
 import { stageLabels as stageNames, eventTypeLabels as typeLabels } from "./internal/codesign/labels.js"
 import * as Next from "./internal/codesign/next.js"
 import * as Lifecycle from "./internal/codesign/process.js"
 import * as References from "./internal/codesign/references.js"
 import type * as State from "./internal/codesign/state.js"
-import type { Lang } from "./Label.js"
+import { toEffect, validator } from "./internal/contract.js"
+import type { Labels, Lang } from "./Label.js"
 import type * as Problem from "./Problem.js"
 
 export type { AuditContext, Finding, Rule, Severity, Source } from "./internal/codesign/audit.js"
@@ -86,12 +90,44 @@ export type { Offer } from "./internal/codesign/next.js"
 export type { ProjectState, State } from "./internal/codesign/state.js"
 
 /**
- * Starts a process from its definition, with no event yet.
+ * Starts a process from its definition, with no event yet, without checking
+ * the definition: for trusted builders (fixtures, generators, definitions
+ * the code built from checked values). This was `make` before 0.3.0.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake: (definition: Definition) => Process = Lifecycle.make
+
+const checkDefinition = validator(Events.Definition)
+
+/**
+ * Starts a process from its definition, with no event yet, the definition
+ * checked against its schema: the process, or every problem with its path.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Actor, CoDesign } from "@welfare/core"
+ *
+ * const started = CoDesign.make({
+ *   id: CoDesign.CoDesignId.make("codesign-casa-lavoro"),
+ *   kind: "co-design",
+ *   title: "Casa e lavoro",
+ *   promoter: Actor.ActorId.make("comune-legnano"),
+ *   trigger: { needs: [] },
+ *   stakeholders: []
+ * })
+ * assert.ok(Either.isRight(started))
+ * assert.deepStrictEqual(CoDesign.state(started.right).stage, "proposed")
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
-export const make: (definition: Definition) => Process = Lifecycle.make
+export const make = (definition: Definition): Problem.Result<Process> =>
+  Either.map(checkDefinition(definition), Lifecycle.make)
 
 /**
  * Appends one event to a process, or returns every problem with it: an event
@@ -107,7 +143,7 @@ export const make: (definition: Definition) => Process = Lifecycle.make
  *
  * const comune = Actor.ActorId.make("comune-legnano")
  * const forum = Actor.ActorId.make("forum-terzo-settore")
- * const process = CoDesign.make({
+ * const process = CoDesign.unsafeMake({
  *   id: CoDesign.CoDesignId.make("codesign-legnano"),
  *   kind: "co-design",
  *   title: "Verso la Carta della cittadinanza",
@@ -221,6 +257,15 @@ export const decode: (input: unknown) => Problem.Result<Process> = Lifecycle.dec
 export const encode: (process: Process) => Events.ProcessEncoded = Lifecycle.encode
 
 /**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Process, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
  * Every event the process allows now. An event is accepted by {@link apply}
  * exactly when one offer allows it ({@link isOffered}) and its event id is new.
  *
@@ -229,7 +274,7 @@ export const encode: (process: Process) => Events.ProcessEncoded = Lifecycle.enc
  * import * as assert from "node:assert"
  * import { Actor, CoDesign } from "@welfare/core"
  *
- * const process = CoDesign.make({
+ * const process = CoDesign.unsafeMake({
  *   id: CoDesign.CoDesignId.make("codesign-legnano"),
  *   kind: "co-design",
  *   title: "Verso la Carta della cittadinanza",
@@ -305,7 +350,7 @@ export const isOffered: {
  * import * as assert from "node:assert"
  * import { Actor, CoDesign } from "@welfare/core"
  *
- * const process = CoDesign.make({
+ * const process = CoDesign.unsafeMake({
  *   id: CoDesign.CoDesignId.make("codesign-bando"),
  *   kind: "co-design",
  *   title: "Bando conciliazione",
@@ -355,7 +400,7 @@ export const hasEqualDignity: (process: Process) => boolean = Audit.hasEqualDign
  * import * as assert from "node:assert"
  * import { Actor, CoDesign, Problem } from "@welfare/core"
  *
- * const process = CoDesign.make({
+ * const process = CoDesign.unsafeMake({
  *   id: CoDesign.CoDesignId.make("codesign-1"),
  *   kind: "co-design",
  *   title: "Casa e lavoro",
@@ -410,7 +455,7 @@ export interface Step {
  * import { Actor, CoDesign, Timestamp } from "@welfare/core"
  *
  * const comune = Actor.ActorId.make("comune-legnano")
- * const process = CoDesign.make({
+ * const process = CoDesign.unsafeMake({
  *   id: CoDesign.CoDesignId.make("codesign-legnano"),
  *   kind: "co-design",
  *   title: "Verso la Carta della cittadinanza",
@@ -448,3 +493,19 @@ export const trace: (process: Process) => ReadonlyArray<Step> = Lifecycle.trace
  */
 export const formatStep = (step: Step, lang: Lang): string =>
   `${step.at}  ${step.by}  ${typeLabels[step.kind][lang]} [${stageNames[step.stage][lang]}]`
+
+/**
+ * The module's words in Italian and English: the entity's name and its main
+ * fields (kinds, stages, activities, roles, events, severities and rules
+ * have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"process" | "processes" | "promoter" | "stakeholders" | "events"> = {
+  process: { it: "Processo di co-progettazione", en: "Co-design process" },
+  processes: { it: "Processi di co-progettazione", en: "Co-design processes" },
+  promoter: { it: "Promotore", en: "Promoter" },
+  stakeholders: { it: "Portatori di interesse", en: "Stakeholders" },
+  events: { it: "Eventi", en: "Events" }
+}

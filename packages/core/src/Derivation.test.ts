@@ -73,8 +73,8 @@ describe("Derivation", () => {
         {
           _tag: "ChoiceMade",
           caseId: "case-1",
-          contribution: [Resource.make("time", 40)],
-          benefits: [Resource.make("economic", 600)]
+          contribution: [Resource.unsafeMake("time", 40)],
+          benefits: [Resource.unsafeMake("economic", 600)]
         }
       ]
     })
@@ -83,7 +83,7 @@ describe("Derivation", () => {
     expect(r.facts.access).toBe("vulnerability-too")
     expect(r.facts.responses).toBe("flexible")
     expect(r.facts.resources).toEqual([
-      { resource: Resource.make("time", 40), from: "beneficiaries", mode: "agreed" }
+      { resource: Resource.unsafeMake("time", 40), from: "beneficiaries", mode: "agreed" }
     ])
     expect(r.provenance.delivery).toEqual({
       kind: "derived",

@@ -22,9 +22,10 @@ import * as Actor from "./Actor.js"
 import type * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
-import { toEffect } from "./internal/contract.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, optional } from "./internal/schema.js"
+import type { Labels } from "./Label.js"
 import * as Measurement from "./Measurement.js"
 import type * as Partnership from "./Partnership.js"
 import * as Person from "./Person.js"
@@ -462,3 +463,38 @@ export const decodeEffect: (input: unknown) => Effect.Effect<EvaluationRound, Pr
  * @since 0.2.0
  */
 export const encode: (value: EvaluationRound) => EvaluationRoundEncoded = Schema.encodeSync(EvaluationRound)
+
+/**
+ * Builds an evaluation round from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: EvaluationRound): EvaluationRound => fields
+
+const checkFields = validator(EvaluationRound)
+
+/**
+ * Builds an evaluation round from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: EvaluationRound): Problem.Result<EvaluationRound> => checkFields(fields)
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"round" | "rounds" | "participants"> = {
+  round: { it: "Giro di valutazione", en: "Evaluation round" },
+  rounds: { it: "Giri di valutazione", en: "Evaluation rounds" },
+  participants: { it: "Partecipanti", en: "Participants" }
+}

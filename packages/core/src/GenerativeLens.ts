@@ -221,9 +221,9 @@ const hours = (resources: ReadonlyArray<Resource.Resource>): number =>
  * import { GenerativeLens, Resource } from "@welfare/core"
  *
  * const share = GenerativeLens.communityResources([
- *   { kind: "local-authority", resources: [Resource.make("competence", 800)] },
- *   { kind: "informal-network", resources: [Resource.make("care", 150)] },
- *   { kind: "citizen", resources: [Resource.make("time", 50)] }
+ *   { kind: "local-authority", resources: [Resource.unsafeMake("competence", 800)] },
+ *   { kind: "informal-network", resources: [Resource.unsafeMake("care", 150)] },
+ *   { kind: "citizen", resources: [Resource.unsafeMake("time", 50)] }
  * ])
  * assert.deepStrictEqual(share, { part: 200, whole: 1000, share: 20 })
  * ```
@@ -278,9 +278,9 @@ export const beneficiaryResources = (
  * import { Actor, GenerativeLens, Partnership } from "@welfare/core"
  *
  * const actors = [
- *   Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
- *   Actor.make({ id: Actor.ActorId.make("ufficio-di-piano"), kind: "public-institution" }),
- *   Actor.make({ id: Actor.ActorId.make("rete-vicinato"), kind: "informal-network" })
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("ufficio-di-piano"), kind: "public-institution" }),
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("rete-vicinato"), kind: "informal-network" })
  * ]
  * const share = GenerativeLens.crossSectorPartnerships(
  *   [

@@ -20,7 +20,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Dimension from "./Dimension.js"
-import { toEffect } from "./internal/contract.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -756,3 +756,39 @@ export const decodeEffect: (input: unknown) => Effect.Effect<IndicatorDefinition
  */
 export const encode: (value: IndicatorDefinition) => IndicatorDefinitionEncoded =
   Schema.encodeSync(IndicatorDefinition)
+
+/**
+ * Builds an indicator definition from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: IndicatorDefinition): IndicatorDefinition => fields
+
+const checkFields = validator(IndicatorDefinition)
+
+/**
+ * Builds an indicator definition from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: IndicatorDefinition): Problem.Result<IndicatorDefinition> => checkFields(fields)
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"indicator" | "indicators" | "unit" | "direction"> = {
+  indicator: { it: "Indicatore", en: "Indicator" },
+  indicators: { it: "Indicatori", en: "Indicators" },
+  unit: { it: "Unità", en: "Unit" },
+  direction: { it: "Direzione", en: "Direction" }
+}

@@ -16,7 +16,7 @@ import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as Indicator from "./Indicator.js"
-import { toEffect } from "./internal/contract.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { isCalendarDate } from "./internal/kernel/date.js"
 import { id, optional, text } from "./internal/schema.js"
@@ -633,3 +633,40 @@ export const decodeEffect: (input: unknown) => Effect.Effect<IndicatorAssignment
  */
 export const encode: (value: IndicatorAssignment) => IndicatorAssignmentEncoded =
   Schema.encodeSync(IndicatorAssignment)
+
+/**
+ * Builds an indicator assignment from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: IndicatorAssignment): IndicatorAssignment => fields
+
+const checkFields = validator(IndicatorAssignment)
+
+/**
+ * Builds an indicator assignment from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: IndicatorAssignment): Problem.Result<IndicatorAssignment> => checkFields(fields)
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"assignment" | "assignments" | "scope" | "baseline" | "target"> = {
+  assignment: { it: "Assegnazione di indicatore", en: "Indicator assignment" },
+  assignments: { it: "Assegnazioni di indicatori", en: "Indicator assignments" },
+  scope: { it: "Ambito di applicazione", en: "Scope" },
+  baseline: { it: "Valore di partenza", en: "Baseline" },
+  target: { it: "Obiettivo", en: "Target" }
+}

@@ -40,7 +40,7 @@ describe("Intervention", () => {
     const i = {
       id: Intervention.InterventionId.make("int-1"),
       actors: ["comune-legnano", "ghost"],
-      resources: [{ resource: Resource.make("time", 10), from: "community", actor: "nobody" }],
+      resources: [{ resource: Resource.unsafeMake("time", 10), from: "community", actor: "nobody" }],
       partnerships: ["pship-x"],
       coDesigns: ["codesign-1"],
       cases: ["case-9"]
@@ -70,15 +70,18 @@ describe("Intervention", () => {
 
   it("keeps the capacity of time and care only for a path of responsibility (seed 000, row 11)", () => {
     const resources = [
-      { resource: Resource.make("care", 400), from: "third-sector" },
-      { resource: Resource.make("economic", 0), from: "institution" }
+      { resource: Resource.unsafeMake("care", 400), from: "third-sector" },
+      { resource: Resource.unsafeMake("economic", 0), from: "institution" }
     ] as const
     expect(Intervention.capacity({ delivery: "request-benefit", resources }).care.hour).toBe(0)
     expect(Intervention.capacity({ resources }).care.hour).toBe(0)
     expect(Intervention.capacity({ delivery: "resources-responsibility-path", resources }).care.hour).toBe(
       400
     )
-    const funded = [...resources, { resource: Resource.make("economic", 5000), from: "institution" }] as const
+    const funded = [
+      ...resources,
+      { resource: Resource.unsafeMake("economic", 5000), from: "institution" }
+    ] as const
     expect(Intervention.capacity({ delivery: "request-benefit", resources: funded }).care.hour).toBe(400)
   })
 

@@ -813,7 +813,7 @@ export type Capacity = Resource.Totals
  * import * as assert from "node:assert"
  * import { Intervention, Resource } from "@welfare/core"
  *
- * const volunteers = { resource: Resource.make("time", 300), from: "community" } as const
+ * const volunteers = { resource: Resource.unsafeMake("time", 300), from: "community" } as const
  * assert.strictEqual(Intervention.capacity({ delivery: "request-benefit", resources: [volunteers] }).time.hour, 0)
  * assert.strictEqual(Intervention.capacity({ delivery: "resources-responsibility-path", resources: [volunteers] }).time.hour, 300)
  * ```
@@ -1032,4 +1032,27 @@ export const factLabels: { readonly [F in FactName]: Labels<FactValue<F>> } = {
     money: { it: "Denaro", en: "Money" },
     "in-kind": { it: "In natura", en: "In kind" }
   }
+}
+
+/**
+ * Builds an Intervention from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (input: InterventionInput): Intervention => input
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"intervention" | "interventions" | "facts"> = {
+  intervention: { it: "Intervento", en: "Intervention" },
+  interventions: { it: "Interventi", en: "Interventions" },
+  facts: { it: "Fatti osservabili", en: "Observable facts" }
 }

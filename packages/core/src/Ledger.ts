@@ -22,16 +22,19 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import type * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { literals, optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import type * as Measurement from "./Measurement.js"
 import * as Person from "./Person.js"
-import type * as Problem from "./Problem.js"
+import * as Problem from "./Problem.js"
 import * as Published from "./Published.js"
 import * as Summary from "./Summary.js"
 
@@ -490,3 +493,53 @@ export const labels: Labels<Verb | "counterpart"> = {
     en: "Make responsible: persons with an agreed and honoured contribution"
   }
 }
+
+/**
+ * Builds an Entry from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: Entry): Entry => fields
+
+const checkFields = validator(Entry)
+
+/**
+ * Builds an Entry from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: Entry): Problem.Result<Entry> => checkFields(fields)
+
+const decodeValue = Problem.decoder(Entry)
+
+/**
+ * Decodes a ledger entry from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems. Never throws.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decode = (input: unknown): Problem.Result<Entry> => decodeValue(input)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Entry, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes a ledger entry to its JSON form.
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export const encode: (value: Entry) => EntryEncoded = Schema.encodeSync(Entry)

@@ -28,7 +28,7 @@ const takingCharge: Lifecycle<
 const coDesign = (
   definition: CoDesign.Definition
 ): Lifecycle<CoDesign.Process, CoDesign.Event, Problem.Problem> => ({
-  initial: CoDesign.make(definition),
+  initial: CoDesign.unsafeMake(definition),
   apply: (process, event) => CoDesign.apply(process, event),
   replay: (events) => CoDesign.replay(definition, events),
   // a fresh copy: its state is folded anew, not read from the incremental cache
@@ -112,7 +112,7 @@ describe("one lifecycle shape", () => {
         fc.array(fc.nat({ max: 1_000_000 }), { minLength: 8, maxLength: 8 }),
         ([p, k], numbers) => {
           // every version shares the structures of the newest: rebuild them by apply
-          const all = [CoDesign.make(CoDesign.definitionOf(p))]
+          const all = [CoDesign.unsafeMake(CoDesign.definitionOf(p))]
           for (const e of p.events) all.push(Either.getOrThrow(CoDesign.apply(all.at(-1)!, e)))
           const older = all[k]!
           const offers = CoDesign.next(older)

@@ -18,7 +18,7 @@ import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
-import { toEffect } from "./internal/contract.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { TextReaderId, textReader, vocabularyOf } from "./internal/kernel/text.js"
 import { id, literals, optional } from "./internal/schema.js"
@@ -514,3 +514,40 @@ export const decodeEffect: (input: unknown) => Effect.Effect<Measurement, Proble
  * @since 0.2.0
  */
 export const encode: (value: Measurement) => MeasurementEncoded = Schema.encodeSync(Measurement)
+
+/**
+ * Builds a Measurement from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: Measurement): Measurement => fields
+
+const checkFields = validator(Measurement)
+
+/**
+ * Builds a Measurement from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: Measurement): Problem.Result<Measurement> => checkFields(fields)
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"measurement" | "measurements" | "period" | "value" | "source"> = {
+  measurement: { it: "Misurazione", en: "Measurement" },
+  measurements: { it: "Misurazioni", en: "Measurements" },
+  period: { it: "Periodo", en: "Period" },
+  value: { it: "Valore", en: "Value" },
+  source: { it: "Fonte", en: "Source" }
+}

@@ -428,3 +428,27 @@ export const make = (fields: Need): Problem.Result<Need> => decodeNeed(fields)
  * @since 0.2.0
  */
 export const decodeEffect: (input: unknown) => Effect.Effect<Need, Problem.ValidationError> = toEffect(decode)
+
+/**
+ * Builds a Need from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (input: Need): Need => input
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"need" | "needs" | "id" | "status"> = {
+  need: { it: "Bisogno", en: "Need" },
+  needs: { it: "Bisogni", en: "Needs" },
+  id: { it: "Identificativo", en: "Id" },
+  status: { it: "Stato", en: "Status" }
+}

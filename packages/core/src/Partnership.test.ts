@@ -160,7 +160,9 @@ describe("Partnership", () => {
 
   it("builds members with defaults", () => {
     expect(
-      Partnership.member("coop-melograno", ["implementer"], { commitments: [Resource.make("care", 10)] })
+      Partnership.member("coop-melograno", ["implementer"], {
+        commitments: [Resource.unsafeMake("care", 10)]
+      })
     ).toEqual({
       actor: "coop-melograno",
       roles: ["implementer"],

@@ -518,8 +518,8 @@ export const rolesOf: {
  *
  * const totals = Partnership.commitmentTotals({
  *   members: [
- *     Partnership.member("fondazione-ticino-olona", ["funder"], { commitments: [Resource.make("economic", 20000)] }),
- *     Partnership.member("comune-legnano", ["promoter"], { commitments: [Resource.make("economic", 30000)] })
+ *     Partnership.member("fondazione-ticino-olona", ["funder"], { commitments: [Resource.unsafeMake("economic", 20000)] }),
+ *     Partnership.member("comune-legnano", ["promoter"], { commitments: [Resource.unsafeMake("economic", 30000)] })
  *   ]
  * })
  * assert.strictEqual(totals.economic.euro, 50000)
@@ -654,4 +654,28 @@ export const formLabels: Labels<Form> = {
   forum: { it: "Forum", en: "Forum" },
   network: { it: "Rete", en: "Network" },
   alliance: { it: "Alleanza", en: "Alliance" }
+}
+
+/**
+ * Builds a Partnership from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (input: PartnershipInput): Partnership => input
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"partnership" | "partnerships" | "members" | "governance"> = {
+  partnership: { it: "Partenariato", en: "Partnership" },
+  partnerships: { it: "Partenariati", en: "Partnerships" },
+  members: { it: "Membri", en: "Members" },
+  governance: { it: "Governance", en: "Governance" }
 }

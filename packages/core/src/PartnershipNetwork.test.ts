@@ -16,7 +16,7 @@ const betweennessCentrality: Betweenness =
   (betweennessModule as unknown as { readonly default?: Betweenness }).default ??
   (betweennessModule as unknown as Betweenness)
 
-const act = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+const act = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
 const table = (...ids: Array<string>) => ({ members: ids.map((a) => Partnership.member(a, ["partner"])) })
 const id = Actor.ActorId.make
 const close = (x: number, y: number) => expect(x).toBeCloseTo(y, 12)

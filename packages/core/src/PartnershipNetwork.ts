@@ -116,7 +116,7 @@ const byCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 
  * import * as assert from "node:assert"
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  *
- * const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+ * const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
  * const network = PartnershipNetwork.fromPartnerships(
  *   [actor("comune-legnano", "local-authority"), actor("coop-melograno", "social-cooperative"), actor("p-0017", "citizen")],
  *   [{ members: [Partnership.member("comune-legnano", ["promoter"]), Partnership.member("coop-melograno", ["implementer"])] }]
@@ -314,7 +314,7 @@ const zeroRow = (): { [T in Actor.Sector]: number } =>
  * import * as assert from "node:assert"
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  *
- * const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+ * const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
  * const network = PartnershipNetwork.fromPartnerships(
  *   [actor("comune-legnano", "local-authority"), actor("cgil-legnano", "trade-union"), actor("confcommercio", "business")],
  *   [{ members: ["comune-legnano", "cgil-legnano", "confcommercio"].map((a) => Partnership.member(a, ["partner"])) }]
@@ -407,7 +407,7 @@ export interface BetweennessOptions {
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  *
  * // the Forum joins two tables that share no one else
- * const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+ * const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
  * const table = (...ids: Array<string>) => ({ members: ids.map((a) => Partnership.member(a, ["partner"])) })
  * const network = PartnershipNetwork.fromPartnerships(
  *   [actor("comune", "local-authority"), actor("forum", "social-private-body"), actor("impresa", "business")],
@@ -500,7 +500,7 @@ export interface StructuralHoles {
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  *
  * // a star: the Comune holds three tables that share no one else
- * const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+ * const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
  * const pair = (x: string, y: string) => ({ members: [Partnership.member(x, ["promoter"]), Partnership.member(y, ["partner"])] })
  * const network = PartnershipNetwork.fromPartnerships(
  *   [actor("comune", "local-authority"), actor("coop", "social-cooperative"), actor("cgil", "trade-union"), actor("impresa", "business")],
@@ -675,9 +675,9 @@ export const brokers = (
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  *
  * const actors = [
- *   Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
- *   Actor.make({ id: Actor.ActorId.make("casa-volontariato"), kind: "volunteer-organisation" }),
- *   Actor.make({ id: Actor.ActorId.make("p-0017"), kind: "citizen" })
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("casa-volontariato"), kind: "volunteer-organisation" }),
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("p-0017"), kind: "citizen" })
  * ]
  * assert.strictEqual(PartnershipNetwork.isConnectedCrossSector({ actors, partnerships: [] }), false)
  * const regia = { members: [Partnership.member("comune-legnano", ["promoter"]), Partnership.member("casa-volontariato", ["partner"])] }
@@ -756,7 +756,7 @@ export interface Report {
  * import * as assert from "node:assert"
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  *
- * const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+ * const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
  * const table = (...ids: Array<string>) => ({ members: ids.map((a) => Partnership.member(a, ["partner"])) })
  * const network = PartnershipNetwork.fromPartnerships(
  *   [actor("comune", "local-authority"), actor("forum", "social-private-body"), actor("impresa", "business"), actor("p-1", "citizen")],

@@ -17,7 +17,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
-import { toEffect } from "./internal/contract.js"
+import { referencesNothing, toEffect, validator } from "./internal/contract.js"
 import { optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as Problem from "./Problem.js"
@@ -223,3 +223,52 @@ export const fieldLabels: Labels<keyof PlanningDistrict> = {
  */
 export const referenceDate = (district: PlanningDistrict | undefined, fallback: string): string =>
   district?.zonePlan?.start ?? fallback
+
+/**
+ * Builds a PlanningDistrict from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: PlanningDistrict): PlanningDistrict => fields
+
+const checkFields = validator(PlanningDistrict)
+
+/**
+ * Builds a PlanningDistrict from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: PlanningDistrict): Problem.Result<PlanningDistrict> => checkFields(fields)
+
+/**
+ * The dangling ids of a planning district: always none, since a district
+ * references no other entity by id (its municipalities are the territory's,
+ * checked against ISTAT's lists by `@welfare/istat`). Here for the module
+ * contract.
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const referenceProblems: (
+  district: PlanningDistrict,
+  known?: unknown,
+  path?: ReadonlyArray<Problem.PathSegment>
+) => Array<Problem.Problem> = referencesNothing
+
+/**
+ * The module's words in Italian and English: the entity's name and its
+ * fields ({@link fieldLabels}).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"district" | keyof PlanningDistrict> = {
+  district: { it: "Ambito territoriale sociale", en: "Planning district" },
+  ...fieldLabels
+}

@@ -57,7 +57,7 @@ export interface Roadmap {
  *
  * const comune = Actor.ActorId.make("comune-legnano")
  * const process: CoDesign.Process = {
- *   ...CoDesign.make({ id: CoDesign.CoDesignId.make("codesign-1"), kind: "co-design", title: "Verso la Carta", promoter: comune, trigger: { needs: [] }, stakeholders: [] }),
+ *   ...CoDesign.unsafeMake({ id: CoDesign.CoDesignId.make("codesign-1"), kind: "co-design", title: "Verso la Carta", promoter: comune, trigger: { needs: [] }, stakeholders: [] }),
  *   events: [
  *     { _tag: "charter-drafted", eventId: CoDesign.EventId.make("ev-8"), at: Timestamp.fromMillis(Date.UTC(2015, 8, 15, 10, 0)), by: comune, projects: [CitizenshipCharter.ProjectId.make("proj-custodi-sociali")] },
  *     { _tag: "approved", eventId: CoDesign.EventId.make("ev-9"), at: Timestamp.fromMillis(Date.UTC(2015, 9, 20, 18, 0)), by: comune },

@@ -37,7 +37,7 @@ describe("Requirement", () => {
         id,
         interlocutors: [a("comune-legnano"), a("asst-ovest-milanese")],
         places: ["social-service-office", "health-centre"],
-        resources: [Resource.make("economic", 600)],
+        resources: [Resource.unsafeMake("economic", 600)],
         ties: []
       },
       actorsById
@@ -61,7 +61,7 @@ describe("Requirement", () => {
         a("comune-legnano")
       ],
       places: ["parish", "home", "workplace"] as const,
-      resources: [Resource.make("time", 40), Resource.make("competence", 12, "session")],
+      resources: [Resource.unsafeMake("time", 40), Resource.unsafeMake("competence", 12, "session")],
       ties: [{ between: [a("rete-vicinato"), a("oratorio-san-domenico")] as const }]
     }
     expect(Requirement.readAsRequirement(need, reading, actorsById).gaps).toEqual([])
@@ -90,7 +90,7 @@ describe("Requirement", () => {
         const richer = {
           interlocutors: [...reading.interlocutors, a("rete-vicinato"), a("coop-melograno")],
           places: [...reading.places, "home" as const],
-          resources: [...reading.resources, Resource.make("care", 10)],
+          resources: [...reading.resources, Resource.unsafeMake("care", 10)],
           ties: [...reading.ties, { between: [a("rete-vicinato"), a("coop-melograno")] as const }]
         }
         const after = Requirement.gaps(richer, actorsById).map((g) => g.kind)

@@ -17,7 +17,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
-import { toEffect } from "./internal/contract.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -519,3 +519,38 @@ export const decodeEffect: (input: unknown) => Effect.Effect<Requirement, Proble
  * @since 0.2.0
  */
 export const encode: (value: Requirement) => RequirementEncoded = Schema.encodeSync(Requirement)
+
+/**
+ * Builds a Requirement from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: Requirement): Requirement => fields
+
+const checkFields = validator(Requirement)
+
+/**
+ * Builds a Requirement from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: Requirement): Problem.Result<Requirement> => checkFields(fields)
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"requirement" | "requirements" | "id"> = {
+  requirement: { it: "Esigenza", en: "Requirement" },
+  requirements: { it: "Esigenze", en: "Requirements" },
+  id: { it: "Identificativo", en: "Id" }
+}

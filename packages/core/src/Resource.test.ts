@@ -49,15 +49,17 @@ describe("Resource", () => {
 
   it("totals and compares by kind, never adding different units", () => {
     const a = Resource.totals([
-      Resource.make("care", 10),
-      Resource.make("care", 2, "person"),
-      Resource.make("economic", 300)
+      Resource.unsafeMake("care", 10),
+      Resource.unsafeMake("care", 2, "person"),
+      Resource.unsafeMake("economic", 300)
     ])
-    const b = Resource.totals([Resource.make("care", 12), Resource.make("care", 1, "person")])
+    const b = Resource.totals([Resource.unsafeMake("care", 12), Resource.unsafeMake("care", 1, "person")])
     expect(a.care).toEqual({ hour: 10, person: 2, session: 0, euro: 0 })
     expect(Resource.compareKind(a, b, "care")).toEqual({ hour: -1, person: 1, session: 0, euro: 0 })
-    expect(Resource.kindsOf([Resource.make("time", 0), Resource.make("economic", 1)])).toEqual(["economic"])
-    expect(pipe([Resource.make("time", 0)], Resource.hasKind("time"))).toBe(false)
+    expect(Resource.kindsOf([Resource.unsafeMake("time", 0), Resource.unsafeMake("economic", 1)])).toEqual([
+      "economic"
+    ])
+    expect(pipe([Resource.unsafeMake("time", 0)], Resource.hasKind("time"))).toBe(false)
   })
 
   it("rejects negative, non-finite and too large amounts, and accepts the limits", () => {

@@ -9,7 +9,7 @@
 import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
-import { toEffect } from "./internal/contract.js"
+import { referencesNothing, toEffect, validator } from "./internal/contract.js"
 import { literals } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as Problem from "./Problem.js"
@@ -119,7 +119,7 @@ export const Amount = Schema.Number.pipe(
  * import * as assert from "node:assert"
  * import { Resource } from "@welfare/core"
  *
- * const volunteering = Resource.make("time", 120, "hour")
+ * const volunteering = Resource.unsafeMake("time", 120, "hour")
  * assert.deepStrictEqual(volunteering, { kind: "time", amount: 120, unit: "hour" })
  * ```
  *
@@ -159,13 +159,15 @@ export const Resource = Schema.Struct({
 export interface Resource extends Schema.Schema.Type<typeof Resource> {}
 
 /**
- * Builds a resource. The unit defaults to the kind's first unit (hours, or euro
- * for economic resources).
+ * Builds a resource without checking it, for trusted builders (fixtures,
+ * generators, amounts the code computed). The unit defaults to the kind's
+ * first unit (hours, or euro for economic resources). This was `make`
+ * before 0.3.0.
  *
  * @category constructors
- * @since 0.1.0
+ * @since 0.3.0
  */
-export const make = (
+export const unsafeMake = (
   kind: ResourceKind,
   amount: number,
   unit: ResourceUnit = unitsByKind[kind][0]!
@@ -174,6 +176,30 @@ export const make = (
   amount,
   unit
 })
+
+const check = validator(Resource)
+
+/**
+ * Builds a resource, checked: a non-negative finite amount no larger than
+ * {@link maxAmount}, in a unit of its kind; the resource or every problem.
+ * The unit defaults to the kind's first unit (hours, or euro for economic
+ * resources).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Resource } from "@welfare/core"
+ *
+ * assert.deepStrictEqual(Resource.make("time", 120), Either.right({ kind: "time", amount: 120, unit: "hour" }))
+ * assert.ok(Either.isLeft(Resource.make("time", -1)))
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (kind: ResourceKind, amount: number, unit?: ResourceUnit): Problem.Result<Resource> =>
+  check(unsafeMake(kind, amount, unit))
 
 /**
  * Italian and English labels of the resource kinds.
@@ -234,9 +260,9 @@ export const empty: Totals = {
  * import { Resource } from "@welfare/core"
  *
  * const t = Resource.totals([
- *   Resource.make("time", 10),
- *   Resource.make("economic", 500),
- *   Resource.make("time", 5)
+ *   Resource.unsafeMake("time", 10),
+ *   Resource.unsafeMake("economic", 500),
+ *   Resource.unsafeMake("time", 5)
  * ])
  * assert.strictEqual(t.time.hour, 15)
  * assert.strictEqual(t.economic.euro, 500)
@@ -267,8 +293,8 @@ const combine = (a: Totals, b: Totals, f: (x: number, y: number) => number): Tot
  * import { pipe } from "effect"
  * import { Resource } from "@welfare/core"
  *
- * const a = Resource.totals([Resource.make("care", 3)])
- * const b = Resource.totals([Resource.make("care", 4)])
+ * const a = Resource.totals([Resource.unsafeMake("care", 3)])
+ * const b = Resource.totals([Resource.unsafeMake("care", 4)])
  * assert.strictEqual(pipe(a, Resource.sum(b)).care.hour, 7)
  * ```
  *
@@ -301,8 +327,8 @@ export const difference: {
  * import * as assert from "node:assert"
  * import { Resource } from "@welfare/core"
  *
- * const a = Resource.totals([Resource.make("time", 10)])
- * const b = Resource.totals([Resource.make("time", 4)])
+ * const a = Resource.totals([Resource.unsafeMake("time", 10)])
+ * const b = Resource.totals([Resource.unsafeMake("time", 4)])
  * assert.strictEqual(Resource.compareKind(a, b, "time").hour, 1)
  * ```
  *
@@ -381,3 +407,32 @@ export const decodeEffect: (input: unknown) => Effect.Effect<Resource, Problem.V
  * @since 0.2.0
  */
 export const encode: (value: Resource) => ResourceEncoded = Schema.encodeSync(Resource)
+
+/**
+ * The dangling ids of a list of resources: always none, since a resource
+ * references no other entity. Here for the module contract.
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const referenceProblems: (
+  resources: ReadonlyArray<Resource>,
+  known?: unknown,
+  path?: ReadonlyArray<Problem.PathSegment>
+) => Array<Problem.Problem> = referencesNothing
+
+/**
+ * The module's words in Italian and English: the entity and its fields (the
+ * kinds and units have their own tables, {@link kindLabels} and
+ * {@link unitLabels}).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"resource" | "resources" | "kind" | "amount" | "unit"> = {
+  resource: { it: "Risorsa", en: "Resource" },
+  resources: { it: "Risorse", en: "Resources" },
+  kind: { it: "Tipo", en: "Kind" },
+  amount: { it: "Quantità", en: "Amount" },
+  unit: { it: "Unità", en: "Unit" }
+}

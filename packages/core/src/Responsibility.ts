@@ -19,8 +19,11 @@
  *
  * @since 0.1.0
  */
+
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import { toEffect, validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -230,3 +233,53 @@ export const labels: Labels<"needKind" | "policyArea" | "bodies" | "gap" | "noMa
   gap: { it: "Nessun ente assegnato", en: "No body assigned" },
   noMansLand: { it: "Terra di nessuno", en: "No man's land" }
 }
+
+/**
+ * Builds an Assignment from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: Assignment): Assignment => fields
+
+const checkFields = validator(Assignment)
+
+/**
+ * Builds an Assignment from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: Assignment): Problem.Result<Assignment> => checkFields(fields)
+
+const decodeValue = Problem.decoder(Assignment)
+
+/**
+ * Decodes a responsibility assignment from unknown input (parsed JSON), with every problem at
+ * once, each with its path; unknown properties are problems. Never throws.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decode = (input: unknown): Problem.Result<Assignment> => decodeValue(input)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Assignment, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes a responsibility assignment to its JSON form.
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export const encode: (value: Assignment) => AssignmentEncoded = Schema.encodeSync(Assignment)

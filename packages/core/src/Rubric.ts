@@ -18,7 +18,7 @@ import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Dimension from "./Dimension.js"
-import { toEffect } from "./internal/contract.js"
+import { referencesNothing, toEffect } from "./internal/contract.js"
 import { optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as Problem from "./Problem.js"
@@ -561,6 +561,24 @@ export const validate = (rubric: Rubric): Array<Problem.Problem> => {
  * @since 0.1.0
  */
 export const make = (input: RubricInput): Problem.Result<Rubric> => {
+  const { rubric, problems } = assemble(input)
+  return Problem.fromProblems(rubric, [...problems, ...validate(rubric)])
+}
+
+/**
+ * Builds a rubric from its input without checking it, for trusted builders
+ * (the settings a program wrote itself): the defaults fill what the input
+ * leaves out, and an unknown trait or dimension in the weights is ignored.
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (input: RubricInput): Rubric => assemble(input).rubric
+
+const assemble = (
+  input: RubricInput
+): { readonly rubric: Rubric; readonly problems: Array<Problem.Problem> } => {
   const out: Array<Problem.Problem> = []
   const weights: Record<string, number> = { ...defaultRubric.weights }
   for (const [k, w] of Object.entries(input.weights ?? {})) {
@@ -595,7 +613,7 @@ export const make = (input: RubricInput): Problem.Result<Rubric> => {
     ranking: input.ranking ?? defaultRubric.ranking,
     sensitivity: { ...defaultRubric.sensitivity, ...input.sensitivity }
   }
-  return Problem.fromProblems(rubric, [...out, ...validate(rubric)])
+  return { rubric, problems: out }
 }
 
 const decodeInput = Problem.decoder(RubricInput)
@@ -685,3 +703,54 @@ export const compile = (rubric: Rubric): Compiled => {
  */
 export const decodeEffect: (input: unknown) => Effect.Effect<Rubric, Problem.ValidationError> =
   toEffect(decode)
+
+/**
+ * The encoded (JSON) form of a rubric: its input, every setting given.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface RubricEncoded extends Schema.Schema.Encoded<typeof RubricInput> {}
+
+/**
+ * Encodes a rubric to its JSON form, every setting written out: decoding it
+ * gives the same rubric back.
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export const encode = (rubric: Rubric): RubricEncoded => encodeInput(rubric)
+
+const encodeInput = Schema.encodeSync(RubricInput)
+
+/**
+ * The dangling ids of a rubric: always none, since a rubric references no
+ * entity (its trait and dimension ids are checked by {@link make}). Here for
+ * the module contract.
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const referenceProblems: (
+  rubric: Rubric,
+  known?: unknown,
+  path?: ReadonlyArray<Problem.PathSegment>
+) => Array<Problem.Problem> = referencesNothing
+
+/**
+ * The module's words in Italian and English: the entity's name and its
+ * settings (verdicts and classes have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<
+  "rubric" | "weights" | "dimensionWeights" | "thresholds" | "evidence" | "ranking"
+> = {
+  rubric: { it: "Rubrica di valutazione", en: "Rubric" },
+  weights: { it: "Pesi dei tratti", en: "Trait weights" },
+  dimensionWeights: { it: "Pesi delle dimensioni", en: "Dimension weights" },
+  thresholds: { it: "Soglie delle classi", en: "Class thresholds" },
+  evidence: { it: "Requisiti di evidenza", en: "Evidence settings" },
+  ranking: { it: "Ordinamento delle raccomandazioni", en: "Ranking of recommendations" }
+}

@@ -8,7 +8,7 @@ import * as Problem from "./Problem.js"
 import * as SolidarityPact from "./SolidarityPact.js"
 import * as Arb from "./testing/index.js"
 
-const act = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+const act = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
 // Seed 004, row 47: the Comuni, public and social private organisations, unions and the productive world.
 const actors = new Map(
   [

@@ -19,8 +19,10 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
+import { validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
+import type { Labels } from "./Label.js"
 import * as Partnership from "./Partnership.js"
 import * as Problem from "./Problem.js"
 import * as Resource from "./Resource.js"
@@ -229,7 +231,7 @@ export const supporters = (
  *     { id: CitizenshipCharter.ProjectId.make("proj-anziani"), title: "Prossimità per gli anziani", policyAreas: ["social-and-health-services"], targetGroups: ["elderly"] }
  *   ]
  * }
- * const actors = new Map([["comune-legnano", Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" })]])
+ * const actors = new Map([["comune-legnano", Actor.unsafeMake({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" })]])
  * const pact: SolidarityPact.SolidarityPact = {
  *   id: SolidarityPact.PactId.make("patto-legnano"),
  *   charter: charter.id,
@@ -436,4 +438,39 @@ export const referenceProblems = (
     })
   })
   return problems
+}
+
+/**
+ * Builds a SolidarityPact from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (fields: SolidarityPact): SolidarityPact => fields
+
+const checkFields = validator(SolidarityPact)
+
+/**
+ * Builds a SolidarityPact from typed fields, checked against its schema (the
+ * refinements and cross-field rules {@link decode} applies): the value, or
+ * every problem with its path. Never throws.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (fields: SolidarityPact): Problem.Result<SolidarityPact> => checkFields(fields)
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"pact" | "charter" | "signatories"> = {
+  pact: { it: "Patto di solidarietà", en: "Solidarity Pact" },
+  charter: { it: "Carta della cittadinanza", en: "Citizenship Charter" },
+  signatories: { it: "Firmatari", en: "Signatories" }
 }

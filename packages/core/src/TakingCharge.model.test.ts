@@ -181,8 +181,8 @@ class Simple extends Step {
       case "ChoiceMade":
         return {
           _tag: "ChoiceMade",
-          contribution: [Resource.make("competence", 10)],
-          benefits: [Resource.make("economic", 600)]
+          contribution: [Resource.unsafeMake("competence", 10)],
+          benefits: [Resource.unsafeMake("economic", 600)]
         }
       case "CommunityResponseLinked":
         return { _tag: "CommunityResponseLinked", actors: [rete], resources: [] }

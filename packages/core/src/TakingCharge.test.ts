@@ -47,8 +47,8 @@ const cremona: ReadonlyArray<Event> = [
     caseId,
     at: at(17),
     by: a("comune-legnano"),
-    contribution: [Resource.make("competence", 10), Resource.make("time", 40)],
-    benefits: [Resource.make("economic", 600)]
+    contribution: [Resource.unsafeMake("competence", 10), Resource.unsafeMake("time", 40)],
+    benefits: [Resource.unsafeMake("economic", 600)]
   },
   {
     _tag: "CommunityResponseLinked",
@@ -57,7 +57,7 @@ const cremona: ReadonlyArray<Event> = [
     at: at(24),
     by: a("ufficio-di-piano"),
     actors: [a("coop-melograno"), a("cgil-legnano"), a("rete-vicinato")],
-    resources: [Resource.make("competence", 12, "session"), Resource.make("time", 60)]
+    resources: [Resource.unsafeMake("competence", 12, "session"), Resource.unsafeMake("time", 60)]
   },
   { _tag: "Reviewed", eventId: ev(6), caseId, at: at(28), by: a("comune-legnano"), outcome: "on-track" }
 ]

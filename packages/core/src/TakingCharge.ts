@@ -24,9 +24,11 @@
  *
  * @since 0.1.0
  */
+import type * as Effect from "effect/Effect"
 import type * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import { toEffect, validator } from "./internal/contract.js"
 import type { Event } from "./internal/takingcharge/events.js"
 import * as Events from "./internal/takingcharge/events.js"
 import * as Personalisation from "./internal/takingcharge/personalisation.js"
@@ -36,7 +38,7 @@ import * as Rules from "./internal/takingcharge/rules.js"
 import type { CaseState } from "./internal/takingcharge/state.js"
 import * as State from "./internal/takingcharge/state.js"
 import * as Trace from "./internal/takingcharge/trace.js"
-import type { Lang } from "./Label.js"
+import type { Labels, Lang } from "./Label.js"
 import * as Problem from "./Problem.js"
 import * as Time from "./Timestamp.js"
 
@@ -345,8 +347,8 @@ const isEvent = (u: unknown): boolean =>
  *   choice: {
  *     at: TakingCharge.timestampOf(Date.UTC(2025, 1, 10)),
  *     by: Actor.ActorId.make("comune-legnano"),
- *     contribution: [Resource.make("competence", 10)],
- *     benefits: [Resource.make("economic", 600)]
+ *     contribution: [Resource.unsafeMake("competence", 10)],
+ *     benefits: [Resource.unsafeMake("economic", 600)]
  *   }
  * })
  * assert.deepStrictEqual(p, { kind: "co-produced", contribution: ["competence"], benefits: ["economic"] })
@@ -356,3 +358,70 @@ const isEvent = (u: unknown): boolean =>
  * @since 0.1.0
  */ export const personalisation: (state: Pick<CaseState, "choice">) => Personalisation.Personalisation =
   Personalisation.personalisation
+
+const decodeOne = Problem.decoder(Events.Event)
+
+/**
+ * Decodes one event of a case from unknown input (parsed JSON), with every
+ * problem at once, each with its path; unknown properties are problems.
+ * Never throws. {@link decodeHistory} decodes a list; {@link replay} checks
+ * the order.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decode = (input: unknown): Problem.Result<Event> => decodeOne(input)
+
+/**
+ * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const decodeEffect: (input: unknown) => Effect.Effect<Event, Problem.ValidationError> =
+  toEffect(decode)
+
+/**
+ * Encodes one event to its JSON form.
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export const encode: (event: Event) => Events.EventEncoded = Schema.encodeSync(Events.Event)
+
+/**
+ * Builds an event from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built it from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (event: Event): Event => event
+
+const checkEvent = validator(Events.Event)
+
+/**
+ * Builds an event from typed fields, checked against its schema: the event
+ * or every problem with its path. Whether it may follow the case's history
+ * is {@link apply}'s question.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (event: Event): Problem.Result<Event> => checkEvent(event)
+
+/**
+ * The module's words in Italian and English: the entity's name and its main
+ * fields (events, stages, outcomes and problems have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<"event" | "events" | "case" | "at" | "by"> = {
+  event: { it: "Evento della presa in carico", en: "Taking-charge event" },
+  events: { it: "Eventi della presa in carico", en: "Taking-charge events" },
+  case: { it: "Caso", en: "Case" },
+  at: { it: "Quando", en: "When" },
+  by: { it: "Chi", en: "By" }
+}

@@ -25,6 +25,7 @@ import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import * as Intervention from "./Intervention.js"
 import { duplicateIdsInto, unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
+import type { Labels } from "./Label.js"
 import * as Ledger from "./Ledger.js"
 import * as Measurement from "./Measurement.js"
 import * as Need from "./Need.js"
@@ -225,8 +226,8 @@ const ids = (items: ReadonlyArray<{ readonly id: string }>): ReadonlySet<string>
  * const problems = Territory.integrity(Territory.empty({
  *   name: "Ambito di Legnano",
  *   actors: [
- *     Actor.make({ id: Actor.ActorId.make("a-1"), kind: "business" }),
- *     Actor.make({ id: Actor.ActorId.make("a-1"), kind: "foundation" })
+ *     Actor.unsafeMake({ id: Actor.ActorId.make("a-1"), kind: "business" }),
+ *     Actor.unsafeMake({ id: Actor.ActorId.make("a-1"), kind: "foundation" })
  *   ]
  * }))
  * assert.deepStrictEqual(problems.map((p) => p.code), ["duplicate-id"])
@@ -252,7 +253,7 @@ export const integrity = (territory: TerritoryInput): Array<Problem.Problem> => 
  * import * as assert from "node:assert"
  * import { Actor, Problem, Territory } from "@welfare/core"
  *
- * const actors = Array.from({ length: 10 }, () => Actor.make({ id: Actor.ActorId.make("a-1"), kind: "business" }))
+ * const actors = Array.from({ length: 10 }, () => Actor.unsafeMake({ id: Actor.ActorId.make("a-1"), kind: "business" }))
  * const sink = Problem.collector(2)
  * Territory.integrityInto(Territory.empty({ name: "Ambito di Legnano", actors }), sink)
  * assert.strictEqual(sink.result().kept.length, 2)
@@ -466,7 +467,7 @@ export const empty = (
  * const result = Territory.make({
  *   name: "Ambito di Legnano",
  *   municipalities: [{ id: Actor.MunicipalityId.make("legnano"), name: "Legnano" }],
- *   actors: [Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority", municipality: Actor.MunicipalityId.make("legnano") })]
+ *   actors: [Actor.unsafeMake({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority", municipality: Actor.MunicipalityId.make("legnano") })]
  * })
  * assert.ok(Either.isRight(result))
  * ```
@@ -807,7 +808,7 @@ export const actorsById = (territory: Pick<Territory, "actors">): ReadonlyMap<Ac
  * import { Actor, Territory } from "@welfare/core"
  *
  * const counts = Territory.sectorCounts({
- *   actors: [Actor.make({ id: Actor.ActorId.make("a"), kind: "business" })]
+ *   actors: [Actor.unsafeMake({ id: Actor.ActorId.make("a"), kind: "business" })]
  * })
  * assert.deepStrictEqual(counts, { public: 0, "third-sector": 0, "social-partners": 0, market: 1, community: 0 })
  * ```
@@ -822,3 +823,50 @@ export const sectorCounts = (
   for (const a of territory.actors) out[Actor.sectorOf(a)]++
   return out
 }
+
+/**
+ * Builds a Territory from typed fields without checking them, for trusted
+ * builders (fixtures, generators, code that built them from checked values);
+ * {@link make} is the checked way.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const unsafeMake = (init: TerritoryInit): Territory => empty(init) as Territory
+
+/**
+ * The module's words in Italian and English: the entity's name and the
+ * headings of its main fields (its enumerations have their own tables).
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const labels: Labels<
+  "territory" | "municipalities" | "actors" | "needs" | "requirements" | "interventions"
+> = {
+  territory: { it: "Ambito territoriale", en: "Territory" },
+  municipalities: { it: "Comuni", en: "Municipalities" },
+  actors: { it: "Attori", en: "Actors" },
+  needs: { it: "Bisogni", en: "Needs" },
+  requirements: { it: "Esigenze", en: "Requirements" },
+  interventions: { it: "Interventi", en: "Interventions" }
+}
+
+/**
+ * The dangling ids within a territory: every reference from one of its
+ * sections to an id no section holds (the `unknown-reference` problems of
+ * {@link integrity}, which also reports duplicate ids and broken rules), all
+ * at once. A territory references nothing outside itself.
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const referenceProblems = (
+  territory: TerritoryInput,
+  _known?: unknown,
+  path: ReadonlyArray<Problem.PathSegment> = []
+): Array<Problem.Problem> =>
+  Problem.prefix(
+    integrity(territory).filter((p) => p.code === "unknown-reference"),
+    path
+  )

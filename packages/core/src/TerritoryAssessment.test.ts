@@ -11,7 +11,7 @@ import * as TakingCharge from "./TakingCharge.js"
 import * as TerritoryAssessment from "./TerritoryAssessment.js"
 import * as Arb from "./testing/assessment.js"
 
-const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
 const pid = Partnership.PartnershipId.make
 
 // Actors of several sectors, generative interventions, and partnerships that
@@ -243,8 +243,8 @@ describe("TerritoryAssessment", () => {
       {
         _tag: "ChoiceMade",
         caseId: "case-0042",
-        contribution: [Resource.make("time", 40)],
-        benefits: [Resource.make("economic", 600)]
+        contribution: [Resource.unsafeMake("time", 40)],
+        benefits: [Resource.unsafeMake("economic", 600)]
       },
       { _tag: "CommunityResponseLinked", caseId: "case-0042" }
     ],
@@ -257,7 +257,7 @@ describe("TerritoryAssessment", () => {
         worksOn: "lack",
         delivery: "request-benefit",
         access: "overt-need-only",
-        resources: [{ resource: Resource.make("economic", 80000), from: "institution" }]
+        resources: [{ resource: Resource.unsafeMake("economic", 80000), from: "institution" }]
       },
       {
         id: Intervention.InterventionId.make("int-portineria"),
@@ -269,7 +269,7 @@ describe("TerritoryAssessment", () => {
         partnerships: [pid("pship-regia")],
         coDesigns: [CoDesign.CoDesignId.make("codesign-casa-lavoro")],
         cases: [TakingCharge.CaseId.make("case-0042")],
-        resources: [{ resource: Resource.make("time", 300), from: "community" }]
+        resources: [{ resource: Resource.unsafeMake("time", 300), from: "community" }]
       }
     ] satisfies ReadonlyArray<Intervention.InterventionInput>
   }
@@ -353,7 +353,9 @@ describe("TerritoryAssessment", () => {
       interventions: [
         {
           ...base,
-          resources: [{ resource: Resource.make("economic", 40), from: "beneficiaries", mode: "tariff" }]
+          resources: [
+            { resource: Resource.unsafeMake("economic", 40), from: "beneficiaries", mode: "tariff" }
+          ]
         }
       ]
     })
@@ -363,7 +365,7 @@ describe("TerritoryAssessment", () => {
       interventions: [
         {
           ...base,
-          resources: [{ resource: Resource.make("economic", 40), from: "community", mode: "pooled" }]
+          resources: [{ resource: Resource.unsafeMake("economic", 40), from: "community", mode: "pooled" }]
         }
       ]
     })

@@ -86,8 +86,8 @@ import { explain, systemChecks } from "./internal/territory/system.js"
  * import { interventions } from "@welfare/core/testing"
  *
  * const actors = [
- *   Actor.make({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
- *   Actor.make({ id: Actor.ActorId.make("coop-melograno"), kind: "social-cooperative" })
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("comune-legnano"), kind: "local-authority" }),
+ *   Actor.unsafeMake({ id: Actor.ActorId.make("coop-melograno"), kind: "social-cooperative" })
  * ]
  * const project = { ...interventions.generative, partnerships: [Partnership.PartnershipId.make("pship-regia")] }
  * // Generative interventions, but no partnership: the class stops at transitional,

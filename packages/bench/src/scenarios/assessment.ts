@@ -68,9 +68,9 @@ const interventions = (
       ...maybe("orientation", v.orientation),
       ...maybe("culture", v.culture),
       resources: [
-        { resource: Resource.make("economic", Math.floor(r() * 50000)), from: "institution" as const },
+        { resource: Resource.unsafeMake("economic", Math.floor(r() * 50000)), from: "institution" as const },
         ...(r() < 0.5
-          ? [{ resource: Resource.make("time", Math.floor(r() * 500)), from: pick(v.contributor) }]
+          ? [{ resource: Resource.unsafeMake("time", Math.floor(r() * 500)), from: pick(v.contributor) }]
           : [])
       ],
       partnerships: [Partnership.PartnershipId.make(`pship-${Math.floor(r() * partnerships)}`)]

@@ -93,7 +93,7 @@ const log = (total: number, seed: number): ReadonlyArray<CoDesign.Event> => {
         {
           provider: stakeholders[(i + 1) % stakeholders.length]!,
           intensity: "proximity",
-          resources: [Resource.make("time", 20)]
+          resources: [Resource.unsafeMake("time", 20)]
         }
       ]
     })

@@ -31,9 +31,9 @@ const actors = [
   "cgil-legnano"
 ].map((a) => Actor.ActorId.make(a))
 const responders = [[actors[3]!, actors[4]!], [actors[5]!, actors[6]!, actors[4]!], [actors[3]!]] as const
-const contribution = [Resource.make("competence", 10), Resource.make("time", 20)]
-const benefits = [Resource.make("economic", 400)]
-const responseResources = [Resource.make("time", 30), Resource.make("competence", 6, "session")]
+const contribution = [Resource.unsafeMake("competence", 10), Resource.unsafeMake("time", 20)]
+const benefits = [Resource.unsafeMake("economic", 400)]
+const responseResources = [Resource.unsafeMake("time", 30), Resource.unsafeMake("competence", 6, "session")]
 const start = Date.UTC(2024, 0, 1) / 1000
 
 /**

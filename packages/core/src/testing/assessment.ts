@@ -144,10 +144,10 @@ const atPole = (pole: Dimension.Pole): Intervention.InterventionInput => {
     ...pick("culture", "all-paid-all-due", "co-responsibility"),
     resources: gen
       ? [
-          { resource: Resource.make("time", 200), from: "beneficiaries", mode: "agreed" },
-          { resource: Resource.make("care", 300), from: "community", mode: "voluntary" }
+          { resource: Resource.unsafeMake("time", 200), from: "beneficiaries", mode: "agreed" },
+          { resource: Resource.unsafeMake("care", 300), from: "community", mode: "voluntary" }
         ]
-      : [{ resource: Resource.make("economic", 50000), from: "institution" }]
+      : [{ resource: Resource.unsafeMake("economic", 50000), from: "institution" }]
   }
 }
 
@@ -420,7 +420,7 @@ export const assessedTerritory = (): fc.Arbitrary<{
               }
             ]
       })
-      const hours = (kind: Resource.ResourceKind, amount: number) => Resource.make(kind, amount)
+      const hours = (kind: Resource.ResourceKind, amount: number) => Resource.unsafeMake(kind, amount)
       const takingCharge = g.cases.flatMap((c, k) => {
         const caseId = `case-${k}`
         const need = needAt(c.need)

@@ -197,7 +197,7 @@ export const walk = (
   numbers: ReadonlyArray<number>,
   steps: number
 ): CoDesign.Process => {
-  let process = CoDesign.make(definition)
+  let process = CoDesign.unsafeMake(definition)
   const c = chooser(numbers)
   for (let i = 0; i < steps; i++) {
     const offers = CoDesign.next(process)

@@ -147,7 +147,9 @@ export const networkActors = (
       minLength: constraints.minActors ?? 0,
       maxLength: constraints.maxActors ?? 12
     })
-    .map((kinds) => kinds.map((kind, i) => Actor.make({ id: Actor.ActorId.make(`act-${i + 1}`), kind })))
+    .map((kinds) =>
+      kinds.map((kind, i) => Actor.unsafeMake({ id: Actor.ActorId.make(`act-${i + 1}`), kind }))
+    )
 
 /**
  * The input of a partnership network: actors with unique ids, and valid

@@ -75,12 +75,12 @@ export const valueInEuro = (r: Intervention.ResourceUse): number | undefined => 
  * import { Resource, Trait } from "@welfare/core"
  *
  * const share = Trait.moneyShare([
- *   { resource: Resource.make("economic", 1000), from: "institution" },
- *   { resource: Resource.make("time", 50), from: "community" }
+ *   { resource: Resource.unsafeMake("economic", 1000), from: "institution" },
+ *   { resource: Resource.unsafeMake("time", 50), from: "community" }
  * ])
  * assert.strictEqual(share, 0.5) // 50 hours given at 20 euro
  * // 50 paid hours are money in another form
- * assert.strictEqual(Trait.moneyShare([{ resource: Resource.make("time", 50), from: "third-sector" }]), 1)
+ * assert.strictEqual(Trait.moneyShare([{ resource: Resource.unsafeMake("time", 50), from: "third-sector" }]), 1)
  * ```
  *
  * @category getters
@@ -123,7 +123,7 @@ export const addResource =
     mode: Intervention.ContributionMode
   ) =>
   (f: Intervention.InterventionInput): Patch => ({
-    resources: [...(f.resources ?? []), { resource: Resource.make(kind, amount), from, mode }]
+    resources: [...(f.resources ?? []), { resource: Resource.unsafeMake(kind, amount), from, mode }]
   })
 
 export const T = "traditional" as const

@@ -36,13 +36,13 @@ import {
  *   name: "Ambito di Legnano",
  *   municipalities: [{ id: Actor.MunicipalityId.make("legnano"), name: "Legnano" }],
  *   actors: [
- *     Actor.make({
+ *     Actor.unsafeMake({
  *       id: Actor.ActorId.make("coop-melograno"),
  *       kind: "social-cooperative",
  *       name: "Cooperativa Sociale Il Melograno",
  *       municipality: Actor.MunicipalityId.make("legnano")
  *     }),
- *     Actor.make({ id: Actor.ActorId.make("p-0017"), kind: "citizen" })
+ *     Actor.unsafeMake({ id: Actor.ActorId.make("p-0017"), kind: "citizen" })
  *   ]
  * })
  * const dataset = Hsds.fromTerritory(territory)

@@ -82,7 +82,7 @@ export const personsOf = (actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">
  * import { Actor, Partnership, PartnershipNetwork } from "@welfare/core"
  * import { Rows } from "@welfare/tables"
  *
- * const actor = (id: string, kind: Actor.ActorKind) => Actor.make({ id: Actor.ActorId.make(id), kind })
+ * const actor = (id: string, kind: Actor.ActorKind) => Actor.unsafeMake({ id: Actor.ActorId.make(id), kind })
  * const table = (...ids: Array<string>) => ({ members: ids.map((a) => Partnership.member(a, ["partner"])) })
  * const network = PartnershipNetwork.fromPartnerships(
  *   [actor("comune", "local-authority"), actor("forum", "social-private-body"), actor("impresa", "business")],
