@@ -58,11 +58,11 @@ const show = (p: CoDesign.Process): void => {
   )
 }
 
-const printAudit = (findings: ReadonlyArray<CoDesign.Finding>): void => {
+const printAudit = (findings: ReadonlyArray<CoDesign.AuditDiagnostic>): void => {
   if (findings.length === 0) console.log("  audit: no rule broken or at risk")
   for (const f of findings)
     console.log(
-      `  [${f.severity}] ${Label.of(CoDesign.ruleLabels, f.rule, lang)} (seed ${f.source.file.slice(0, 3)}, row ${f.source.row}): ${f.message}`
+      `  [${f.severity}] ${Label.of(CoDesign.ruleLabels, f.code, lang)} (seed ${f.seed.file.slice(0, 3)}, row ${f.seed.row}): ${f.message}`
     )
 }
 

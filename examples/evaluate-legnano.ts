@@ -35,7 +35,7 @@ const territory = orFail(
 // 1. Every finding at once, as of the end of March 2018.
 const findings = Evaluation.validate(territory, { asOf: "2018-03-31" })
 console.log(`findings: ${findings.length}`)
-for (const f of findings) console.log(`  ${Indicator.formatFinding(f)}`)
+for (const f of findings) console.log(`  ${Problem.formatDiagnostic(f)}`)
 
 // 2. Each municipality summarises its own measurements; the district merges them.
 const municipalities = ["legnano", "parabiago", "canegrate"]

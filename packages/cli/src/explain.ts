@@ -12,6 +12,7 @@ import {
   Dimension,
   Indicator,
   type Label,
+  Problem,
   Rubric,
   type Sensitivity,
   TerritoryAssessment
@@ -246,13 +247,13 @@ export const assessment = (
     ...a.coDesigns.flatMap((c) =>
       c.findings.map(
         (x) =>
-          `  ${CoDesign.severityLabels[x.severity][lang]}  ${c.title}: ${CoDesign.ruleLabels[x.rule][lang]} (${seed(x.source, lang)})`
+          `  ${Problem.severityLabels[x.severity][lang]}  ${c.title}: ${CoDesign.ruleLabels[x.code][lang]} (${seed(x.seed, lang)})`
       )
     ),
     ...a.accountability.flatMap((r) =>
       r.findings.map(
         (x) =>
-          `  ${Indicator.severityLabels[x.severity][lang]}  ${period(r.period)}: ${Indicator.findingCodeLabels[x.code][lang]} (${sourceText(x.source, lang)})`
+          `  ${Problem.severityLabels[x.severity][lang]}  ${period(r.period)}: ${Indicator.findingCodeLabels[x.code][lang]} (${sourceText(x.source, lang)})`
       )
     ),
     it

@@ -327,7 +327,7 @@ export const mayBeParty = (actor: Pick<Actor.Actor, "kind">): boolean =>
 export const validate = (
   procedure: Procedure,
   actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
-): Array<Problem.Problem> => {
+): Array<Problem.ProblemDiagnostic> => {
   const p = procedure
   const problems: Array<Problem.Problem> = []
   problems.push(...unknownReference(actorsById, p.administration, ["administration"], "actor", "actors"))
@@ -436,7 +436,7 @@ export const validate = (
         )
     })
   }
-  return problems
+  return Problem.asDiagnostics(problems, "D.Lgs. 117/2017, art. 55")
 }
 
 const decodeShape = Problem.decoder(Procedure)

@@ -215,9 +215,9 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     expect(CoDesign.hasEqualDignity(flawed)).toBe(false)
     expect(
       CoDesign.audit(flawed, territory).map((f) => [
-        f.rule,
+        f.code,
         f.severity,
-        f.source.row,
+        f.seed.row,
         f.actors,
         f.project,
         f.activity
@@ -270,7 +270,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     )
     add("partner-aggregated", { project: custodi, actor: asst }, "2015-06-03T10:00:00Z")
     add("partner-aggregated", { project: custodi, actor: coop }, "2015-06-03T11:00:00Z")
-    expect(CoDesign.audit(p, territory).map((f) => [f.rule, f.severity, f.source.row])).toEqual([
+    expect(CoDesign.audit(p, territory).map((f) => [f.code, f.severity, f.seed.row])).toEqual([
       ["equal-dignity", "warning", 51], // ideation open, nobody recorded yet
       ["equal-dignity", "warning", 51], // construction open
       ["final-recipients", "warning", 53], // the needs analysis is still open, with no final recipient yet
@@ -310,7 +310,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
     }
     const bando = (p: CoDesign.Process) =>
       CoDesign.audit(p, territory)
-        .filter((f) => f.rule === "not-only-bando" && f.project === undefined)
+        .filter((f) => f.code === "not-only-bando" && f.project === undefined)
         .map((f) => f.severity)
 
     it("«Non progettare solo perché c'è un bando» is a warning while the needs analysis can be co-designed, and clears once it is (rows 52, 54)", () => {
@@ -415,7 +415,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
           )
         )
         return CoDesign.audit(p, territory)
-          .filter((f) => f.rule === "proximity-connection")
+          .filter((f) => f.code === "proximity-connection")
           .map((f) => f.actors)
       }
       // A social cooperative running a resourced proximity service with the ASST's high-intensity one: no finding,
@@ -630,7 +630,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
           const valid = CoDesign.hasEqualDignity(p)
           expect(valid).toBe(oracle(p))
           const broken = CoDesign.audit(p).filter(
-            (f) => f.rule === "equal-dignity" || f.rule === "final-recipients"
+            (f) => f.code === "equal-dignity" || f.code === "final-recipients"
           )
           expect(broken.length === 0).toBe(valid)
         }

@@ -44,7 +44,14 @@ import { toEffect, validator } from "./internal/contract.js"
 import type { Labels, Lang } from "./Label.js"
 import type * as Problem from "./Problem.js"
 
-export type { AuditContext, Finding, Rule, Severity, Source } from "./internal/codesign/audit.js"
+export type {
+  AuditContext,
+  AuditDiagnostic,
+  Finding,
+  Rule,
+  Severity,
+  Source
+} from "./internal/codesign/audit.js"
 export { ruleSources, rules, severities } from "./internal/codesign/audit.js"
 export type { EventOf, Participation, ProcessEncoded } from "./internal/codesign/events.js"
 export {
@@ -360,7 +367,7 @@ export const isOffered: {
  * })
  * const findings = CoDesign.audit(process, { actors: [{ id: Actor.ActorId.make("coop-melograno"), kind: "social-cooperative" }] })
  * assert.deepStrictEqual(
- *   findings.map((f) => [f.rule, f.severity, f.source.row]),
+ *   findings.map((f) => [f.code, f.severity, f.seed.row]),
  *   [
  *     ["public-promoter", "error", 50],
  *     ["not-only-bando", "warning", 54]
@@ -371,7 +378,7 @@ export const isOffered: {
  * @category validation
  * @since 0.1.0
  */
-export const audit: (process: Process, context?: Audit.AuditContext) => ReadonlyArray<Audit.Finding> =
+export const audit: (process: Process, context?: Audit.AuditContext) => ReadonlyArray<Audit.AuditDiagnostic> =
   Audit.audit
 
 /**

@@ -140,11 +140,11 @@ export const roundFindings = (
   round: EvaluationRound,
   actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>,
   path: ReadonlyArray<Problem.PathSegment>
-): Array<Indicator.Finding> => {
-  const out: Array<Indicator.Finding> = []
+): Array<Indicator.Diagnostic> => {
+  const out: Array<Indicator.Diagnostic> = []
   if (round.period.end < round.period.start)
     out.push(
-      Indicator.finding(
+      Problem.diagnostic(
         "period-ends-before-start",
         "error",
         [...path, "period", "end"],
@@ -155,7 +155,7 @@ export const roundFindings = (
   const sectors = sectorsOf(round, actors)
   if (sectors.length <= 1)
     out.push(
-      Indicator.finding(
+      Problem.diagnostic(
         "one-sector-evaluation",
         "warning",
         [...path, "evaluators"],
@@ -168,7 +168,7 @@ export const roundFindings = (
   const recipients = round.finalRecipients
   if (recipients === undefined || recipients.count === 0)
     out.push(
-      Indicator.finding(
+      Problem.diagnostic(
         "no-final-recipients",
         "warning",
         [...path, "finalRecipients"],
@@ -178,7 +178,7 @@ export const roundFindings = (
     )
   else if (recipients.persons !== undefined && recipients.persons.length > recipients.count)
     out.push(
-      Indicator.finding(
+      Problem.diagnostic(
         "unknown-reference",
         "error",
         [...path, "finalRecipients", "persons"],
@@ -241,9 +241,9 @@ export interface TerritorySlice {
 export const validate = (
   slice: TerritorySlice,
   options: { readonly asOf: string }
-): Array<Indicator.Finding> => [
+): Array<Indicator.Diagnostic> => [
   ...Indicator.referenceProblems(slice.indicators).map((p) =>
-    Indicator.finding("duplicate-id", "error", p.path, p.message, "Common Impact Data Standard")
+    Problem.diagnostic("duplicate-id", "error", p.path, p.message, "Common Impact Data Standard")
   ),
   ...IndicatorAssignment.validate(slice.assignments, slice.indicators),
   ...Measurement.validate(slice, { asOf: options.asOf }),
@@ -328,7 +328,7 @@ export interface AccountabilityReport {
     readonly sectors: ReadonlyArray<Actor.Sector>
     readonly finalRecipients: number
   }
-  readonly findings: ReadonlyArray<Indicator.Finding>
+  readonly findings: ReadonlyArray<Indicator.Diagnostic>
   readonly signatories: ReadonlyArray<SignatoryAccount>
   readonly indicators: ReadonlyArray<{
     readonly assignment: IndicatorAssignment.AssignmentId

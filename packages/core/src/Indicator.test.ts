@@ -102,7 +102,7 @@ describe("Indicator.unknownLevel", () => {
   it("finds nothing for a level on the scale, and names the scale for one off it", () => {
     expect(Indicator.unknownLevel(quality, "lvl-good", ["measurements", 0, "level"])).toEqual([])
     expect(
-      Indicator.unknownLevel(quality, "lvl-great", ["measurements", 4, "level"]).map(Indicator.formatFinding)
+      Indicator.unknownLevel(quality, "lvl-great", ["measurements", 4, "level"]).map(Problem.formatDiagnostic)
     ).toEqual([
       'error measurements[4].level: the level "lvl-great" is not on the scale of "ind-network-quality": use one of lvl-weak, lvl-good (IATI)'
     ])

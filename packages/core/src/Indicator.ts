@@ -11,7 +11,7 @@
  * Accountability category (how much did we do, how well did we do it, is
  * anyone better off).
  *
- * Validators of the evaluation modules report {@link Finding}s: a code, a
+ * Validators of the evaluation modules report {@link Diagnostic}s (`Problem.Diagnostic`): a code, a
  * severity, a path, an actionable sentence and the rule's source.
  *
  * @since 0.1.0
@@ -514,39 +514,39 @@ export const lensLabels: Labels<Lens> = {
 }
 
 /**
- * How serious a finding is: an error makes the data unusable as it is, a
- * warning asks for a look, an info is a remark.
+ * The severities, from the most serious: `Problem.severities`, the
+ * library's one table.
  *
+ * @deprecated Use `Problem.severities`.
  * @category constants
  * @since 0.1.0
  */
-export const severities = ["error", "warning", "info"] as const
+export const severities = Problem.severities
 
 /**
- * The severity of a finding.
+ * The severity of a finding: `Problem.Severity`.
  *
+ * @deprecated Use `Problem.Severity`.
  * @category models
  * @since 0.1.0
  */
-export const Severity = literals("Severity", severities, "How serious a finding is.")
+export const Severity = Problem.Severity
 
 /**
+ * @deprecated Use `Problem.Severity`.
  * @category models
  * @since 0.1.0
  */
-export type Severity = typeof Severity.Type
+export type Severity = Problem.Severity
 
 /**
- * Italian and English labels of the severities.
+ * Italian and English labels of the severities: `Problem.severityLabels`.
  *
+ * @deprecated Use `Problem.severityLabels`.
  * @category labels
  * @since 0.1.0
  */
-export const severityLabels: Labels<Severity> = {
-  error: { it: "Errore", en: "Error" },
-  warning: { it: "Avvertenza", en: "Warning" },
-  info: { it: "Nota", en: "Info" }
-}
+export const severityLabels: Labels<Severity> = Problem.severityLabels
 
 /**
  * What a validator of the evaluation modules found.
@@ -630,40 +630,47 @@ export const findingCodeLabels: Labels<FindingCode> = {
 }
 
 /**
- * A finding of a validator: what (`code`), how serious (`severity`), where
- * (`path`), a sentence that says what to do (`message`) and the source of the
- * rule (for example `"IATI"` or `"seed 003, row 53"`).
+ * A diagnostic of the evaluation validators (`validate` of `Measurement`,
+ * `IndicatorAssignment` and `Evaluation`): a `Problem.Diagnostic` whose code
+ * is a {@link FindingCode}.
  *
+ * @category models
+ * @since 0.3.0
+ */
+export type Diagnostic = Problem.Diagnostic<FindingCode>
+
+/**
+ * The schema of an evaluation diagnostic.
+ *
+ * @deprecated Use `Problem.Diagnostic(Indicator.findingCodes, ...)`; the type is {@link Diagnostic}.
  * @category models
  * @since 0.1.0
  */
-export const Finding = Schema.Struct({
-  code: FindingCode,
-  severity: Severity,
-  path: Schema.Array(Schema.Union(Schema.String, Schema.NonNegativeInt)),
-  message: Schema.String,
-  source: Schema.String
-}).annotations({ identifier: "Finding", title: "Finding" })
+export const Finding = Problem.Diagnostic(findingCodes, "Finding")
 
 /**
+ * A finding of a validator: now a {@link Diagnostic} (the same fields).
+ *
+ * @deprecated Use {@link Diagnostic} (`Problem.Diagnostic<FindingCode>`); kept for one release.
  * @category models
  * @since 0.1.0
  */
-export interface Finding extends Schema.Schema.Type<typeof Finding> {}
+export type Finding = Diagnostic
 
 /**
- * Builds a finding.
+ * Builds a finding: `Problem.diagnostic`.
  *
+ * @deprecated Use `Problem.diagnostic`.
  * @category constructors
  * @since 0.1.0
  */
-export const finding = (
+export const finding: (
   code: FindingCode,
-  severity: Severity,
+  severity: Problem.Severity,
   path: ReadonlyArray<Problem.PathSegment>,
   message: string,
   source: string
-): Finding => ({ code, severity, path, message, source })
+) => Diagnostic = Problem.diagnostic
 
 /**
  * The finding for a level that is not on the scale of a qualitative
@@ -677,10 +684,10 @@ export const unknownLevel = (
   definition: Qualitative,
   level: string,
   path: ReadonlyArray<Problem.PathSegment>
-): Array<Finding> =>
+): Array<Diagnostic> =>
   levelIndex(definition, level) === undefined
     ? [
-        finding(
+        Problem.diagnostic(
           "unknown-level",
           "error",
           path,
@@ -693,13 +700,11 @@ export const unknownLevel = (
 /**
  * Renders a finding as one line: `error path: message (source)`.
  *
+ * @deprecated Use `Problem.formatDiagnostic`.
  * @category formatting
  * @since 0.1.0
  */
-export const formatFinding = (f: Finding): string => {
-  const where = Problem.formatPath(f.path)
-  return `${f.severity} ${where === "" ? "" : `${where}: `}${f.message} (${f.source})`
-}
+export const formatFinding: (f: Diagnostic) => string = Problem.formatDiagnostic
 
 /**
  * The findings of severity `error` as problems (code `unknown-reference` for
@@ -709,7 +714,7 @@ export const formatFinding = (f: Finding): string => {
  * @category conversions
  * @since 0.1.0
  */
-export const errorsAsProblems = (findings: ReadonlyArray<Finding>): Array<Problem.Problem> =>
+export const errorsAsProblems = (findings: ReadonlyArray<Diagnostic>): Array<Problem.Problem> =>
   findings
     .filter((f) => f.severity === "error")
     .map((f) =>

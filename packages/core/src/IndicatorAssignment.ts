@@ -374,13 +374,13 @@ export const periodFindings = (
   assignment: Pick<IndicatorAssignment, "periods"> & { readonly baseline?: Baseline },
   definition: Indicator.IndicatorDefinition | undefined,
   path: ReadonlyArray<Problem.PathSegment>
-): Array<Indicator.Finding> => {
-  const out: Array<Indicator.Finding> = []
+): Array<Indicator.Diagnostic> => {
+  const out: Array<Indicator.Diagnostic> = []
   const periods = assignment.periods
   periods.forEach((p, i) => {
     if (p.end < p.start)
       out.push(
-        Indicator.finding(
+        Problem.diagnostic(
           "period-ends-before-start",
           "error",
           [...path, "periods", i, "end"],
@@ -394,7 +394,7 @@ export const periodFindings = (
       const q = periods[j]!
       if (p.end >= p.start && q.end >= q.start && overlaps(p, q))
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "overlapping-periods",
             "error",
             [...path, "periods", i],
@@ -412,7 +412,7 @@ export const periodFindings = (
     )
     if (firstStart !== undefined && baseline.date >= firstStart)
       out.push(
-        Indicator.finding(
+        Problem.diagnostic(
           "baseline-not-before-periods",
           "error",
           [...path, "baseline", "date"],
@@ -434,7 +434,7 @@ export const periodFindings = (
             : "a number"
       if (describeTarget(t) !== expected)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "target-of-wrong-kind",
             "error",
             at,
@@ -446,7 +446,7 @@ export const periodFindings = (
         out.push(...Indicator.unknownLevel(definition, t.level, [...at, "level"]))
       else if (typeof t === "object" && "min" in t && t.max < t.min)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "target-of-wrong-kind",
             "error",
             at,
@@ -460,7 +460,7 @@ export const periodFindings = (
       if (definition.kind === "qualitative") {
         if (baseline.value !== undefined)
           out.push(
-            Indicator.finding(
+            Problem.diagnostic(
               "wrong-kind",
               "error",
               [...at, "value"],
@@ -472,7 +472,7 @@ export const periodFindings = (
           out.push(...Indicator.unknownLevel(definition, baseline.level, [...at, "level"]))
       } else if (baseline.level !== undefined)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "wrong-kind",
             "error",
             [...at, "level"],
@@ -496,14 +496,14 @@ export const validate = (
   assignments: ReadonlyArray<IndicatorAssignment>,
   definitions: ReadonlyArray<Indicator.IndicatorDefinition>,
   path: ReadonlyArray<Problem.PathSegment> = ["assignments"]
-): Array<Indicator.Finding> => {
+): Array<Indicator.Diagnostic> => {
   const byId = new Map(definitions.map((d) => [d.id as string, d]))
   return assignments.flatMap((a, i) => {
     const definition = byId.get(a.indicator)
     const unknown =
       definition === undefined
         ? [
-            Indicator.finding(
+            Problem.diagnostic(
               "unknown-indicator",
               "error",
               [...path, i, "indicator"],

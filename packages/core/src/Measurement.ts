@@ -260,12 +260,12 @@ export interface ValidationInput {
 export const validate = (
   input: ValidationInput,
   options: { readonly asOf: string; readonly path?: ReadonlyArray<Problem.PathSegment> }
-): Array<Indicator.Finding> => {
+): Array<Indicator.Diagnostic> => {
   const path = options.path ?? ["measurements"]
   const definitions = new Map(input.indicators.map((d) => [d.id as string, d]))
   const assignments = new Map(input.assignments.map((a) => [a.id as string, a]))
   const withActual = new Set<string>()
-  const out: Array<Indicator.Finding> = []
+  const out: Array<Indicator.Diagnostic> = []
   let i = 0
   for (const m of input.measurements) {
     const at = [...path, i]
@@ -274,7 +274,7 @@ export const validate = (
     const assignment = assignments.get(m.assignment)
     if (definition === undefined)
       out.push(
-        Indicator.finding(
+        Problem.diagnostic(
           "unknown-indicator",
           "error",
           [...at, "indicator"],
@@ -284,7 +284,7 @@ export const validate = (
       )
     if (assignment === undefined)
       out.push(
-        Indicator.finding(
+        Problem.diagnostic(
           "unknown-assignment",
           "error",
           [...at, "assignment"],
@@ -295,7 +295,7 @@ export const validate = (
     else {
       if (assignment.indicator !== m.indicator)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "indicator-mismatch",
             "error",
             [...at, "indicator"],
@@ -306,7 +306,7 @@ export const validate = (
       const plan = IndicatorAssignment.findPeriod(assignment, m.period)
       if (plan === undefined)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "unknown-period",
             "error",
             [...at, "period"],
@@ -320,7 +320,7 @@ export const validate = (
       if (definition.kind === "qualitative") {
         if (m.value !== undefined)
           out.push(
-            Indicator.finding(
+            Problem.diagnostic(
               "wrong-kind",
               "error",
               [...at, "value"],
@@ -332,7 +332,7 @@ export const validate = (
           out.push(...Indicator.unknownLevel(definition, m.level, [...at, "level"]))
       } else if (m.level !== undefined)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "wrong-kind",
             "error",
             [...at, "level"],
@@ -342,7 +342,7 @@ export const validate = (
         )
       else if (m.unit !== undefined && m.unit !== definition.unit)
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "wrong-unit",
             "error",
             [...at, "unit"],
@@ -353,7 +353,7 @@ export const validate = (
     }
     if (options.asOf < m.period.end)
       out.push(
-        Indicator.finding(
+        Problem.diagnostic(
           "actual-before-period-end",
           "error",
           [...at, "period", "end"],
@@ -363,7 +363,7 @@ export const validate = (
       )
     else if (m.recordedOn !== undefined && m.recordedOn < m.period.end)
       out.push(
-        Indicator.finding(
+        Problem.diagnostic(
           "actual-before-period-end",
           "warning",
           [...at, "recordedOn"],
@@ -376,7 +376,7 @@ export const validate = (
     a.periods.forEach((p, pi) => {
       if (p.target === undefined && !withActual.has(`${a.id}|${IndicatorAssignment.periodKey(p)}`))
         out.push(
-          Indicator.finding(
+          Problem.diagnostic(
             "period-without-target-or-actual",
             p.end <= options.asOf ? "error" : "warning",
             ["assignments", ai, "periods", pi],

@@ -16,6 +16,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import { compile as compileAst, FAIL } from "./internal/compile/codegen.js"
 import { describe } from "./internal/describe.js"
 import { formatPath as renderPath } from "./internal/path.js"
+import type { Labels } from "./Label.js"
 
 /**
  * What kind of problem was found.
@@ -471,6 +472,154 @@ const defanged = (u: unknown, depth: number): unknown => {
   }
   return copy
 }
+
+/**
+ * Every severity of a diagnostic, from the most serious: one table for the
+ * whole library.
+ *
+ * @category constants
+ * @since 0.3.0
+ */
+export const severities = ["error", "warning", "info"] as const
+
+/**
+ * How serious a diagnostic is: `error` (a rule is broken: the data is not
+ * usable as it is), `warning` (a rule is at risk, or broken in a way that
+ * can still be repaired: it asks for a look) or `info` (a remark).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export const Severity = Schema.Literal(...severities).annotations({
+  identifier: "Severity",
+  description: "How serious a diagnostic is."
+})
+
+/**
+ * @category models
+ * @since 0.3.0
+ */
+export type Severity = typeof Severity.Type
+
+/**
+ * Italian and English labels of the severities.
+ *
+ * @category labels
+ * @since 0.3.0
+ */
+export const severityLabels: Labels<Severity> = {
+  error: { it: "Errore", en: "Error" },
+  warning: { it: "Avvertenza", en: "Warning" },
+  info: { it: "Nota", en: "Info" }
+}
+
+/**
+ * A diagnostic: a problem with its severity and the source of the rule it
+ * reads. What (`code`, from the module's list), how serious (`severity`),
+ * where (`path`), a sentence that says what to do (`message`, never quoting
+ * personal free text) and where the rule comes from (`source`, for example
+ * `"IATI"` or `"seed 003_5df635cd6d484fa5.txt, row 51"`). Every `validate`
+ * and `audit` of the library returns diagnostics; a module may add fields
+ * (the ids a diagnostic is about).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Problem } from "@welfare/core"
+ *
+ * const d = Problem.diagnostic("rule", "warning", ["pact", "signatories", 0], "add its commitment", "seed 004, row 55")
+ * assert.strictEqual(Problem.formatDiagnostic(d), "warning pact.signatories[0]: add its commitment (seed 004, row 55)")
+ * ```
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Diagnostic<Code extends string = string> {
+  readonly code: Code
+  readonly severity: Severity
+  readonly path: ReadonlyArray<PathSegment>
+  readonly message: string
+  readonly source: string
+}
+
+/**
+ * The schema of a diagnostic whose code is one of `codes` (for JSON Schemas
+ * and decoding saved diagnostics).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export const Diagnostic = <const Codes extends ReadonlyArray<string>>(codes: Codes, identifier: string) =>
+  Schema.Struct({
+    code: Schema.Literal(...(codes as unknown as readonly [Codes[number]])),
+    severity: Severity,
+    path: Schema.Array(Schema.Union(Schema.String, Schema.NonNegativeInt)),
+    message: Schema.String,
+    source: Schema.String
+  }).annotations({ identifier, title: identifier })
+
+/**
+ * Builds a diagnostic.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const diagnostic = <Code extends string>(
+  code: Code,
+  severity: Severity,
+  path: ReadonlyArray<PathSegment>,
+  message: string,
+  source: string
+): Diagnostic<Code> => ({ code, severity, path, message, source })
+
+/**
+ * Renders a diagnostic as one line: `severity path: message (source)`.
+ *
+ * @category formatting
+ * @since 0.3.0
+ */
+export const formatDiagnostic = (d: Diagnostic): string => {
+  const where = renderPath(d.path)
+  return `${d.severity} ${where === "" ? "" : `${where}: `}${d.message} (${d.source})`
+}
+
+/**
+ * Whether a diagnostic is an error (the data is not usable as it is).
+ *
+ * @category predicates
+ * @since 0.3.0
+ */
+export const isError = (d: Pick<Diagnostic, "severity">): boolean => d.severity === "error"
+
+/**
+ * A problem that is also a diagnostic: what the `validate` of a module whose
+ * checks are all errors returns (`Rubric`, `SolidarityPact`, `Article55`),
+ * usable wherever a problem or a diagnostic is.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ProblemDiagnostic extends Problem, Diagnostic<ProblemCode> {}
+
+/**
+ * Problems as diagnostics of severity `error`, each with the source of the
+ * rules that found it.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Problem } from "@welfare/core"
+ *
+ * const [d] = Problem.asDiagnostics([Problem.make("rule", ["weights"], "weights sum to zero")], "rubric")
+ * assert.strictEqual(Problem.formatDiagnostic(d!), "error weights: weights sum to zero (rubric)")
+ * assert.strictEqual(Problem.format(d!), "weights: weights sum to zero")
+ * ```
+ *
+ * @category conversions
+ * @since 0.3.0
+ */
+export const asDiagnostics = (problems: ReadonlyArray<Problem>, source: string): Array<ProblemDiagnostic> =>
+  problems.map((p) => ({ ...p, severity: "error", source }))
 
 /**
  * Appends a problem list to a result: a valid value with problems becomes a failure.

@@ -458,7 +458,10 @@ const weightProblem = (w: number, path: ReadonlyArray<Problem.PathSegment>): Arr
  * @category validation
  * @since 0.1.0
  */
-export const validate = (rubric: Rubric): Array<Problem.Problem> => {
+export const validate = (rubric: Rubric): Array<Problem.ProblemDiagnostic> =>
+  Problem.asDiagnostics(rulesOf(rubric), "Rubric (the library's settings rules)")
+
+const rulesOf = (rubric: Rubric): Array<Problem.Problem> => {
   const out: Array<Problem.Problem> = []
   if (rubric.version !== Trait.version)
     out.push(
@@ -562,7 +565,7 @@ export const validate = (rubric: Rubric): Array<Problem.Problem> => {
  */
 export const make = (input: RubricInput): Problem.Result<Rubric> => {
   const { rubric, problems } = assemble(input)
-  return Problem.fromProblems(rubric, [...problems, ...validate(rubric)])
+  return Problem.fromProblems(rubric, [...problems, ...rulesOf(rubric)])
 }
 
 /**

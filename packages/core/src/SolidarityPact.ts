@@ -254,7 +254,7 @@ export const validate = (
   pact: SolidarityPact,
   charter: Pick<CitizenshipCharter.CitizenshipCharter, "id" | "projects"> | undefined,
   actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
-): Array<Problem.Problem> => {
+): Array<Problem.ProblemDiagnostic> => {
   const problems: Array<Problem.Problem> = []
   if (charter === undefined)
     problems.push(
@@ -344,7 +344,7 @@ export const validate = (
         `every signatory belongs to the ${Actor.sectorLabels[sectors[0]!].en.toLowerCase()} sector: add signatories from other sectors, or say why not in sectorsNote`
       )
     )
-  return problems
+  return Problem.asDiagnostics(problems, "seed 004_f8a83f590fe55963.txt, row 55")
 }
 
 /**

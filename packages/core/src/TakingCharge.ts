@@ -72,7 +72,7 @@ export { hasPersonContribution, personalisationKinds } from "./internal/takingch
 export type { Known } from "./internal/takingcharge/problems.js"
 export { historyProblems, message, referenceProblems, toProblem } from "./internal/takingcharge/problems.js"
 export type { ClosedSummary, Replayed } from "./internal/takingcharge/replay.js"
-export type { Options, StepProblem, StepProblemKind } from "./internal/takingcharge/rules.js"
+export type { Options, StepDiagnostic, StepProblem, StepProblemKind } from "./internal/takingcharge/rules.js"
 export { stepProblemKinds } from "./internal/takingcharge/rules.js"
 export type { CaseState, Stage } from "./internal/takingcharge/state.js"
 export { stageOfEvent, stageRank, stages } from "./internal/takingcharge/state.js"

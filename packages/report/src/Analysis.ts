@@ -188,7 +188,7 @@ export interface CoDesignReading {
   readonly title: string
   readonly kind: CoDesign.Kind
   readonly stage: CoDesign.Stage
-  readonly findings: ReadonlyArray<CoDesign.Finding>
+  readonly findings: ReadonlyArray<CoDesign.AuditDiagnostic>
 }
 
 /**

@@ -300,11 +300,11 @@ describe("territoryReport of Legnano", () => {
       )
     )
     expect(report).toContain(
-      "| Il soggetto pubblico promotore di alleanze | Regola violata | Bando conciliazione | Cooperativa Sociale Il Melograno | seme\u00a0003,\u00a0riga\u00a050 |"
+      "| Il soggetto pubblico promotore di alleanze | Errore | Bando conciliazione | Cooperativa Sociale Il Melograno | seme\u00a0003,\u00a0riga\u00a050 |"
     )
     expect(report).toContain(
       // A warning while the needs analysis can still be co-designed (seed 003, rows 52 and 54).
-      "| Non progettare solo perché c'è un bando | Regola a rischio | Bando conciliazione | — | seme\u00a0003,\u00a0riga\u00a054 |"
+      "| Non progettare solo perché c'è un bando | Avvertenza | Bando conciliazione | — | seme\u00a0003,\u00a0riga\u00a054 |"
     )
     expect(report).toContain("| Bando conciliazione | Co-progettazione | Proposto | 2 |")
   })

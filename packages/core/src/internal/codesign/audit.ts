@@ -6,6 +6,7 @@
  */
 import * as Actor from "../../Actor.js"
 import type * as CitizenshipCharter from "../../CitizenshipCharter.js"
+import * as Problem from "../../Problem.js"
 import type { Participation, Process } from "./events.js"
 import { activityLabels } from "./labels.js"
 import { type Activity, activities, type Kind, phases, type Stage, stagesOfKind } from "./model.js"
@@ -13,21 +14,24 @@ import { state } from "./process.js"
 import { activityStages, type ProjectState, participantsOf, type State, stageIndex } from "./state.js"
 
 /**
- * Every severity of a finding, from the most serious.
+ * Every severity, from the most serious: `Problem.severities`, the
+ * library's one table.
  *
+ * @deprecated Use `Problem.severities`.
  * @category constants
  * @since 0.1.0
  */
-export const severities = ["error", "warning", "info"] as const
+export const severities = Problem.severities
 
 /**
- * How serious a finding is: `error` (a rule is broken), `warning` (a rule is
- * at risk, or broken in a way that can still be repaired) or `info`.
+ * How serious a diagnostic is: `error` (a rule is broken), `warning` (a rule
+ * is at risk, or broken in a way that can still be repaired) or `info`.
  *
+ * @deprecated Use `Problem.Severity`.
  * @category models
  * @since 0.1.0
  */
-export type Severity = (typeof severities)[number]
+export type Severity = Problem.Severity
 
 /**
  * Every rule {@link audit} checks, in the order findings are listed.
@@ -85,22 +89,35 @@ export const ruleSources: { readonly [R in Rule]: Source } = {
 }
 
 /**
- * One rule broken or at risk: its severity, the rule and its seed source, a
- * sentence saying what to do, and the actors, project and activity it is about.
- * Findings never quote personal free text: they name ids only.
+ * One rule broken or at risk, as a `Problem.Diagnostic` whose code is the
+ * rule: its severity, a sentence saying what to do, the rule's seed source
+ * (as text in `source`, as file and row in `seed`), and the actors, project
+ * and activity it is about. The path is within the process (empty: the
+ * process as a whole). Diagnostics never quote personal free text: they
+ * name ids only.
  *
  * @category models
- * @since 0.1.0
+ * @since 0.3.0
  */
-export interface Finding {
+export interface AuditDiagnostic extends Problem.Diagnostic<Rule> {
+  /** The rule: the same as `code`. @deprecated Read `code`. */
   readonly rule: Rule
-  readonly severity: Severity
-  readonly source: Source
-  readonly message: string
+  readonly seed: Source
   readonly actors?: ReadonlyArray<Actor.ActorId>
   readonly project?: CitizenshipCharter.ProjectId
   readonly activity?: Activity
 }
+
+/**
+ * One rule broken or at risk: now an {@link AuditDiagnostic}; its `source`
+ * is text (`"seed 003_5df635cd6d484fa5.txt, row 51"`), the file and row are
+ * in `seed`.
+ *
+ * @deprecated Use {@link AuditDiagnostic}; kept for one release.
+ * @category models
+ * @since 0.1.0
+ */
+export type Finding = AuditDiagnostic
 
 /**
  * What {@link audit} may know besides the process: the kinds of the actors
@@ -155,11 +172,14 @@ const finding = (
     project?: CitizenshipCharter.ProjectId
     activity?: Activity
   } = {}
-): Finding => ({
-  rule,
+): AuditDiagnostic => ({
+  code: rule,
   severity,
-  source: ruleSources[rule],
+  path: [],
   message,
+  source: `seed ${ruleSources[rule].file}, row ${ruleSources[rule].row}`,
+  rule,
+  seed: ruleSources[rule],
   ...(about.actors === undefined ? {} : { actors: sorted(about.actors) }),
   ...(about.project === undefined ? {} : { project: about.project }),
   ...(about.activity === undefined ? {} : { activity: about.activity })
@@ -180,8 +200,8 @@ const severityOf = (w: "over" | "open" | "ahead"): Severity | undefined =>
   w === "over" ? "error" : w === "open" ? "warning" : undefined
 
 /** Equal dignity (seed 003, row 51). */
-const equalDignity = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const equalDignity = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { process, s, records, codesign } = x
   if (codesign) {
     const scope = projectsInScope(s)
@@ -219,8 +239,8 @@ const equalDignity = (x: Audit): Array<Finding> => {
 }
 
 /** Final recipients (row 53). */
-const finalRecipients = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const finalRecipients = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { process, s, records } = x
   for (const activity of ["needs-analysis", "verification"] as const) {
     const severity = severityOf(windowOf(process.kind, s.stage, activity))
@@ -238,8 +258,8 @@ const finalRecipients = (x: Audit): Array<Finding> => {
 }
 
 /** The needs analysis is co-designed (row 52). */
-const needsAnalysis = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const needsAnalysis = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { process, s, records, kinds } = x
   {
     const severity = severityOf(windowOf(process.kind, s.stage, "needs-analysis"))
@@ -271,8 +291,8 @@ const needsAnalysis = (x: Audit): Array<Finding> => {
 }
 
 /** The public actor promotes alliances (row 50). */
-const publicPromoter = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const publicPromoter = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { process, s, records, kinds, participants } = x
   {
     const promoterKind = kinds.get(process.promoter)
@@ -317,8 +337,8 @@ const publicPromoter = (x: Audit): Array<Finding> => {
 }
 
 /** Not only because there is a bando (row 54); the needs analysis itself is co-designed (row 52) */
-const notOnlyBando = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const notOnlyBando = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { process, s, records, codesign } = x
   if (codesign) {
     if (process.trigger.needs.length === 0) {
@@ -358,8 +378,8 @@ const notOnlyBando = (x: Audit): Array<Finding> => {
 }
 
 /** High-intensity services connected to light proximity services, with adequate resources (row 54) */
-const proximity = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const proximity = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { s, codesign } = x
   if (codesign)
     for (const project of projectsInScope(s)) {
@@ -389,8 +409,8 @@ const proximity = (x: Audit): Array<Finding> => {
 }
 
 /** Every party signs (seed 004, row 55). */
-const pactSignatures = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const pactSignatures = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { s, codesign } = x
   if (codesign && s.pact !== undefined && stageIndex(s.stage) >= stageIndex("realisation")) {
     const unsigned = s.pact.filter((a) => !s.signatures.includes(a))
@@ -408,8 +428,8 @@ const pactSignatures = (x: Audit): Array<Finding> => {
 }
 
 /** Shared verification (seed 001, move 6). */
-const sharedVerification = (x: Audit): Array<Finding> => {
-  const out: Array<Finding> = []
+const sharedVerification = (x: Audit): Array<AuditDiagnostic> => {
+  const out: Array<AuditDiagnostic> = []
   const { process, s, records, started } = x
   if (started && windowOf(process.kind, s.stage, "verification") === "over") {
     const verifiers = tookPart(records, "verification")
@@ -426,7 +446,7 @@ const sharedVerification = (x: Audit): Array<Finding> => {
   return out
 }
 
-export const audit = (process: Process, context: AuditContext = {}): ReadonlyArray<Finding> => {
+export const audit = (process: Process, context: AuditContext = {}): ReadonlyArray<AuditDiagnostic> => {
   const s = state(process)
   const x: Audit = {
     process,
@@ -447,9 +467,9 @@ export const audit = (process: Process, context: AuditContext = {}): ReadonlyArr
     ...pactSignatures(x),
     ...sharedVerification(x)
   ]
-  const order = (f: Finding) =>
+  const order = (f: AuditDiagnostic) =>
     [
-      String(rules.indexOf(f.rule)).padStart(2, "0"),
+      String(rules.indexOf(f.code)).padStart(2, "0"),
       severities.indexOf(f.severity),
       f.project ?? "",
       f.activity === undefined ? "" : String(activities.indexOf(f.activity)),

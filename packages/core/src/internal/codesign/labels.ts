@@ -4,6 +4,7 @@
  * @internal
  */
 import type { Labels } from "../../Label.js"
+import * as Problem from "../../Problem.js"
 import type { Rule, Severity } from "./audit.js"
 import type { EventType } from "./events.js"
 import type { Activity, Kind, Role, Stage } from "./model.js"
@@ -95,16 +96,14 @@ export const eventTypeLabels: Labels<EventType> = {
 }
 
 /**
- * Italian and English labels of the severities.
+ * Italian and English labels of the severities: `Problem.severityLabels`,
+ * the library's one table.
  *
+ * @deprecated Use `Problem.severityLabels`.
  * @category labels
  * @since 0.1.0
  */
-export const severityLabels: Labels<Severity> = {
-  error: { it: "Regola violata", en: "Error" },
-  warning: { it: "Regola a rischio", en: "Warning" },
-  info: { it: "Informazione", en: "Info" }
-}
+export const severityLabels: Labels<Severity> = Problem.severityLabels
 
 /**
  * Italian and English labels of the rules, close to the words of the seeds.

@@ -4,9 +4,12 @@
  * @internal
  */
 import * as Problem from "../../Problem.js"
-import type { Event, EventKind } from "./events.js"
+import type { Event } from "./events.js"
+import { fieldOf, message } from "./message.js"
 import { replayAll } from "./replay.js"
 import type { Options, StepProblem, StepProblemKind } from "./rules.js"
+
+export { message }
 
 const codeOf: { readonly [K in StepProblemKind]: Problem.ProblemCode } = {
   "other-case": "rule",
@@ -21,61 +24,6 @@ const codeOf: { readonly [K in StepProblemKind]: Problem.ProblemCode } = {
   "need-not-in-case": "unknown-reference",
   "need-already-recorded": "rule",
   "other-person": "rule"
-}
-
-const fieldOf: { readonly [K in StepProblemKind]: ReadonlyArray<string> } = {
-  "other-case": ["caseId"],
-  "after-close": [],
-  "duplicate-event": ["eventId"],
-  "time-goes-back": ["at"],
-  "demand-without-need": [],
-  "choice-without-demand": [],
-  "step-goes-back": [],
-  "out-of-order": [],
-  "unknown-need": ["need"],
-  "need-not-in-case": ["needs"],
-  "need-already-recorded": ["need"],
-  "other-person": ["person"]
-}
-
-const allowedText = (allowed: ReadonlyArray<EventKind>): string =>
-  allowed.length === 0 ? "nothing (the case is closed)" : allowed.join(" or ")
-
-/**
- * An English sentence for a step problem: which event, what is wrong, what
- * the case allowed, and how to fix it. Only ids and kinds, never free text.
- *
- * @category formatting
- * @since 0.1.0
- */
-export const message = (p: StepProblem): string => {
-  const ev = `event "${p.eventId}" of case "${p.caseId}"`
-  switch (p.kind) {
-    case "other-case":
-      return `${ev} belongs to another case than the one replayed: replay each case on its own, or use replayAll`
-    case "after-close":
-      return `${ev} comes after the case was closed: open a new case instead`
-    case "duplicate-event":
-      return `${ev} repeats an event id already applied: give every event its own id, or drop the copy`
-    case "time-goes-back":
-      return `${ev} is earlier than the event before it: time never goes back; correct its time or its place in the history`
-    case "demand-without-need":
-      return `${ev} comes before any need: a case opens with NeedRecorded (a demand needs a need)`
-    case "choice-without-demand":
-      return `${ev} is a choice without a demand: record DemandExpressed first (expected ${allowedText(p.allowed)})`
-    case "step-goes-back":
-      return `${ev} goes back to an earlier step: the path only moves forward (expected ${allowedText(p.allowed)})`
-    case "out-of-order":
-      return `${ev} is out of order: expected ${allowedText(p.allowed)}`
-    case "unknown-need":
-      return `${ev} records the need "${p.need}", which is not a need of the territory: add it to needs or correct the id`
-    case "need-not-in-case":
-      return `${ev} names the need "${p.need}", which is not recorded in this case: record it with NeedRecorded first or correct the id`
-    case "need-already-recorded":
-      return `${ev} records the need "${p.need}" a second time: record each need once per case`
-    case "other-person":
-      return `${ev} concerns another person than the case: open a separate case for each person`
-  }
 }
 
 /**

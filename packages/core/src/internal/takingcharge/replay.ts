@@ -8,7 +8,7 @@ import type { Timestamp } from "../../Timestamp.js"
 import * as Lifecycle from "../lifecycle/kernel.js"
 import type { CaseId, CloseReason, Event } from "./events.js"
 import { hasPersonContribution } from "./personalisation.js"
-import { type Applied, applyAt, type Options, type StepProblem } from "./rules.js"
+import { type Applied, applyAt, diagnose, type Options, type StepProblem } from "./rules.js"
 import { type CaseState, next } from "./state.js"
 
 export const replay = (
@@ -18,14 +18,7 @@ export const replay = (
   let caseId: CaseId | undefined
   const step = (state: CaseState | undefined, event: Event, index: number): Applied => {
     if (caseId === undefined) caseId = event.caseId
-    if (event.caseId !== caseId)
-      return Lifecycle.fail({
-        kind: "other-case",
-        index,
-        eventId: event.eventId,
-        caseId: event.caseId,
-        allowed: next(state)
-      })
+    if (event.caseId !== caseId) return Lifecycle.fail(diagnose("other-case", event, index, next(state)))
     return applyAt(state, event, index, options.needs)
   }
   const { state, problems } = Lifecycle.fold<CaseState | undefined, Event, StepProblem>(
@@ -87,7 +80,7 @@ export const replayAll = (events: Iterable<Event>, options: Omit<Options, "index
   let index = 0
   for (const event of events) {
     if (closed.has(event.caseId)) {
-      problems.push({ kind: "after-close", index, eventId: event.eventId, caseId: event.caseId, allowed: [] })
+      problems.push(diagnose("after-close", event, index, []))
     } else {
       const result = applyAt(open.get(event.caseId), event, index, options.needs)
       if (Either.isLeft(result)) problems.push(...result.left)

@@ -6,6 +6,7 @@
  */
 import * as Either from "effect/Either"
 import type { NeedId } from "../../Need.js"
+import type * as Problem from "../../Problem.js"
 import * as Lifecycle from "../lifecycle/kernel.js"
 import type {
   CaseId,
@@ -19,6 +20,7 @@ import type {
   NeedRecorded,
   Reviewed
 } from "./events.js"
+import { fieldOf, message, source } from "./message.js"
 import { type CaseState, next, rank, type Stage, stageOfEvent } from "./state.js"
 
 /**
@@ -64,15 +66,18 @@ export const stepProblemKinds = [
 export type StepProblemKind = (typeof stepProblemKinds)[number]
 
 /**
- * A problem of one event in its history: what kind, which event (by id and
- * by its index in the list replayed), its case, and the kinds of event that
- * were allowed at that point. `need` names the need at fault for
- * `unknown-need`, `need-not-in-case` and `need-already-recorded`.
+ * A problem of one event in its history, as a `Problem.Diagnostic` (code:
+ * its kind; severity: always `error`; path: the event's index in the list
+ * replayed, and its field where it helps; source: the seed rule of the
+ * traceable path) with which event (by id and index), its case, and the
+ * kinds of event that were allowed at that point. `need` names the need at
+ * fault for `unknown-need`, `need-not-in-case` and `need-already-recorded`.
  *
  * @category models
- * @since 0.1.0
+ * @since 0.3.0
  */
-export interface StepProblem {
+export interface StepDiagnostic extends Problem.Diagnostic<StepProblemKind> {
+  /** The kind: the same as `code`. @deprecated Read `code`. */
   readonly kind: StepProblemKind
   readonly index: number
   readonly eventId: EventId
@@ -80,6 +85,15 @@ export interface StepProblem {
   readonly allowed: ReadonlyArray<EventKind>
   readonly need?: NeedId
 }
+
+/**
+ * A problem of one event in its history: now a {@link StepDiagnostic}.
+ *
+ * @deprecated Use {@link StepDiagnostic}; kept for one release.
+ * @category models
+ * @since 0.1.0
+ */
+export type StepProblem = StepDiagnostic
 
 /**
  * Options of {@link apply}, {@link replay} and {@link replayAll}: the index of
@@ -97,18 +111,36 @@ export interface Options {
 /** The result of applying one event: the new state, or its problem. */
 export type Applied = Lifecycle.Applied<CaseState, StepProblem>
 
+/** The diagnostic of one event's problem, whole (its sentence and path computed once). */
+export const diagnose = (
+  kind: StepProblemKind,
+  event: Pick<Event, "eventId" | "caseId">,
+  index: number,
+  allowed: ReadonlyArray<EventKind>,
+  need?: NeedId
+): StepDiagnostic => {
+  const facts =
+    need === undefined
+      ? { kind, eventId: event.eventId, caseId: event.caseId, allowed }
+      : { kind, eventId: event.eventId, caseId: event.caseId, allowed, need }
+  return {
+    code: kind,
+    severity: "error",
+    path: [index, ...fieldOf[kind]],
+    message: message(facts),
+    source,
+    ...facts,
+    index
+  }
+}
+
 const fail = (
   kind: StepProblemKind,
   event: Event,
   index: number,
   allowed: ReadonlyArray<EventKind>,
   need?: NeedId
-): Applied =>
-  Lifecycle.fail(
-    need === undefined
-      ? { kind, index, eventId: event.eventId, caseId: event.caseId, allowed }
-      : { kind, index, eventId: event.eventId, caseId: event.caseId, allowed, need }
-  )
+): Applied => Lifecycle.fail(diagnose(kind, event, index, allowed, need))
 
 const transitionProblem = (state: CaseState | undefined, event: Event): StepProblemKind | undefined => {
   const allowed = next(state)

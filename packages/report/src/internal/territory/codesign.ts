@@ -1,5 +1,5 @@
 // The territory report's section: codesign (see TerritoryReport.ts).
-import { CoDesign } from "@welfare/core"
+import { CoDesign, Problem } from "@welfare/core"
 import type * as Analysis from "../../Analysis.js"
 import { text } from "../../Labels.js"
 import type { Block, Section } from "../../Report.js"
@@ -49,9 +49,9 @@ export const coDesignSection = (a: Analysis.TerritoryAnalysis, names: Names): Se
               t("Fonte", "Source")
             ],
             findings.map(({ p, f }) => ({
-              header: CoDesign.ruleLabels[f.rule],
+              header: CoDesign.ruleLabels[f.code],
               cells: [
-                CoDesign.severityLabels[f.severity],
+                Problem.severityLabels[f.severity],
                 p.title,
                 both(
                   (l) =>
@@ -61,7 +61,7 @@ export const coDesignSection = (a: Analysis.TerritoryAnalysis, names: Names): Se
                       ...(f.activity === undefined ? [] : [text(CoDesign.activityLabels[f.activity], l)])
                     ].join(", ") || "—"
                 ),
-                seedRef(f.source)
+                seedRef(f.seed)
               ]
             }))
           )

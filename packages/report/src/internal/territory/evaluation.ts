@@ -1,5 +1,5 @@
 // The territory report's section: evaluation (see TerritoryReport.ts).
-import { Indicator, Partnership, Progress } from "@welfare/core"
+import { Indicator, Partnership, Problem, Progress } from "@welfare/core"
 import type * as Analysis from "../../Analysis.js"
 import * as From from "../../From.js"
 import { of, type Str, text } from "../../Labels.js"
@@ -100,7 +100,7 @@ export const evaluationSection = (
           [t("Criticità", "Finding"), t("Gravità", "Severity"), t("Tornata", "Round"), t("Fonte", "Source")],
           findings.map(({ r, f }) => ({
             header: Indicator.findingCodeLabels[f.code],
-            cells: [Indicator.severityLabels[f.severity], periodText(r.period), sourceText(f.source)]
+            cells: [Problem.severityLabels[f.severity], periodText(r.period), sourceText(f.source)]
           }))
         )
       })
