@@ -138,7 +138,7 @@ const render = (): void => {
     b.onclick = () => {
       const r = recs[Number(b.dataset.apply)]
       if (r === undefined) return
-      const next = Assessment.apply(input(), r) as unknown as Facts
+      const next = Assessment.applyRecommendation(input(), r) as unknown as Facts
       facts = Object.fromEntries(
         Object.entries(next).filter(([k, v]) => k in factNames && v !== undefined)
       ) as Facts

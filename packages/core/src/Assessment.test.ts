@@ -275,7 +275,7 @@ describe("Assessment", () => {
         const first = recs[0]
         if (first === undefined) return
         expect(first.gain > 0 || first.depthGain > 0).toBe(true)
-        const applied = Assessment.apply(i, first)
+        const applied = Assessment.applyRecommendation(i, first)
         expect(Intervention.rules(applied)).toEqual([])
         const [before, after] = [Assessment.assess(i, rubric), Assessment.assess(applied, rubric)]
         const gained =

@@ -56,7 +56,7 @@
  * // The first recommendation: design it with the people it is for.
  * const [first] = Assessment.recommend(service)
  * assert.strictEqual(first?.trait, "designed-with")
- * const after = Assessment.assess(Assessment.apply(service, first!))
+ * const after = Assessment.assess(Assessment.applyRecommendation(service, first!))
  * assert.strictEqual(after.index, 0.25)
  * ```
  *
@@ -140,7 +140,7 @@ const defaultAction = (t: Trait.Trait): Trait.Action => ({
  * responsibility) before the others, and within a priority by the gain of
  * index plus the gain of depth (ties in catalogue order); `index-gain` ranks
  * by the index gain alone. Only changes that raise the index or the depth are
- * listed; each gain is exactly what {@link apply} then {@link assess} would show.
+ * listed; each gain is exactly what {@link applyRecommendation} then {@link assess} would show.
  *
  * @example
  * ```ts
@@ -200,12 +200,15 @@ export const recommend = (
 }
 
 /**
- * Applies a recommendation to an intervention's facts.
+ * Applies a recommendation to an intervention's facts: the facts with the
+ * recommendation's patch set. Dual: `pipe(facts,
+ * Assessment.applyRecommendation(r))` reads the same. (Named apart from the
+ * lifecycles' `apply`, which appends an event to a history.)
  *
- * @category calculators
- * @since 0.1.0
+ * @category combinators
+ * @since 0.3.0
  */
-export const apply: {
+export const applyRecommendation: {
   (
     recommendation: Pick<Recommendation, "patch">
   ): <I extends Intervention.InterventionInput>(intervention: I) => I
@@ -220,3 +223,13 @@ export const apply: {
     recommendation: Pick<Recommendation, "patch">
   ): I => Trait.applyPatch(intervention, recommendation.patch)
 )
+
+/**
+ * The old name of {@link applyRecommendation} (it read like the lifecycles'
+ * `apply`, which appends an event).
+ *
+ * @deprecated Use {@link applyRecommendation}.
+ * @category combinators
+ * @since 0.1.0
+ */
+export const apply = applyRecommendation

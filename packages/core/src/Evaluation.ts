@@ -17,6 +17,7 @@
  */
 
 import type * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import type * as CitizenshipCharter from "./CitizenshipCharter.js"
@@ -100,19 +101,32 @@ export interface EvaluationRoundEncoded extends Schema.Schema.Encoded<typeof Eva
  * @category getters
  * @since 0.1.0
  */
-export const sectorsOf = (
-  round: Pick<EvaluationRound, "evaluators"> & { readonly finalRecipients?: { readonly count: number } },
-  actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>
-): ReadonlyArray<Actor.Sector> => {
-  const byId = new Map(actors.map((a) => [a.id as string, a]))
-  const seen = new Set<Actor.Sector>()
-  for (const e of round.evaluators) {
-    const a = byId.get(e)
-    if (a !== undefined) seen.add(Actor.sectorOf(a))
+export const sectorsOf: {
+  (
+    actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>
+  ): (
+    round: Pick<EvaluationRound, "evaluators"> & { readonly finalRecipients?: { readonly count: number } }
+  ) => ReadonlyArray<Actor.Sector>
+  (
+    round: Pick<EvaluationRound, "evaluators"> & { readonly finalRecipients?: { readonly count: number } },
+    actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>
+  ): ReadonlyArray<Actor.Sector>
+} = dual(
+  2,
+  (
+    round: Pick<EvaluationRound, "evaluators"> & { readonly finalRecipients?: { readonly count: number } },
+    actors: ReadonlyArray<Pick<Actor.Actor, "id" | "kind">>
+  ): ReadonlyArray<Actor.Sector> => {
+    const byId = new Map(actors.map((a) => [a.id as string, a]))
+    const seen = new Set<Actor.Sector>()
+    for (const e of round.evaluators) {
+      const a = byId.get(e)
+      if (a !== undefined) seen.add(Actor.sectorOf(a))
+    }
+    if ((round.finalRecipients?.count ?? 0) > 0) seen.add("community")
+    return Actor.sectors.filter((s) => seen.has(s))
   }
-  if ((round.finalRecipients?.count ?? 0) > 0) seen.add("community")
-  return Actor.sectors.filter((s) => seen.has(s))
-}
+)
 
 /**
  * The findings of one round: a period that ends before it starts (error), an

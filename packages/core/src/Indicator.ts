@@ -18,6 +18,7 @@
  */
 
 import type * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Dimension from "./Dimension.js"
 import { toEffect, validator } from "./internal/contract.js"
@@ -387,10 +388,13 @@ export type IndicatorDefinitionEncoded = Schema.Schema.Encoded<typeof IndicatorD
  * @category getters
  * @since 0.1.0
  */
-export const levelIndex = (definition: Qualitative, code: string): number | undefined => {
+export const levelIndex: {
+  (code: string): (definition: Qualitative) => number | undefined
+  (definition: Qualitative, code: string): number | undefined
+} = dual(2, (definition: Qualitative, code: string): number | undefined => {
   const i = definition.scale.findIndex((l) => l.code === code)
   return i < 0 ? undefined : i
-}
+})
 
 /**
  * Every problem of a list of definitions: duplicate ids, all at once.

@@ -12,6 +12,7 @@
  */
 
 import type * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
@@ -330,10 +331,12 @@ export interface IndicatorAssignmentEncoded extends Schema.Schema.Encoded<typeof
  * @category getters
  * @since 0.1.0
  */
-export const findPeriod = (
-  assignment: Pick<IndicatorAssignment, "periods">,
-  period: Period
-): PeriodPlan | undefined => assignment.periods.find((p) => samePeriod(p, period))
+export const findPeriod: {
+  (period: Period): (assignment: Pick<IndicatorAssignment, "periods">) => PeriodPlan | undefined
+  (assignment: Pick<IndicatorAssignment, "periods">, period: Period): PeriodPlan | undefined
+} = dual(2, (assignment: Pick<IndicatorAssignment, "periods">, period: Period): PeriodPlan | undefined =>
+  assignment.periods.find((p) => samePeriod(p, period))
+)
 
 const describeTarget = (t: Target): string =>
   typeof t === "number" ? "a number" : "level" in t ? "a level" : "a range"

@@ -14,6 +14,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Access from "./Access.js"
 import * as Actor from "./Actor.js"
@@ -472,13 +473,14 @@ export const capacity = (intervention: Pick<InterventionInput, "delivery" | "res
  * @category predicates
  * @since 0.1.0
  */
-export const isEligible = (
-  intervention: Pick<InterventionInput, "access">,
-  member: Access.Member
-): boolean =>
+export const isEligible: {
+  (member: Access.Member): (intervention: Pick<InterventionInput, "access">) => boolean
+  (intervention: Pick<InterventionInput, "access">, member: Access.Member): boolean
+} = dual(2, (intervention: Pick<InterventionInput, "access">, member: Access.Member): boolean =>
   intervention.access === "vulnerability-too"
     ? Access.isGenerativelyEligible(member)
     : Access.isTraditionallyEligible(member)
+)
 
 /**
  * The persons of a population who may access the intervention.
@@ -486,14 +488,17 @@ export const isEligible = (
  * @category predicates
  * @since 0.1.0
  */
-export const eligible = (
-  intervention: Pick<InterventionInput, "access">,
-  population: Access.Population
-): ReadonlySet<string> => {
-  const out = new Set<string>()
-  for (const m of population) if (isEligible(intervention, m)) out.add(m.person)
-  return out
-}
+export const eligible: {
+  (population: Access.Population): (intervention: Pick<InterventionInput, "access">) => ReadonlySet<string>
+  (intervention: Pick<InterventionInput, "access">, population: Access.Population): ReadonlySet<string>
+} = dual(
+  2,
+  (intervention: Pick<InterventionInput, "access">, population: Access.Population): ReadonlySet<string> => {
+    const out = new Set<string>()
+    for (const m of population) if (isEligible(intervention, m)) out.add(m.person)
+    return out
+  }
+)
 
 /**
  * Builds an Intervention from typed fields without checking them, for trusted

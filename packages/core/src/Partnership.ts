@@ -538,17 +538,28 @@ export const commitmentTotals = (partnership: Pick<Partnership, "members">): Res
  * @category getters
  * @since 0.1.0
  */
-export const sectorsOf = (
-  partnership: Pick<Partnership, "members">,
-  actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
-): ReadonlyArray<Actor.Sector> => {
-  const seen = new Set<Actor.Sector>()
-  for (const m of partnership.members) {
-    const a = actorsById.get(m.actor)
-    if (a !== undefined) seen.add(Actor.sectorOf(a))
+export const sectorsOf: {
+  (
+    actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  ): (partnership: Pick<Partnership, "members">) => ReadonlyArray<Actor.Sector>
+  (
+    partnership: Pick<Partnership, "members">,
+    actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  ): ReadonlyArray<Actor.Sector>
+} = dual(
+  2,
+  (
+    partnership: Pick<Partnership, "members">,
+    actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  ): ReadonlyArray<Actor.Sector> => {
+    const seen = new Set<Actor.Sector>()
+    for (const m of partnership.members) {
+      const a = actorsById.get(m.actor)
+      if (a !== undefined) seen.add(Actor.sectorOf(a))
+    }
+    return Actor.sectors.filter((s) => seen.has(s))
   }
-  return Actor.sectors.filter((s) => seen.has(s))
-}
+)
 
 /**
  * Every reference problem of a list of partnerships: duplicate partnership

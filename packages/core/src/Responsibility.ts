@@ -21,6 +21,7 @@
  */
 
 import type * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import { toEffect, validator } from "./internal/contract.js"
@@ -83,23 +84,40 @@ export interface AssignmentEncoded extends Schema.Schema.Encoded<typeof Assignme
  * @category getters
  * @since 0.1.0
  */
-export const bodiesFor = (
-  need: Pick<Need.Need, "policyAreas" | "kind">,
-  map: ReadonlyArray<Assignment>
-): ReadonlyArray<{
-  readonly policyArea: PolicyArea.PolicyArea
-  readonly bodies: ReadonlyArray<Actor.ActorId>
-}> =>
-  need.policyAreas.map((area) => {
-    const inArea = map.filter((a) => a.policyArea === area)
-    const specific =
-      need.kind === undefined
-        ? []
-        : inArea.filter((a) => a.needKind !== undefined && a.needKind === need.kind)
-    const chosen = specific.length > 0 ? specific : inArea.filter((a) => a.needKind === undefined)
-    const bodies = [...new Set(chosen.flatMap((a) => (a.body === undefined ? [] : [a.body])))].sort()
-    return { policyArea: area, bodies }
-  })
+export const bodiesFor: {
+  (
+    map: ReadonlyArray<Assignment>
+  ): (need: Pick<Need.Need, "policyAreas" | "kind">) => ReadonlyArray<{
+    readonly policyArea: PolicyArea.PolicyArea
+    readonly bodies: ReadonlyArray<Actor.ActorId>
+  }>
+  (
+    need: Pick<Need.Need, "policyAreas" | "kind">,
+    map: ReadonlyArray<Assignment>
+  ): ReadonlyArray<{
+    readonly policyArea: PolicyArea.PolicyArea
+    readonly bodies: ReadonlyArray<Actor.ActorId>
+  }>
+} = dual(
+  2,
+  (
+    need: Pick<Need.Need, "policyAreas" | "kind">,
+    map: ReadonlyArray<Assignment>
+  ): ReadonlyArray<{
+    readonly policyArea: PolicyArea.PolicyArea
+    readonly bodies: ReadonlyArray<Actor.ActorId>
+  }> =>
+    need.policyAreas.map((area) => {
+      const inArea = map.filter((a) => a.policyArea === area)
+      const specific =
+        need.kind === undefined
+          ? []
+          : inArea.filter((a) => a.needKind !== undefined && a.needKind === need.kind)
+      const chosen = specific.length > 0 ? specific : inArea.filter((a) => a.needKind === undefined)
+      const bodies = [...new Set(chosen.flatMap((a) => (a.body === undefined ? [] : [a.body])))].sort()
+      return { policyArea: area, bodies }
+    })
+)
 
 /**
  * Whether a need lies in a «terra di nessuno» (seed 004, row 23): the map
@@ -123,10 +141,12 @@ export const bodiesFor = (
  * @category predicates
  * @since 0.1.0
  */
-export const isNoMansLand = (
-  need: Pick<Need.Need, "policyAreas" | "kind">,
-  map: ReadonlyArray<Assignment>
-): boolean => bodiesFor(need, map).every((a) => a.bodies.length === 0)
+export const isNoMansLand: {
+  (map: ReadonlyArray<Assignment>): (need: Pick<Need.Need, "policyAreas" | "kind">) => boolean
+  (need: Pick<Need.Need, "policyAreas" | "kind">, map: ReadonlyArray<Assignment>): boolean
+} = dual(2, (need: Pick<Need.Need, "policyAreas" | "kind">, map: ReadonlyArray<Assignment>): boolean =>
+  bodiesFor(need, map).every((a) => a.bodies.length === 0)
+)
 
 /**
  * One row of the map as a planner reads it: a kind of need (absent for needs

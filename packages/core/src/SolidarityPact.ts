@@ -16,6 +16,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
@@ -173,17 +174,28 @@ export const commitsSomething = (signatory: Pick<Signatory, "responsibilities" |
  * @category getters
  * @since 0.1.0
  */
-export const sectorsOf = (
-  pact: Pick<SolidarityPact, "signatories">,
-  actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
-): ReadonlyArray<Actor.Sector> => {
-  const seen = new Set<Actor.Sector>()
-  for (const s of pact.signatories) {
-    const a = actorsById.get(s.actor)
-    if (a !== undefined) seen.add(Actor.sectorOf(a))
+export const sectorsOf: {
+  (
+    actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  ): (pact: Pick<SolidarityPact, "signatories">) => ReadonlyArray<Actor.Sector>
+  (
+    pact: Pick<SolidarityPact, "signatories">,
+    actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  ): ReadonlyArray<Actor.Sector>
+} = dual(
+  2,
+  (
+    pact: Pick<SolidarityPact, "signatories">,
+    actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
+  ): ReadonlyArray<Actor.Sector> => {
+    const seen = new Set<Actor.Sector>()
+    for (const s of pact.signatories) {
+      const a = actorsById.get(s.actor)
+      if (a !== undefined) seen.add(Actor.sectorOf(a))
+    }
+    return Actor.sectors.filter((s) => seen.has(s))
   }
-  return Actor.sectors.filter((s) => seen.has(s))
-}
+)
 
 /**
  * The signatories supporting each Charter project, in Charter order (a
@@ -192,17 +204,34 @@ export const sectorsOf = (
  * @category getters
  * @since 0.1.0
  */
-export const supporters = (
-  pact: Pick<SolidarityPact, "signatories">,
-  charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects">
-): ReadonlyArray<{
-  readonly project: CitizenshipCharter.ProjectId
-  readonly signatories: ReadonlyArray<Actor.ActorId>
-}> =>
-  charter.projects.map((p) => ({
-    project: p.id,
-    signatories: [...new Set(pact.signatories.filter((s) => s.supports.includes(p.id)).map((s) => s.actor))]
-  }))
+export const supporters: {
+  (
+    charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects">
+  ): (pact: Pick<SolidarityPact, "signatories">) => ReadonlyArray<{
+    readonly project: CitizenshipCharter.ProjectId
+    readonly signatories: ReadonlyArray<Actor.ActorId>
+  }>
+  (
+    pact: Pick<SolidarityPact, "signatories">,
+    charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects">
+  ): ReadonlyArray<{
+    readonly project: CitizenshipCharter.ProjectId
+    readonly signatories: ReadonlyArray<Actor.ActorId>
+  }>
+} = dual(
+  2,
+  (
+    pact: Pick<SolidarityPact, "signatories">,
+    charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects">
+  ): ReadonlyArray<{
+    readonly project: CitizenshipCharter.ProjectId
+    readonly signatories: ReadonlyArray<Actor.ActorId>
+  }> =>
+    charter.projects.map((p) => ({
+      project: p.id,
+      signatories: [...new Set(pact.signatories.filter((s) => s.supports.includes(p.id)).map((s) => s.actor))]
+    }))
+)
 
 /**
  * Every broken signing rule of a Pact, at once, each with its path:
