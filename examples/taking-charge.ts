@@ -10,7 +10,16 @@
  * Run: node --conditions=@welfare/source --import tsx examples/taking-charge.ts
  */
 import { readFileSync } from "node:fs"
-import { Access, Need, Problem, Requirement, Responsibility, TakingCharge, Territory } from "@welfare/core"
+import {
+  Access,
+  Decoder,
+  Need,
+  Problem,
+  Requirement,
+  Responsibility,
+  TakingCharge,
+  Territory
+} from "@welfare/core"
 import { Either, Schema } from "effect"
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"))
@@ -21,7 +30,7 @@ const fail = (problems: ReadonlyArray<Problem.Problem>): never => {
 
 const territory = Either.getOrElse(Territory.decode(read("./territories/legnano.json")), fail)
 const fragment = Either.getOrElse(
-  Problem.decoder(
+  Decoder.lazy(
     Schema.Struct({
       needs: Schema.Array(Need.Need),
       responsibilities: Schema.Array(Responsibility.Assignment),

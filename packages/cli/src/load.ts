@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Measurement, Ndjson, Problem, type Summary, Territory } from "@welfare/core"
+import { Decoder, Measurement, Ndjson, Problem, type Summary, Territory } from "@welfare/core"
 import * as Either from "effect/Either"
 import { type CappedLocated, locatedCollector, none } from "./capped.js"
 import type { DocumentOptions } from "./index.js"
@@ -91,7 +91,7 @@ interface Line {
   readonly value: unknown
 }
 
-const decodeMeasurement = Problem.decoder(Measurement.Measurement)
+const decodeMeasurement = Decoder.lazy(Measurement.Measurement)
 
 /**
  * Reads an NDJSON file of measurements line by line with `Ndjson.decode`

@@ -11,7 +11,15 @@
  * @since 0.1.0
  */
 import { availableParallelism } from "node:os"
-import { type Indicator, IndicatorAssignment, Measurement, Ndjson, Problem, Summary } from "@welfare/core"
+import {
+  Decoder,
+  type Indicator,
+  IndicatorAssignment,
+  Measurement,
+  Ndjson,
+  Problem,
+  Summary
+} from "@welfare/core"
 import { type CappedLocated, locatedCollector, none } from "./capped.js"
 import type { Io } from "./io.js"
 import { type Located, maxLineBytes } from "./load.js"
@@ -85,7 +93,7 @@ export interface Streamed {
 }
 
 // the same decoder as load.ts: the problems are the ones readMeasurements reports
-const decodeMeasurement = Problem.decoder(Measurement.Measurement)
+const decodeMeasurement = Decoder.lazy(Measurement.Measurement)
 
 /** The parts of a detail key. */
 const partsOf = (key: string): readonly [string, string, string] => {

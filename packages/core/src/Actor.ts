@@ -9,12 +9,13 @@
 import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import { toEffect, validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as PolicyArea from "./PolicyArea.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 import * as Resource from "./Resource.js"
 
 /**
@@ -371,7 +372,7 @@ export const sectorLabels: Labels<Sector> = {
  * @category decoding
  * @since 0.2.0
  */
-export const decode: (input: unknown) => Problem.Result<Actor> = Problem.decoder(Actor)
+export const decode: (input: unknown) => Problem.Result<Actor> = Decoder.lazy(Actor)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

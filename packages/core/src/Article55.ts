@@ -25,8 +25,10 @@
  *
  * @since 0.1.0
  */
+
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -439,7 +441,7 @@ export const validate = (
   return Problem.asDiagnostics(problems, "D.Lgs. 117/2017, art. 55")
 }
 
-const decodeShape = Problem.decoder(Procedure)
+const decodeShape = Decoder.lazy(Procedure)
 
 /**
  * Decodes unknown input into a procedure (shape only), or returns every

@@ -8,9 +8,11 @@
  *
  * @since 0.1.0
  */
+
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -276,7 +278,7 @@ export const make = (input: CharterInput): Problem.Result<CitizenshipCharter> =>
   return Problem.fromProblems(input, [...empty, ...rules(input)])
 }
 
-const decodeFields = Problem.decoder(CharterFields)
+const decodeFields = Decoder.lazy(CharterFields)
 
 /**
  * Decodes unknown input into a Charter, or returns every problem. Never throws.

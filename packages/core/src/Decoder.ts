@@ -13,8 +13,10 @@
  *
  * @since 0.1.0
  */
+
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
+import * as Compiled from "./internal/compile/decoder.js"
 import { FromTextId, TextReaderId } from "./internal/kernel/text.js"
 import * as Problem from "./Problem.js"
 
@@ -32,7 +34,7 @@ export interface Decoder<A> {
 
 /**
  * Compiles a schema into a fast total decoder whose results are exactly those
- * of `Problem.decoder(schema)`: the same values (deep-equal, key order
+ * of `Decoder.lazy(schema)`: the same values (deep-equal, key order
  * included) and the same problems.
  *
  * @example
@@ -59,7 +61,7 @@ export interface Decoder<A> {
  * @since 0.1.0
  */
 export const compile = <A, I>(schema: Schema.Schema<A, I, never>): Decoder<A> => {
-  const { decode, fast } = Problem.compiledDecoder(schema, true)
+  const { decode, fast } = Compiled.compiledDecoder(schema, true)
   // a schema whose NDJSON lines the kernel reads (Measurement): `Ndjson` reads them without
   // JSON.parse, with the same values (lines the kernel refuses take this decoder)
   const textReader = schema.ast.annotations[TextReaderId]
@@ -104,3 +106,43 @@ export const decodeAll = <A>(
   }
   return Problem.fromProblems(values, problems)
 }
+
+/**
+ * Options of a decoder. `unknownProperties: "ignore"` drops the properties
+ * a schema does not declare instead of reporting them: only for decoders
+ * that read a part of an input (its `type`, say) whose whole is checked
+ * strictly after. Every public decoder reports them (`"problem"`, the
+ * default).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Options {
+  readonly unknownProperties?: "problem" | "ignore"
+}
+
+/**
+ * Makes a total decoder from a schema: unknown input in, the value or every
+ * problem out. Never throws. Nothing is prepared until the first call, so a
+ * module's decoders cost nothing at import time; the results are those of
+ * {@link compile}. (This was `Problem.decoder`, now its deprecated alias.)
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Actor, Decoder, Problem } from "@welfare/core"
+ *
+ * const decode = Decoder.lazy(Actor.Actor)
+ * const result = decode({ id: "coop-1", kind: "foo", name: "Il Melograno", resources: [] })
+ * assert.ok(Either.isLeft(result))
+ * assert.match(Problem.format(result.left[0]), /^kind: expected one of local-authority, /)
+ * ```
+ *
+ * @category decoding
+ * @since 0.3.0
+ */
+export const lazy: <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  options?: Options
+) => (input: unknown) => Problem.Result<A> = Compiled.lazy

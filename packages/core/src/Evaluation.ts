@@ -21,6 +21,7 @@ import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import type * as CitizenshipCharter from "./CitizenshipCharter.js"
+import * as Decoder from "./Decoder.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import { toEffect, validator } from "./internal/contract.js"
@@ -459,7 +460,7 @@ export const accountabilityReport = (
  * @category decoding
  * @since 0.2.0
  */
-export const decode: (input: unknown) => Problem.Result<EvaluationRound> = Problem.decoder(EvaluationRound)
+export const decode: (input: unknown) => Problem.Result<EvaluationRound> = Decoder.lazy(EvaluationRound)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

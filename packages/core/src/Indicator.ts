@@ -20,6 +20,7 @@
 import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import * as Dimension from "./Dimension.js"
 import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds } from "./internal/integrity.js"
@@ -342,9 +343,9 @@ export interface Qualitative extends Schema.Schema.Type<typeof Qualitative> {}
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { Indicator, Problem } from "@welfare/core"
+ * import { Decoder, Indicator } from "@welfare/core"
  *
- * const decode = Problem.decoder(Indicator.IndicatorDefinition)
+ * const decode = Decoder.lazy(Indicator.IndicatorDefinition)
  * const result = decode({
  *   id: "ind-volunteer-hours",
  *   kind: "quantitative",
@@ -637,7 +638,7 @@ export const errorsAsProblems = (findings: ReadonlyArray<Diagnostic>): Array<Pro
  * @since 0.2.0
  */
 export const decode: (input: unknown) => Problem.Result<IndicatorDefinition> =
-  Problem.decoder(IndicatorDefinition)
+  Decoder.lazy(IndicatorDefinition)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

@@ -16,6 +16,7 @@ import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
+import * as Decoder from "./Decoder.js"
 import * as Indicator from "./Indicator.js"
 import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
@@ -129,9 +130,9 @@ export const samePeriod = (a: Period, b: Period): boolean => a.start === b.start
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { IndicatorAssignment, Problem } from "@welfare/core"
+ * import { Decoder, IndicatorAssignment, Problem } from "@welfare/core"
  *
- * const decode = Problem.decoder(IndicatorAssignment.Range)
+ * const decode = Decoder.lazy(IndicatorAssignment.Range)
  * const result = decode({ min: 40, max: Number.POSITIVE_INFINITY })
  * assert.ok(Either.isLeft(result))
  * assert.strictEqual(
@@ -277,9 +278,9 @@ export type Scope = typeof Scope.Type
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { IndicatorAssignment, Problem } from "@welfare/core"
+ * import { Decoder, IndicatorAssignment } from "@welfare/core"
  *
- * const decode = Problem.decoder(IndicatorAssignment.IndicatorAssignment)
+ * const decode = Decoder.lazy(IndicatorAssignment.IndicatorAssignment)
  * const result = decode({
  *   id: "asg-volunteer-hours",
  *   indicator: "ind-volunteer-hours",
@@ -617,7 +618,7 @@ export const scopeTypeLabels: Labels<ScopeType> = {
  * @since 0.2.0
  */
 export const decode: (input: unknown) => Problem.Result<IndicatorAssignment> =
-  Problem.decoder(IndicatorAssignment)
+  Decoder.lazy(IndicatorAssignment)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

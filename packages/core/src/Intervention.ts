@@ -12,6 +12,7 @@
  *
  * @since 0.1.0
  */
+
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
@@ -19,6 +20,7 @@ import * as Schema from "effect/Schema"
 import * as Access from "./Access.js"
 import * as Actor from "./Actor.js"
 import * as CoDesign from "./CoDesign.js"
+import * as Decoder from "./Decoder.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import {
   AccessRule,
@@ -308,7 +310,7 @@ export interface InterventionEncoded extends Schema.Schema.Encoded<typeof Interv
 export const make = (input: InterventionInput): Problem.Result<Intervention> =>
   Problem.fromProblems(input, rules(input))
 
-const decodeFields = Problem.decoder(InterventionFields)
+const decodeFields = Decoder.lazy(InterventionFields)
 
 /**
  * Decodes unknown input into an intervention, or returns every problem: shape

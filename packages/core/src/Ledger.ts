@@ -26,6 +26,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import type * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import { toEffect, validator } from "./internal/contract.js"
@@ -34,7 +35,7 @@ import { literals, optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import type * as Measurement from "./Measurement.js"
 import * as Person from "./Person.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 import * as Published from "./Published.js"
 import * as Summary from "./Summary.js"
 
@@ -516,7 +517,7 @@ const checkFields = validator(Entry)
  */
 export const make = (fields: Entry): Problem.Result<Entry> => checkFields(fields)
 
-const decodeValue = Problem.decoder(Entry)
+const decodeValue = Decoder.lazy(Entry)
 
 /**
  * Decodes a ledger entry from unknown input (parsed JSON), with every problem at

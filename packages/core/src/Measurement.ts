@@ -16,6 +16,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import { toEffect, validator } from "./internal/contract.js"
@@ -126,9 +127,9 @@ export const Value = Schema.Number.pipe(
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { Measurement, Problem } from "@welfare/core"
+ * import { Decoder, Measurement, Problem } from "@welfare/core"
  *
- * const decode = Problem.decoder(Measurement.Measurement)
+ * const decode = Decoder.lazy(Measurement.Measurement)
  * const both = decode({
  *   indicator: "ind-1", assignment: "asg-1", period: { start: "2016-01-01", end: "2016-12-31" },
  *   value: 3, unit: "count", level: "lvl-good", measuredBy: "comune-legnano", source: "survey"
@@ -496,7 +497,7 @@ export const referenceProblems = (
  * @category decoding
  * @since 0.2.0
  */
-export const decode: (input: unknown) => Problem.Result<Measurement> = Problem.decoder(Measurement)
+export const decode: (input: unknown) => Problem.Result<Measurement> = Decoder.lazy(Measurement)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

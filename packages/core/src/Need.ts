@@ -20,13 +20,14 @@ import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import { toEffect } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals, optional } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as Person from "./Person.js"
 import * as PolicyArea from "./PolicyArea.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 
 /**
  * The id of a need.
@@ -166,9 +167,9 @@ const nonEmpty = <S extends Schema.Schema.Any>(item: S, message: string) =>
  * ```ts
  * import * as assert from "node:assert"
  * import { Either } from "effect"
- * import { Need, Problem } from "@welfare/core"
+ * import { Decoder, Need, Problem } from "@welfare/core"
  *
- * const decode = Problem.decoder(Need.Need)
+ * const decode = Decoder.lazy(Need.Need)
  * const result = decode({
  *   id: "need-casa-01",
  *   status: "overt",
@@ -244,7 +245,7 @@ export interface Need extends Schema.Schema.Type<typeof Need> {}
  */
 export interface NeedEncoded extends Schema.Schema.Encoded<typeof Need> {}
 
-const decodeNeed = Problem.decoder(Need)
+const decodeNeed = Decoder.lazy(Need)
 
 /**
  * Decodes unknown input into a need, or returns every problem. Never throws.

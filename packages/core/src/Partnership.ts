@@ -12,11 +12,13 @@
  *
  * @since 0.1.0
  */
+
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -413,7 +415,7 @@ export const make = (input: PartnershipInput): Problem.Result<Partnership> => {
   return Problem.fromProblems(input, problems)
 }
 
-const decodeFields = Problem.decoder(PartnershipFields)
+const decodeFields = Decoder.lazy(PartnershipFields)
 
 /**
  * Decodes unknown input into a partnership, or returns every problem: shape

@@ -14,13 +14,15 @@
  *
  * @since 0.2.0
  */
+
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import { referencesNothing, toEffect, validator } from "./internal/contract.js"
 import { optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 
 const codePattern = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,31}$/
 
@@ -163,7 +165,7 @@ export interface PlanningDistrictEncoded extends Schema.Schema.Encoded<typeof Pl
  * @category decoding
  * @since 0.2.0
  */
-export const decode: (input: unknown) => Problem.Result<PlanningDistrict> = Problem.decoder(PlanningDistrict)
+export const decode: (input: unknown) => Problem.Result<PlanningDistrict> = Decoder.lazy(PlanningDistrict)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

@@ -13,7 +13,7 @@ import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import { compile as compileAst, FAIL } from "./internal/compile/codegen.js"
+import type { Options as DecoderOptionsOf } from "./internal/compile/decoder.js"
 import { describe } from "./internal/describe.js"
 import { formatPath as renderPath } from "./internal/path.js"
 import type { Labels } from "./Label.js"
@@ -151,8 +151,10 @@ export type Result<A> = Either.Either<A, readonly [Problem, ...Array<Problem>]>
 
 // Unknown properties are problems: the JSON Schemas say `additionalProperties: false`, and a
 // misspelt fact or a free-text `note` must not pass unseen (issue 14).
-const strictOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error" }
-const lenientOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
+/** @internal */
+export const strictOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error" }
+/** @internal */
+export const lenientOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
 
 const codeOf = (issue: ParseResult.ParseIssue): ProblemCode =>
   issue._tag === "Missing" ? "missing" : "invalid-value"
@@ -186,7 +188,12 @@ const titleOf = (ast: SchemaAST.AST, outer: string | undefined): string | undefi
 // annotation of its own: remember the title of the transformation for it.
 const encodedTitles = new WeakMap<SchemaAST.AST, string>()
 const seen = new WeakSet<SchemaAST.AST>()
-const rememberTitles = (ast: SchemaAST.AST): void => {
+/**
+ * Remembers the titles of a schema's transformations for {@link fromParseError}.
+ *
+ * @internal
+ */
+export const rememberTitles = (ast: SchemaAST.AST): void => {
   if (seen.has(ast)) return
   seen.add(ast)
   switch (ast._tag) {
@@ -340,138 +347,31 @@ const expected = (ast: SchemaAST.AST, actual: unknown, title?: string): string =
   `expected ${what(ast, title)}, got ${describe(actual)}`
 
 /**
- * Makes a total decoder from a schema: unknown input in, the value or every
- * problem out. Never throws. Nothing is prepared until the first call, so a
- * module's decoders cost nothing at import time.
+ * Makes a total decoder from a schema: `Decoder.lazy`, the one public way
+ * in (the compiler lives behind `Decoder`).
  *
- * @example
- * ```ts
- * import * as assert from "node:assert"
- * import { Either } from "effect"
- * import { Actor, Problem } from "@welfare/core"
- *
- * const decode = Problem.decoder(Actor.Actor)
- * const result = decode({ id: "coop-1", kind: "foo", name: "Il Melograno", resources: [] })
- * assert.ok(Either.isLeft(result))
- * assert.match(Problem.format(result.left[0]), /^kind: expected one of local-authority, /)
- * ```
- *
+ * @deprecated Use `Decoder.lazy` (or `Decoder.compile` to prepare it at once); kept for one release.
  * @category decoding
  * @since 0.1.0
  */
-export const decoder = <A, I>(
-  schema: Schema.Schema<A, I, never>,
-  options?: DecoderOptions
-): ((input: unknown) => Result<A>) => {
-  let decode: ((input: unknown) => Result<A>) | undefined
-  return (input) => {
-    decode ??= compiledDecoder(schema, false, options).decode
-    return decode(input)
-  }
-}
+export { lazy as decoder } from "./internal/compile/decoder.js"
 
 /**
- * Options of {@link decoder}. `unknownProperties: "ignore"` drops the properties
- * a schema does not declare instead of reporting them: only for decoders that
- * read a part of an input (its `type`, say) whose whole is checked strictly
- * after. Every public decoder reports them (`"problem"`, the default).
+ * Options of a decoder: `Decoder.Options`.
  *
+ * @deprecated Use `Decoder.Options`.
  * @category decoding
  * @since 0.1.0
  */
-export interface DecoderOptions {
-  readonly unknownProperties?: "problem" | "ignore"
-}
+export type DecoderOptions = DecoderOptionsOf
 
 /**
- * The one implementation behind {@link decoder} and `Decoder.compile`: effect's
- * decoder with every problem, behind a fast path (a check-and-copy compiled
- * from the schema's AST) that hands every input it cannot vouch for to it.
- * `eager: false` compiles on first use, so importing a module that makes
- * decoders stays cheap; `fast()` tells whether a compiled path is in use.
+ * The one implementation behind `Decoder.lazy` and `Decoder.compile`
+ * (`internal/compile/decoder.ts`).
  *
  * @internal
  */
-export const compiledDecoder = <A, I>(
-  schema: Schema.Schema<A, I, never>,
-  eager: boolean,
-  options?: DecoderOptions
-): {
-  readonly decode: (input: unknown) => Result<A>
-  readonly fast: () => boolean
-  /** The compiled check alone: the value when it vouches for the input, else `undefined` (never throws). */
-  readonly tryFast: (input: unknown) => { readonly value: A } | undefined
-} => {
-  rememberTitles(schema.ast)
-  const decodeOptions = options?.unknownProperties === "ignore" ? lenientOptions : strictOptions
-  const full = Schema.decodeUnknownEither(schema, decodeOptions)
-  const slow = (input: unknown): Result<A> => Either.mapLeft(full(input), fromParseError)
-  const safe = (input: unknown): Result<A> => {
-    try {
-      const c = check === null ? compiled() : check
-      if (c === undefined) return slow(input)
-      const out = c(input)
-      return out === FAIL ? slow(input) : Either.right(out as A)
-    } catch {
-      // effect turns a union's discriminator into text with `String(...)`, which throws on an
-      // object whose own `toString` is not a function (`{"_tag": {"toString": ""}}` in JSON):
-      // check a copy whose objects turn into text safely (issue 14: decoders never throw).
-      try {
-        return slow(defanged(input, 0))
-      } catch {
-        return Either.left([
-          make("invalid-value", [], "the input could not be checked: it is not plain data")
-        ])
-      }
-    }
-  }
-  let check: ((input: unknown) => unknown) | undefined | null = eager
-    ? compileAst(schema.ast, decodeOptions).check
-    : null
-  const compiled = () => {
-    if (check === null) check = compileAst(schema.ast, decodeOptions).check
-    return check
-  }
-  return {
-    decode: safe,
-    fast: () => compiled() !== undefined,
-    tryFast: (input) => {
-      try {
-        const c = compiled()
-        if (c === undefined) return undefined
-        const out = c(input)
-        return out === FAIL ? undefined : { value: out as A }
-      } catch {
-        return undefined
-      }
-    }
-  }
-}
-
-// Prototypes that give a copied object or list a safe text form (`String(x)` never throws),
-// while `Reflect.ownKeys` still sees exactly the input's own keys.
-const toText = { value: () => "[object]" }
-const safeObject: object = Object.create(Object.prototype, { [Symbol.toPrimitive]: toText })
-const safeArray: object = Object.create(Array.prototype, { [Symbol.toPrimitive]: toText })
-
-const defanged = (u: unknown, depth: number): unknown => {
-  if (typeof u !== "object" || u === null || depth > 10_000) return u
-  if (Array.isArray(u)) {
-    const copy = u.map((v) => defanged(v, depth + 1))
-    Object.setPrototypeOf(copy, safeArray)
-    return copy
-  }
-  const copy: Record<string, unknown> = Object.create(safeObject)
-  for (const key of Object.keys(u)) {
-    Object.defineProperty(copy, key, {
-      value: defanged((u as Record<string, unknown>)[key], depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true
-    })
-  }
-  return copy
-}
+export { compiledDecoder } from "./internal/compile/decoder.js"
 
 /**
  * Every severity of a diagnostic, from the most serious: one table for the

@@ -17,13 +17,14 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import { toEffect, validator } from "./internal/contract.js"
 import { duplicateIds, unknownReference } from "./internal/integrity.js"
 import { id, literals } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import type * as Need from "./Need.js"
 import { NeedId } from "./Need.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 import * as Resource from "./Resource.js"
 
 /**
@@ -263,7 +264,7 @@ export const isPrefigured = (requirement: Pick<Requirement, "needs">): boolean =
  * @category decoding
  * @since 0.1.0
  */
-export const decode: (input: unknown) => Problem.Result<Requirement> = Problem.decoder(Requirement)
+export const decode: (input: unknown) => Problem.Result<Requirement> = Decoder.lazy(Requirement)
 
 /**
  * Every gap that keeps a reading from being generative.

@@ -9,10 +9,11 @@
 import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import { referencesNothing, toEffect, validator } from "./internal/contract.js"
 import { literals } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 
 /**
  * Every resource kind (seed 002, row 13).
@@ -389,7 +390,7 @@ export interface ResourceEncoded extends Schema.Schema.Encoded<typeof Resource> 
  * @category decoding
  * @since 0.2.0
  */
-export const decode: (input: unknown) => Problem.Result<Resource> = Problem.decoder(Resource)
+export const decode: (input: unknown) => Problem.Result<Resource> = Decoder.lazy(Resource)
 
 /**
  * {@link decode} as an `Effect` that fails with a `Problem.ValidationError`.

@@ -24,6 +24,7 @@ import type * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import { toEffect, validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { optional, text } from "./internal/schema.js"
@@ -276,7 +277,7 @@ const checkFields = validator(Assignment)
  */
 export const make = (fields: Assignment): Problem.Result<Assignment> => checkFields(fields)
 
-const decodeValue = Problem.decoder(Assignment)
+const decodeValue = Decoder.lazy(Assignment)
 
 /**
  * Decodes a responsibility assignment from unknown input (parsed JSON), with every problem at

@@ -17,6 +17,7 @@
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import * as Dimension from "./Dimension.js"
 import { referencesNothing, toEffect } from "./internal/contract.js"
 import { optional } from "./internal/schema.js"
@@ -619,7 +620,7 @@ const assemble = (
   return { rubric, problems: out }
 }
 
-const decodeInput = Problem.decoder(RubricInput)
+const decodeInput = Decoder.lazy(RubricInput)
 
 /**
  * Decodes unknown input (for example a JSON file) into a rubric, or returns

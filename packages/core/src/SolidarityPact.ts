@@ -14,12 +14,14 @@
  *
  * @since 0.1.0
  */
+
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
+import * as Decoder from "./Decoder.js"
 import { validator } from "./internal/contract.js"
 import { unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
@@ -388,7 +390,7 @@ export const check = (
   actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>
 ): Problem.Result<SolidarityPact> => Problem.fromProblems(pact, validate(pact, charter, actorsById))
 
-const decodeShape = Problem.decoder(SolidarityPact)
+const decodeShape = Decoder.lazy(SolidarityPact)
 
 /**
  * Decodes unknown input into a Pact (shape only), or returns every problem.

@@ -24,10 +24,12 @@
  *
  * @since 0.1.0
  */
+
 import type * as Effect from "effect/Effect"
 import type * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
+import * as Decoder from "./Decoder.js"
 import { toEffect, validator } from "./internal/contract.js"
 import type { Event } from "./internal/takingcharge/events.js"
 import * as Events from "./internal/takingcharge/events.js"
@@ -39,7 +41,7 @@ import type { CaseState } from "./internal/takingcharge/state.js"
 import * as State from "./internal/takingcharge/state.js"
 import * as Trace from "./internal/takingcharge/trace.js"
 import type { Labels, Lang } from "./Label.js"
-import * as Problem from "./Problem.js"
+import type * as Problem from "./Problem.js"
 import * as Time from "./Timestamp.js"
 
 export type { EventEncoded, EventKind } from "./internal/takingcharge/events.js"
@@ -112,7 +114,7 @@ export const isTimestamp: (s: string) => boolean = Time.isTimestamp
  */
 export const timestampOf: (ms: number) => Timestamp = Time.fromMillis
 
-const decodeEvents = Problem.decoder(Schema.Array(Events.Event))
+const decodeEvents = Decoder.lazy(Schema.Array(Events.Event))
 
 /**
  * Decodes unknown input (a JSON list) into events, or returns every problem
@@ -359,7 +361,7 @@ const isEvent = (u: unknown): boolean =>
  */ export const personalisation: (state: Pick<CaseState, "choice">) => Personalisation.Personalisation =
   Personalisation.personalisation
 
-const decodeOne = Problem.decoder(Events.Event)
+const decodeOne = Decoder.lazy(Events.Event)
 
 /**
  * Decodes one event of a case from unknown input (parsed JSON), with every

@@ -12,6 +12,7 @@
  *
  * @since 0.1.0
  */
+
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -19,10 +20,12 @@ import type * as SchemaAST from "effect/SchemaAST"
 import * as Actor from "./Actor.js"
 import * as CitizenshipCharter from "./CitizenshipCharter.js"
 import * as CoDesign from "./CoDesign.js"
+import * as Decoder from "./Decoder.js"
 import * as Evaluation from "./Evaluation.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import * as Intervention from "./Intervention.js"
+import * as Compiled from "./internal/compile/decoder.js"
 import { duplicateIdsInto, unknownReference } from "./internal/integrity.js"
 import { id, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
@@ -480,7 +483,7 @@ export const make = (init: TerritoryInit): Problem.Result<Territory> => {
   return Problem.fromProblems(input, integrity(input))
 }
 
-const decodeFields = Problem.decoder(TerritoryFields)
+const decodeFields = Decoder.lazy(TerritoryFields)
 
 /**
  * Decodes unknown input (for example parsed JSON) into a territory, or returns
@@ -524,7 +527,7 @@ export interface DecodeOptions {
   readonly maxProblems?: number
 }
 
-const fieldsDecoder = Problem.compiledDecoder(TerritoryFields, false)
+const fieldsDecoder = Compiled.compiledDecoder(TerritoryFields, false)
 
 // The lists of a territory, decoded one item at a time when the document is not valid, so that
 // the problems of a million broken items are found one item at a time (effect's decoder of the
@@ -562,14 +565,12 @@ const parts = () => {
         (k) =>
           [
             k,
-            Problem.decoder(
-              Schema.Struct({ [k]: fields[k]! }) as unknown as Schema.Schema<unknown, any, never>
-            )
+            Decoder.lazy(Schema.Struct({ [k]: fields[k]! }) as unknown as Schema.Schema<unknown, any, never>)
           ] as const
       ),
-      items: new Map(Object.entries(listItems).map(([k, schema]) => [k, Problem.decoder(schema)] as const)),
+      items: new Map(Object.entries(listItems).map(([k, schema]) => [k, Decoder.lazy(schema)] as const)),
       // the names of the fields only: what is left after them is reported as unknown
-      excess: Problem.decoder(
+      excess: Decoder.lazy(
         Schema.Struct(
           Object.fromEntries(Object.keys(fields).map((k) => [k, Schema.optional(Schema.Unknown)]))
         ) as unknown as Schema.Schema<unknown, any, never>
@@ -731,7 +732,7 @@ let fastEncode:
   | undefined
 const encoding = () => {
   if (fastEncode === undefined) {
-    const typeSide = Problem.compiledDecoder(
+    const typeSide = Compiled.compiledDecoder(
       Schema.typeSchema(TerritoryFields) as unknown as Schema.Schema<unknown, unknown, never>,
       false,
       { unknownProperties: "ignore" }

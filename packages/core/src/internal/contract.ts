@@ -1,8 +1,10 @@
 // The shared pieces of the module contract (issue 15): every entity module
 // exports decode, decodeEffect and encode with the same shapes.
+
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as Decoder from "../Decoder.js"
 import type * as Label from "../Label.js"
 import * as Problem from "../Problem.js"
 
@@ -24,7 +26,7 @@ export const toEffect =
 export const validator = <A, I>(schema: Schema.Schema<A, I, never>): ((value: A) => Problem.Result<A>) => {
   let check: ((input: unknown) => Problem.Result<unknown>) | undefined
   return (value) => {
-    check ??= Problem.decoder(Schema.typeSchema(schema) as Schema.Schema<unknown, unknown, never>)
+    check ??= Decoder.lazy(Schema.typeSchema(schema) as Schema.Schema<unknown, unknown, never>)
     return Either.map(check(value), () => value)
   }
 }

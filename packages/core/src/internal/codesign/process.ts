@@ -5,8 +5,10 @@
  * the history, and `replay` is one fold of `step` over the events.
  * @internal
  */
+
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as Decoder from "../../Decoder.js"
 import * as Problem from "../../Problem.js"
 import { describe } from "../describe.js"
 import * as Lifecycle from "../lifecycle/kernel.js"
@@ -82,12 +84,12 @@ export const replay = (definition: Definition, events: ReadonlyArray<Event>): Pr
   return Either.right(process)
 }
 
-const decodeDefinition = Problem.decoder(DefinitionSchema)
+const decodeDefinition = Decoder.lazy(DefinitionSchema)
 // Reads the type alone (the event's other fields are checked strictly by its own decoder).
-const decodeType = Problem.decoder(Schema.Struct({ type: EventType }), { unknownProperties: "ignore" })
+const decodeType = Decoder.lazy(Schema.Struct({ type: EventType }), { unknownProperties: "ignore" })
 const eventDecoders: { readonly [T in EventType]: (u: unknown) => Problem.Result<Event> } =
   Object.fromEntries(
-    eventTypes.map((t) => [t, Problem.decoder(eventSchemas[t] as unknown as Schema.Schema<Event, unknown>)])
+    eventTypes.map((t) => [t, Decoder.lazy(eventSchemas[t] as unknown as Schema.Schema<Event, unknown>)])
   ) as never
 
 export const decodeEvent = (input: unknown): Problem.Result<Event> =>
