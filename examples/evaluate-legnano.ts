@@ -12,7 +12,6 @@ import {
   Actor,
   Evaluation,
   GenerativeLens,
-  Indicator,
   Label,
   Ledger,
   Problem,

@@ -412,7 +412,11 @@ describe("Assessment", () => {
   })
 
   it("reads a tariff as «tutto pagato - tutto dovuto», not as a resource the citizen brings (seed 000, rows 8 and 11)", () => {
-    const tariff = { resource: Resource.unsafeMake("economic", 30), from: "beneficiaries", mode: "tariff" } as const
+    const tariff = {
+      resource: Resource.unsafeMake("economic", 30),
+      from: "beneficiaries",
+      mode: "tariff"
+    } as const
     const p = Assessment.assess({ id, resources: [tariff] })
     expect(p.evidence.map((e) => e.trait)).toEqual(["all-paid-all-due", "economic-only"])
     // Compulsory community work under sanction and paid work are not responsibility taken by choice
