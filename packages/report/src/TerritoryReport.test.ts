@@ -77,7 +77,9 @@ describe("Analysis.analyse on the territory of Legnano (seed 004)", () => {
     const strict = Analysis.analyse(legnano, { threshold: 7 })
     for (const lang of ["it", "en"] as const) {
       const text = renderMarkdown(territoryReport({ territory: legnano, analysis: strict }, { lang }))
-      expect(text).toContain(lang === "it" ? "i conteggi inferiori a 7 sono soppressi" : "counts below 7 are suppressed")
+      expect(text).toContain(
+        lang === "it" ? "i conteggi inferiori a 7 sono soppressi" : "counts below 7 are suppressed"
+      )
       expect(text).not.toContain(lang === "it" ? "inferiori a 5" : "below 5")
     }
   })
