@@ -13,7 +13,6 @@ import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import type { Options as DecoderOptionsOf } from "./internal/compile/decoder.js"
 import { describe } from "./internal/describe.js"
 import { formatPath as renderPath } from "./internal/path.js"
 import type { Labels } from "./Label.js"
@@ -363,7 +362,9 @@ export { lazy as decoder } from "./internal/compile/decoder.js"
  * @category decoding
  * @since 0.1.0
  */
-export type DecoderOptions = DecoderOptionsOf
+export interface DecoderOptions {
+  readonly unknownProperties?: "problem" | "ignore"
+}
 
 /**
  * The one implementation behind `Decoder.lazy` and `Decoder.compile`

@@ -69,6 +69,7 @@ export {
   stageLabels,
   stepProblemLabels
 } from "./internal/takingcharge/labels.js"
+export type { StepFacts } from "./internal/takingcharge/message.js"
 export type { Personalisation, PersonalisationKind } from "./internal/takingcharge/personalisation.js"
 export { hasPersonContribution, personalisationKinds } from "./internal/takingcharge/personalisation.js"
 export type { Known } from "./internal/takingcharge/problems.js"

@@ -4,8 +4,10 @@
  * `Decoder` (`Decoder.lazy`, `Decoder.compile`).
  * @internal
  */
+
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import type { Options } from "../../Decoder.js"
 import * as Problem from "../../Problem.js"
 import { compile as compileAst, FAIL } from "./codegen.js"
 
@@ -21,10 +23,8 @@ export const lazy = <A, I>(
   }
 }
 
-/** Options of a decoder (`Decoder.Options`, documented there). */
-export interface Options {
-  readonly unknownProperties?: "problem" | "ignore"
-}
+// Options of a decoder: `Decoder.Options`, documented there (a type-only import).
+export type { Options }
 
 /**
  * The one implementation behind `Decoder.lazy` and `Decoder.compile`: effect's

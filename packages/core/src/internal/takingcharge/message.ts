@@ -6,7 +6,13 @@
 import type { EventKind } from "./events.js"
 import type { StepProblem, StepProblemKind } from "./rules.js"
 
-/** What a step problem's sentence reads. */
+/**
+ * What a step problem's sentence reads: its kind, the event and the case, what
+ * was allowed, and the need.
+ *
+ * @category models
+ * @since 0.3.0
+ */
 export type StepFacts = Pick<StepProblem, "kind" | "eventId" | "caseId" | "allowed" | "need">
 
 /** The seed rule every step problem reads: the traceable path need, demand, choice. */
