@@ -79,73 +79,48 @@ export const summaryColumns: ReadonlyArray<Column> = [
   col("levels", "string", true, "Giudizi per livello (JSON)", "Judgements per level (JSON)")
 ]
 
-// The values of one row, in column order, written into `v` (one array reused
-// for every row: the rows and the columnar Arrow path read the same values
-// from one place, and neither allocates per value).
-const fill = (v: Array<Value>, scope: "cell" | "total", c: Published.Cell): void => {
-  v[0] = scope
-  v[1] = c.indicator
-  v[2] = c.period.start
-  v[3] = c.period.end
-  v[4] = scope === "total" || c.municipality === undefined ? null : c.municipality
-  v[5] = c.suppressed
-  if (c.suppressed) {
-    v[6] = c.hidden
-    for (let j = 7; j < 14; j++) v[j] = null
-    return
-  }
-  v[6] = null
-  v[7] = c.count
-  v[8] = c.personCounted > 0 ? c.persons : null
-  v[9] = c.numeric > 0 ? SummaryModule.sum(c) : null
-  v[10] = orNull(SummaryModule.mean(c))
-  v[11] = c.min
-  v[12] = c.max
-  let levels: string | null = null
-  // A judgement counts in `count` but not in `numeric`: with none, the levels
-  // are not read at all (a million cells are read faster without them).
-  if (c.count !== c.numeric)
-    for (const _ in c.levels) {
-      const codes = Object.keys(c.levels).sort()
-      levels = JSON.stringify(Object.fromEntries(codes.map((l) => [l, c.levels[l]])))
-      break
+// Rows are object literals with every column in order (never spread from a
+// shared key object: a spread row is about a hundred times slower to build).
+const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
+  const municipality = scope === "total" || c.municipality === undefined ? null : c.municipality
+  if (c.suppressed)
+    return {
+      scope,
+      indicator: c.indicator,
+      period_start: c.period.start,
+      period_end: c.period.end,
+      municipality,
+      suppressed: true,
+      hidden: c.hidden,
+      count: null,
+      persons: null,
+      sum: null,
+      mean: null,
+      min: null,
+      max: null,
+      levels: null
     }
-  v[13] = levels
-}
-
-/**
- * The keys of the rows {@link summary} gives: every cell, then every total, each in code-unit order.
- *
- * @internal
- */
-export const summaryKeys = (
-  published: Published.Published
-): { readonly cells: ReadonlyArray<string>; readonly totals: ReadonlyArray<string> } => ({
-  // keys in code-unit order (the default sort)
-  cells: Object.keys(published.cells).sort(),
-  totals: Object.keys(published.totals).sort()
-})
-
-/**
- * Visits the rows of {@link summary} in order (a row per cell, then a row per
- * total, each sorted by key), without building them: `visit` receives the
- * values of each row in column order, in an array reused for the next row.
- *
- * @internal
- */
-export const visitSummary = (
-  published: Published.Published,
-  keys: { readonly cells: ReadonlyArray<string>; readonly totals: ReadonlyArray<string> },
-  visit: (values: ReadonlyArray<Value>) => void
-): void => {
-  const v: Array<Value> = new Array(summaryColumns.length).fill(null)
-  for (const k of keys.cells) {
-    fill(v, "cell", published.cells[k]!)
-    visit(v)
+  let levels: string | null = null
+  for (const _ in c.levels) {
+    const codes = Object.keys(c.levels).sort()
+    levels = JSON.stringify(Object.fromEntries(codes.map((l) => [l, c.levels[l]])))
+    break
   }
-  for (const k of keys.totals) {
-    fill(v, "total", published.totals[k]!)
-    visit(v)
+  return {
+    scope,
+    indicator: c.indicator,
+    period_start: c.period.start,
+    period_end: c.period.end,
+    municipality,
+    suppressed: false,
+    hidden: null,
+    count: c.count,
+    persons: c.personCounted > 0 ? c.persons : null,
+    sum: c.numeric > 0 ? SummaryModule.sum(c) : null,
+    mean: orNull(SummaryModule.mean(c)),
+    min: c.min,
+    max: c.max,
+    levels
   }
 }
 
@@ -178,25 +153,8 @@ export const visitSummary = (
  */
 export const summary = (published: Published.Published): Rows<SummaryRow> => {
   const rows: Array<SummaryRow> = []
-  // Rows are object literals with every column in order (never spread from a
-  // shared key object: a spread row is about a hundred times slower to build).
-  visitSummary(published, summaryKeys(published), (v) =>
-    rows.push({
-      scope: v[0],
-      indicator: v[1],
-      period_start: v[2],
-      period_end: v[3],
-      municipality: v[4],
-      suppressed: v[5],
-      hidden: v[6],
-      count: v[7],
-      persons: v[8],
-      sum: v[9],
-      mean: v[10],
-      min: v[11],
-      max: v[12],
-      levels: v[13]
-    } as SummaryRow)
-  )
+  // keys in code-unit order (the default sort), each looked up once
+  for (const k of Object.keys(published.cells).sort()) rows.push(summaryRow("cell", published.cells[k]!))
+  for (const k of Object.keys(published.totals).sort()) rows.push(summaryRow("total", published.totals[k]!))
   return { name: "summary", columns: summaryColumns, rows }
 }
