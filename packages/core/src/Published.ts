@@ -118,11 +118,42 @@ const hiddenCell = (c: Pick<Summary.Cell, "indicator" | "period" | "municipality
 const roundTo = (n: number, base: number | undefined): number =>
   base === undefined ? n : Math.round(n / base) * base
 
-const visibleCell = (c: Summary.Cell, rounding: number | undefined): Cell => ({
-  ...c,
-  persons: roundTo(c.persons, rounding),
-  suppressed: false
-})
+// Object literals of two fixed shapes (with and without a municipality),
+// never a spread: a spread copy of every cell gave the published cells of a
+// large summary so many hidden classes that reading their fields was fifteen
+// times slower (measured on a million cells, `docs/benchmarks.md`, scenario
+// `tables`).
+const visibleCell = (c: Summary.Cell, rounding: number | undefined): Cell =>
+  c.municipality === undefined
+    ? {
+        indicator: c.indicator,
+        period: c.period,
+        count: c.count,
+        numeric: c.numeric,
+        units: c.units,
+        micros: c.micros,
+        min: c.min,
+        max: c.max,
+        persons: roundTo(c.persons, rounding),
+        personCounted: c.personCounted,
+        levels: c.levels,
+        suppressed: false
+      }
+    : {
+        indicator: c.indicator,
+        period: c.period,
+        municipality: c.municipality,
+        count: c.count,
+        numeric: c.numeric,
+        units: c.units,
+        micros: c.micros,
+        min: c.min,
+        max: c.max,
+        persons: roundTo(c.persons, rounding),
+        personCounted: c.personCounted,
+        levels: c.levels,
+        suppressed: false
+      }
 
 const isSmall = (c: Summary.Cell, threshold: number): boolean => c.personCounted > 0 && c.persons < threshold
 
@@ -191,7 +222,11 @@ export const publish = (summary: Summary.Summary, options: Options = {}): Proble
   const totalsOut: { [key: string]: Cell } = {}
   const spans: { [key: string]: ReadonlyArray<string> } = {}
   const totals = Summary.rollUp(summary)
-  for (const [g, keys] of groups) {
+  // Groups, and the cells of each, are written in key order: the published
+  // cells enumerate (`Object.keys`) already sorted, which exports rely on to
+  // sort a million keys in a single pass.
+  for (const g of [...groups.keys()].sort()) {
+    const keys = groups.get(g)!.sort()
     const small = new Set(keys.filter((k) => isSmall(summary.cells[k]!, threshold)))
     const hidden = new Set(small)
     if (hidden.size > 0) {
@@ -212,7 +247,7 @@ export const publish = (summary: Summary.Summary, options: Options = {}): Proble
         : visibleCell(summary.cells[k]!, rounding)
     const t = totals.cells[g]!
     totalsOut[g] = isSmall(t, threshold) ? hiddenCell(t, "small") : visibleCell(t, rounding)
-    spans[g] = [...keys].sort()
+    spans[g] = keys
   }
   return Either.right(
     make({
@@ -337,7 +372,7 @@ const mergeRecords = (parts: ReadonlyArray<{ readonly [key: string]: Cell }>): {
     visible.push({ _tag: "Summary", cells: shown })
   }
   const merged = Summary.mergeAll(visible)
-  for (const key in merged.cells) out[key] = { ...merged.cells[key]!, suppressed: false }
+  for (const key in merged.cells) out[key] = visibleCell(merged.cells[key]!, undefined)
   return out
 }
 

@@ -7,7 +7,8 @@
  * metadata (`description_it`, `description_en`).
  *
  * The buffers are filled directly from the rows (no per-value builder, no
- * intermediate array); the time to convert a published summary of a million
+ * intermediate array); a published summary is written straight from its
+ * cells by {@link summaryToArrow}. The time to convert a published summary of a million
  * cells is measured in `docs/benchmarks.md` (scenario `tables`).
  *
  * @packageDocumentation
@@ -30,7 +31,9 @@ import {
   tableToIPC,
   Utf8
 } from "apache-arrow"
-import { summary } from "./internal/rows/summary.js"
+import * as C from "./internal/arrow/columns.js"
+import { summaryData } from "./internal/arrow/summary.js"
+import { summaryColumns } from "./internal/rows/summary.js"
 import type { ColumnType, Rows, Value } from "./Rows.js"
 
 const arrowType = (t: ColumnType): DataType =>
@@ -59,106 +62,46 @@ export const schemaOf = (rows: Pick<Rows, "name" | "columns">): Schema =>
     new Map([["name", rows.name]])
   )
 
-const encoder = new TextEncoder()
-
 type Row = Rows["rows"][number]
 
-/** One column's Arrow data, filled value by value in row order. */
-interface Builder {
-  readonly push: (v: Value | undefined) => void
-  readonly finish: () => Data
-}
-
-// A builder writes straight into the column's buffers (no per-value object,
-// no intermediate array): the values and, when some are null, the validity
-// bitmap (a bit set per valid row). Its length is known up front.
-const builder = (type: ColumnType, length: number): Builder => {
-  const bitmap = new Uint8Array((length + 7) >> 3)
-  let nulls = 0
-  let i = 0
-  const done = () => ({ nullCount: nulls, nullBitmap: nulls === 0 ? empty : bitmap })
+// One column's Arrow data, written value by value in row order straight
+// into its buffers (no per-value builder object, no intermediate array).
+const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string): Data => {
+  const n = rows.length
   switch (type) {
-    case "number":
-    case "integer": {
-      const data = type === "number" ? new Float64Array(length) : new Int32Array(length)
-      return {
-        push: (v) => {
-          if (v === null || v === undefined) nulls++
-          else {
-            bitmap[i >> 3]! |= 1 << (i & 7)
-            data[i] = v as number
-          }
-          i++
-        },
-        finish: () =>
-          type === "number"
-            ? makeData({ type: new Float64(), length, ...done(), data: data as Float64Array })
-            : makeData({ type: new Int32(), length, ...done(), data: data as Int32Array })
+    case "number": {
+      const c = C.floats(n)
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name]
+        C.setFloat(c, i, v === null || v === undefined ? null : (v as number))
       }
+      return C.floatsData(c)
+    }
+    case "integer": {
+      const c = C.ints(n)
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name]
+        C.setInt(c, i, v === null || v === undefined ? null : (v as number))
+      }
+      return C.intsData(c)
     }
     case "boolean": {
-      const data = new Uint8Array((length + 7) >> 3)
-      return {
-        push: (v) => {
-          if (v === null || v === undefined) nulls++
-          else {
-            bitmap[i >> 3]! |= 1 << (i & 7)
-            if (v === true) data[i >> 3]! |= 1 << (i & 7)
-          }
-          i++
-        },
-        finish: () => makeData({ type: new Bool(), length, ...done(), data })
+      const c = C.bools(n)
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name]
+        C.setBool(c, i, v === null || v === undefined ? null : v === true)
       }
+      return C.boolsData(c)
     }
     case "string": {
-      // Repeated values (ids, periods) are encoded once, and a value equal to
-      // the one before (rows sorted by key repeat it) is not even looked up;
-      // the bytes go straight into one growing buffer.
-      const cache = new Map<string, Uint8Array>()
-      const valueOffsets = new Int32Array(length + 1)
-      let data = new Uint8Array(Math.max(64, length * 8))
-      let bytes = 0
-      let last: string | undefined
-      let lastBytes: Uint8Array = empty
-      return {
-        push: (v) => {
-          if (v === null || v === undefined) nulls++
-          else {
-            bitmap[i >> 3]! |= 1 << (i & 7)
-            const s = typeof v === "string" ? v : String(v)
-            let b = lastBytes
-            if (s !== last) {
-              const cached = cache.get(s)
-              if (cached === undefined) {
-                b = encoder.encode(s)
-                if (cache.size < 65_536) cache.set(s, b)
-              } else b = cached
-              last = s
-              lastBytes = b
-            }
-            const n = b.length
-            if (bytes + n > data.length) {
-              const grown = new Uint8Array(Math.max(data.length * 2, bytes + n))
-              grown.set(data.subarray(0, bytes))
-              data = grown
-            }
-            if (n < 32) for (let k = 0; k < n; k++) data[bytes + k] = b[k]!
-            else data.set(b, bytes)
-            bytes += n
-          }
-          valueOffsets[++i] = bytes
-        },
-        finish: () =>
-          makeData({ type: new Utf8(), length, ...done(), valueOffsets, data: data.slice(0, bytes) })
+      const c = C.text(n)
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name]
+        C.setText(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))
       }
+      return C.textData(c)
     }
   }
-}
-
-const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string): Data => {
-  const b = builder(type, rows.length)
-  for (let i = 0; i < rows.length; i++) b.push(rows[i]![name])
-  return b.finish()
 }
 
 const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>): Table =>
@@ -168,8 +111,6 @@ const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>):
       makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: [...children] })
     )
   ])
-
-const empty: Uint8Array = new Uint8Array(0)
 
 /**
  * The rows as an Arrow table, one column per `Rows.Column`, in order.
@@ -203,10 +144,11 @@ export const toArrow = (rows: Rows): Table =>
   )
 
 /**
- * A published summary as an Arrow table: `toArrow(Rows.summary(published))`
- * in one call. (A column-by-column path without row objects was measured
- * slower than this one, 8.1 s against 5.0 s for a million cells:
- * `docs/benchmarks.md`, scenario `tables`.)
+ * A published summary as an Arrow table: the table of
+ * `toArrow(Rows.summary(published))`, byte for byte, written straight from
+ * the cells into the column buffers with no row object in between (for a
+ * million cells the row objects cost more than everything else together:
+ * `docs/benchmarks.md`, scenario `tables`).
  *
  * @example
  * ```ts
@@ -228,7 +170,10 @@ export const toArrow = (rows: Rows): Table =>
  * @category conversions
  * @since 0.2.0
  */
-export const summaryToArrow = (published: Published.Published): Table => toArrow(summary(published))
+export const summaryToArrow = (published: Published.Published): Table => {
+  const { children, length } = summaryData(published)
+  return tableOf(schemaOf({ name: "summary", columns: summaryColumns }), length, children)
+}
 
 /**
  * The rows as an Arrow IPC stream (or file, with `{ format: "file" }`): the

@@ -79,10 +79,45 @@ export const summaryColumns: ReadonlyArray<Column> = [
   col("levels", "string", true, "Giudizi per livello (JSON)", "Judgements per level (JSON)")
 ]
 
+/** The persons of a shown cell, or `null` when it is not about persons. @internal */
+export const personsOf = (c: SummaryModule.Cell): number | null => (c.personCounted > 0 ? c.persons : null)
+
+/** The sum of a shown cell's numeric values, or `null` when it has none. @internal */
+export const sumOf = (c: SummaryModule.Cell): number | null => (c.numeric > 0 ? SummaryModule.sum(c) : null)
+
+/** The mean of a shown cell's numeric values, or `null` when it has none. @internal */
+export const meanOf = (c: SummaryModule.Cell): number | null => orNull(SummaryModule.mean(c))
+
+/** A shown cell's judgements per level as JSON (levels sorted), or `null` when it has none. @internal */
+export const levelsOf = (c: SummaryModule.Cell): string | null => {
+  for (const _ in c.levels) {
+    const codes = Object.keys(c.levels).sort()
+    return JSON.stringify(Object.fromEntries(codes.map((l) => [l, c.levels[l]])))
+  }
+  return null
+}
+
+/** The municipality column of a cell or total. @internal */
+export const municipalityOf = (scope: "cell" | "total", c: Published.Cell): string | null =>
+  scope === "total" || c.municipality === undefined ? null : c.municipality
+
+/**
+ * The keys of a published summary's cells and of its totals, each sorted
+ * (code-unit order, the default sort): the order of the rows.
+ *
+ * @internal
+ */
+export const sortedKeys = (
+  published: Published.Published
+): { readonly cells: ReadonlyArray<string>; readonly totals: ReadonlyArray<string> } => ({
+  cells: Object.keys(published.cells).sort(),
+  totals: Object.keys(published.totals).sort()
+})
+
 // Rows are object literals with every column in order (never spread from a
 // shared key object: a spread row is about a hundred times slower to build).
 const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
-  const municipality = scope === "total" || c.municipality === undefined ? null : c.municipality
+  const municipality = municipalityOf(scope, c)
   if (c.suppressed)
     return {
       scope,
@@ -100,12 +135,6 @@ const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
       max: null,
       levels: null
     }
-  let levels: string | null = null
-  for (const _ in c.levels) {
-    const codes = Object.keys(c.levels).sort()
-    levels = JSON.stringify(Object.fromEntries(codes.map((l) => [l, c.levels[l]])))
-    break
-  }
   return {
     scope,
     indicator: c.indicator,
@@ -115,12 +144,12 @@ const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
     suppressed: false,
     hidden: null,
     count: c.count,
-    persons: c.personCounted > 0 ? c.persons : null,
-    sum: c.numeric > 0 ? SummaryModule.sum(c) : null,
-    mean: orNull(SummaryModule.mean(c)),
+    persons: personsOf(c),
+    sum: sumOf(c),
+    mean: meanOf(c),
     min: c.min,
     max: c.max,
-    levels
+    levels: levelsOf(c)
   }
 }
 
@@ -153,8 +182,8 @@ const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
  */
 export const summary = (published: Published.Published): Rows<SummaryRow> => {
   const rows: Array<SummaryRow> = []
-  // keys in code-unit order (the default sort), each looked up once
-  for (const k of Object.keys(published.cells).sort()) rows.push(summaryRow("cell", published.cells[k]!))
-  for (const k of Object.keys(published.totals).sort()) rows.push(summaryRow("total", published.totals[k]!))
+  const keys = sortedKeys(published)
+  for (const k of keys.cells) rows.push(summaryRow("cell", published.cells[k]!))
+  for (const k of keys.totals) rows.push(summaryRow("total", published.totals[k]!))
   return { name: "summary", columns: summaryColumns, rows }
 }
