@@ -3,6 +3,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Actor from "./Actor.js"
 import * as Decoder from "./Decoder.js"
+import { lines } from "./internal/compile/stream.js"
 import * as Ndjson from "./Ndjson.js"
 import * as Problem from "./Problem.js"
 import * as Arb from "./testing/index.js"
@@ -45,6 +46,42 @@ describe("Ndjson", () => {
           expect(entries.map((e) => e.line)).toEqual(values.map((_, i) => i + 1))
         }
       )
+    )
+  })
+
+  it("property: bytes cut anywhere read as the whole text decoded at once, whatever the bytes (invalid UTF-8, a byte order mark, lines longer than what waits for the next chunk)", () => {
+    const piece = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 12 }).map((s) => encoder.encode(s)),
+      fc.uint8Array({ maxLength: 6 }),
+      fc.constantFrom(
+        encoder.encode("\n"),
+        encoder.encode("\r\n"),
+        encoder.encode("\uFEFF"),
+        new Uint8Array([0xe2, 0x82])
+      )
+    )
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 16 }),
+        (pieces, cuts, carryLimit) => {
+          const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
+          pieces.reduce((at, p) => (bytes.set(p, at), at + p.length), 0)
+          const read = (chunks: ReadonlyArray<Ndjson.Chunk>) => {
+            const splitter = lines(1_000, carryLimit)
+            return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()]
+          }
+          const whole = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)
+          expect(read(chunked(whole, [], false))).toEqual(read([whole]))
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)
+          const chunks = [...points, bytes.length].map((p, i, all) =>
+            bytes.slice(i === 0 ? 0 : all[i - 1]!, p)
+          )
+          expect(read(chunks)).toEqual(read([whole]))
+        }
+      ),
+      { numRuns: 300 }
     )
   })
 
