@@ -67,7 +67,11 @@ describe("Ndjson", () => {
         fc.integer({ min: 1, max: 16 }),
         (pieces, cuts, carryLimit) => {
           const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
-          pieces.reduce((at, p) => (bytes.set(p, at), at + p.length), 0)
+          let at = 0
+          for (const p of pieces) {
+            bytes.set(p, at)
+            at += p.length
+          }
           const read = (chunks: ReadonlyArray<Ndjson.Chunk>) => {
             const splitter = lines(1_000, carryLimit)
             return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()]
