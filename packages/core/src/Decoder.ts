@@ -17,7 +17,7 @@
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
 import * as Compiled from "./internal/compile/decoder.js"
-import { FromTextId, TextReaderId } from "./internal/kernel/text.js"
+import { FromBytesId, FromTextId, type LineReaders, TextReaderId } from "./internal/kernel/text.js"
 import * as Problem from "./Problem.js"
 
 /**
@@ -64,11 +64,12 @@ export const compile = <A, I>(schema: Schema.Schema<A, I, never>): Decoder<A> =>
   const { decode, fast } = Compiled.compiledDecoder(schema, true)
   // a schema whose NDJSON lines the kernel reads (Measurement): `Ndjson` reads them without
   // JSON.parse, with the same values (lines the kernel refuses take this decoder)
-  const textReader = schema.ast.annotations[TextReaderId]
+  const makeReaders = schema.ast.annotations[TextReaderId]
+  const readers = typeof makeReaders === "function" ? (makeReaders() as LineReaders) : undefined
   return Object.assign(
     decode,
     { fast: fast() },
-    typeof textReader === "function" ? { [FromTextId]: textReader() } : {}
+    readers === undefined ? {} : { [FromTextId]: readers.text, [FromBytesId]: readers.bytes }
   )
 }
 

@@ -3,7 +3,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Actor from "./Actor.js"
 import * as Decoder from "./Decoder.js"
-import { lines } from "./internal/compile/stream.js"
+import { lines, type Raw } from "./internal/compile/stream.js"
 import * as Ndjson from "./Ndjson.js"
 import * as Problem from "./Problem.js"
 import * as Arb from "./testing/index.js"
@@ -49,7 +49,7 @@ describe("Ndjson", () => {
     )
   })
 
-  it("property: bytes cut anywhere read as the whole text decoded at once, whatever the bytes (invalid UTF-8, a byte order mark, lines longer than what waits for the next chunk)", () => {
+  it("property: bytes cut anywhere read as the whole text decoded at once, whatever the bytes (invalid UTF-8, a byte order mark, lines longer than what waits for the next chunk or than the longest record), with or without a fast reader of whole lines", () => {
     const piece = fc.oneof(
       fc.string({ unit: "binary", maxLength: 12 }).map((s) => encoder.encode(s)),
       fc.uint8Array({ maxLength: 6 }),
@@ -58,14 +58,27 @@ describe("Ndjson", () => {
         encoder.encode("\r\n"),
         encoder.encode("\uFEFF"),
         new Uint8Array([0xe2, 0x82])
-      )
+      ),
+      fc.stringMatching(/^[0-9]{1,6}$/).map((s) => encoder.encode(s))
     )
+    // a fast reader of lines of digits (as the kernel's reads measurements): what it reads
+    // must be what the text path gives for the same line
+    const digits = (b: Uint8Array, s: number, e: number): string | undefined => {
+      if (e === s) return undefined
+      for (let i = s; i < e; i++) if (b[i]! < 48 || b[i]! > 57) return undefined
+      return String.fromCharCode(...b.subarray(s, e))
+    }
+    const normal = (raws: ReadonlyArray<Raw>): ReadonlyArray<Raw> =>
+      raws.map((r) =>
+        r._tag === "Text" && /^[0-9]+$/.test(r.text) ? { _tag: "Read", value: r.text, line: r.line } : r
+      )
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 30 }),
         fc.array(fc.nat(), { maxLength: 12 }),
         fc.integer({ min: 1, max: 16 }),
-        (pieces, cuts, carryLimit) => {
+        fc.boolean(),
+        (pieces, cuts, carryLimit, withFast) => {
           const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
           let at = 0
           for (const p of pieces) {
@@ -73,8 +86,8 @@ describe("Ndjson", () => {
             at += p.length
           }
           const read = (chunks: ReadonlyArray<Ndjson.Chunk>) => {
-            const splitter = lines(1_000, carryLimit)
-            return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()]
+            const splitter = lines(20, { carryLimit, fast: withFast ? digits : undefined })
+            return normal([...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()])
           }
           const whole = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)
           expect(read(chunked(whole, [], false))).toEqual(read([whole]))

@@ -18,7 +18,7 @@
  */
 import * as Either from "effect/Either"
 import { arrayElements, lines, type Raw, type Splitter } from "./internal/compile/stream.js"
-import { fromTextOf } from "./internal/kernel/text.js"
+import { fromBytesOf, fromTextOf } from "./internal/kernel/text.js"
 import * as Problem from "./Problem.js"
 
 /**
@@ -100,6 +100,8 @@ const toEntry = <A>(
   decode: Decode<A>,
   fromText: ((text: string) => unknown) | undefined
 ): Entry<A> => {
+  // a line the kernel's reader read from its bytes (Decoder.compile(Measurement)): the decoder's value
+  if (raw._tag === "Read") return { _tag: "Value", index, line: raw.line, value: raw.value as A }
   if (raw._tag === "Error") {
     return {
       _tag: "Problems",
@@ -188,7 +190,8 @@ export const decode = <A = unknown>(
   source: Source,
   decoder?: (input: unknown) => Problem.Result<A>,
   options?: Options
-): AsyncGenerator<Entry<A>> => read(source, lines(maxOf(options)), (decoder ?? identity) as Decode<A>)
+): AsyncGenerator<Entry<A>> =>
+  read(source, lines(maxOf(options), { fast: fromBytesOf(decoder) }), (decoder ?? identity) as Decode<A>)
 
 /**
  * Reads the elements of one JSON array incrementally (`[ {...}, {...} ]`),
@@ -223,7 +226,8 @@ export const decodeSync = <A = unknown>(
   source: Iterable<Chunk>,
   decoder?: (input: unknown) => Problem.Result<A>,
   options?: Options
-): Generator<Entry<A>> => readSync(source, lines(maxOf(options)), (decoder ?? identity) as Decode<A>)
+): Generator<Entry<A>> =>
+  readSync(source, lines(maxOf(options), { fast: fromBytesOf(decoder) }), (decoder ?? identity) as Decode<A>)
 
 /**
  * Like {@link decodeArray}, for a synchronous source.

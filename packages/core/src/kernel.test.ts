@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Decoder from "./Decoder.js"
-import { fromTextOf } from "./internal/kernel/text.js"
+import { fromBytesOf, fromTextOf } from "./internal/kernel/text.js"
 import * as Kernel from "./kernel.js"
 import * as Measurement from "./Measurement.js"
 import * as Ndjson from "./Ndjson.js"
@@ -134,21 +134,39 @@ describe("kernel: the measurement line reader", () => {
     }
   })
 
-  it("property: Ndjson.decodeSync with Decoder.compile(Measurement) gives the same entries as JSON.parse + the decoder, line by line (the text path)", () => {
+  it("property: Ndjson.decodeSync with Decoder.compile(Measurement) gives the same entries as JSON.parse + the decoder, line by line (the text path, and the bytes path cut anywhere)", () => {
     const plainDecode = Object.assign((u: unknown) => readText(u), { fast: readText.fast })
-    // the compiled decoder carries the kernel's text reader; the plain one does not
+    // the compiled decoder carries the kernel's text and bytes readers; the plain one does not
     expect(fromTextOf(readText)).toBeTypeOf("function")
+    expect(fromBytesOf(readText)).toBeTypeOf("function")
     expect(fromTextOf(plainDecode)).toBeUndefined()
+    expect(fromBytesOf(plainDecode)).toBeUndefined()
+    const encoder = new TextEncoder()
     fc.assert(
-      fc.property(fc.array(anyLine, { maxLength: 20 }), (lines) => {
-        const text = lines.map((l) => l.replace(/[\r\n]/g, " ")).join("\n")
-        const fast = [...Ndjson.decodeSync([text], readText)]
-        const slow = [...Ndjson.decodeSync([text], plainDecode)]
-        expect(fast.length).toBe(slow.length)
-        fast.forEach((e, i) => {
-          expectSameValue(e, slow[i])
-        })
-      }),
+      fc.property(
+        fc.array(anyLine, { maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        (lines, cuts, crlf) => {
+          const text = lines.map((l) => l.replace(/[\r\n]/g, " ")).join(crlf ? "\r\n" : "\n")
+          const bytes = encoder.encode(text)
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)
+          const chunks = [...points, bytes.length].map((p, i, all) =>
+            bytes.slice(i === 0 ? 0 : all[i - 1]!, p)
+          )
+          const slow = [...Ndjson.decodeSync([text], plainDecode)]
+          const fromBytes = [...Ndjson.decodeSync(chunks, readText)]
+          expect(fromBytes.length).toBe(slow.length)
+          fromBytes.forEach((e, i) => {
+            expectSameValue(e, slow[i])
+          })
+          const fast = [...Ndjson.decodeSync([text], readText)]
+          expect(fast.length).toBe(slow.length)
+          fast.forEach((e, i) => {
+            expectSameValue(e, slow[i])
+          })
+        }
+      ),
       { numRuns: 300 }
     )
   }, 120_000)

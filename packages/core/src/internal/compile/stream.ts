@@ -1,15 +1,19 @@
 /**
  * Push parsers behind `Ndjson`: chunks in, whole records out, holding at most
  * one record's text (capped) between chunks. Platform-neutral: bytes are
- * decoded with `TextDecoder` in streaming mode, so a character split across
- * two chunks is decoded once whole.
+ * decoded with `TextDecoder`, and a character split across two chunks is
+ * decoded once whole.
  *
  * @internal
  */
 
-/** One record's text with where it starts, or why there is none. @internal */
+/**
+ * One record's text with where it starts, or the record a fast reader read
+ * from its bytes, or why there is none. @internal
+ */
 export type Raw =
   | { readonly _tag: "Text"; readonly text: string; readonly line: number; readonly column: number }
+  | { readonly _tag: "Read"; readonly value: unknown; readonly line: number }
   | { readonly _tag: "Error"; readonly line: number; readonly column: number; readonly message: string }
 
 /** A push parser: `push` a chunk, get the records it completed; `end` flushes. @internal */
@@ -36,88 +40,47 @@ const concat = (parts: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
 }
 
 /**
- * UTF-8 bytes to text for a line splitter, decoded up to each chunk's last
- * newline in one call (a newline byte never falls inside a character, so
- * the cut is always between characters): several times faster than
- * decoding in streaming mode, which the decoder does on a slower path. The
- * bytes after the last newline wait for the next chunk, up to 64 KiB; a
- * longer line is decoded as it streams instead (and is capped by the
- * splitter), so memory stays bounded. Byte order marks are kept: the
- * splitter removes one at the start of the first line.
+ * A reader of one line's bytes `b[s..e)` (without its newline): the record
+ * it reads, or `undefined` to take the line's text down the full path.
+ * @internal
  */
-const lineText = (
-  carryLimit: number
-): { readonly push: (chunk: string | Uint8Array) => string; readonly end: () => string } => {
-  const whole = new TextDecoder("utf-8", { ignoreBOM: true })
-  const stream = new TextDecoder("utf-8", { ignoreBOM: true })
-  let carry: Array<Uint8Array> = []
-  let carried = 0
-  let streaming = false
-  const flush = (): string => {
-    let text = ""
-    for (const c of carry) text += stream.decode(c, { stream: true })
-    carry = []
-    carried = 0
-    return text
-  }
-  const bytes = (chunk: Uint8Array): string => {
-    if (streaming) {
-      const nl = chunk.indexOf(10)
-      if (nl === -1) return stream.decode(chunk, { stream: true })
-      streaming = false
-      return stream.decode(chunk.subarray(0, nl + 1), { stream: true }) + bytes(chunk.subarray(nl + 1))
-    }
-    const last = chunk.lastIndexOf(10)
-    if (last === -1) {
-      if (carried + chunk.length <= carryLimit) {
-        if (chunk.length > 0) {
-          carry.push(chunk.slice())
-          carried += chunk.length
-        }
-        return ""
-      }
-      streaming = true
-      return flush() + stream.decode(chunk, { stream: true })
-    }
-    const head = chunk.subarray(0, last + 1)
-    const text = whole.decode(carried === 0 ? head : concat([...carry, head], carried + head.length))
-    carry = []
-    carried = 0
-    if (last + 1 < chunk.length) {
-      carry.push(chunk.slice(last + 1))
-      carried = chunk.length - last - 1
-    }
-    return text
-  }
-  const settle = (): string => {
-    // whatever bytes are pending are decoded (an incomplete character at the
-    // end becomes U+FFFD, as the streaming decoder gives it)
-    if (streaming) {
-      streaming = false
-      return stream.decode()
-    }
-    if (carried === 0) return ""
-    const text = whole.decode(concat(carry, carried))
-    carry = []
-    carried = 0
-    return text
-  }
-  return {
-    push: (chunk) => (typeof chunk === "string" ? settle() + chunk : bytes(chunk)),
-    end: settle
-  }
+export type FastRead = (b: Uint8Array, s: number, e: number) => unknown
+
+/** Options of {@link lines}. @internal */
+export interface LinesOptions {
+  /**
+   * How many bytes of an unfinished line wait for the next chunk before the
+   * line is decoded as it streams (64 KiB; tests lower it).
+   */
+  readonly carryLimit?: number | undefined
+  /** A reader of whole lines' bytes, tried first on every complete line of a bytes chunk. */
+  readonly fast?: FastRead | undefined
 }
 
 /**
  * Splits newline-delimited text into lines (`\n` or `\r\n`), skipping blank
  * ones. A line longer than `maxLength` is dropped as it streams (never
- * buffered whole) and reported once. `carryLimit` (tests lower it) is how
- * many bytes of an unfinished line wait for the next chunk before the line
- * is decoded as it streams.
+ * buffered whole) and reported once.
+ *
+ * Bytes are split on their newlines before they are decoded (a newline byte
+ * never falls inside a character, so the cut is always between characters):
+ * every complete line is offered to `fast`, and the lines it refuses are
+ * decoded in one call each, several times faster than decoding in streaming
+ * mode (a slower path of the decoder). The bytes after a chunk's last newline
+ * wait for the next chunk, up to `carryLimit`; a longer line is decoded as it
+ * streams instead, and is capped as text, so memory stays bounded. A byte
+ * order mark is kept by the decoders and removed at the start of the first
+ * line.
  * @internal
  */
-export const lines = (maxLength: number, carryLimit: number = CARRY): Splitter => {
-  const decoder = lineText(carryLimit)
+export const lines = (maxLength: number, options: LinesOptions = {}): Splitter => {
+  const carryLimit = options.carryLimit ?? CARRY
+  const fast = options.fast
+  const whole = new TextDecoder("utf-8", { ignoreBOM: true })
+  const stream = new TextDecoder("utf-8", { ignoreBOM: true })
+  let carry: Array<Uint8Array> = []
+  let carried = 0
+  let streaming = false
   let pieces: Array<string> = []
   let size = 0
   let line = 1
@@ -164,15 +127,90 @@ export const lines = (maxLength: number, carryLimit: number = CARRY): Splitter =
       start = nl + 1
     }
   }
+  // whole lines (`head` ends with a newline): each offered to `fast` first
+  const complete = (head: Uint8Array, out: Array<Raw>): void => {
+    if (fast === undefined || pieces.length > 0 || overflow) {
+      take(whole.decode(head), out)
+      return
+    }
+    for (let s = 0; s < head.length; ) {
+      const nl = head.indexOf(10, s)
+      const e = nl > s && head[nl - 1] === 13 ? nl - 1 : nl
+      // an accepted line is ASCII: its bytes are its characters
+      const value = e - s <= maxLength ? fast(head, s, e) : undefined
+      if (value !== undefined) out.push({ _tag: "Read", value, line: line++ })
+      else take(whole.decode(head.subarray(s, nl + 1)), out)
+      s = nl + 1
+    }
+  }
+  const flush = (): string => {
+    let text = ""
+    for (const c of carry) text += stream.decode(c, { stream: true })
+    carry = []
+    carried = 0
+    return text
+  }
+  const bytes = (chunk: Uint8Array, out: Array<Raw>): void => {
+    let rest = chunk
+    if (streaming) {
+      const nl = rest.indexOf(10)
+      if (nl === -1) {
+        take(stream.decode(rest, { stream: true }), out)
+        return
+      }
+      // a newline ends any character: the streaming decoder holds nothing after it
+      streaming = false
+      take(stream.decode(rest.subarray(0, nl + 1), { stream: true }), out)
+      rest = rest.subarray(nl + 1)
+    }
+    const last = rest.lastIndexOf(10)
+    if (last === -1) {
+      if (carried + rest.length <= carryLimit) {
+        if (rest.length > 0) {
+          carry.push(rest.slice())
+          carried += rest.length
+        }
+      } else {
+        streaming = true
+        take(flush() + stream.decode(rest, { stream: true }), out)
+      }
+      return
+    }
+    const head = rest.subarray(0, last + 1)
+    const lines = carried === 0 ? head : concat([...carry, head], carried + head.length)
+    carry = []
+    carried = 0
+    if (last + 1 < rest.length) {
+      carry.push(rest.slice(last + 1))
+      carried = rest.length - last - 1
+    }
+    complete(lines, out)
+  }
+  // whatever bytes are pending are decoded (an incomplete character at the end becomes U+FFFD,
+  // as the streaming decoder gives it)
+  const settle = (out: Array<Raw>): void => {
+    if (streaming) {
+      streaming = false
+      take(stream.decode(), out)
+    } else if (carried > 0) {
+      const pending = concat(carry, carried)
+      carry = []
+      carried = 0
+      take(whole.decode(pending), out)
+    }
+  }
   return {
     push: (chunk) => {
       const out: Array<Raw> = []
-      take(decoder.push(chunk), out)
+      if (typeof chunk === "string") {
+        settle(out)
+        take(chunk, out)
+      } else bytes(chunk, out)
       return out
     },
     end: () => {
       const out: Array<Raw> = []
-      take(decoder.end(), out)
+      settle(out)
       if (overflow || size > 0) finish("", out)
       return out
     }

@@ -50,20 +50,30 @@ export interface Read {
   readonly recordedOn?: string
 }
 
-/** A reader of measurement lines as text under one vocabulary. */
-export const textReader = (vocabulary: Vocabulary): ((text: string) => Read | undefined) => {
+/** The readers of measurement lines under one vocabulary: on a line's text, and on a line's bytes. */
+export interface LineReaders {
+  readonly text: (text: string) => Read | undefined
+  /** Reads `b[s..e)` (one line, without its newline). */
+  readonly bytes: (b: Uint8Array, s: number, e: number) => Read | undefined
+}
+
+/** The text of ASCII bytes (an accepted line is ASCII). */
+const ascii = (b: Uint8Array, s: number, e: number): string => {
+  let out = ""
+  for (let i = s; i < e; i++) out += String.fromCharCode(b[i]!)
+  return out
+}
+
+/** Readers of measurement lines as text or bytes under one vocabulary. */
+export const textReader = (vocabulary: Vocabulary): LineReaders => {
   const read = reader(vocabulary)
   const out: Line = line()
   const encoder = new TextEncoder()
   const buf = new Uint8Array(LONGEST * 3)
-  return (text) => {
-    if (text.length > LONGEST) return undefined
-    const { written } = encoder.encodeInto(text, buf)
-    if (!read(buf, 0, written, out)) return undefined
-    // an accepted line is ASCII (every value is checked to be, and so are the keys and the
-    // spaces between them): its byte offsets are its string offsets
+  // the measurement of an accepted line, its id (when it has one) read by `id`
+  const measurement = (id: (s: number, e: number) => string): Read => {
     const m: { -readonly [K in keyof Read]: Read[K] } = {} as never
-    if (out.id) m.id = text.slice(out.idStart, out.idEnd)
+    if (out.id) m.id = id(out.idStart, out.idEnd)
     m.indicator = out.indicator
     m.assignment = out.assignment
     m.period = { start: out.start, end: out.end }
@@ -77,6 +87,20 @@ export const textReader = (vocabulary: Vocabulary): ((text: string) => Read | un
     if (out.recordedOn !== undefined) m.recordedOn = out.recordedOn
     return m
   }
+  return {
+    text: (text) => {
+      if (text.length > LONGEST) return undefined
+      const { written } = encoder.encodeInto(text, buf)
+      if (!read(buf, 0, written, out)) return undefined
+      // an accepted line is ASCII (every value is checked to be, and so are the keys and the
+      // spaces between them): its byte offsets are its string offsets
+      return measurement((s, e) => text.slice(s, e))
+    },
+    bytes: (b, s, e) => {
+      if (e - s > LONGEST || !read(b, s, e, out)) return undefined
+      return measurement((from, to) => ascii(b, from, to))
+    }
+  }
 }
 
 /**
@@ -89,8 +113,18 @@ export const TextReaderId: unique symbol = Symbol.for("@welfare/core/kernel/Text
 /** Where a decoder carries its text reader (read by `Ndjson`). */
 export const FromTextId: unique symbol = Symbol.for("@welfare/core/kernel/FromText")
 
+/** Where a decoder carries its bytes reader (read by `Ndjson`). */
+export const FromBytesId: unique symbol = Symbol.for("@welfare/core/kernel/FromBytes")
+
 /** The text reader a decoder carries, if any. */
 export const fromTextOf = (decoder: unknown): ((text: string) => unknown) | undefined => {
   const f = (decoder as { readonly [FromTextId]?: unknown })[FromTextId]
   return typeof f === "function" ? (f as (text: string) => unknown) : undefined
+}
+
+/** The bytes reader a decoder carries, if any. */
+export const fromBytesOf = (decoder: unknown): LineReaders["bytes"] | undefined => {
+  if (typeof decoder !== "function") return undefined
+  const f = (decoder as { readonly [FromBytesId]?: unknown })[FromBytesId]
+  return typeof f === "function" ? (f as LineReaders["bytes"]) : undefined
 }
