@@ -11,17 +11,10 @@ import { type CappedLocated, locatedCollector, none } from "./capped.js"
 import type { DocumentOptions } from "./index.js"
 import type { Io } from "./io.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
-import { isSystemError, openFailure, readJson } from "./read.js"
+import { isSystemError, maxLineBytes, openFailure, readJson } from "./read.js"
 import { type Known, streamMeasurements, withInline } from "./stream.js"
 
-/**
- * The longest line of an NDJSON measurements file, in characters: a
- * measurement is a few hundred; longer lines are skipped and reported.
- *
- * @category constants
- * @since 0.1.0
- */
-export const maxLineBytes = 1024 * 1024
+export { maxLineBytes } from "./read.js"
 
 /**
  * A problem and where it is: `FILE: path: message`.

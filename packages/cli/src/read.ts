@@ -236,3 +236,12 @@ export const readJson = async (io: Io, path: string, options: ReadOptions): Prom
     return failure(ExitCode.input, `${path} is not valid JSON`)
   }
 }
+
+/**
+ * The longest line of an NDJSON measurements file, in characters: a
+ * measurement is a few hundred; longer lines are skipped and reported.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxLineBytes = 1024 * 1024

@@ -22,9 +22,9 @@ import {
 } from "@welfare/core"
 import { type CappedLocated, locatedCollector, none } from "./capped.js"
 import type { Io } from "./io.js"
-import { type Located, maxLineBytes } from "./load.js"
+import type { Located } from "./load.js"
 import { ExitCode, failure, type Outcome, success } from "./outcome.js"
-import { isSystemError, openFailure } from "./read.js"
+import { isSystemError, maxLineBytes, openFailure } from "./read.js"
 import { detailKey, type Evaluated, evaluateFile, evaluateFileSharded, idHashes } from "./shard.js"
 
 /**

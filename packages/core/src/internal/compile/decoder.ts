@@ -8,7 +8,8 @@
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { Options } from "../../Decoder.js"
-import * as Problem from "../../Problem.js"
+import type * as Problem from "../../Problem.js"
+import * as Parse from "../problem/parse.js"
 import { compile as compileAst, FAIL } from "./codegen.js"
 
 /** A decoder that compiles on first use: `Decoder.lazy`. */
@@ -45,11 +46,10 @@ export const compiledDecoder = <A, I>(
   /** The compiled check alone: the value when it vouches for the input, else `undefined` (never throws). */
   readonly tryFast: (input: unknown) => { readonly value: A } | undefined
 } => {
-  Problem.rememberTitles(schema.ast)
-  const decodeOptions =
-    options?.unknownProperties === "ignore" ? Problem.lenientOptions : Problem.strictOptions
+  Parse.rememberTitles(schema.ast)
+  const decodeOptions = options?.unknownProperties === "ignore" ? Parse.lenientOptions : Parse.strictOptions
   const full = Schema.decodeUnknownEither(schema, decodeOptions)
-  const slow = (input: unknown): Problem.Result<A> => Either.mapLeft(full(input), Problem.fromParseError)
+  const slow = (input: unknown): Problem.Result<A> => Either.mapLeft(full(input), Parse.fromParseError)
   const safe = (input: unknown): Problem.Result<A> => {
     try {
       const c = check === null ? compiled() : check
@@ -64,7 +64,7 @@ export const compiledDecoder = <A, I>(
         return slow(defanged(input, 0))
       } catch {
         return Either.left([
-          Problem.make("invalid-value", [], "the input could not be checked: it is not plain data")
+          Parse.make("invalid-value", [], "the input could not be checked: it is not plain data")
         ])
       }
     }

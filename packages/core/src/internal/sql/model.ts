@@ -1,6 +1,6 @@
 import type * as Indicator from "../../Indicator.js"
-import { checkQuery, describe } from "./checks.js"
-import { fromRows, summaryQuery } from "./summary.js"
+import type { checkQuery, describe } from "./checks.js"
+import type { fromRows, summaryQuery } from "./summary.js"
 
 /**
  * The SQL dialects the queries are written for.
