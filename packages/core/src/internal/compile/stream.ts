@@ -74,13 +74,39 @@ export interface LinesOptions {
  * @internal
  */
 export const lines = (maxLength: number, options: LinesOptions = {}): Splitter => {
-  const carryLimit = options.carryLimit ?? CARRY
-  const fast = options.fast
-  const whole = new TextDecoder("utf-8", { ignoreBOM: true })
-  const stream = new TextDecoder("utf-8", { ignoreBOM: true })
-  let carry: Array<Uint8Array> = []
-  let carried = 0
-  let streaming = false
+  const text = textLines(maxLength)
+  const bytes = byteLines(text, maxLength, options.carryLimit ?? CARRY, options.fast)
+  return {
+    push: (chunk) => {
+      const out: Array<Raw> = []
+      if (typeof chunk === "string") {
+        bytes.settle(out)
+        text.take(chunk, out)
+      } else bytes.push(chunk, out)
+      return out
+    },
+    end: () => {
+      const out: Array<Raw> = []
+      bytes.settle(out)
+      text.end(out)
+      return out
+    }
+  }
+}
+
+/** The text side of {@link lines}: text in, lines out, each capped at `maxLength`. */
+interface TextLines {
+  /** Splits text (whatever it ends with: an unfinished line waits for the next call). */
+  readonly take: (text: string, out: Array<Raw>) => void
+  /** A whole line a fast reader read: it takes the next line number. */
+  readonly read: (value: unknown, out: Array<Raw>) => void
+  /** Whether no unfinished line waits (so bytes may be read line by line). */
+  readonly idle: () => boolean
+  /** Ends the text: an unfinished last line is a line. */
+  readonly end: (out: Array<Raw>) => void
+}
+
+const textLines = (maxLength: number): TextLines => {
   let pieces: Array<string> = []
   let size = 0
   let line = 1
@@ -115,11 +141,9 @@ export const lines = (maxLength: number, options: LinesOptions = {}): Splitter =
           overflow = true
           pieces = []
           size = 0
-        } else if (nl === -1) {
-          if (part.length > 0) {
-            pieces.push(part)
-            size += part.length
-          }
+        } else if (nl === -1 && part.length > 0) {
+          pieces.push(part)
+          size += part.length
         }
       }
       if (nl === -1) return
@@ -127,10 +151,40 @@ export const lines = (maxLength: number, options: LinesOptions = {}): Splitter =
       start = nl + 1
     }
   }
+  return {
+    take,
+    read: (value, out) => {
+      out.push({ _tag: "Read", value, line: line++ })
+    },
+    idle: () => pieces.length === 0 && !overflow,
+    end: (out) => {
+      if (overflow || size > 0) finish("", out)
+    }
+  }
+}
+
+/** The bytes side of {@link lines}: bytes in, whole lines (or decoded text) handed to `text`. */
+interface ByteLines {
+  readonly push: (chunk: Uint8Array, out: Array<Raw>) => void
+  /** Decodes whatever bytes wait (an incomplete character at the end becomes U+FFFD). */
+  readonly settle: (out: Array<Raw>) => void
+}
+
+const byteLines = (
+  text: TextLines,
+  maxLength: number,
+  carryLimit: number,
+  fast: FastRead | undefined
+): ByteLines => {
+  const whole = new TextDecoder("utf-8", { ignoreBOM: true })
+  const stream = new TextDecoder("utf-8", { ignoreBOM: true })
+  let carry: Array<Uint8Array> = []
+  let carried = 0
+  let streaming = false
   // whole lines (`head` ends with a newline): each offered to `fast` first
   const complete = (head: Uint8Array, out: Array<Raw>): void => {
-    if (fast === undefined || pieces.length > 0 || overflow) {
-      take(whole.decode(head), out)
+    if (fast === undefined || !text.idle()) {
+      text.take(whole.decode(head), out)
       return
     }
     for (let s = 0; s < head.length; ) {
@@ -138,83 +192,70 @@ export const lines = (maxLength: number, options: LinesOptions = {}): Splitter =
       const e = nl > s && head[nl - 1] === 13 ? nl - 1 : nl
       // an accepted line is ASCII: its bytes are its characters
       const value = e - s <= maxLength ? fast(head, s, e) : undefined
-      if (value !== undefined) out.push({ _tag: "Read", value, line: line++ })
-      else take(whole.decode(head.subarray(s, nl + 1)), out)
+      if (value !== undefined) text.read(value, out)
+      else text.take(whole.decode(head.subarray(s, nl + 1)), out)
       s = nl + 1
     }
   }
   const flush = (): string => {
-    let text = ""
-    for (const c of carry) text += stream.decode(c, { stream: true })
+    let decoded = ""
+    for (const c of carry) decoded += stream.decode(c, { stream: true })
     carry = []
     carried = 0
-    return text
+    return decoded
   }
-  const bytes = (chunk: Uint8Array, out: Array<Raw>): void => {
+  // the bytes after the last newline wait, up to `carryLimit`; past it the line streams
+  const wait = (rest: Uint8Array, out: Array<Raw>): void => {
+    if (carried + rest.length <= carryLimit) {
+      if (rest.length > 0) {
+        carry.push(rest.slice())
+        carried += rest.length
+      }
+    } else {
+      streaming = true
+      text.take(flush() + stream.decode(rest, { stream: true }), out)
+    }
+  }
+  const push = (chunk: Uint8Array, out: Array<Raw>): void => {
     let rest = chunk
     if (streaming) {
       const nl = rest.indexOf(10)
       if (nl === -1) {
-        take(stream.decode(rest, { stream: true }), out)
+        text.take(stream.decode(rest, { stream: true }), out)
         return
       }
       // a newline ends any character: the streaming decoder holds nothing after it
       streaming = false
-      take(stream.decode(rest.subarray(0, nl + 1), { stream: true }), out)
+      text.take(stream.decode(rest.subarray(0, nl + 1), { stream: true }), out)
       rest = rest.subarray(nl + 1)
     }
     const last = rest.lastIndexOf(10)
     if (last === -1) {
-      if (carried + rest.length <= carryLimit) {
-        if (rest.length > 0) {
-          carry.push(rest.slice())
-          carried += rest.length
-        }
-      } else {
-        streaming = true
-        take(flush() + stream.decode(rest, { stream: true }), out)
-      }
+      wait(rest, out)
       return
     }
     const head = rest.subarray(0, last + 1)
-    const lines = carried === 0 ? head : concat([...carry, head], carried + head.length)
+    const all = carried === 0 ? head : concat([...carry, head], carried + head.length)
     carry = []
     carried = 0
     if (last + 1 < rest.length) {
       carry.push(rest.slice(last + 1))
       carried = rest.length - last - 1
     }
-    complete(lines, out)
+    complete(all, out)
   }
-  // whatever bytes are pending are decoded (an incomplete character at the end becomes U+FFFD,
-  // as the streaming decoder gives it)
   const settle = (out: Array<Raw>): void => {
     if (streaming) {
       streaming = false
-      take(stream.decode(), out)
+      text.take(stream.decode(), out)
     } else if (carried > 0) {
       const pending = concat(carry, carried)
       carry = []
       carried = 0
-      take(whole.decode(pending), out)
+      text.take(whole.decode(pending), out)
     }
   }
-  return {
-    push: (chunk) => {
-      const out: Array<Raw> = []
-      if (typeof chunk === "string") {
-        settle(out)
-        take(chunk, out)
-      } else bytes(chunk, out)
-      return out
-    },
-    end: () => {
-      const out: Array<Raw> = []
-      settle(out)
-      if (overflow || size > 0) finish("", out)
-      return out
-    }
-  }
+  return { push, settle }
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
