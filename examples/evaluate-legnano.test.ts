@@ -50,8 +50,8 @@ describe("examples/evaluate-legnano.ts", () => {
       "Rigenerare: benefici che tornano capacità della comunità: 16.9%",
       "Rendere: ore restituite su ore ricevute: 30.9%",
       "Responsabilizzare: persone con un contributo concordato e onorato: 60%",
-      "Corrispettivo sociale (per persona), legnano: 45.3% (6 persone)",
       "Corrispettivo sociale (per persona), canegrate: < 5 persone (soppresso)",
+      "Corrispettivo sociale (per persona), legnano: 45.3% (6 persone)",
       "Corrispettivo sociale (per persona), parabiago: < 5 persone (soppresso)"
     ])
   })
