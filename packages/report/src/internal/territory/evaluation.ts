@@ -140,7 +140,6 @@ const pactBlocks = (
   statusOf: (s: string) => Str
 ): void => {
   const signatories = rounds[0]!.signatories
-  const roundName = (r: (typeof rounds)[number]) => periodText(r.period)
   blocks.push({
     kind: "heading",
     text: t("Il Patto di solidarietà: impegni e rendiconto", "The Solidarity Pact: commitments and accounts")
@@ -173,6 +172,22 @@ const pactBlocks = (
       }))
     )
   })
+  accountsBlocks(blocks, rounds, names, labelOf, statusOf)
+}
+
+/**
+ * The signatories' accounts, round by round (measurements recorded, and the
+ * indicators each answers for in the latest round); the silent ones counted.
+ */
+const accountsBlocks = (
+  blocks: Array<Block>,
+  rounds: Rounds,
+  names: Names,
+  labelOf: (id: string) => Str,
+  statusOf: (s: string) => Str
+): void => {
+  const signatories = rounds[0]!.signatories
+  const roundName = (r: (typeof rounds)[number]) => periodText(r.period)
   const latest = rounds[rounds.length - 1]!
   const accountable = signatories.filter(
     (s) =>
