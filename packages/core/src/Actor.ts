@@ -11,7 +11,7 @@ import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Decoder from "./Decoder.js"
 import { toEffect, validator } from "./internal/contract.js"
-import { unknownReference } from "./internal/integrity.js"
+import { unknownMunicipalitiesInto } from "./internal/integrity.js"
 import { id, literals, optional, text } from "./internal/schema.js"
 import type { Labels } from "./Label.js"
 import * as PolicyArea from "./PolicyArea.js"
@@ -420,18 +420,14 @@ export const referenceProblems = (
   path: ReadonlyArray<Problem.PathSegment> = ["actors"]
 ): Array<Problem.Problem> => {
   const out: Array<Problem.Problem> = []
-  actors.forEach((actor, i) => {
-    if (actor.municipality !== undefined)
-      out.push(
-        ...unknownReference(
-          known.municipalities,
-          actor.municipality,
-          [...path, i, "municipality"],
-          "municipality",
-          "municipalities"
-        )
-      )
-  })
+  const sink = {
+    addAll: (problems: Iterable<Problem.Problem>) => {
+      for (const p of problems) out.push(p)
+    },
+    full: () => false,
+    skip: () => {}
+  }
+  unknownMunicipalitiesInto(sink, actors, known.municipalities, path)
   return out
 }
 

@@ -332,6 +332,29 @@ export const validate = (
 ): Array<Problem.ProblemDiagnostic> => {
   const p = procedure
   const problems: Array<Problem.Problem> = []
+  partyProblems(p, actorsById, problems)
+  const allowed = new Set<string>([p.administration, ...p.parties])
+  sessionProblems(p, allowed, problems)
+  let last: string = p.notice.published
+  for (const s of p.sessions) if (s.on > last) last = s.on
+  if (p.closing !== undefined && p.closing.on < last)
+    problems.push(
+      Problem.make(
+        "out-of-order",
+        ["closing", "on"],
+        `the closing document of ${p.closing.on} comes before the session or notice of ${last}: it closes the procedure`
+      )
+    )
+  if (p.agreement !== undefined) agreementProblems(p, p.agreement, allowed, problems)
+  return Problem.asDiagnostics(problems, "D.Lgs. 117/2017, art. 55")
+}
+
+/** The administration is a known public administration; the parties are known Third Sector entities, each once. */
+const partyProblems = (
+  p: Procedure,
+  actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>,
+  problems: Array<Problem.Problem>
+): void => {
   problems.push(...unknownReference(actorsById, p.administration, ["administration"], "actor", "actors"))
   const admin = actorsById.get(p.administration)
   if (admin !== undefined && !Actor.isInstitutional(admin))
@@ -355,7 +378,14 @@ export const validate = (
         )
       )
   })
-  const allowed = new Set<string>([p.administration, ...p.parties])
+}
+
+/** Each session follows the notice, is minuted, and admits only the administration and the parties. */
+const sessionProblems = (
+  p: Procedure,
+  allowed: ReadonlySet<string>,
+  problems: Array<Problem.Problem>
+): void => {
   p.sessions.forEach((s, i) => {
     if (s.on < p.notice.published)
       problems.push(
@@ -384,61 +414,57 @@ export const validate = (
         )
     })
   })
-  let last: string = p.notice.published
-  for (const s of p.sessions) if (s.on > last) last = s.on
-  if (p.closing !== undefined && p.closing.on < last)
+}
+
+/** The convenzione ends a co-design, after its closing document, signed by the administration and parties only. */
+const agreementProblems = (
+  p: Procedure,
+  agreement: NonNullable<Procedure["agreement"]>,
+  allowed: ReadonlySet<string>,
+  problems: Array<Problem.Problem>
+): void => {
+  if (p.kind === "co-programming")
+    problems.push(
+      Problem.make(
+        "rule",
+        ["agreement"],
+        "a co-programming ends with its closing document: the convenzione belongs to a co-design (D.Lgs. 117/2017, art. 55 c.3)"
+      )
+    )
+  if (p.closing === undefined)
+    problems.push(
+      Problem.make(
+        "missing",
+        ["closing"],
+        "the convenzione follows the closing document of the co-design: record the closing document first (DM 72/2021)"
+      )
+    )
+  else if (agreement.on < p.closing.on)
     problems.push(
       Problem.make(
         "out-of-order",
-        ["closing", "on"],
-        `the closing document of ${p.closing.on} comes before the session or notice of ${last}: it closes the procedure`
+        ["agreement", "on"],
+        `the convenzione of ${agreement.on} comes before the closing document of ${p.closing.on}`
       )
     )
-  if (p.agreement !== undefined) {
-    if (p.kind === "co-programming")
+  if (!agreement.signatories.includes(p.administration))
+    problems.push(
+      Problem.make(
+        "rule",
+        ["agreement", "signatories"],
+        `the administration "${p.administration}" does not sign the convenzione: it is agreed between the administration and the entities`
+      )
+    )
+  agreement.signatories.forEach((a, i) => {
+    if (!allowed.has(a))
       problems.push(
         Problem.make(
           "rule",
-          ["agreement"],
-          "a co-programming ends with its closing document: the convenzione belongs to a co-design (D.Lgs. 117/2017, art. 55 c.3)"
+          ["agreement", "signatories", i],
+          `"${a}" is not a party of the procedure: only the administration and the Third Sector entities admitted sign the convenzione`
         )
       )
-    if (p.closing === undefined)
-      problems.push(
-        Problem.make(
-          "missing",
-          ["closing"],
-          "the convenzione follows the closing document of the co-design: record the closing document first (DM 72/2021)"
-        )
-      )
-    else if (p.agreement.on < p.closing.on)
-      problems.push(
-        Problem.make(
-          "out-of-order",
-          ["agreement", "on"],
-          `the convenzione of ${p.agreement.on} comes before the closing document of ${p.closing.on}`
-        )
-      )
-    if (!p.agreement.signatories.includes(p.administration))
-      problems.push(
-        Problem.make(
-          "rule",
-          ["agreement", "signatories"],
-          `the administration "${p.administration}" does not sign the convenzione: it is agreed between the administration and the entities`
-        )
-      )
-    p.agreement.signatories.forEach((a, i) => {
-      if (!allowed.has(a))
-        problems.push(
-          Problem.make(
-            "rule",
-            ["agreement", "signatories", i],
-            `"${a}" is not a party of the procedure: only the administration and the Third Sector entities admitted sign the convenzione`
-          )
-        )
-    })
-  }
-  return Problem.asDiagnostics(problems, "D.Lgs. 117/2017, art. 55")
+  })
 }
 
 const decodeShape = Decoder.lazy(Procedure)

@@ -459,6 +459,79 @@ export const derive = (
   for (const k of coDesignIds) for (const n of idx.coDesigns.get(k)!.needs) needs.add(n)
 
   // Who reads the needs, and where (seed 000, row 6).
+  const reading = needReading(idx, needs, coDesignIds)
+  const by = poleOf(reading.byKinds, "institution-and-social-private", "many-interlocutors")
+  if (by !== undefined) emit("needs-read-by", by, sorted(reading.records))
+  const where = poleOf(reading.whereKinds, "institutional-places", "daily-life-spaces")
+  if (where !== undefined) emit("needs-read-where", where, sorted(reading.placeRecords))
+
+  // Designed with the recipients (seed 003, rows 51-53).
+  const designKinds = new Set<"with" | "both">()
+  const designRecords: Array<string> = []
+  for (const k of coDesignIds) {
+    const c = idx.coDesigns.get(k)!
+    if (!c.participated) continue
+    designKinds.add(c.recipientsInAnalysisOrIdeation && c.constructionSectors.size >= 2 ? "with" : "both")
+    designRecords.push(k)
+  }
+  if (designKinds.size > 0)
+    emit("designed-with-recipients", designKinds.has("both") ? "both" : "with", designRecords)
+
+  // Paths of taking charge (seed 000, rows 8 and 11; seed 001, row 41).
+  const paths = takingChargePaths(idx, caseIds)
+  const delivery = poleOf(paths.deliveryKinds, "request-benefit", "resources-responsibility-path")
+  if (delivery !== undefined) emit("delivery-from-paths", delivery, paths.choiceRecords)
+  if (paths.contributions.length > 0)
+    emit("contributions-from-paths", paths.contributions, paths.contributionRecords)
+  if (paths.vulnerable.length > 0) emit("access-from-paths", "vulnerability-too", paths.vulnerable)
+
+  // Governance of its partnerships (seed 001, row 33).
+  const governanceKinds = new Set<"vertical" | "horizontal">()
+  const partnershipRecords: Array<string> = []
+  for (const p of sorted(intervention.partnerships ?? [])) {
+    if (!idx.governance.has(p)) continue
+    const g = idx.governance.get(p)
+    if (g === undefined) continue
+    governanceKinds.add(g === "network" ? "horizontal" : "vertical")
+    partnershipRecords.push(p)
+  }
+  const governance = poleOf(governanceKinds, "vertical", "horizontal")
+  if (governance !== undefined) emit("governance-from-partnerships", governance, partnershipRecords)
+
+  // The third sector reads, or only provides (seed 000, row 8).
+  if (reading.records.length > 0) {
+    const reads = [...reading.readers].some((a) => idx.sectorOf.get(a) === "third-sector")
+    const provides = (intervention.resources ?? []).some((r) => r.from === "third-sector")
+    if (reads) emit("third-sector-reads", "co-reader", sorted(reading.records))
+    else if (provides) emit("third-sector-reads", "provider", sorted(reading.records))
+  }
+
+  // Responses personalised with the person (seed 001, row 41).
+  if (paths.coProduced > 0)
+    emit(
+      "responses-from-paths",
+      paths.coProduced === paths.choiceRecords.length ? "flexible" : "both",
+      paths.contributionRecords
+    )
+  return out
+}
+
+/** Who reads an intervention's needs and where, from their requirements and its co-designs' analysers. */
+interface NeedReading {
+  readonly byKinds: ReadonlySet<"institution-and-social-private" | "many-interlocutors">
+  readonly whereKinds: ReadonlySet<"institutional-places" | "daily-life-spaces">
+  /** The requirements and co-designs that name readers. */
+  readonly records: ReadonlyArray<string>
+  /** The requirements that name places. */
+  readonly placeRecords: ReadonlyArray<string>
+  readonly readers: ReadonlySet<string>
+}
+
+const needReading = (
+  idx: Index,
+  needs: ReadonlySet<string>,
+  coDesignIds: ReadonlyArray<string>
+): NeedReading => {
   const byKinds = new Set<"institution-and-social-private" | "many-interlocutors">()
   const whereKinds = new Set<"institutional-places" | "daily-life-spaces">()
   const readingRecords: Array<string> = []
@@ -500,24 +573,23 @@ export const derive = (
     )
     readingRecords.push(k)
   }
-  const by = poleOf(byKinds, "institution-and-social-private", "many-interlocutors")
-  if (by !== undefined) emit("needs-read-by", by, sorted(readingRecords))
-  const where = poleOf(whereKinds, "institutional-places", "daily-life-spaces")
-  if (where !== undefined) emit("needs-read-where", where, sorted(placeRecords))
+  return { byKinds, whereKinds, records: readingRecords, placeRecords, readers }
+}
 
-  // Designed with the recipients (seed 003, rows 51-53).
-  const designKinds = new Set<"with" | "both">()
-  const designRecords: Array<string> = []
-  for (const k of coDesignIds) {
-    const c = idx.coDesigns.get(k)!
-    if (!c.participated) continue
-    designKinds.add(c.recipientsInAnalysisOrIdeation && c.constructionSectors.size >= 2 ? "with" : "both")
-    designRecords.push(k)
-  }
-  if (designKinds.size > 0)
-    emit("designed-with-recipients", designKinds.has("both") ? "both" : "with", designRecords)
+/** What an intervention's taking-charge paths show: their choices, the beneficiaries' contributions, vulnerability. */
+interface Paths {
+  readonly deliveryKinds: ReadonlySet<"request-benefit" | "resources-responsibility-path">
+  /** The cases with a choice. */
+  readonly choiceRecords: ReadonlyArray<string>
+  readonly contributions: ReadonlyArray<Intervention.ResourceUse>
+  readonly contributionRecords: ReadonlyArray<string>
+  /** The cases with a latent or emerging need. */
+  readonly vulnerable: ReadonlyArray<string>
+  /** How many choices both give and receive resources. */
+  readonly coProduced: number
+}
 
-  // Paths of taking charge (seed 000, rows 8 and 11; seed 001, row 41).
+const takingChargePaths = (idx: Index, caseIds: ReadonlyArray<string>): Paths => {
   const deliveryKinds = new Set<"request-benefit" | "resources-responsibility-path">()
   const choiceRecords: Array<string> = []
   const contributions: Array<Intervention.ResourceUse> = []
@@ -536,40 +608,7 @@ export const derive = (
     if (given.length > 0) contributionRecords.push(k)
     for (const r of given) contributions.push({ resource: r, from: "beneficiaries", mode: "agreed" })
   }
-  const delivery = poleOf(deliveryKinds, "request-benefit", "resources-responsibility-path")
-  if (delivery !== undefined) emit("delivery-from-paths", delivery, choiceRecords)
-  if (contributions.length > 0) emit("contributions-from-paths", contributions, contributionRecords)
-  if (vulnerable.length > 0) emit("access-from-paths", "vulnerability-too", vulnerable)
-
-  // Governance of its partnerships (seed 001, row 33).
-  const governanceKinds = new Set<"vertical" | "horizontal">()
-  const partnershipRecords: Array<string> = []
-  for (const p of sorted(intervention.partnerships ?? [])) {
-    if (!idx.governance.has(p)) continue
-    const g = idx.governance.get(p)
-    if (g === undefined) continue
-    governanceKinds.add(g === "network" ? "horizontal" : "vertical")
-    partnershipRecords.push(p)
-  }
-  const governance = poleOf(governanceKinds, "vertical", "horizontal")
-  if (governance !== undefined) emit("governance-from-partnerships", governance, partnershipRecords)
-
-  // The third sector reads, or only provides (seed 000, row 8).
-  if (readingRecords.length > 0) {
-    const reads = [...readers].some((a) => idx.sectorOf.get(a) === "third-sector")
-    const provides = (intervention.resources ?? []).some((r) => r.from === "third-sector")
-    if (reads) emit("third-sector-reads", "co-reader", sorted(readingRecords))
-    else if (provides) emit("third-sector-reads", "provider", sorted(readingRecords))
-  }
-
-  // Responses personalised with the person (seed 001, row 41).
-  if (coProduced > 0)
-    emit(
-      "responses-from-paths",
-      coProduced === choiceRecords.length ? "flexible" : "both",
-      contributionRecords
-    )
-  return out
+  return { deliveryKinds, choiceRecords, contributions, contributionRecords, vulnerable, coProduced }
 }
 
 const same = (a: unknown, b: unknown): boolean => a === b

@@ -378,30 +378,7 @@ export const accountabilityReport = (
   const evaluated = new Set<string>(round.assignments)
   const assignments = territory.assignments.filter((a) => evaluated.has(a.id))
   const definitions = new Map(territory.indicators.map((d) => [d.id as string, d]))
-  const actorsById = new Map(territory.actors.map((a) => [a.id as string, a]))
-  const perAssignment = new Map<string, Summary.Accumulator>()
-  for (const a of assignments) perAssignment.set(a.id, Summary.accumulator())
-  const evidence: Array<Evidence> = []
-  const delivered = new Map<string, { measurements: number; hours: number; euro: number }>()
-  for (const m of territory.measurements) {
-    const acc = perAssignment.get(m.assignment)
-    if (acc === undefined || !within(m.period, round.period)) continue
-    acc.add(m)
-    evidence.push({
-      assignment: m.assignment,
-      indicator: m.indicator,
-      period: m.period,
-      measuredBy: m.measuredBy,
-      source: m.source,
-      ...(m.municipality === undefined ? {} : { municipality: m.municipality }),
-      ...(m.id === undefined ? {} : { measurement: m.id })
-    })
-    const d = delivered.get(m.measuredBy) ?? { measurements: 0, hours: 0, euro: 0 }
-    d.measurements++
-    if (m.value !== undefined && m.unit === "hour") d.hours += m.value
-    if (m.value !== undefined && m.unit === "euro") d.euro += m.value
-    delivered.set(m.measuredBy, d)
-  }
+  const { perAssignment, evidence, delivered } = roundMeasurements(territory.measurements, assignments, round)
   const indicators = assignments.map((a) => {
     const definition = definitions.get(a.indicator)
     const inRound = { ...a, periods: a.periods.filter((p) => within(p, round.period)) }
@@ -422,7 +399,75 @@ export const accountabilityReport = (
     const last = i.progress?.periods.at(-1)
     latestStatus.set(i.assignment, last?.status ?? "no-data")
   }
-  const signatories: Array<SignatoryAccount> = (territory.pact?.signatories ?? []).map((s) => {
+  const actorsById = new Map(territory.actors.map((a) => [a.id as string, a]))
+  const signatories = signatoryAccounts(
+    territory.pact?.signatories ?? [],
+    actorsById,
+    assignments,
+    latestStatus,
+    delivered
+  )
+  return {
+    round: round.id,
+    period: round.period,
+    evaluators: {
+      actors: round.evaluators,
+      sectors: sectorsOf(round, territory.actors),
+      finalRecipients: round.finalRecipients?.count ?? 0
+    },
+    findings: roundFindings(round, territory.actors, ["evaluations", round.id]),
+    signatories,
+    indicators,
+    evidence
+  }
+}
+
+type Delivered = { measurements: number; hours: number; euro: number }
+
+/**
+ * The round's measurements of its assignments: each assignment's summary,
+ * the evidence list, and what each actor delivered (measurements, hours, euro).
+ */
+const roundMeasurements = (
+  measurements: TerritorySlice["measurements"],
+  assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>,
+  round: EvaluationRound
+) => {
+  const perAssignment = new Map<string, Summary.Accumulator>()
+  for (const a of assignments) perAssignment.set(a.id, Summary.accumulator())
+  const evidence: Array<Evidence> = []
+  const delivered = new Map<string, Delivered>()
+  for (const m of measurements) {
+    const acc = perAssignment.get(m.assignment)
+    if (acc === undefined || !within(m.period, round.period)) continue
+    acc.add(m)
+    evidence.push({
+      assignment: m.assignment,
+      indicator: m.indicator,
+      period: m.period,
+      measuredBy: m.measuredBy,
+      source: m.source,
+      ...(m.municipality === undefined ? {} : { municipality: m.municipality }),
+      ...(m.id === undefined ? {} : { measurement: m.id })
+    })
+    const d = delivered.get(m.measuredBy) ?? { measurements: 0, hours: 0, euro: 0 }
+    d.measurements++
+    if (m.value !== undefined && m.unit === "hour") d.hours += m.value
+    if (m.value !== undefined && m.unit === "euro") d.euro += m.value
+    delivered.set(m.measuredBy, d)
+  }
+  return { perAssignment, evidence, delivered }
+}
+
+/** Each signatory of the Pact: what it committed, the assignments it answers for (latest status), what it delivered. */
+const signatoryAccounts = (
+  pactSignatories: NonNullable<PactSlice["signatories"]>,
+  actorsById: ReadonlyMap<string, TerritorySlice["actors"][number]>,
+  assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>,
+  latestStatus: ReadonlyMap<string, Progress.Status>,
+  delivered: ReadonlyMap<string, Delivered>
+): Array<SignatoryAccount> =>
+  pactSignatories.map((s) => {
     const actor = actorsById.get(s.actor)
     return {
       actor: s.actor,
@@ -438,20 +483,6 @@ export const accountabilityReport = (
       delivered: delivered.get(s.actor) ?? { measurements: 0, hours: 0, euro: 0 }
     }
   })
-  return {
-    round: round.id,
-    period: round.period,
-    evaluators: {
-      actors: round.evaluators,
-      sectors: sectorsOf(round, territory.actors),
-      finalRecipients: round.finalRecipients?.count ?? 0
-    },
-    findings: roundFindings(round, territory.actors, ["evaluations", round.id]),
-    signatories,
-    indicators,
-    evidence
-  }
-}
 
 /**
  * Decodes an evaluation round from unknown input (parsed JSON), with every problem at

@@ -426,67 +426,85 @@ export const periodFindings = (
       )
   }
   if (definition !== undefined) {
-    periods.forEach((p, i) => {
-      const t = p.target
-      if (t === undefined) return
-      const at = [...path, "periods", i, "target"]
-      const expected =
-        definition.kind === "qualitative"
-          ? "a level"
-          : definition.direction === "target-range"
-            ? "a range"
-            : "a number"
-      if (describeTarget(t) !== expected)
-        out.push(
-          Problem.diagnostic(
-            "target-of-wrong-kind",
-            "error",
-            at,
-            `the indicator "${definition.id}" takes ${expected} as target, got ${describeTarget(t)}`,
-            "IATI"
-          )
-        )
-      else if (typeof t === "object" && "level" in t && definition.kind === "qualitative")
-        out.push(...Indicator.unknownLevel(definition, t.level, [...at, "level"]))
-      else if (typeof t === "object" && "min" in t && t.max < t.min)
-        out.push(
-          Problem.diagnostic(
-            "target-of-wrong-kind",
-            "error",
-            at,
-            `the target range ends at ${t.max}, below its start ${t.min}: swap min and max`,
-            "IATI"
-          )
-        )
-    })
-    if (baseline !== undefined) {
-      const at = [...path, "baseline"]
-      if (definition.kind === "qualitative") {
-        if (baseline.value !== undefined)
-          out.push(
-            Problem.diagnostic(
-              "wrong-kind",
-              "error",
-              [...at, "value"],
-              `the indicator "${definition.id}" is qualitative: give the baseline a level, not a number`,
-              "IATI"
-            )
-          )
-        if (baseline.level !== undefined)
-          out.push(...Indicator.unknownLevel(definition, baseline.level, [...at, "level"]))
-      } else if (baseline.level !== undefined)
-        out.push(
-          Problem.diagnostic(
-            "wrong-kind",
-            "error",
-            [...at, "level"],
-            `the indicator "${definition.id}" is quantitative: give the baseline a value in ${definition.unit}, not a level`,
-            "IATI"
-          )
-        )
-    }
+    targetFindings(periods, definition, path, out)
+    if (assignment.baseline !== undefined) baselineFindings(assignment.baseline, definition, path, out)
   }
   return out
+}
+
+/** Each period's target is of the kind its indicator takes (a level, a range, a number), and well formed. */
+const targetFindings = (
+  periods: IndicatorAssignment["periods"],
+  definition: Indicator.IndicatorDefinition,
+  path: ReadonlyArray<Problem.PathSegment>,
+  out: Array<Indicator.Diagnostic>
+): void => {
+  periods.forEach((p, i) => {
+    const t = p.target
+    if (t === undefined) return
+    const at = [...path, "periods", i, "target"]
+    const expected =
+      definition.kind === "qualitative"
+        ? "a level"
+        : definition.direction === "target-range"
+          ? "a range"
+          : "a number"
+    if (describeTarget(t) !== expected)
+      out.push(
+        Problem.diagnostic(
+          "target-of-wrong-kind",
+          "error",
+          at,
+          `the indicator "${definition.id}" takes ${expected} as target, got ${describeTarget(t)}`,
+          "IATI"
+        )
+      )
+    else if (typeof t === "object" && "level" in t && definition.kind === "qualitative")
+      out.push(...Indicator.unknownLevel(definition, t.level, [...at, "level"]))
+    else if (typeof t === "object" && "min" in t && t.max < t.min)
+      out.push(
+        Problem.diagnostic(
+          "target-of-wrong-kind",
+          "error",
+          at,
+          `the target range ends at ${t.max}, below its start ${t.min}: swap min and max`,
+          "IATI"
+        )
+      )
+  })
+}
+
+/** The baseline has a level for a qualitative indicator and a value for a quantitative one. */
+const baselineFindings = (
+  baseline: Baseline,
+  definition: Indicator.IndicatorDefinition,
+  path: ReadonlyArray<Problem.PathSegment>,
+  out: Array<Indicator.Diagnostic>
+): void => {
+  const at = [...path, "baseline"]
+  if (definition.kind === "qualitative") {
+    if (baseline.value !== undefined)
+      out.push(
+        Problem.diagnostic(
+          "wrong-kind",
+          "error",
+          [...at, "value"],
+          `the indicator "${definition.id}" is qualitative: give the baseline a level, not a number`,
+          "IATI"
+        )
+      )
+    if (baseline.level !== undefined)
+      out.push(...Indicator.unknownLevel(definition, baseline.level, [...at, "level"]))
+  } else if (baseline.level !== undefined)
+    out.push(
+      Problem.diagnostic(
+        "wrong-kind",
+        "error",
+        [...at, "level"],
+        `the indicator "${definition.id}" is quantitative: give the baseline a value in ${definition.unit}, not a level`,
+        "IATI"
+      )
+    )
 }
 
 /**

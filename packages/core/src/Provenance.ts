@@ -187,126 +187,166 @@ export const problems = (territory: {
 }): Array<Problem.Problem> => {
   const out: Array<Problem.Problem> = []
   const byId = new Map(territory.coDesigns.map((p) => [p.id as string, p]))
-  const { charter, pact } = territory
-  if (charter !== undefined) {
-    const ref = charter.provenance
-    if (ref === undefined) {
-      const drafting = drafts(territory.coDesigns, "charter-drafted")
-      if (drafting.length > 0)
-        out.push(
-          Problem.make(
-            "rule",
-            ["charter", "provenance"],
-            `the co-design ${list(drafting)} drafted a Charter but the Charter names no provenance: the Charter's projects come from its roadmap (seed 004, row 55); give the process, draft and approval ids`
-          )
-        )
-    } else {
-      const process = byId.get(ref.process)
-      const roadmap = process === undefined ? undefined : fromRoadmap(process)
-      out.push(...checkRef("Charter", ref, roadmap, ["charter", "provenance"], roadmap?.charter))
-      if (roadmap?.charter !== undefined) {
-        const drafted = new Set<string>(roadmap.charter.projects)
-        charter.projects.forEach((p, i) => {
-          if (!drafted.has(p.id))
-            out.push(
-              Problem.make(
-                "rule",
-                ["charter", "projects", i, "id"],
-                `the project "${p.id}" is not in the Charter drafted by "${ref.process}" (${list(drafted)}): a Charter contains the projects its roadmap drafted and approved`
-              )
-            )
-        })
-        const present = new Set<string>(charter.projects.map((p) => p.id))
-        const missing = roadmap.charter.projects.filter((p) => !present.has(p))
-        if (missing.length > 0)
-          out.push(
-            Problem.make(
-              "rule",
-              ["charter", "projects"],
-              `the roadmap "${ref.process}" drafted ${list(missing)} but the Charter leaves ${missing.length === 1 ? "it" : "them"} out: add ${missing.length === 1 ? "it" : "them"}, or redraft the Charter in the roadmap`
-            )
-          )
-      }
-    }
-  }
-  if (pact !== undefined) {
-    const ref = pact.provenance
-    if (ref === undefined) {
-      const drafting = drafts(territory.coDesigns, "pact-drafted")
-      if (drafting.length > 0)
-        out.push(
-          Problem.make(
-            "rule",
-            ["pact", "provenance"],
-            `the co-design ${list(drafting)} drafted a Pact but the Pact names no provenance: its signatories come from the roadmap's signatures (seed 004, row 55); give the process, draft and approval ids`
-          )
-        )
-    } else {
-      const process = byId.get(ref.process)
-      const roadmap = process === undefined ? undefined : fromRoadmap(process)
-      out.push(...checkRef("Pact", ref, roadmap, ["pact", "provenance"], roadmap?.pact))
-      if (charter?.provenance !== undefined && charter.provenance.process !== ref.process)
-        out.push(
-          Problem.make(
-            "rule",
-            ["pact", "provenance", "process"],
-            `the Pact comes from "${ref.process}" but the Charter it realises from "${charter.provenance.process}": Charter and Pact are drafted by one roadmap`
-          )
-        )
-      if (roadmap !== undefined) {
-        const parties = new Set<string>(roadmap.pact?.parties ?? [])
-        const signatureOf = new Map(roadmap.signatures.map((s) => [s.actor as string, s]))
-        const eventActor = new Map(roadmap.signatures.map((s) => [s.eventId as string, s.actor as string]))
-        pact.signatories.forEach((s, i) => {
-          const at = ["pact", "signatories", i]
-          if (roadmap.pact !== undefined && !parties.has(s.actor))
-            out.push(
-              Problem.make(
-                "rule",
-                [...at, "actor"],
-                `"${s.actor}" is not a party of the Pact drafted by "${ref.process}": add it to the roadmap's pact-drafted parties, or remove it from the Pact`
-              )
-            )
-          const signed = signatureOf.get(s.actor)
-          if (signed === undefined)
-            out.push(
-              Problem.make(
-                "rule",
-                [...at, "signature"],
-                `"${s.actor}" has no signature in the roadmap "${ref.process}": record its signed event`
-              )
-            )
-          else {
-            if (s.signature === undefined || eventActor.get(s.signature) !== s.actor)
-              out.push(
-                Problem.make(
-                  "rule",
-                  [...at, "signature"],
-                  `the signature of "${s.actor}" is the roadmap event "${signed.eventId}"${s.signature === undefined ? ": name it" : `, not "${s.signature}"`}`
-                )
-              )
-            if (s.signedOn !== undefined && s.signedOn !== signed.on)
-              out.push(
-                Problem.make(
-                  "rule",
-                  [...at, "signedOn"],
-                  `"${s.actor}" signed on ${signed.on} in the roadmap, not on ${s.signedOn}: correct the date`
-                )
-              )
-          }
-        })
-        const inPact = new Set<string>(pact.signatories.map((s) => s.actor))
-        const left = roadmap.signatures.filter((s) => !inPact.has(s.actor)).map((s) => s.actor)
-        if (left.length > 0)
-          out.push(
-            Problem.make(
-              "rule",
-              ["pact", "signatories"],
-              `${list(left)} signed the Pact in the roadmap "${ref.process}" but ${left.length === 1 ? "is" : "are"} not among its signatories: add ${left.length === 1 ? "it" : "them"} with what ${left.length === 1 ? "it commits" : "they commit"}`
-            )
-          )
-      }
-    }
-  }
+  if (territory.charter !== undefined) charterProblems(territory.charter, territory.coDesigns, byId, out)
+  if (territory.pact !== undefined)
+    pactProblems(territory.pact, territory.charter, territory.coDesigns, byId, out)
   return out
+}
+
+type Processes = ReadonlyArray<Pick<CoDesign.Process, "id" | "events">>
+type ProcessesById = ReadonlyMap<string, Pick<CoDesign.Process, "id" | "events">>
+
+/** The Charter's provenance against its roadmap, then its projects against the drafted ones. */
+const charterProblems = (
+  charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects" | "provenance">,
+  coDesigns: Processes,
+  byId: ProcessesById,
+  out: Array<Problem.Problem>
+): void => {
+  const ref = charter.provenance
+  if (ref === undefined) {
+    const drafting = drafts(coDesigns, "charter-drafted")
+    if (drafting.length > 0)
+      out.push(
+        Problem.make(
+          "rule",
+          ["charter", "provenance"],
+          `the co-design ${list(drafting)} drafted a Charter but the Charter names no provenance: the Charter's projects come from its roadmap (seed 004, row 55); give the process, draft and approval ids`
+        )
+      )
+    return
+  }
+  const process = byId.get(ref.process)
+  const roadmap = process === undefined ? undefined : fromRoadmap(process)
+  out.push(...checkRef("Charter", ref, roadmap, ["charter", "provenance"], roadmap?.charter))
+  if (roadmap?.charter !== undefined) projectProblems(charter, ref.process, roadmap.charter.projects, out)
+}
+
+/** A project of the Charter its roadmap did not draft, and the drafted projects it leaves out. */
+const projectProblems = (
+  charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects">,
+  process: string,
+  projects: ReadonlyArray<string>,
+  out: Array<Problem.Problem>
+): void => {
+  const drafted = new Set<string>(projects)
+  charter.projects.forEach((p, i) => {
+    if (!drafted.has(p.id))
+      out.push(
+        Problem.make(
+          "rule",
+          ["charter", "projects", i, "id"],
+          `the project "${p.id}" is not in the Charter drafted by "${process}" (${list(drafted)}): a Charter contains the projects its roadmap drafted and approved`
+        )
+      )
+  })
+  const present = new Set<string>(charter.projects.map((p) => p.id))
+  const missing = projects.filter((p) => !present.has(p))
+  if (missing.length > 0)
+    out.push(
+      Problem.make(
+        "rule",
+        ["charter", "projects"],
+        `the roadmap "${process}" drafted ${list(missing)} but the Charter leaves ${missing.length === 1 ? "it" : "them"} out: add ${missing.length === 1 ? "it" : "them"}, or redraft the Charter in the roadmap`
+      )
+    )
+}
+
+/** The Pact's provenance against its roadmap and the Charter's, then its signatories against the roadmap's signatures. */
+const pactProblems = (
+  pact: Pick<SolidarityPact.SolidarityPact, "signatories" | "provenance">,
+  charter: Pick<CitizenshipCharter.CitizenshipCharter, "provenance"> | undefined,
+  coDesigns: Processes,
+  byId: ProcessesById,
+  out: Array<Problem.Problem>
+): void => {
+  const ref = pact.provenance
+  if (ref === undefined) {
+    const drafting = drafts(coDesigns, "pact-drafted")
+    if (drafting.length > 0)
+      out.push(
+        Problem.make(
+          "rule",
+          ["pact", "provenance"],
+          `the co-design ${list(drafting)} drafted a Pact but the Pact names no provenance: its signatories come from the roadmap's signatures (seed 004, row 55); give the process, draft and approval ids`
+        )
+      )
+    return
+  }
+  const process = byId.get(ref.process)
+  const roadmap = process === undefined ? undefined : fromRoadmap(process)
+  out.push(...checkRef("Pact", ref, roadmap, ["pact", "provenance"], roadmap?.pact))
+  if (charter?.provenance !== undefined && charter.provenance.process !== ref.process)
+    out.push(
+      Problem.make(
+        "rule",
+        ["pact", "provenance", "process"],
+        `the Pact comes from "${ref.process}" but the Charter it realises from "${charter.provenance.process}": Charter and Pact are drafted by one roadmap`
+      )
+    )
+  if (roadmap !== undefined) signatoryProblems(pact, ref.process, roadmap, out)
+}
+
+/**
+ * Each signatory of the Pact against the roadmap: a party of the drafted
+ * Pact, with its own signature event, on the same day; then the parties that
+ * signed in the roadmap but are missing from the Pact.
+ */
+const signatoryProblems = (
+  pact: Pick<SolidarityPact.SolidarityPact, "signatories">,
+  process: string,
+  roadmap: Roadmap,
+  out: Array<Problem.Problem>
+): void => {
+  const parties = new Set<string>(roadmap.pact?.parties ?? [])
+  const signatureOf = new Map(roadmap.signatures.map((s) => [s.actor as string, s]))
+  const eventActor = new Map(roadmap.signatures.map((s) => [s.eventId as string, s.actor as string]))
+  pact.signatories.forEach((s, i) => {
+    const at = ["pact", "signatories", i]
+    if (roadmap.pact !== undefined && !parties.has(s.actor))
+      out.push(
+        Problem.make(
+          "rule",
+          [...at, "actor"],
+          `"${s.actor}" is not a party of the Pact drafted by "${process}": add it to the roadmap's pact-drafted parties, or remove it from the Pact`
+        )
+      )
+    const signed = signatureOf.get(s.actor)
+    if (signed === undefined)
+      out.push(
+        Problem.make(
+          "rule",
+          [...at, "signature"],
+          `"${s.actor}" has no signature in the roadmap "${process}": record its signed event`
+        )
+      )
+    else {
+      if (s.signature === undefined || eventActor.get(s.signature) !== s.actor)
+        out.push(
+          Problem.make(
+            "rule",
+            [...at, "signature"],
+            `the signature of "${s.actor}" is the roadmap event "${signed.eventId}"${s.signature === undefined ? ": name it" : `, not "${s.signature}"`}`
+          )
+        )
+      if (s.signedOn !== undefined && s.signedOn !== signed.on)
+        out.push(
+          Problem.make(
+            "rule",
+            [...at, "signedOn"],
+            `"${s.actor}" signed on ${signed.on} in the roadmap, not on ${s.signedOn}: correct the date`
+          )
+        )
+    }
+  })
+  const inPact = new Set<string>(pact.signatories.map((s) => s.actor))
+  const left = roadmap.signatures.filter((s) => !inPact.has(s.actor)).map((s) => s.actor)
+  if (left.length > 0)
+    out.push(
+      Problem.make(
+        "rule",
+        ["pact", "signatories"],
+        `${list(left)} signed the Pact in the roadmap "${process}" but ${left.length === 1 ? "is" : "are"} not among its signatories: add ${left.length === 1 ? "it" : "them"} with what ${left.length === 1 ? "it commits" : "they commit"}`
+      )
+    )
 }

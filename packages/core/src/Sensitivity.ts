@@ -128,70 +128,19 @@ export const analyseReading = (
     Math.min(settings.draws, Math.floor(budget / Math.max(1, m)))
   )
   const c = Rubric.compile(rubric)
-  const degrees = observations.map(() => new Float64Array(n))
-  const seen = observations.map(() => new Uint8Array(n))
-  observations.forEach((obs, j) => {
-    for (const o of obs) {
-      const i = Trait.ids.indexOf(o.trait)
-      if (i >= 0) {
-        seen[j]![i] = 1
-        degrees[j]![i] = o.degree
-      }
-    }
-  })
+  const { degrees, seen } = observed(observations)
   const random = generator(settings.seed)
-  const weights = new Float64Array(n)
-  const dimensionWeights = new Float64Array(nd)
-  const sums = new Float64Array(nd)
-  const counts = new Int32Array(nd)
-  const k = Assessment.kernel()
-  const indices = new Float64Array(draws)
+  const buffers = drawBuffers(draws)
   const tally: Record<Rubric.Verdict, number> = {
     "insufficient-evidence": 0,
     traditional: 0,
     transitional: 0,
     generative: 0
   }
-  let defined = 0
-  const factor = () => 1 - settings.spread + 2 * settings.spread * random()
-  for (let draw = 0; draw < draws; draw++) {
-    for (let i = 0; i < n; i++) weights[i] = c.weights[i]! * factor()
-    for (let d = 0; d < nd; d++) dimensionWeights[d] = c.dimensionWeights[d]! * factor()
-    const shift = () => (2 * random() - 1) * settings.thresholdSpread
-    const transitional = Math.min(1, Math.max(1e-9, rubric.thresholds.transitional + shift()))
-    const generative = Math.min(1, Math.max(transitional, rubric.thresholds.generative + shift()))
-    sums.fill(0)
-    counts.fill(0)
-    let coverage = 0
-    let depth = 0
-    for (let j = 0; j < m; j++) {
-      Assessment.compute(degrees[j]!, seen[j]!, weights, dimensionWeights, c, k)
-      for (let d = 0; d < nd; d++)
-        if (!Number.isNaN(k.positions[d]!)) {
-          sums[d]! += k.positions[d]!
-          counts[d]!++
-        }
-      coverage += k.coverage
-      depth += k.depth
-    }
-    let weighted = 0
-    let observedWeight = 0
-    let observedDimensions = 0
-    for (let d = 0; d < nd; d++)
-      if (counts[d]! > 0) {
-        weighted += dimensionWeights[d]! * (sums[d]! / counts[d]!)
-        observedWeight += dimensionWeights[d]!
-        observedDimensions++
-      }
-    const index = observedWeight > 0 ? Math.min(1, Math.max(0, weighted / observedWeight)) : undefined
-    if (index !== undefined) indices[defined++] = index
-    const v = Rubric.verdict(
-      { index, coverage: m > 0 ? coverage / m : 0, depth: m > 0 ? depth / m : 0, observedDimensions },
-      { thresholds: { transitional, generative }, evidence: rubric.evidence }
-    )
-    tally[v]++
-  }
-  const sorted = indices.subarray(0, defined).sort()
+  for (let draw = 0; draw < draws; draw++)
+    tally[drawOnce(buffers, degrees, seen, c, rubric, settings, random)]++
+  const defined = buffers.defined
+  const sorted = buffers.indices.subarray(0, defined).sort()
   const verdicts = Object.fromEntries(
     Rubric.verdicts.map((v) => [v, draws > 0 ? tally[v] / draws : 0])
   ) as Sensitivity["verdicts"]
@@ -213,6 +162,98 @@ export const analyseReading = (
     stability,
     robust: stability >= settings.robustShare
   }
+}
+
+/** Each profile's observations as degrees and an observed mask (catalogue order). */
+const observed = (
+  observations: ReadonlyArray<ReadonlyArray<Assessment.Observation>>
+): { readonly degrees: Array<Float64Array>; readonly seen: Array<Uint8Array> } => {
+  const degrees = observations.map(() => new Float64Array(n))
+  const seen = observations.map(() => new Uint8Array(n))
+  observations.forEach((obs, j) => {
+    for (const o of obs) {
+      const i = Trait.ids.indexOf(o.trait)
+      if (i >= 0) {
+        seen[j]![i] = 1
+        degrees[j]![i] = o.degree
+      }
+    }
+  })
+  return { degrees, seen }
+}
+
+/** The arrays of the draws, allocated once; `indices[0 .. defined)` are the defined indices drawn so far. */
+interface DrawBuffers {
+  readonly weights: Float64Array
+  readonly dimensionWeights: Float64Array
+  readonly sums: Float64Array
+  readonly counts: Int32Array
+  readonly k: Assessment.Kernel
+  readonly indices: Float64Array
+  defined: number
+}
+
+const drawBuffers = (draws: number): DrawBuffers => ({
+  weights: new Float64Array(n),
+  dimensionWeights: new Float64Array(nd),
+  sums: new Float64Array(nd),
+  counts: new Int32Array(nd),
+  k: Assessment.kernel(),
+  indices: new Float64Array(draws),
+  defined: 0
+})
+
+/**
+ * One draw: weights and thresholds perturbed (in this order, from `random`),
+ * the reading recomputed over every profile; records its index and returns
+ * its verdict.
+ */
+const drawOnce = (
+  b: DrawBuffers,
+  degrees: ReadonlyArray<Float64Array>,
+  seen: ReadonlyArray<Uint8Array>,
+  c: Rubric.Compiled,
+  rubric: Rubric.Rubric,
+  settings: Rubric.SensitivitySettings,
+  random: () => number
+): Rubric.Verdict => {
+  const { weights, dimensionWeights, sums, counts, k } = b
+  const m = degrees.length
+  const factor = () => 1 - settings.spread + 2 * settings.spread * random()
+  for (let i = 0; i < n; i++) weights[i] = c.weights[i]! * factor()
+  for (let d = 0; d < nd; d++) dimensionWeights[d] = c.dimensionWeights[d]! * factor()
+  const shift = () => (2 * random() - 1) * settings.thresholdSpread
+  const transitional = Math.min(1, Math.max(1e-9, rubric.thresholds.transitional + shift()))
+  const generative = Math.min(1, Math.max(transitional, rubric.thresholds.generative + shift()))
+  sums.fill(0)
+  counts.fill(0)
+  let coverage = 0
+  let depth = 0
+  for (let j = 0; j < m; j++) {
+    Assessment.compute(degrees[j]!, seen[j]!, weights, dimensionWeights, c, k)
+    for (let d = 0; d < nd; d++)
+      if (!Number.isNaN(k.positions[d]!)) {
+        sums[d]! += k.positions[d]!
+        counts[d]!++
+      }
+    coverage += k.coverage
+    depth += k.depth
+  }
+  let weighted = 0
+  let observedWeight = 0
+  let observedDimensions = 0
+  for (let d = 0; d < nd; d++)
+    if (counts[d]! > 0) {
+      weighted += dimensionWeights[d]! * (sums[d]! / counts[d]!)
+      observedWeight += dimensionWeights[d]!
+      observedDimensions++
+    }
+  const index = observedWeight > 0 ? Math.min(1, Math.max(0, weighted / observedWeight)) : undefined
+  if (index !== undefined) b.indices[b.defined++] = index
+  return Rubric.verdict(
+    { index, coverage: m > 0 ? coverage / m : 0, depth: m > 0 ? depth / m : 0, observedDimensions },
+    { thresholds: { transitional, generative }, evidence: rubric.evidence }
+  )
 }
 
 /**

@@ -303,40 +303,7 @@ export const validate = (
         `the Pact realises the Charter "${pact.charter}" but the Charter is "${charter.id}": correct the reference`
       )
     )
-  const projects = new Set<string>(charter?.projects.map((p) => p.id) ?? [])
-  const first = new Map<string, number>()
-  pact.signatories.forEach((s, i) => {
-    const at = first.get(s.actor)
-    if (at === undefined) first.set(s.actor, i)
-    else
-      problems.push(
-        Problem.make(
-          "duplicate-id",
-          ["signatories", i, "actor"],
-          `the actor "${s.actor}" already signed at signatories[${at}]: sign once, with every project, responsibility and resource`
-        )
-      )
-    problems.push(...unknownReference(actorsById, s.actor, ["signatories", i, "actor"], "actor", "actors"))
-    if (!commitsSomething(s))
-      problems.push(
-        Problem.make(
-          "rule",
-          ["signatories", i],
-          `the signatory "${s.actor}" commits nothing: add at least one responsibility or a resource with a positive amount`
-        )
-      )
-    if (charter !== undefined)
-      s.supports.forEach((p, j) => {
-        if (!projects.has(p))
-          problems.push(
-            Problem.make(
-              "unknown-reference",
-              ["signatories", i, "supports", j],
-              `the Charter has no project "${p}": add it to the Charter or correct the id`
-            )
-          )
-      })
-  })
+  signatoryProblems(pact, charter, actorsById, problems)
   if (pact.signatories.length === 0)
     problems.push(
       Problem.make(
@@ -376,6 +343,49 @@ export const validate = (
       )
     )
   return Problem.asDiagnostics(problems, "seed 004_f8a83f590fe55963.txt, row 55")
+}
+
+/** Each signatory signs once, is a known actor, commits something, and supports only projects of the Charter. */
+const signatoryProblems = (
+  pact: SolidarityPact,
+  charter: Pick<CitizenshipCharter.CitizenshipCharter, "projects"> | undefined,
+  actorsById: ReadonlyMap<string, Pick<Actor.Actor, "kind">>,
+  problems: Array<Problem.Problem>
+): void => {
+  const projects = new Set<string>(charter?.projects.map((p) => p.id) ?? [])
+  const first = new Map<string, number>()
+  pact.signatories.forEach((s, i) => {
+    const at = first.get(s.actor)
+    if (at === undefined) first.set(s.actor, i)
+    else
+      problems.push(
+        Problem.make(
+          "duplicate-id",
+          ["signatories", i, "actor"],
+          `the actor "${s.actor}" already signed at signatories[${at}]: sign once, with every project, responsibility and resource`
+        )
+      )
+    problems.push(...unknownReference(actorsById, s.actor, ["signatories", i, "actor"], "actor", "actors"))
+    if (!commitsSomething(s))
+      problems.push(
+        Problem.make(
+          "rule",
+          ["signatories", i],
+          `the signatory "${s.actor}" commits nothing: add at least one responsibility or a resource with a positive amount`
+        )
+      )
+    if (charter !== undefined)
+      s.supports.forEach((p, j) => {
+        if (!projects.has(p))
+          problems.push(
+            Problem.make(
+              "unknown-reference",
+              ["signatories", i, "supports", j],
+              `the Charter has no project "${p}": add it to the Charter or correct the id`
+            )
+          )
+      })
+  })
 }
 
 /**

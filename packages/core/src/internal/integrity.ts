@@ -81,3 +81,33 @@ export const unknownReference = (
           `no ${what} has the id "${id}": add it to ${where} or correct the id`
         )
       ]
+
+/**
+ * Reports every item whose municipality is not among the known ones, at
+ * `[...path, i, "municipality"]`; once the sink is full a problem is only
+ * counted (no message built). The one check behind `Actor.referenceProblems`
+ * and the territory's integrity.
+ * @internal
+ */
+export const unknownMunicipalitiesInto = (
+  sink: Pick<Problem.Collector, "addAll" | "full" | "skip">,
+  items: ReadonlyArray<{ readonly municipality?: string | undefined }>,
+  municipalities: ReadonlySet<string>,
+  path: Path
+): void => {
+  items.forEach((item, i) => {
+    const municipality = item.municipality
+    if (municipality === undefined || municipalities.has(municipality)) return
+    if (sink.full()) sink.skip("unknown-reference")
+    else
+      sink.addAll(
+        unknownReference(
+          municipalities,
+          municipality,
+          [...path, i, "municipality"],
+          "municipality",
+          "municipalities"
+        )
+      )
+  })
+}

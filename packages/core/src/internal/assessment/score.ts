@@ -185,6 +185,107 @@ const evidenceProvenance = (
   return rules.size === 0 ? declared : { kind: "derived", rules: [...rules], records: [...records].sort() }
 }
 
+/** Running sums of a profile's split between derived and declared facts, reset by each {@link score}. */
+interface Tally {
+  fromDerived: number
+  fromDeclared: number
+  derivedWeight: number
+  presentWeight: number
+}
+
+// Scratch like `scratch` above: score is synchronous and never re-entered.
+const tally: Tally = { fromDerived: 0, fromDeclared: 0, derivedWeight: 0, presentWeight: 0 }
+
+/**
+ * The evidence of trait `i`, present to `degree` under weight `w` in a
+ * dimension whose present weight is `total` and whose weight is `dw`; adds its
+ * share to the tally.
+ */
+const traitEvidence = (
+  i: number,
+  w: number,
+  degree: number,
+  total: number,
+  dw: number,
+  observedWeight: number,
+  c: Rubric.Compiled,
+  provenanceOf: Derivation.Resolved["provenance"] | undefined
+): Evidence => {
+  const trait = catalogue[i]!
+  const share = (w * degree) / total
+  const contribution = c.generative[i] === 1 ? share : 0
+  const indexContribution = observedWeight > 0 ? (contribution * dw) / observedWeight : 0
+  const provenance = evidenceProvenance(trait, provenanceOf)
+  tally.presentWeight += w * degree
+  if (provenance.kind === "derived") {
+    tally.fromDerived += indexContribution
+    tally.derivedWeight += w * degree
+  } else tally.fromDeclared += indexContribution
+  return {
+    trait: trait.id,
+    dimension: trait.dimension,
+    pole: trait.pole,
+    weight: w,
+    weightProvenance: trait.weightProvenance,
+    degree,
+    share,
+    contribution,
+    indexContribution,
+    source: trait.source,
+    text: trait.text,
+    provenance
+  }
+}
+
+/**
+ * The score of dimension `d`: pushes its observed traits to `observed` and its
+ * evidence (traits present) to `evidence`, in catalogue order.
+ */
+const dimensionScore = (
+  d: number,
+  degrees: Float64Array,
+  seen: Uint8Array,
+  c: Rubric.Compiled,
+  k: Kernel,
+  observedWeight: number,
+  provenanceOf: Derivation.Resolved["provenance"] | undefined,
+  evidence: Array<Evidence>,
+  observed: Array<Observation>
+): DimensionScore => {
+  const gd = k.g[d]!
+  const td = k.t[d]!
+  const total = gd + td
+  const dw = c.dimensionWeights[d]!
+  const own: Array<Evidence> = []
+  for (let i = dimensionStart[d]!; i < dimensionStart[d + 1]!; i++) {
+    if (seen[i] === 1) observed.push({ trait: catalogue[i]!.id, degree: degrees[i]! })
+    const w = c.weights[i]!
+    const degree = degrees[i]!
+    if (w * degree > 0) {
+      const e = traitEvidence(i, w, degree, total, dw, observedWeight, c, provenanceOf)
+      own.push(e)
+      evidence.push(e)
+    }
+  }
+  const available = c.available[d]!
+  const availableG = c.availableGenerative[d]!
+  return {
+    dimension: Dimension.values[d]!,
+    position: total > 0 ? k.positions[d]! : undefined,
+    observed: total > 0,
+    coverage: available > 0 ? clamp01(k.seenWeight[d]! / available) : 0,
+    depth: availableG > 0 ? clamp01(gd / availableG) : 0,
+    generative: gd,
+    traditional: td,
+    evidence: own
+  }
+}
+
+/**
+ * The profile of one intervention from its degrees and observed mask
+ * (catalogue order) under a compiled rubric, with its evidence and the split
+ * of its index between derived and declared facts.
+ */
 export const score = (
   degrees: Float64Array,
   seen: Uint8Array,
@@ -199,63 +300,23 @@ export const score = (
   const evidence: Array<Evidence> = []
   const observed: Array<Observation> = []
   const dimensions = {} as { [D in Dimension.Dimension]: DimensionScore }
-  let fromDerived = 0
-  let fromDeclared = 0
-  let derivedWeight = 0
-  let presentWeight = 0
-  for (let d = 0; d < nd; d++) {
-    const gd = k.g[d]!
-    const td = k.t[d]!
-    const total = gd + td
-    const dw = c.dimensionWeights[d]!
-    const own: Array<Evidence> = []
-    for (let i = dimensionStart[d]!; i < dimensionStart[d + 1]!; i++) {
-      const trait = catalogue[i]!
-      if (seen[i] === 1) observed.push({ trait: trait.id, degree: degrees[i]! })
-      const w = c.weights[i]!
-      const degree = degrees[i]!
-      if (w * degree > 0) {
-        const share = (w * degree) / total
-        const contribution = c.generative[i] === 1 ? share : 0
-        const indexContribution = observedWeight > 0 ? (contribution * dw) / observedWeight : 0
-        const provenance = evidenceProvenance(trait, resolved?.provenance)
-        presentWeight += w * degree
-        if (provenance.kind === "derived") {
-          fromDerived += indexContribution
-          derivedWeight += w * degree
-        } else fromDeclared += indexContribution
-        const e: Evidence = {
-          trait: trait.id,
-          dimension: trait.dimension,
-          pole: trait.pole,
-          weight: w,
-          weightProvenance: trait.weightProvenance,
-          degree,
-          share,
-          contribution,
-          indexContribution,
-          source: trait.source,
-          text: trait.text,
-          provenance
-        }
-        own.push(e)
-        evidence.push(e)
-      }
-    }
-    const dimension = Dimension.values[d]!
-    const available = c.available[d]!
-    const availableG = c.availableGenerative[d]!
-    dimensions[dimension] = {
-      dimension,
-      position: total > 0 ? k.positions[d]! : undefined,
-      observed: total > 0,
-      coverage: available > 0 ? clamp01(k.seenWeight[d]! / available) : 0,
-      depth: availableG > 0 ? clamp01(gd / availableG) : 0,
-      generative: gd,
-      traditional: td,
-      evidence: own
-    }
-  }
+  tally.fromDerived = 0
+  tally.fromDeclared = 0
+  tally.derivedWeight = 0
+  tally.presentWeight = 0
+  const provenanceOf = resolved?.provenance
+  for (let d = 0; d < nd; d++)
+    dimensions[Dimension.values[d]!] = dimensionScore(
+      d,
+      degrees,
+      seen,
+      c,
+      k,
+      observedWeight,
+      provenanceOf,
+      evidence,
+      observed
+    )
   const reading = { index, depth: k.depth, coverage: k.coverage, observedDimensions: k.observedDimensions }
   const profile: Profile = {
     dimensions,
@@ -267,9 +328,9 @@ export const score = (
     evidence,
     observed,
     provenance: {
-      derived: fromDerived,
-      declared: fromDeclared,
-      derivedWeightShare: presentWeight > 0 ? derivedWeight / presentWeight : 0
+      derived: tally.fromDerived,
+      declared: tally.fromDeclared,
+      derivedWeightShare: tally.presentWeight > 0 ? tally.derivedWeight / tally.presentWeight : 0
     },
     contradictions: resolved?.contradictions ?? []
   }

@@ -5,7 +5,7 @@ import * as Evaluation from "../../Evaluation.js"
 import * as Indicator from "../../Indicator.js"
 import * as IndicatorAssignment from "../../IndicatorAssignment.js"
 import * as Intervention from "../../Intervention.js"
-import { duplicateIdsInto, unknownReference } from "../../internal/integrity.js"
+import { duplicateIdsInto, unknownMunicipalitiesInto } from "../../internal/integrity.js"
 import * as Ledger from "../../Ledger.js"
 import * as Measurement from "../../Measurement.js"
 import * as Need from "../../Need.js"
@@ -80,21 +80,7 @@ export const integrityInto = (territory: TerritoryInput, sink: Problem.Collector
   duplicateIdsInto(sink, t.municipalities, (m) => m.id, ["municipalities"], "municipality")
   duplicateIdsInto(sink, t.actors, (a) => a.id, ["actors"], "actor")
   const municipalities = ids(t.municipalities)
-  t.actors.forEach((actor, i) => {
-    if (actor.municipality !== undefined && !municipalities.has(actor.municipality)) {
-      if (sink.full()) sink.skip("unknown-reference")
-      else
-        sink.addAll(
-          unknownReference(
-            municipalities,
-            actor.municipality,
-            ["actors", i, "municipality"],
-            "municipality",
-            "municipalities"
-          )
-        )
-    }
-  })
+  unknownMunicipalitiesInto(sink, t.actors, municipalities, ["actors"])
   // each section's problems go to the sink as they come (a list may be too long to spread)
   const add = (ps: ReadonlyArray<Problem.Problem>) => sink.addAll(ps)
   const actors = ids(t.actors)

@@ -96,118 +96,214 @@ export const fromEdges = (n: number, a: Int32Array, b: Int32Array, w: Float64Arr
  * @internal
  */
 export const brandes = (g: Csr, sources: ArrayLike<number>, switchRatio = 0.15): Float64Array => {
-  const { n, offsets, targets } = g
-  const cb = new Float64Array(n)
-  const sigma = new Float64Array(n)
-  const coef = new Float64Array(n)
-  const front = new Float64Array(n)
-  const dist = new Int32Array(n).fill(-1)
-  // Nodes in order of discovery; level d is order[levelStart[d] .. levelStart[d + 1]).
-  const order = new Int32Array(n)
-  const levelStart = new Int32Array(n + 2)
-  const pending = new Int32Array(n)
-  // The nodes of every component, with the sum of their degrees.
+  const cb = new Float64Array(g.n)
+  const ws = workspace(g)
+  for (let k = 0; k < sources.length; k++) {
+    const levels = search(g, ws, sources[k]!, switchRatio)
+    accumulate(g, ws, levels, cb)
+    reset(ws)
+  }
+  return cb
+}
+
+/** The nodes of every component, grouped, with the sum of their degrees. */
+interface Components {
+  readonly label: Int32Array
+  /** The nodes of component `c` are `nodes[start[c] .. start[c + 1]]`. */
+  readonly start: Int32Array
+  readonly nodes: Int32Array
+  readonly degree: Float64Array
+}
+
+/** Groups the nodes by component (labels from {@link componentLabels}) and sums their degrees. */
+const components = (g: Csr): Components => {
+  const { n, offsets } = g
   const label = componentLabels(g)
   let comps = 0
   for (let v = 0; v < n; v++) if (label[v]! >= comps) comps = label[v]! + 1
-  const compStart = new Int32Array(comps + 1)
-  const compDegree = new Float64Array(comps)
+  const start = new Int32Array(comps + 1)
+  const degree = new Float64Array(comps)
   for (let v = 0; v < n; v++) {
-    compStart[label[v]! + 1]!++
-    compDegree[label[v]!]! += offsets[v + 1]! - offsets[v]!
+    start[label[v]! + 1]!++
+    degree[label[v]!]! += offsets[v + 1]! - offsets[v]!
   }
-  for (let c = 0; c < comps; c++) compStart[c + 1]! += compStart[c]!
-  const compNodes = new Int32Array(n)
-  const fill = compStart.slice(0, comps)
-  for (let v = 0; v < n; v++) compNodes[fill[label[v]!]!++] = v
-  for (let k = 0; k < sources.length; k++) {
-    const s = sources[k]!
-    const c = label[s]!
-    sigma[s] = 1
-    dist[s] = 0
-    order[0] = s
-    let head = 0
-    let tail = 1
-    let levels = 0
-    const degS = offsets[s + 1]! - offsets[s]!
-    let frontierDegree = degS
-    let unreachedDegree = compDegree[c]! - degS
-    let pendingLen = -1 // the unreached nodes of the component, listed at the first bottom-up level
-    while (head < tail) {
-      const levelEnd = tail
-      levelStart[++levels] = levelEnd
-      const dv = levels
-      if (frontierDegree < unreachedDegree * switchRatio) {
-        frontierDegree = 0
-        for (; head < levelEnd; head++) {
-          const v = order[head]!
-          const sv = sigma[v]!
-          for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-            const w = targets[e]!
-            const dw = dist[w]!
-            if (dw < 0) {
-              dist[w] = dv
-              sigma[w] = sv
-              order[tail++] = w
-              frontierDegree += offsets[w + 1]! - offsets[w]!
-            } else if (dw === dv) sigma[w]! += sv
-          }
-        }
-      } else {
-        if (pendingLen < 0) {
-          pendingLen = 0
-          for (let i = compStart[c]!, end = compStart[c + 1]!; i < end; i++) {
-            const w = compNodes[i]!
-            if (dist[w]! < 0) pending[pendingLen++] = w
-          }
-        }
-        for (let i = head; i < levelEnd; i++) front[order[i]!] = sigma[order[i]!]!
-        frontierDegree = 0
-        let kept = 0
-        for (let i = 0; i < pendingLen; i++) {
-          const w = pending[i]!
-          if (dist[w]! >= 0) continue // reached by a top-down level since the list was made
-          let acc = 0
-          for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) acc += front[targets[e]!]!
-          if (acc > 0) {
-            dist[w] = dv
-            sigma[w] = acc
-            order[tail++] = w
-            frontierDegree += offsets[w + 1]! - offsets[w]!
-          } else pending[kept++] = w
-        }
-        pendingLen = kept
-        for (; head < levelEnd; head++) front[order[head]!] = 0
-      }
-      unreachedDegree -= frontierDegree
+  for (let c = 0; c < comps; c++) start[c + 1]! += start[c]!
+  const nodes = new Int32Array(n)
+  const fill = start.slice(0, comps)
+  for (let v = 0; v < n; v++) nodes[fill[label[v]!]!++] = v
+  return { label, start, nodes, degree }
+}
+
+/**
+ * The per-source state of {@link brandes}, allocated once and reset only where
+ * touched; `tail`, `frontierDegree` and `pendingLen` are the search's cursors,
+ * written by the level expansions.
+ */
+interface Workspace {
+  readonly sigma: Float64Array
+  readonly coef: Float64Array
+  /** The frontier's `sigma` during a bottom-up level, 0 elsewhere. */
+  readonly front: Float64Array
+  readonly dist: Int32Array
+  /** Nodes in order of discovery; level d is `order[levelStart[d] .. levelStart[d + 1])`. */
+  readonly order: Int32Array
+  readonly levelStart: Int32Array
+  /** The unreached nodes of the source's component, listed at its first bottom-up level. */
+  readonly pending: Int32Array
+  readonly comps: Components
+  tail: number
+  frontierDegree: number
+  pendingLen: number
+}
+
+/** Allocates the arrays of {@link brandes} for a graph. */
+const workspace = (g: Csr): Workspace => {
+  const n = g.n
+  return {
+    sigma: new Float64Array(n),
+    coef: new Float64Array(n),
+    front: new Float64Array(n),
+    dist: new Int32Array(n).fill(-1),
+    order: new Int32Array(n),
+    levelStart: new Int32Array(n + 2),
+    pending: new Int32Array(n),
+    comps: components(g),
+    tail: 0,
+    frontierDegree: 0,
+    pendingLen: -1
+  }
+}
+
+/**
+ * The direction-optimising breadth-first search from `s`: fills `dist`,
+ * `sigma`, `order` and `levelStart`, and returns the number of levels
+ * (`levelStart[levels]` is the number of nodes reached).
+ */
+const search = (g: Csr, ws: Workspace, s: number, switchRatio: number): number => {
+  const { offsets } = g
+  const { sigma, dist, order, levelStart } = ws
+  const c = ws.comps.label[s]!
+  sigma[s] = 1
+  dist[s] = 0
+  order[0] = s
+  let head = 0
+  ws.tail = 1
+  let levels = 0
+  const degS = offsets[s + 1]! - offsets[s]!
+  ws.frontierDegree = degS
+  let unreachedDegree = ws.comps.degree[c]! - degS
+  ws.pendingLen = -1
+  while (head < ws.tail) {
+    const levelEnd = ws.tail
+    levelStart[++levels] = levelEnd
+    if (ws.frontierDegree < unreachedDegree * switchRatio) topDown(g, ws, head, levelEnd, levels)
+    else bottomUp(g, ws, c, head, levelEnd, levels)
+    head = levelEnd
+    unreachedDegree -= ws.frontierDegree
+  }
+  return levels
+}
+
+/** Expands the level `order[head .. levelEnd)` top-down: the frontier pushes `sigma` to its neighbours. */
+const topDown = (g: Csr, ws: Workspace, head: number, levelEnd: number, dv: number): void => {
+  const { offsets, targets } = g
+  const { sigma, dist, order } = ws
+  let tail = ws.tail
+  let frontierDegree = 0
+  for (; head < levelEnd; head++) {
+    const v = order[head]!
+    const sv = sigma[v]!
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+      const w = targets[e]!
+      const dw = dist[w]!
+      if (dw < 0) {
+        dist[w] = dv
+        sigma[w] = sv
+        order[tail++] = w
+        frontierDegree += offsets[w + 1]! - offsets[w]!
+      } else if (dw === dv) sigma[w]! += sv
     }
-    // levels - 1 is the deepest level: its nodes have no dependants (delta = 0).
-    for (let i = levelStart[levels - 1]!, end = levelStart[levels]!; i < end; i++) {
+  }
+  ws.tail = tail
+  ws.frontierDegree = frontierDegree
+}
+
+/**
+ * Expands the level `order[head .. levelEnd)` bottom-up: every unreached node
+ * of component `c` gathers the frontier's `sigma` from its neighbours (a
+ * branch-free sum over `front`); a positive sum puts it on the next level.
+ */
+const bottomUp = (g: Csr, ws: Workspace, c: number, head: number, levelEnd: number, dv: number): void => {
+  const { offsets, targets } = g
+  const { sigma, dist, order, front, pending } = ws
+  if (ws.pendingLen < 0) {
+    const { start, nodes } = ws.comps
+    let pendingLen = 0
+    for (let i = start[c]!, end = start[c + 1]!; i < end; i++) {
+      const w = nodes[i]!
+      if (dist[w]! < 0) pending[pendingLen++] = w
+    }
+    ws.pendingLen = pendingLen
+  }
+  for (let i = head; i < levelEnd; i++) front[order[i]!] = sigma[order[i]!]!
+  let tail = ws.tail
+  let frontierDegree = 0
+  let kept = 0
+  for (let i = 0, pendingLen = ws.pendingLen; i < pendingLen; i++) {
+    const w = pending[i]!
+    if (dist[w]! >= 0) continue // reached by a top-down level since the list was made
+    let acc = 0
+    for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) acc += front[targets[e]!]!
+    if (acc > 0) {
+      dist[w] = dv
+      sigma[w] = acc
+      order[tail++] = w
+      frontierDegree += offsets[w + 1]! - offsets[w]!
+    } else pending[kept++] = w
+  }
+  ws.pendingLen = kept
+  for (let i = head; i < levelEnd; i++) front[order[i]!] = 0
+  ws.tail = tail
+  ws.frontierDegree = frontierDegree
+}
+
+/**
+ * Adds the source's dependencies to `cb`, level by level from the deepest:
+ * `delta_s(w) = sigma[w] * sum coef` over the neighbours of `w` (see {@link brandes}).
+ */
+const accumulate = (g: Csr, ws: Workspace, levels: number, cb: Float64Array): void => {
+  const { offsets, targets } = g
+  const { sigma, coef, order, levelStart } = ws
+  // levels - 1 is the deepest level: its nodes have no dependants (delta = 0).
+  for (let i = levelStart[levels - 1]!, end = levelStart[levels]!; i < end; i++) {
+    const w = order[i]!
+    coef[w] = 1 / sigma[w]!
+  }
+  for (let d = levels - 2; d >= 1; d--) {
+    const lo = levelStart[d]!
+    const hi = levelStart[d + 1]!
+    for (let i = lo; i < hi; i++) {
       const w = order[i]!
-      coef[w] = 1 / sigma[w]!
+      let acc = 0
+      for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) acc += coef[targets[e]!]!
+      const sw = sigma[w]!
+      cb[w]! += sw * acc
+      // sigma[w] is not read again for this source: it holds w's coefficient until the level is done.
+      sigma[w] = acc + 1 / sw
     }
-    for (let d = levels - 2; d >= 1; d--) {
-      const lo = levelStart[d]!
-      const hi = levelStart[d + 1]!
-      for (let i = lo; i < hi; i++) {
-        const w = order[i]!
-        let acc = 0
-        for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) acc += coef[targets[e]!]!
-        const sw = sigma[w]!
-        cb[w]! += sw * acc
-        // sigma[w] is not read again for this source: it holds w's coefficient until the level is done.
-        sigma[w] = acc + 1 / sw
-      }
-      for (let i = lo; i < hi; i++) coef[order[i]!] = sigma[order[i]!]!
-    }
-    for (let i = 0; i < tail; i++) {
-      const v = order[i]!
-      dist[v] = -1
-      sigma[v] = 0
-      coef[v] = 0
-    }
+    for (let i = lo; i < hi; i++) coef[order[i]!] = sigma[order[i]!]!
   }
-  return cb
+}
+
+/** Clears the arrays the last search touched (its `tail` reached nodes). */
+const reset = (ws: Workspace): void => {
+  const { sigma, coef, dist, order } = ws
+  for (let i = 0, tail = ws.tail; i < tail; i++) {
+    const v = order[i]!
+    dist[v] = -1
+    sigma[v] = 0
+    coef[v] = 0
+  }
 }
 
 /**

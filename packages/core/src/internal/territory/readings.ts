@@ -135,58 +135,23 @@ export const readInterventions = (
 ): InterventionsReading => {
   const c = Rubric.compile(rubric)
   const interventions = territory.interventions ?? []
-  const m = interventions.length
-  const nt = Trait.ids.length
-  const nd = Dimension.values.length
   const idx = Derivation.index(territory)
   const coDesigns = new Set<string>()
   for (const p of territory.coDesigns ?? [])
     if (p.events.some((e) => tagOf(e) === "participation-recorded")) coDesigns.add(p.id)
-  const degrees = new Float64Array(nt)
-  const seen = new Uint8Array(nt)
+  const degrees = new Float64Array(Trait.ids.length)
+  const seen = new Uint8Array(Trait.ids.length)
   const k = Assessment.kernel()
-  const positions = Array.from({ length: nd }, () => new Float64Array(m))
-  const observedIn = new Int32Array(nd)
-  const coverages = Array.from({ length: nd }, () => new Float64Array(m))
-  const depths = Array.from({ length: nd }, () => new Float64Array(m))
-  const overallCoverage = new Float64Array(m)
-  const overallDepth = new Float64Array(m)
-  const traitCounts = new Int32Array(nt)
+  const scores = scoreColumns(interventions.length)
+  const moves = movements()
   const lines: Array<InterventionLine> = []
   const contradictions: Array<Derivation.Contradiction> = []
-  const inNetwork = counter()
-  const coDesigned = counter()
-  const givenByPeople = counter()
-  const sustain = counter()
-  const pooled = counter()
-  const mutual = counter()
-  const collaboration = counter()
-  const providers = new Set<string>()
-  const designedWith = traitIndex("designed-with")
-  const coResponsibility = traitIndex("co-responsibility")
-  const sustaining = traitIndex("resources-sustain-processes")
   interventions.forEach((intervention, j) => {
     const resolved = Derivation.resolve(idx, intervention, rubric.evidence.contradiction)
     contradictions.push(...resolved.contradictions)
-    const facts = resolved.facts
-    Assessment.read(facts, degrees, seen)
+    Assessment.read(resolved.facts, degrees, seen)
     Assessment.compute(degrees, seen, c.weights, c.dimensionWeights, c, k)
-    let present = 0
-    let derived = 0
-    for (let i = 0; i < nt; i++) {
-      const wd = c.weights[i]! * degrees[i]!
-      if (wd <= 0) continue
-      traitCounts[i]!++
-      present += wd
-      if (Trait.catalogue[i]!.reads.some((f) => resolved.provenance[f]?.kind === "derived")) derived += wd
-    }
-    for (let d = 0; d < nd; d++) {
-      if (!Number.isNaN(k.positions[d]!)) positions[d]![observedIn[d]!++] = k.positions[d]!
-      coverages[d]![j] = c.available[d]! > 0 ? k.seenWeight[d]! / c.available[d]! : 0
-      depths[d]![j] = c.availableGenerative[d]! > 0 ? k.g[d]! / c.availableGenerative[d]! : 0
-    }
-    overallCoverage[j] = k.coverage
-    overallDepth[j] = k.depth
+    const derivedShare = recordScores(scores, c, k, degrees, resolved.provenance, j)
     const index = Number.isNaN(k.index) ? undefined : k.index
     lines.push({
       id: intervention.id,
@@ -197,36 +162,163 @@ export const readInterventions = (
       ),
       coverage: k.coverage,
       depth: k.depth,
-      derivedShare: present > 0 ? derived / present : 0
+      derivedShare
     })
-    const networked = (intervention.partnerships ?? []).some((p) => network.generative.has(p))
-    if (networked) inNetwork.add(intervention.id)
-    if ((intervention.coDesigns ?? []).some((p) => coDesigns.has(p))) coDesigned.add(intervention.id)
-    if (degrees[sustaining]! > 0) sustain.add(intervention.id)
-    let gives = false
-    let pools = false
-    let reciprocity = false
-    for (const r of facts.resources ?? []) {
-      if (r.actor !== undefined && (r.from === "third-sector" || r.from === "market")) providers.add(r.actor)
-      if (Intervention.modeOf(r) === "pooled") pools = true
-      if (!Intervention.isGivenByPeople(r)) continue
-      gives = true
-      const kind = Intervention.kindOf(r)
-      if (kind === "time" || kind === "care") reciprocity = true
-    }
-    if (gives) givenByPeople.add(intervention.id)
-    if (pools) pooled.add(intervention.id)
-    if (reciprocity) mutual.add(intervention.id)
-    if (degrees[designedWith] === 1 && degrees[coResponsibility]! > 0 && networked)
-      collaboration.add(intervention.id)
+    recordMovements(moves, intervention, resolved.facts, degrees, network, coDesigns)
   })
+  contradictions.sort((a, b) =>
+    a.intervention < b.intervention ? -1 : a.intervention > b.intervention ? 1 : a.field < b.field ? -1 : 1
+  )
+  const { dimensions, index, observedDimensions } = territoryDimensions(c, scores)
+  return {
+    lines,
+    dimensions,
+    traits: traitCounts(scores.traitCounts),
+    index,
+    coverage: mean(scores.overallCoverage),
+    depth: mean(scores.overallDepth),
+    observedDimensions,
+    contradictions,
+    inNetwork: moves.inNetwork,
+    coDesigned: moves.coDesigned,
+    givenByPeople: moves.givenByPeople,
+    sustain: moves.sustain,
+    pooled: moves.pooled,
+    mutual: moves.mutual,
+    collaboration: moves.collaboration,
+    providers: moves.providers
+  }
+}
+
+/** Each intervention's numbers, in columns (one slot per intervention), and each trait's count. */
+interface ScoreColumns {
+  /** Per dimension, the positions where it is observed, packed: `observedIn[d]` of them. */
+  readonly positions: ReadonlyArray<Float64Array>
+  readonly observedIn: Int32Array
+  readonly coverages: ReadonlyArray<Float64Array>
+  readonly depths: ReadonlyArray<Float64Array>
+  readonly overallCoverage: Float64Array
+  readonly overallDepth: Float64Array
+  readonly traitCounts: Int32Array
+}
+
+const scoreColumns = (m: number): ScoreColumns => {
+  const nd = Dimension.values.length
+  return {
+    positions: Array.from({ length: nd }, () => new Float64Array(m)),
+    observedIn: new Int32Array(nd),
+    coverages: Array.from({ length: nd }, () => new Float64Array(m)),
+    depths: Array.from({ length: nd }, () => new Float64Array(m)),
+    overallCoverage: new Float64Array(m),
+    overallDepth: new Float64Array(m),
+    traitCounts: new Int32Array(Trait.ids.length)
+  }
+}
+
+/**
+ * Writes intervention `j`'s numbers (just computed into `k`) to the columns,
+ * counts its present traits, and returns the share of its present weight that
+ * comes from derived facts.
+ */
+const recordScores = (
+  scores: ScoreColumns,
+  c: Rubric.Compiled,
+  k: Assessment.Kernel,
+  degrees: Float64Array,
+  provenance: Derivation.Resolved["provenance"],
+  j: number
+): number => {
+  const { positions, observedIn, coverages, depths, traitCounts } = scores
+  let present = 0
+  let derived = 0
+  for (let i = 0, nt = degrees.length; i < nt; i++) {
+    const wd = c.weights[i]! * degrees[i]!
+    if (wd <= 0) continue
+    traitCounts[i]!++
+    present += wd
+    if (Trait.catalogue[i]!.reads.some((f) => provenance[f]?.kind === "derived")) derived += wd
+  }
+  for (let d = 0, nd = observedIn.length; d < nd; d++) {
+    if (!Number.isNaN(k.positions[d]!)) positions[d]![observedIn[d]!++] = k.positions[d]!
+    coverages[d]![j] = c.available[d]! > 0 ? k.seenWeight[d]! / c.available[d]! : 0
+    depths[d]![j] = c.availableGenerative[d]! > 0 ? k.g[d]! / c.availableGenerative[d]! : 0
+  }
+  scores.overallCoverage[j] = k.coverage
+  scores.overallDepth[j] = k.depth
+  return present > 0 ? derived / present : 0
+}
+
+/** The interventions that show each movement towards generative welfare, and the providers of resources. */
+type Movements = Pick<
+  InterventionsReading,
+  "inNetwork" | "coDesigned" | "givenByPeople" | "sustain" | "pooled" | "mutual" | "collaboration"
+> & {
+  readonly providers: Set<string>
+  /** The catalogue indices of the traits the movements read. */
+  readonly designedWith: number
+  readonly coResponsibility: number
+  readonly sustaining: number
+}
+
+const movements = (): Movements => ({
+  inNetwork: counter(),
+  coDesigned: counter(),
+  givenByPeople: counter(),
+  sustain: counter(),
+  pooled: counter(),
+  mutual: counter(),
+  collaboration: counter(),
+  providers: new Set<string>(),
+  designedWith: traitIndex("designed-with"),
+  coResponsibility: traitIndex("co-responsibility"),
+  sustaining: traitIndex("resources-sustain-processes")
+})
+
+/** Counts an intervention (its resolved facts read into `degrees`) under every movement it shows. */
+const recordMovements = (
+  moves: Movements,
+  intervention: NonNullable<TerritoryLike["interventions"]>[number],
+  facts: Derivation.Resolved["facts"],
+  degrees: Float64Array,
+  network: Network,
+  coDesigns: ReadonlySet<string>
+): void => {
+  const networked = (intervention.partnerships ?? []).some((p) => network.generative.has(p))
+  if (networked) moves.inNetwork.add(intervention.id)
+  if ((intervention.coDesigns ?? []).some((p) => coDesigns.has(p))) moves.coDesigned.add(intervention.id)
+  if (degrees[moves.sustaining]! > 0) moves.sustain.add(intervention.id)
+  let gives = false
+  let pools = false
+  let reciprocity = false
+  for (const r of facts.resources ?? []) {
+    if (r.actor !== undefined && (r.from === "third-sector" || r.from === "market"))
+      moves.providers.add(r.actor)
+    if (Intervention.modeOf(r) === "pooled") pools = true
+    if (!Intervention.isGivenByPeople(r)) continue
+    gives = true
+    const kind = Intervention.kindOf(r)
+    if (kind === "time" || kind === "care") reciprocity = true
+  }
+  if (gives) moves.givenByPeople.add(intervention.id)
+  if (pools) moves.pooled.add(intervention.id)
+  if (reciprocity) moves.mutual.add(intervention.id)
+  if (degrees[moves.designedWith] === 1 && degrees[moves.coResponsibility]! > 0 && networked)
+    moves.collaboration.add(intervention.id)
+}
+
+/** The territory's dimensions (means over the interventions) and its index over the observed ones. */
+const territoryDimensions = (
+  c: Rubric.Compiled,
+  scores: ScoreColumns
+): Pick<InterventionsReading, "dimensions" | "index" | "observedDimensions"> => {
   const dimensions = {} as { [D in Dimension.Dimension]: TerritoryDimension }
   let weighted = 0
   let observedWeight = 0
   let observedDimensions = 0
   Dimension.values.forEach((dimension, d) => {
-    const count = observedIn[d]!
-    const position = count > 0 ? Math.min(1, Math.max(0, mean(positions[d]!.subarray(0, count)))) : undefined
+    const count = scores.observedIn[d]!
+    const position =
+      count > 0 ? Math.min(1, Math.max(0, mean(scores.positions[d]!.subarray(0, count)))) : undefined
     if (position !== undefined) {
       weighted += c.dimensionWeights[d]! * position
       observedWeight += c.dimensionWeights[d]!
@@ -236,41 +328,30 @@ export const readInterventions = (
       dimension,
       position,
       observedIn: count,
-      coverage: mean(coverages[d]!),
-      depth: mean(depths[d]!)
+      coverage: mean(scores.coverages[d]!),
+      depth: mean(scores.depths[d]!)
     }
   })
+  return {
+    dimensions,
+    index: observedWeight > 0 ? Math.min(1, Math.max(0, weighted / observedWeight)) : undefined,
+    observedDimensions
+  }
+}
+
+/** The traits present in at least one intervention, in catalogue order, with their counts. */
+const traitCounts = (counts: Int32Array): Array<TraitCount> => {
   const traits: Array<TraitCount> = []
   Trait.catalogue.forEach((t, i) => {
-    if (traitCounts[i]! > 0)
+    if (counts[i]! > 0)
       traits.push({
         trait: t.id,
         dimension: t.dimension,
         pole: t.pole,
-        interventions: traitCounts[i]!,
+        interventions: counts[i]!,
         text: t.text,
         source: t.source
       })
   })
-  contradictions.sort((a, b) =>
-    a.intervention < b.intervention ? -1 : a.intervention > b.intervention ? 1 : a.field < b.field ? -1 : 1
-  )
-  return {
-    lines,
-    dimensions,
-    traits,
-    index: observedWeight > 0 ? Math.min(1, Math.max(0, weighted / observedWeight)) : undefined,
-    coverage: mean(overallCoverage),
-    depth: mean(overallDepth),
-    observedDimensions,
-    contradictions,
-    inNetwork,
-    coDesigned,
-    givenByPeople,
-    sustain,
-    pooled,
-    mutual,
-    collaboration,
-    providers
-  }
+  return traits
 }

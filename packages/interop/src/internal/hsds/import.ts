@@ -100,6 +100,34 @@ export const str = (v: unknown): string | undefined => (typeof v === "string" &&
  */
 export const toTerritory = (input: unknown): Imported => {
   const unmapped: Array<Unmapped> = []
+  unknownFields(input, unmapped)
+  const attributesOf = attributesByLink(input, unmapped)
+  const ids = organizationIds(input)
+  const actors: Array<Actor.Actor> = []
+  const orgActor = new Map<string, Actor.ActorId>()
+  asRows(input, "organization").forEach((o, i) => {
+    const actor = importOrganization(o, i, ids, attributesOf, unmapped)
+    if (actor === undefined) return
+    orgActor.set(str(o.id)!, actor.id)
+    actors.push(actor)
+  })
+  const interventions: Array<Intervention.InterventionInput> = []
+  asRows(input, "service").forEach((s, i) => {
+    const intervention = importService(s, i, attributesOf, orgActor, unmapped)
+    if (intervention !== undefined) interventions.push(intervention)
+  })
+  return { actors, interventions, unmapped }
+}
+
+/** An attribute of the welfare-generativo taxonomy: its term's code, its value, its row. */
+interface Attribute {
+  readonly code: string
+  readonly value: string | undefined
+  readonly index: number
+}
+
+/** Lists every non-empty field the import has no place for. */
+const unknownFields = (input: unknown, unmapped: Array<Unmapped>): void => {
   for (const table of tables) {
     asRows(input, table).forEach((row, i) => {
       for (const key of Object.keys(row))
@@ -110,13 +138,17 @@ export const toTerritory = (input: unknown): Imported => {
           })
     })
   }
+}
+
+/** The attributes of each organisation or service, by its HSDS id; those not of the taxonomy are listed. */
+const attributesByLink = (input: unknown, unmapped: Array<Unmapped>): Map<string, Array<Attribute>> => {
   const termCode = new Map<string, string>()
   for (const t of asRows(input, "taxonomy_term")) {
     const id = str(t.id)
     const code = str(t.code)
     if (id !== undefined && code !== undefined) termCode.set(id, code)
   }
-  const attributesOf = new Map<string, Array<{ code: string; value: string | undefined; index: number }>>()
+  const attributesOf = new Map<string, Array<Attribute>>()
   asRows(input, "attribute").forEach((a, index) => {
     const link = str(a.link_id)
     const code = termCode.get(str(a.taxonomy_term_id) ?? "")
@@ -132,6 +164,16 @@ export const toTerritory = (input: unknown): Imported => {
     list.push({ code, value: str(a.value), index })
     attributesOf.set(link, list)
   })
+  return attributesOf
+}
+
+/** What the welfare identifiers say of the organisations: their actor ids, and which is the territory. */
+interface OrganizationIds {
+  readonly actorIdOf: ReadonlyMap<string, string>
+  readonly territoryOrgs: ReadonlySet<string>
+}
+
+const organizationIds = (input: unknown): OrganizationIds => {
   const actorIdOf = new Map<string, string>()
   const territoryOrgs = new Set<string>()
   for (const i of asRows(input, "organization_identifier")) {
@@ -141,126 +183,149 @@ export const toTerritory = (input: unknown): Imported => {
     if (i.identifier_type === actorIdentifierType && idPattern.test(value)) actorIdOf.set(org, value)
     if (i.identifier_type === territoryIdentifierType) territoryOrgs.add(org)
   }
-  const actors: Array<Actor.Actor> = []
-  const orgActor = new Map<string, Actor.ActorId>()
-  asRows(input, "organization").forEach((o, i) => {
-    const hsdsId = str(o.id)
-    if (hsdsId === undefined || territoryOrgs.has(hsdsId)) return
-    const rawId = actorIdOf.get(hsdsId) ?? hsdsId
-    if (!idPattern.test(rawId)) {
-      unmapped.push({
-        path: ["organization", i, "id"],
-        message: "an organisation without a usable id was left out"
-      })
-      return
-    }
-    const id = Actor.ActorId.make(rawId)
-    orgActor.set(hsdsId, id)
-    const attrs = attributesOf.get(hsdsId) ?? []
-    const kindCode = attrs.find((a) => a.code.startsWith("actor-kind:"))?.code.slice("actor-kind:".length)
-    const kind = (Actor.kinds as ReadonlyArray<string>).includes(kindCode ?? "")
-      ? (kindCode as Actor.ActorKind)
-      : undefined
-    if (kind === undefined)
-      unmapped.push({
-        path: ["organization", i, "attributes"],
-        message:
-          'the organisation has no actor-kind attribute of the welfare-generativo taxonomy: imported as "social-private-body", correct its kind'
-      })
-    const policyAreas = attrs
-      .filter((a) => a.code.startsWith("policy-area:"))
-      .map((a) => a.code.slice("policy-area:".length))
-      .filter((a): a is PolicyArea.PolicyArea => (PolicyArea.values as ReadonlyArray<string>).includes(a))
-    const resources = attrs.flatMap((a) => {
-      if (!a.code.startsWith("resource:")) return []
-      const r = resourceOf(a.code.slice("resource:".length), a.value)
-      if (r?.resource === undefined) {
-        unmapped.push({
-          path: ["attribute", a.index, "value"],
-          message: 'a capacity attribute whose value is not "<amount> <unit>" was left out'
-        })
-        return []
-      }
-      return [r.resource]
-    })
-    const actorKind = kind ?? "social-private-body"
-    const named = str(o.name)
-    // the name the export gives an unnamed actor is not a name: it is dropped
-    const name = named === `${Actor.kindLabels[actorKind].it} ${id}` ? undefined : named
-    const municipality = attrs.find((a) => a.code === "municipality")?.value
-    actors.push({
-      id,
-      kind: actorKind,
-      ...(name !== undefined && actorKind !== "citizen" ? { name } : {}),
-      ...(municipality !== undefined && idPattern.test(municipality)
-        ? { municipality: Actor.MunicipalityId.make(municipality) }
-        : {}),
-      ...(policyAreas.length > 0 ? { policyAreas } : {}),
-      resources
-    })
-  })
-  const interventions: Array<Intervention.InterventionInput> = []
-  asRows(input, "service").forEach((s, i) => {
-    const hsdsId = str(s.id)
-    if (hsdsId === undefined) return
-    const attrs = attributesOf.get(hsdsId) ?? []
-    const rawId = attrs.find((a) => a.code === "welfare-id:intervention")?.value ?? hsdsId
-    if (!idPattern.test(rawId)) {
-      unmapped.push({ path: ["service", i, "id"], message: "a service without a usable id was left out" })
-      return
-    }
-    const out: Record<string, unknown> = { id: rawId }
-    const name = str(s.name)
-    if (name !== undefined && name !== `Intervento ${rawId}`) out.name = name
-    for (const a of attrs) {
-      if (a.code.startsWith("fact:")) {
-        const [, fact, value] = a.code.split(":")
-        if ((factNames as ReadonlyArray<string>).includes(fact!)) out[fact!] = value
-      } else if (a.code === "assistance-benefit") out.assistanceBenefit = a.value === "true"
-      else if (a.code === "design-split") out.designSplit = Number(a.value)
-    }
-    const first = orgActor.get(str(s.organization_id) ?? "")
-    const others = attrs
-      .filter((a) => a.code === "delivered-with" && a.value !== undefined)
-      .map((a) => a.value!)
-    const actorIds = [...(first === undefined ? [] : [first]), ...others]
-    if (actorIds.length > 0) out.actors = actorIds
-    const resources = attrs.flatMap((a) => {
-      if (!a.code.startsWith("resource:")) return []
-      const r = resourceOf(a.code.slice("resource:".length), a.value)
-      const from = r?.use.from
-      const mode = r?.use.mode
-      const form = r?.use.form
-      const actor = r?.use.actor
-      if (
-        r === undefined ||
-        !isOneOf(Intervention.factValues.contributor, from) ||
-        (mode !== undefined && !isOneOf(Intervention.factValues.mode, mode)) ||
-        (form !== undefined && !isOneOf(Intervention.factValues.form, form)) ||
-        (actor !== undefined && !idPattern.test(actor))
-      ) {
-        unmapped.push({
-          path: ["attribute", a.index, "value"],
-          message:
-            'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>[; mode=...][; form=...][; actor=...]" was left out'
-        })
-        return []
-      }
-      return [
-        {
-          ...(r.resource === undefined ? { kind: r.kind } : { resource: r.resource }),
-          from,
-          ...(mode === undefined ? {} : { mode }),
-          ...(form === undefined ? {} : { form }),
-          ...(actor === undefined ? {} : { actor })
-        }
-      ]
-    })
-    if (resources.length > 0) out.resources = resources
-    interventions.push(out as unknown as Intervention.InterventionInput)
-  })
-  return { actors, interventions, unmapped }
+  return { actorIdOf, territoryOrgs }
 }
+
+/** The actor of organisation row `i`; undefined for the territory and for an organisation without a usable id. */
+const importOrganization = (
+  o: Record<string, unknown>,
+  i: number,
+  ids: OrganizationIds,
+  attributesOf: ReadonlyMap<string, ReadonlyArray<Attribute>>,
+  unmapped: Array<Unmapped>
+): Actor.Actor | undefined => {
+  const hsdsId = str(o.id)
+  if (hsdsId === undefined || ids.territoryOrgs.has(hsdsId)) return undefined
+  const rawId = ids.actorIdOf.get(hsdsId) ?? hsdsId
+  if (!idPattern.test(rawId)) {
+    unmapped.push({
+      path: ["organization", i, "id"],
+      message: "an organisation without a usable id was left out"
+    })
+    return undefined
+  }
+  const id = Actor.ActorId.make(rawId)
+  const attrs = attributesOf.get(hsdsId) ?? []
+  const kindCode = attrs.find((a) => a.code.startsWith("actor-kind:"))?.code.slice("actor-kind:".length)
+  const kind = (Actor.kinds as ReadonlyArray<string>).includes(kindCode ?? "")
+    ? (kindCode as Actor.ActorKind)
+    : undefined
+  if (kind === undefined)
+    unmapped.push({
+      path: ["organization", i, "attributes"],
+      message:
+        'the organisation has no actor-kind attribute of the welfare-generativo taxonomy: imported as "social-private-body", correct its kind'
+    })
+  const policyAreas = attrs
+    .filter((a) => a.code.startsWith("policy-area:"))
+    .map((a) => a.code.slice("policy-area:".length))
+    .filter((a): a is PolicyArea.PolicyArea => (PolicyArea.values as ReadonlyArray<string>).includes(a))
+  const resources = actorResources(attrs, unmapped)
+  const actorKind = kind ?? "social-private-body"
+  const named = str(o.name)
+  // the name the export gives an unnamed actor is not a name: it is dropped
+  const name = named === `${Actor.kindLabels[actorKind].it} ${id}` ? undefined : named
+  const municipality = attrs.find((a) => a.code === "municipality")?.value
+  return {
+    id,
+    kind: actorKind,
+    ...(name !== undefined && actorKind !== "citizen" ? { name } : {}),
+    ...(municipality !== undefined && idPattern.test(municipality)
+      ? { municipality: Actor.MunicipalityId.make(municipality) }
+      : {}),
+    ...(policyAreas.length > 0 ? { policyAreas } : {}),
+    resources
+  }
+}
+
+/** An organisation's capacities, from its `resource:` attributes; a value that is not an amount is listed. */
+const actorResources = (
+  attrs: ReadonlyArray<Attribute>,
+  unmapped: Array<Unmapped>
+): Array<Resource.Resource> =>
+  attrs.flatMap((a) => {
+    if (!a.code.startsWith("resource:")) return []
+    const r = resourceOf(a.code.slice("resource:".length), a.value)
+    if (r?.resource === undefined) {
+      unmapped.push({
+        path: ["attribute", a.index, "value"],
+        message: 'a capacity attribute whose value is not "<amount> <unit>" was left out'
+      })
+      return []
+    }
+    return [r.resource]
+  })
+
+/** The intervention of service row `i`; undefined for a service without a usable id. */
+const importService = (
+  s: Record<string, unknown>,
+  i: number,
+  attributesOf: ReadonlyMap<string, ReadonlyArray<Attribute>>,
+  orgActor: ReadonlyMap<string, Actor.ActorId>,
+  unmapped: Array<Unmapped>
+): Intervention.InterventionInput | undefined => {
+  const hsdsId = str(s.id)
+  if (hsdsId === undefined) return undefined
+  const attrs = attributesOf.get(hsdsId) ?? []
+  const rawId = attrs.find((a) => a.code === "welfare-id:intervention")?.value ?? hsdsId
+  if (!idPattern.test(rawId)) {
+    unmapped.push({ path: ["service", i, "id"], message: "a service without a usable id was left out" })
+    return undefined
+  }
+  const out: Record<string, unknown> = { id: rawId }
+  const name = str(s.name)
+  if (name !== undefined && name !== `Intervento ${rawId}`) out.name = name
+  for (const a of attrs) {
+    if (a.code.startsWith("fact:")) {
+      const [, fact, value] = a.code.split(":")
+      if ((factNames as ReadonlyArray<string>).includes(fact!)) out[fact!] = value
+    } else if (a.code === "assistance-benefit") out.assistanceBenefit = a.value === "true"
+    else if (a.code === "design-split") out.designSplit = Number(a.value)
+  }
+  const first = orgActor.get(str(s.organization_id) ?? "")
+  const others = attrs
+    .filter((a) => a.code === "delivered-with" && a.value !== undefined)
+    .map((a) => a.value!)
+  const actorIds = [...(first === undefined ? [] : [first]), ...others]
+  if (actorIds.length > 0) out.actors = actorIds
+  const resources = serviceResources(attrs, unmapped)
+  if (resources.length > 0) out.resources = resources
+  return out as unknown as Intervention.InterventionInput
+}
+
+/** A service's resource uses, from its `resource:` attributes; a value that does not parse is listed. */
+const serviceResources = (attrs: ReadonlyArray<Attribute>, unmapped: Array<Unmapped>): Array<unknown> =>
+  attrs.flatMap((a) => {
+    if (!a.code.startsWith("resource:")) return []
+    const r = resourceOf(a.code.slice("resource:".length), a.value)
+    const from = r?.use.from
+    const mode = r?.use.mode
+    const form = r?.use.form
+    const actor = r?.use.actor
+    if (
+      r === undefined ||
+      !isOneOf(Intervention.factValues.contributor, from) ||
+      (mode !== undefined && !isOneOf(Intervention.factValues.mode, mode)) ||
+      (form !== undefined && !isOneOf(Intervention.factValues.form, form)) ||
+      (actor !== undefined && !idPattern.test(actor))
+    ) {
+      unmapped.push({
+        path: ["attribute", a.index, "value"],
+        message:
+          'a resource attribute of a service whose value is not "<amount> <unit>; from=<contributor>[; mode=...][; form=...][; actor=...]" was left out'
+      })
+      return []
+    }
+    return [
+      {
+        ...(r.resource === undefined ? { kind: r.kind } : { resource: r.resource }),
+        from,
+        ...(mode === undefined ? {} : { mode }),
+        ...(form === undefined ? {} : { form }),
+        ...(actor === undefined ? {} : { actor })
+      }
+    ]
+  })
 
 export const resourceOf = (
   kind: string,

@@ -61,6 +61,13 @@ export const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names
       )
     }
   ]
+  provenanceBlocks(blocks, a, names)
+  if (a.recommendations.length > 0) recommendationBlocks(blocks, a, names)
+  return { id: "interventions", title: t("Gli interventi", "The interventions"), blocks }
+}
+
+/** Where each intervention's facts come from: derived from the records (rule and records) or declared. */
+const provenanceBlocks = (blocks: Array<Block>, a: Analysis.TerritoryAnalysis, names: Names): void => {
   const provenanceRows = a.interventions.map((i) => ({
     header: names.intervention(i.id),
     cells: [
@@ -97,43 +104,44 @@ export const interventionsSection = (a: Analysis.TerritoryAnalysis, names: Names
       provenanceRows
     )
   })
-  if (a.recommendations.length > 0) {
-    blocks.push({ kind: "heading", text: t("Raccomandazioni", "Recommendations") })
-    blocks.push({
-      kind: "paragraph",
-      text: t(
-        "I tratti generativi che mancano agli interventi meno generativi, ordinati prima per le priorità dei semi (co-progettazione con i destinatari, risorse dei cittadini e della comunità, percorso di responsabilità: priorità 1) e poi per il guadagno di indice e di profondità; con chi potrebbe agire e perché.",
-        "The generative traits the least generative interventions miss, ranked first by the seeds' priorities (co-design with the recipients, the citizens' and the community's resources, the path of responsibility: priority 1) and then by the gain of index and depth; with who could act and why."
-      )
-    })
-    blocks.push({
-      kind: "table",
-      table: table(
-        t("Le raccomandazioni principali", "The top recommendations"),
-        [
-          t("Intervento", "Intervention"),
-          t("Cambiamento", "Change"),
-          both((l) => of("dimension", l)),
-          t("Priorità", "Priority"),
-          t("Guadagno (indice; profondità)", "Gain (index; depth)"),
-          t("Chi può agire", "Who could act"),
-          t("Perché", "Why")
-        ],
-        a.recommendations.map((r, i) => ({
-          header: both((l) => `${i + 1}. ${text(names.intervention(r.intervention), l)}`),
-          cells: [
-            r.change,
-            Dimension.labels[r.dimension],
-            r.priority,
-            both((l) => `${signed(r.gain, l)}; ${signed(r.depthGain, l)}`),
-            r.actors.length === 0
-              ? "—"
-              : both((l) => [...new Set(r.actors.map((k) => Actor.kindLabels[k][l]))].join(", ")),
-            r.why
-          ]
-        }))
-      )
-    })
-  }
-  return { id: "interventions", title: t("Gli interventi", "The interventions"), blocks }
+}
+
+/** The top recommendations, with their priority, gain, who could act and why. */
+const recommendationBlocks = (blocks: Array<Block>, a: Analysis.TerritoryAnalysis, names: Names): void => {
+  blocks.push({ kind: "heading", text: t("Raccomandazioni", "Recommendations") })
+  blocks.push({
+    kind: "paragraph",
+    text: t(
+      "I tratti generativi che mancano agli interventi meno generativi, ordinati prima per le priorità dei semi (co-progettazione con i destinatari, risorse dei cittadini e della comunità, percorso di responsabilità: priorità 1) e poi per il guadagno di indice e di profondità; con chi potrebbe agire e perché.",
+      "The generative traits the least generative interventions miss, ranked first by the seeds' priorities (co-design with the recipients, the citizens' and the community's resources, the path of responsibility: priority 1) and then by the gain of index and depth; with who could act and why."
+    )
+  })
+  blocks.push({
+    kind: "table",
+    table: table(
+      t("Le raccomandazioni principali", "The top recommendations"),
+      [
+        t("Intervento", "Intervention"),
+        t("Cambiamento", "Change"),
+        both((l) => of("dimension", l)),
+        t("Priorità", "Priority"),
+        t("Guadagno (indice; profondità)", "Gain (index; depth)"),
+        t("Chi può agire", "Who could act"),
+        t("Perché", "Why")
+      ],
+      a.recommendations.map((r, i) => ({
+        header: both((l) => `${i + 1}. ${text(names.intervention(r.intervention), l)}`),
+        cells: [
+          r.change,
+          Dimension.labels[r.dimension],
+          r.priority,
+          both((l) => `${signed(r.gain, l)}; ${signed(r.depthGain, l)}`),
+          r.actors.length === 0
+            ? "—"
+            : both((l) => [...new Set(r.actors.map((k) => Actor.kindLabels[k][l]))].join(", ")),
+          r.why
+        ]
+      }))
+    )
+  })
 }

@@ -1,7 +1,7 @@
 // The territory report's section: maturity (see TerritoryReport.ts).
 import { TerritoryAssessment } from "@welfare/core"
 import { of, type Str } from "../../Labels.js"
-import type { Section } from "../../Report.js"
+import type { Block, Section } from "../../Report.js"
 import type { Table } from "../../View.js"
 import {
   both,
@@ -41,15 +41,6 @@ export const checklistTable = (caption: Str, checklist: TerritoryAssessment.Chec
   )
 
 export const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names: Names): Section => {
-  const reached = tp.ladder.reached
-  const score = (c: TerritoryAssessment.Checklist): Text =>
-    both((l) =>
-      c.partly === 0
-        ? `${c.met} / ${c.items.length}`
-        : l === "it"
-          ? `${c.met} / ${c.items.length} (in parte ${c.partly})`
-          : `${c.met} / ${c.items.length} (partly ${c.partly})`
-    )
   return {
     id: "maturity",
     title: t(
@@ -64,25 +55,7 @@ export const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names:
           "Each item reads the module that holds its evidence (taking-charge paths, evaluation rounds, partnerships, needs readings) and gives partial credit: met from the threshold up, partly above zero, not met at zero (an editorial threshold)."
         )
       },
-      {
-        kind: "facts",
-        items: [
-          {
-            label: t("Mosse del welfare responsabile", "Moves of responsible welfare"),
-            value: score(tp.moves)
-          },
-          {
-            label: t("Caratteristiche del welfare generativo", "Characteristics of generative welfare"),
-            value: score(tp.characteristics)
-          },
-          {
-            label: t("Gradino del welfare di comunità", "Rung of community welfare"),
-            value:
-              reached === undefined ? t("nessuno", "none") : TerritoryAssessment.communityFormLabels[reached]
-          },
-          { label: t("Verdetto del territorio", "Territory verdict"), value: verdictText(tp.class) }
-        ]
-      },
+      maturityFacts(tp),
       ...(tp.explanation === undefined
         ? []
         : [
@@ -117,28 +90,64 @@ export const maturitySection = (tp: TerritoryAssessment.TerritoryProfile, names:
           names
         )
       },
-      {
-        kind: "heading",
-        text: t("La scala del welfare di comunità (seme 002)", "The ladder of community welfare (seed 002)")
-      },
-      {
-        kind: "paragraph",
-        text: t(
-          "Dalla semplice aggregazione della domanda (persone che mettono insieme la propria domanda, non una tariffa) al mutuo aiuto fino alla collaborazione attiva (seme 002, riga 13): il gradino raggiunto è il più alto su cui si trova almeno un intervento.",
-          "From the simple aggregation of demand (people pooling their demand, not a tariff) to mutual aid and on to active collaboration (seed 002, row 13): the rung reached is the highest with at least one intervention on it."
-        )
-      },
-      {
-        kind: "table",
-        table: table(
-          t("I gradini", "The rungs"),
-          [t("Gradino", "Rung"), t("Interventi", "Interventions"), t("Quali", "Which")],
-          tp.ladder.rungs.map((r) => ({
-            header: r.text,
-            cells: [r.evidence.count, list(r.evidence.examples.map(names.example))]
-          }))
-        )
-      }
+      ...ladderBlocks(tp, names)
     ]
   }
 }
+
+/** How many moves and characteristics are met, the rung reached, the verdict. */
+const maturityFacts = (tp: TerritoryAssessment.TerritoryProfile): Block => {
+  const reached = tp.ladder.reached
+  const score = (c: TerritoryAssessment.Checklist): Text =>
+    both((l) =>
+      c.partly === 0
+        ? `${c.met} / ${c.items.length}`
+        : l === "it"
+          ? `${c.met} / ${c.items.length} (in parte ${c.partly})`
+          : `${c.met} / ${c.items.length} (partly ${c.partly})`
+    )
+  return {
+    kind: "facts",
+    items: [
+      {
+        label: t("Mosse del welfare responsabile", "Moves of responsible welfare"),
+        value: score(tp.moves)
+      },
+      {
+        label: t("Caratteristiche del welfare generativo", "Characteristics of generative welfare"),
+        value: score(tp.characteristics)
+      },
+      {
+        label: t("Gradino del welfare di comunità", "Rung of community welfare"),
+        value: reached === undefined ? t("nessuno", "none") : TerritoryAssessment.communityFormLabels[reached]
+      },
+      { label: t("Verdetto del territorio", "Territory verdict"), value: verdictText(tp.class) }
+    ]
+  }
+}
+
+/** The ladder of community welfare: what it is, and the interventions on each rung. */
+const ladderBlocks = (tp: TerritoryAssessment.TerritoryProfile, names: Names): Array<Block> => [
+  {
+    kind: "heading",
+    text: t("La scala del welfare di comunità (seme 002)", "The ladder of community welfare (seed 002)")
+  },
+  {
+    kind: "paragraph",
+    text: t(
+      "Dalla semplice aggregazione della domanda (persone che mettono insieme la propria domanda, non una tariffa) al mutuo aiuto fino alla collaborazione attiva (seme 002, riga 13): il gradino raggiunto è il più alto su cui si trova almeno un intervento.",
+      "From the simple aggregation of demand (people pooling their demand, not a tariff) to mutual aid and on to active collaboration (seed 002, row 13): the rung reached is the highest with at least one intervention on it."
+    )
+  },
+  {
+    kind: "table",
+    table: table(
+      t("I gradini", "The rungs"),
+      [t("Gradino", "Rung"), t("Interventi", "Interventions"), t("Quali", "Which")],
+      tp.ladder.rungs.map((r) => ({
+        header: r.text,
+        cells: [r.evidence.count, list(r.evidence.examples.map(names.example))]
+      }))
+    )
+  }
+]

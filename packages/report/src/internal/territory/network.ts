@@ -38,9 +38,40 @@ export const networkSection = (
     return { id: "network", title: t("Rete e partenariati", "Network and partnerships"), blocks: [chart] }
   const n = a.network
   const r = n.report
-  const hole = new Map(n.holes.map((h) => [h.actor, h]))
   const isolatedOrgs = r.isolated.filter((x) => known.has(x))
-  const blocks: Array<Block> = [
+  const blocks: Array<Block> = overviewBlocks(a)
+  if (r.brokers.length > 0) brokerBlocks(blocks, a, names)
+  blocks.push({
+    kind: "paragraph",
+    text: both((l) => {
+      const orgs =
+        isolatedOrgs.length === 0
+          ? l === "it"
+            ? "Nessuna organizzazione è isolata"
+            : "No organisation is isolated"
+          : `${l === "it" ? "Organizzazioni isolate (in nessun partenariato)" : "Isolated organisations (in no partnership)"}: ${join(isolatedOrgs.map(names.actor), l)}`
+      const citizens =
+        n.isolatedCitizens > 0
+          ? l === "it"
+            ? `; cittadini in nessun partenariato: ${cellTextOf(personCount(a, figureIds.isolatedCitizens, n.isolatedCitizens), l)} (contati, mai nominati)`
+            : `; citizens in no partnership: ${cellTextOf(personCount(a, figureIds.isolatedCitizens, n.isolatedCitizens), l)} (counted, never named)`
+          : ""
+      return `${orgs}${citizens}. ${
+        l === "it"
+          ? `La rete ha ${r.components} componenti connesse (ogni soggetto isolato è una componente a sé) e ${r.communities} comunità (Louvain).`
+          : `The network has ${r.components} connected components (each isolated actor is one of its own) and ${r.communities} communities (Louvain).`
+      }`
+    })
+  })
+  blocks.push(chart)
+  return { id: "network", title: t("Rete e partenariati", "Network and partnerships"), blocks }
+}
+
+/** What a tie is, the network's key facts and its mixing matrix across sectors. */
+const overviewBlocks = (a: Analysis.TerritoryAnalysis): Array<Block> => {
+  const n = a.network
+  const r = n.report
+  return [
     {
       kind: "paragraph",
       text: t(
@@ -77,64 +108,44 @@ export const networkSection = (
       )
     }
   ]
-  if (r.brokers.length > 0)
-    blocks.push({
-      kind: "table",
-      table: table(
-        t("Soggetti ponte tra settori", "Brokers between sectors"),
-        [
-          t("Soggetto (settore)", "Actor (sector)"),
-          t("Intermediazione", "Betweenness"),
-          t("Coppie aperte", "Open pairs"),
-          t("Dimensione effettiva", "Effective size"),
-          t("Vincolo", "Constraint"),
-          t("Settori raggiunti", "Sectors reached")
-        ],
-        r.brokers.map((b) => {
-          const h = hole.get(b.actor)
-          return {
-            header: both((l) => `${text(names.actor(b.actor), l)} (${text(shortSector[b.sector], l)})`),
-            cells: [
-              b.betweenness,
-              b.crossSectorPairs,
-              h?.effectiveSize ?? null,
-              h?.constraint ?? null,
-              list(b.sectorsReached.map((x) => shortSector[x]))
-            ]
-          }
-        })
-      )
-    })
-  if (r.brokers.length > 0)
-    blocks.push({
-      kind: "paragraph",
-      text: t(
-        "Intermediazione: la quota dei cammini più brevi tra altri soggetti che passa per il soggetto. Coppie aperte: le coppie di suoi contatti di settori diversi che non sono legate tra loro. Dimensione effettiva e vincolo sono le misure di Burt: contatti non ridondanti, e quanto i contatti sono legati tra loro (un vincolo basso indica più buchi strutturali).",
-        "Betweenness: the share of shortest paths between other actors that pass through the actor. Open pairs: the pairs of its contacts from different sectors that are not tied to each other. Effective size and constraint are Burt's measures: non-redundant contacts, and how much the contacts are tied to each other (a low constraint means more structural holes)."
-      )
-    })
+}
+
+/** The brokers between sectors with Burt's measures, and what the measures mean. */
+const brokerBlocks = (blocks: Array<Block>, a: Analysis.TerritoryAnalysis, names: Names): void => {
+  const r = a.network.report
+  const hole = new Map(a.network.holes.map((h) => [h.actor, h]))
+  blocks.push({
+    kind: "table",
+    table: table(
+      t("Soggetti ponte tra settori", "Brokers between sectors"),
+      [
+        t("Soggetto (settore)", "Actor (sector)"),
+        t("Intermediazione", "Betweenness"),
+        t("Coppie aperte", "Open pairs"),
+        t("Dimensione effettiva", "Effective size"),
+        t("Vincolo", "Constraint"),
+        t("Settori raggiunti", "Sectors reached")
+      ],
+      r.brokers.map((b) => {
+        const h = hole.get(b.actor)
+        return {
+          header: both((l) => `${text(names.actor(b.actor), l)} (${text(shortSector[b.sector], l)})`),
+          cells: [
+            b.betweenness,
+            b.crossSectorPairs,
+            h?.effectiveSize ?? null,
+            h?.constraint ?? null,
+            list(b.sectorsReached.map((x) => shortSector[x]))
+          ]
+        }
+      })
+    )
+  })
   blocks.push({
     kind: "paragraph",
-    text: both((l) => {
-      const orgs =
-        isolatedOrgs.length === 0
-          ? l === "it"
-            ? "Nessuna organizzazione è isolata"
-            : "No organisation is isolated"
-          : `${l === "it" ? "Organizzazioni isolate (in nessun partenariato)" : "Isolated organisations (in no partnership)"}: ${join(isolatedOrgs.map(names.actor), l)}`
-      const citizens =
-        n.isolatedCitizens > 0
-          ? l === "it"
-            ? `; cittadini in nessun partenariato: ${cellTextOf(personCount(a, figureIds.isolatedCitizens, n.isolatedCitizens), l)} (contati, mai nominati)`
-            : `; citizens in no partnership: ${cellTextOf(personCount(a, figureIds.isolatedCitizens, n.isolatedCitizens), l)} (counted, never named)`
-          : ""
-      return `${orgs}${citizens}. ${
-        l === "it"
-          ? `La rete ha ${r.components} componenti connesse (ogni soggetto isolato è una componente a sé) e ${r.communities} comunità (Louvain).`
-          : `The network has ${r.components} connected components (each isolated actor is one of its own) and ${r.communities} communities (Louvain).`
-      }`
-    })
+    text: t(
+      "Intermediazione: la quota dei cammini più brevi tra altri soggetti che passa per il soggetto. Coppie aperte: le coppie di suoi contatti di settori diversi che non sono legate tra loro. Dimensione effettiva e vincolo sono le misure di Burt: contatti non ridondanti, e quanto i contatti sono legati tra loro (un vincolo basso indica più buchi strutturali).",
+      "Betweenness: the share of shortest paths between other actors that pass through the actor. Open pairs: the pairs of its contacts from different sectors that are not tied to each other. Effective size and constraint are Burt's measures: non-redundant contacts, and how much the contacts are tied to each other (a low constraint means more structural holes)."
+    )
   })
-  blocks.push(chart)
-  return { id: "network", title: t("Rete e partenariati", "Network and partnerships"), blocks }
 }

@@ -1,5 +1,5 @@
 // The territory report's section: summary (see TerritoryReport.ts).
-import { Dimension } from "@welfare/core"
+import { Dimension, type TerritoryAssessment } from "@welfare/core"
 import type * as Analysis from "../../Analysis.js"
 import * as From from "../../From.js"
 import { of, type Str, text } from "../../Labels.js"
@@ -37,95 +37,8 @@ export const summarySection = (
       'This report places the territory on the seven dimensions of generative welfare (seed 000): 0 is the traditional pole, 1 the generative pole. Every position is explained by the traits observed in the interventions, in the seeds\' own words and with the row they come from. Beside every score is its coverage (how much of the possible evidence is recorded): a dimension without evidence is "not observed", never a number, and with little coverage the verdict is "insufficient evidence".'
     )
   })
-  const findings =
-    a === undefined
-      ? undefined
-      : a.coDesigns.reduce((n, p) => n + p.findings.length, 0) +
-        a.accountability.reduce((n, r) => n + r.findings.length, 0) +
-        (tp?.contradictions.length ?? 0)
-  blocks.push({
-    kind: "facts",
-    items: [
-      { label: t("Verdetto", "Verdict"), value: verdictText(profile.class) },
-      { label: both((l) => of("overallIndex", l)), value: indexCell(profile.index) },
-      ...(profile.coverage === undefined
-        ? []
-        : [{ label: t("Copertura delle evidenze", "Evidence coverage"), value: percent(profile.coverage) }]),
-      ...(profile.depth === undefined
-        ? []
-        : [{ label: t("Profondità generativa", "Generative depth"), value: percent(profile.depth) }]),
-      ...(tp === undefined
-        ? []
-        : [{ label: t("Interventi valutati", "Interventions assessed"), value: tp.interventions.length }]),
-      ...(findings === undefined ? [] : [{ label: t("Criticità rilevate", "Findings"), value: findings }])
-    ]
-  })
-  if (tp !== undefined) {
-    blocks.push({
-      kind: "heading",
-      text: t("Le due letture, fianco a fianco", "The two readings, side by side")
-    })
-    blocks.push({
-      kind: "table",
-      table: table(
-        t(
-          "Lettura degli interventi e lettura di sistema",
-          "The interventions' reading and the system reading"
-        ),
-        [
-          t("Lettura", "Reading"),
-          t("Indice", "Index"),
-          t("Verdetto", "Verdict"),
-          t("Copertura", "Coverage"),
-          t("Profondità", "Depth"),
-          t("Sensibilità alle scelte editoriali", "Sensitivity to the editorial choices")
-        ],
-        [
-          {
-            header: t("Lettura degli interventi (seme 000)", "Interventions' reading (seed 000)"),
-            cells: [
-              indexCell(tp.interventionIndex),
-              verdictText(tp.interventionClass),
-              percent(tp.coverage),
-              percent(tp.depth),
-              sensitivityText(a?.sensitivity)
-            ]
-          },
-          {
-            header: t("Lettura di sistema (seme 003, riga 24)", "System reading (seed 003, row 24)"),
-            cells: [tp.systemIndex, verdictText(tp.systemClass), "—", "—", "—"]
-          },
-          {
-            header: t("Territorio", "Territory"),
-            cells: [indexCell(tp.index), verdictText(tp.class), "—", "—", "—"]
-          }
-        ]
-      )
-    })
-    blocks.push({
-      kind: "paragraph",
-      text: both((l) => {
-        const c = text(verdictText(tp.class), l).toLowerCase()
-        const ic = text(verdictText(tp.interventionClass), l).toLowerCase()
-        const sc = text(verdictText(tp.systemClass), l).toLowerCase()
-        const base =
-          l === "it"
-            ? `Il verdetto del territorio è «${c}». La lettura degli interventi (${numOr(tp.interventionIndex, l)}, «${ic}», copertura ${pct(tp.coverage, l)}, profondità ${pct(tp.depth, l)}) e la lettura di sistema (${num(tp.systemIndex, l)}, «${sc}») restano entrambe visibili: nessuna cancella l'altra. Il verdetto è quello degli interventi, ma la classe generativa richiede che anche il sistema lo sia: «la generatività è una dimensione del sistema e non l'esito del singolo intervento» (seme 003, riga 24; invariante 6). L'indice del territorio è la media delle due letture (scelta editoriale).`
-            : `The territory's verdict is "${c}". The interventions' reading (${numOr(tp.interventionIndex, l)}, "${ic}", coverage ${pct(tp.coverage, l)}, depth ${pct(tp.depth, l)}) and the system reading (${num(tp.systemIndex, l)}, "${sc}") both stay visible: neither erases the other. The verdict is the interventions', but the generative class needs the system to be generative too: generativity is a property of the system, not the outcome of a single intervention (seed 003, row 24; invariant 6). The territory's index is the mean of the two readings (an editorial choice).`
-        const capped = tp.capped
-          ? l === "it"
-            ? ` Qui gli interventi si leggono generativi ma la rete no: la classe è limitata a «in transizione».`
-            : ` Here the interventions read as generative but the network does not: the class is capped at "transitional".`
-          : tp.class === "insufficient-evidence"
-            ? l === "it"
-              ? ` Le evidenze registrate sugli interventi sono troppo poche per dare una classe: servono più fatti o più registrazioni.`
-              : ` The evidence recorded on the interventions is too little to give a class: more facts or more records are needed.`
-            : ""
-        return base + capped
-      })
-    })
-    if (tp.explanation !== undefined) blocks.push({ kind: "paragraph", text: tp.explanation })
-  }
+  blocks.push(keyFacts(profile, a, tp))
+  if (tp !== undefined) readingsBlocks(blocks, tp, a)
   blocks.push({
     kind: "radar",
     data: From.profile(profile, input.profileName ?? input.territory.name)
@@ -156,6 +69,106 @@ export const summarySection = (
       )
     })
   return { id: "summary", title: t("In breve", "At a glance"), blocks }
+}
+
+/** The verdict, index, coverage, depth, interventions assessed and findings, as key facts. */
+const keyFacts = (
+  profile: From.ProfileLike,
+  a: Analysis.TerritoryAnalysis | undefined,
+  tp: TerritoryAssessment.TerritoryProfile | undefined
+): Block => {
+  const findings =
+    a === undefined
+      ? undefined
+      : a.coDesigns.reduce((n, p) => n + p.findings.length, 0) +
+        a.accountability.reduce((n, r) => n + r.findings.length, 0) +
+        (tp?.contradictions.length ?? 0)
+  return {
+    kind: "facts",
+    items: [
+      { label: t("Verdetto", "Verdict"), value: verdictText(profile.class) },
+      { label: both((l) => of("overallIndex", l)), value: indexCell(profile.index) },
+      ...(profile.coverage === undefined
+        ? []
+        : [{ label: t("Copertura delle evidenze", "Evidence coverage"), value: percent(profile.coverage) }]),
+      ...(profile.depth === undefined
+        ? []
+        : [{ label: t("Profondità generativa", "Generative depth"), value: percent(profile.depth) }]),
+      ...(tp === undefined
+        ? []
+        : [{ label: t("Interventi valutati", "Interventions assessed"), value: tp.interventions.length }]),
+      ...(findings === undefined ? [] : [{ label: t("Criticità rilevate", "Findings"), value: findings }])
+    ]
+  }
+}
+
+/** The interventions' reading and the system reading side by side, and how they make the verdict. */
+const readingsBlocks = (
+  blocks: Array<Block>,
+  tp: TerritoryAssessment.TerritoryProfile,
+  a: Analysis.TerritoryAnalysis | undefined
+): void => {
+  blocks.push({
+    kind: "heading",
+    text: t("Le due letture, fianco a fianco", "The two readings, side by side")
+  })
+  blocks.push({
+    kind: "table",
+    table: table(
+      t("Lettura degli interventi e lettura di sistema", "The interventions' reading and the system reading"),
+      [
+        t("Lettura", "Reading"),
+        t("Indice", "Index"),
+        t("Verdetto", "Verdict"),
+        t("Copertura", "Coverage"),
+        t("Profondità", "Depth"),
+        t("Sensibilità alle scelte editoriali", "Sensitivity to the editorial choices")
+      ],
+      [
+        {
+          header: t("Lettura degli interventi (seme 000)", "Interventions' reading (seed 000)"),
+          cells: [
+            indexCell(tp.interventionIndex),
+            verdictText(tp.interventionClass),
+            percent(tp.coverage),
+            percent(tp.depth),
+            sensitivityText(a?.sensitivity)
+          ]
+        },
+        {
+          header: t("Lettura di sistema (seme 003, riga 24)", "System reading (seed 003, row 24)"),
+          cells: [tp.systemIndex, verdictText(tp.systemClass), "—", "—", "—"]
+        },
+        {
+          header: t("Territorio", "Territory"),
+          cells: [indexCell(tp.index), verdictText(tp.class), "—", "—", "—"]
+        }
+      ]
+    )
+  })
+  blocks.push({
+    kind: "paragraph",
+    text: both((l) => {
+      const c = text(verdictText(tp.class), l).toLowerCase()
+      const ic = text(verdictText(tp.interventionClass), l).toLowerCase()
+      const sc = text(verdictText(tp.systemClass), l).toLowerCase()
+      const base =
+        l === "it"
+          ? `Il verdetto del territorio è «${c}». La lettura degli interventi (${numOr(tp.interventionIndex, l)}, «${ic}», copertura ${pct(tp.coverage, l)}, profondità ${pct(tp.depth, l)}) e la lettura di sistema (${num(tp.systemIndex, l)}, «${sc}») restano entrambe visibili: nessuna cancella l'altra. Il verdetto è quello degli interventi, ma la classe generativa richiede che anche il sistema lo sia: «la generatività è una dimensione del sistema e non l'esito del singolo intervento» (seme 003, riga 24; invariante 6). L'indice del territorio è la media delle due letture (scelta editoriale).`
+          : `The territory's verdict is "${c}". The interventions' reading (${numOr(tp.interventionIndex, l)}, "${ic}", coverage ${pct(tp.coverage, l)}, depth ${pct(tp.depth, l)}) and the system reading (${num(tp.systemIndex, l)}, "${sc}") both stay visible: neither erases the other. The verdict is the interventions', but the generative class needs the system to be generative too: generativity is a property of the system, not the outcome of a single intervention (seed 003, row 24; invariant 6). The territory's index is the mean of the two readings (an editorial choice).`
+      const capped = tp.capped
+        ? l === "it"
+          ? ` Qui gli interventi si leggono generativi ma la rete no: la classe è limitata a «in transizione».`
+          : ` Here the interventions read as generative but the network does not: the class is capped at "transitional".`
+        : tp.class === "insufficient-evidence"
+          ? l === "it"
+            ? ` Le evidenze registrate sugli interventi sono troppo poche per dare una classe: servono più fatti o più registrazioni.`
+            : ` The evidence recorded on the interventions is too little to give a class: more facts or more records are needed.`
+          : ""
+      return base + capped
+    })
+  })
+  if (tp.explanation !== undefined) blocks.push({ kind: "paragraph", text: tp.explanation })
 }
 
 export const comparisonBlocks = (input: TerritoryReportInput): Array<Block> => {
