@@ -170,6 +170,31 @@ interface ByteLines {
   readonly settle: (out: Array<Raw>) => void
 }
 
+// Whole lines (`head` ends with a newline), each offered to `fast` first; the ones it refuses
+// (and every line while an unfinished one waits as text) are decoded.
+const wholeLines = (
+  head: Uint8Array,
+  text: TextLines,
+  whole: InstanceType<typeof TextDecoder>,
+  maxLength: number,
+  fast: FastRead | undefined,
+  out: Array<Raw>
+): void => {
+  if (fast === undefined || !text.idle()) {
+    text.take(whole.decode(head), out)
+    return
+  }
+  for (let s = 0; s < head.length; ) {
+    const nl = head.indexOf(10, s)
+    const e = nl > s && head[nl - 1] === 13 ? nl - 1 : nl
+    // an accepted line is ASCII: its bytes are its characters
+    const value = e - s <= maxLength ? fast(head, s, e) : undefined
+    if (value !== undefined) text.read(value, out)
+    else text.take(whole.decode(head.subarray(s, nl + 1)), out)
+    s = nl + 1
+  }
+}
+
 const byteLines = (
   text: TextLines,
   maxLength: number,
@@ -181,22 +206,8 @@ const byteLines = (
   let carry: Array<Uint8Array> = []
   let carried = 0
   let streaming = false
-  // whole lines (`head` ends with a newline): each offered to `fast` first
-  const complete = (head: Uint8Array, out: Array<Raw>): void => {
-    if (fast === undefined || !text.idle()) {
-      text.take(whole.decode(head), out)
-      return
-    }
-    for (let s = 0; s < head.length; ) {
-      const nl = head.indexOf(10, s)
-      const e = nl > s && head[nl - 1] === 13 ? nl - 1 : nl
-      // an accepted line is ASCII: its bytes are its characters
-      const value = e - s <= maxLength ? fast(head, s, e) : undefined
-      if (value !== undefined) text.read(value, out)
-      else text.take(whole.decode(head.subarray(s, nl + 1)), out)
-      s = nl + 1
-    }
-  }
+  const complete = (head: Uint8Array, out: Array<Raw>): void =>
+    wholeLines(head, text, whole, maxLength, fast, out)
   const flush = (): string => {
     let decoded = ""
     for (const c of carry) decoded += stream.decode(c, { stream: true })
