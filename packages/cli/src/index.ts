@@ -16,7 +16,7 @@ import packageJson from "../package.json" with { type: "json" }
 import * as Help from "./help.js"
 import type { Io } from "./io.js"
 import { ExitCode, type Failure, usage } from "./outcome.js"
-import { defaultMaxMegabytes, defaultPseudonymiseMegabytes } from "./read.js"
+import { defaultMaxMegabytes } from "./read.js"
 import { terminalSafe } from "./terminal.js"
 
 export { type Io, nodeIo, type Source } from "./io.js"
@@ -156,7 +156,8 @@ const pseudonymiseSpec = {
   columns: { type: "string" },
   format: { type: "string", short: "f" },
   out: { type: "string", short: "o" },
-  "max-size": { type: "string" }
+  "max-size": { type: "string" },
+  stats: { type: "boolean" }
 } as const
 
 const mainSpec = {
@@ -338,10 +339,12 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
         v.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : /\.csv$/i.test(file) ? "csv" : undefined)
       if (format !== "csv" && format !== "ndjson")
         return usage("--format expects csv or ndjson (the file's extension does not say)", command)
-      const size = v["max-size"] === undefined ? defaultPseudonymiseMegabytes : Number(v["max-size"])
-      if (!(size > 0)) return usage("--max-size expects a number of megabytes", command)
+      // no default limit: the file streams in bounded memory whatever its size (issue 14)
+      const size = v["max-size"] === undefined ? undefined : Number(v["max-size"])
+      if (size !== undefined && !(size > 0)) return usage("--max-size expects a number of megabytes", command)
       const { pseudonymise } = await import("./commands/pseudonymise.js")
-      return pseudonymise(io, {
+      const started = performance.now()
+      const result = await pseudonymise(io, {
         file,
         keyFile,
         domain,
@@ -351,8 +354,10 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
           .filter((c) => c !== ""),
         format,
         out: typeof v.out === "string" ? v.out : undefined,
-        maxBytes: size * 1024 * 1024
+        maxBytes: size === undefined ? undefined : size * 1024 * 1024
       })
+      if (v.stats === true) stats(io, started)
+      return result
     }
     case "schema": {
       if (parsed.positionals.length > 1)

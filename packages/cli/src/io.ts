@@ -4,9 +4,10 @@
  *
  * @since 0.1.0
  */
+import { randomBytes } from "node:crypto"
 import { createReadStream } from "node:fs"
-import { mkdir, stat, writeFile } from "node:fs/promises"
-import { dirname } from "node:path"
+import { mkdir, open, rename, stat, unlink, writeFile } from "node:fs/promises"
+import { basename, dirname, join } from "node:path"
 
 /**
  * A file opened for reading: its size when known, and its content in chunks.
@@ -19,6 +20,22 @@ export interface Source {
   readonly size: number | undefined
   /** The content, chunk by chunk; stopping the iteration closes the file. */
   readonly chunks: AsyncIterable<Uint8Array | string>
+}
+
+/**
+ * A file being written piece by piece: nothing is at its path until
+ * {@link Writer.commit}, and {@link Writer.abort} leaves the path as it was.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Writer {
+  /** Appends a text; resolves when it has been handed to the system (so memory stays bounded). */
+  readonly write: (text: string) => Promise<void>
+  /** Finishes the file: it appears whole at its path, replacing any file there. */
+  readonly commit: () => Promise<void>
+  /** Gives up: what was written is deleted, and the path is left as it was. */
+  readonly abort: () => Promise<void>
 }
 
 /**
@@ -47,6 +64,17 @@ export interface Io {
   readonly file?: (path: string) => Promise<string | undefined>
   /** Writes a text file, creating its folder when missing. */
   readonly writeFile: (path: string, text: string) => Promise<void>
+  /**
+   * Opens a file to write piece by piece (creating its folder when missing),
+   * all or nothing: see {@link Writer}. When absent, the pieces are kept and
+   * written with `writeFile` at the end.
+   */
+  readonly openWriter?: (path: string) => Promise<Writer>
+  /**
+   * Resolves once standard output has taken what was written to it, so that a
+   * command writing much waits for a slow reader instead of buffering.
+   */
+  readonly stdoutDrained?: () => Promise<void>
   /** Environment variables (only `WELFARE_DEBUG` is read). */
   readonly env?: Readonly<Record<string, string | undefined>>
 }
@@ -128,5 +156,63 @@ export const nodeIo = (): Io => ({
     await makeFolder(dirname(path))
     await writeFile(path, text, "utf8")
   },
+  openWriter: async (path) => {
+    await makeFolder(dirname(path))
+    // a hidden temporary file beside the target (the same file system, so the rename is atomic)
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`)
+    const handle = await open(temporary, "wx")
+    let closed = false
+    const close = async () => {
+      if (closed) return
+      closed = true
+      await handle.close()
+    }
+    return {
+      write: async (text) => {
+        await handle.writeFile(text, "utf8")
+      },
+      commit: async () => {
+        await close()
+        await rename(temporary, path)
+      },
+      abort: async () => {
+        await close().catch(() => undefined)
+        await unlink(temporary).catch(() => undefined)
+      }
+    }
+  },
+  stdoutDrained: () =>
+    process.stdout.writableNeedDrain
+      ? new Promise<void>((resolve) => {
+          const done = () => {
+            process.stdout.off("drain", done)
+            process.stdout.off("close", done)
+            process.stdout.off("error", done)
+            resolve()
+          }
+          process.stdout.once("drain", done)
+          process.stdout.once("close", done)
+          process.stdout.once("error", done)
+        })
+      : Promise.resolve(),
   env: process.env
 })
+
+/**
+ * A writer for an io without {@link Io.openWriter} (a test's): the pieces are
+ * kept and handed to `writeFile` on commit.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const writerOf = async (io: Io, path: string): Promise<Writer> => {
+  if (io.openWriter !== undefined) return io.openWriter(path)
+  const pieces: Array<string> = []
+  return {
+    write: async (text) => void pieces.push(text),
+    commit: () => io.writeFile(path, pieces.join("")),
+    abort: async () => {
+      pieces.length = 0
+    }
+  }
+}

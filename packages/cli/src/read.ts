@@ -46,14 +46,6 @@ export const defaultMaxMegabytes = 16
 export const maxValues = 1_000_000
 
 /**
- * The default largest file `welfare pseudonymise` reads, in megabytes (MiB).
- *
- * @category constants
- * @since 0.2.0
- */
-export const defaultPseudonymiseMegabytes = 64
-
-/**
  * The deepest nesting of objects and lists accepted in a document.
  *
  * @category constants

@@ -4,13 +4,22 @@
  * pseudonyms (`Pseudonym` of `@welfare/core`: HMAC-SHA-256 under a secret
  * read from a key file kept apart from the data, in a named domain).
  *
+ * The file streams (issue 14): it is read line by line, its records are
+ * pseudonymised in batches of at most {@link batchRecords} records and
+ * written as they go, so memory stays flat whatever the file's size. An
+ * output file is written all or nothing: to a hidden temporary file beside
+ * it, renamed over it only when every record was read without a problem, and
+ * deleted otherwise.
+ *
  * @since 0.1.0
  */
 import { Problem, Pseudonym } from "@welfare/core"
 import * as Either from "effect/Either"
-import type { Io } from "../io.js"
+import { locatedCollector } from "../capped.js"
+import { type Io, writerOf } from "../io.js"
+import { maxPrintedProblems, problemLines } from "../load.js"
 import { ExitCode, type Failure, failure, usage } from "../outcome.js"
-import { isSystemError, openFailure, writeOut } from "../read.js"
+import { isSystemError, openFailure } from "../read.js"
 
 /**
  * The options of `welfare pseudonymise`.
@@ -25,26 +34,49 @@ export interface PseudonymiseOptions {
   readonly columns: ReadonlyArray<string>
   readonly format: "csv" | "ndjson"
   readonly out: string | undefined
-  readonly maxBytes: number
+  /** The largest file read, in bytes (no limit when undefined: the file streams). */
+  readonly maxBytes?: number | undefined
 }
 
-const readAll = async (io: Io, path: string, maxBytes: number): Promise<Uint8Array | Failure> => {
+/**
+ * The longest line of an NDJSON file, or record of a CSV file, in bytes
+ * (1 MiB): an identifier and its record are a few hundred. Longer ones are
+ * skipped as they stream and reported, so one endless line (or an unclosed
+ * quote) cannot fill the memory. An editorial choice, the same as the
+ * measurement files' longest line.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const maxRecordBytes = 1024 * 1024
+
+/**
+ * The most records pseudonymised together (their HMACs computed at once,
+ * then written): a batch also ends after {@link maxRecordBytes} of input.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const batchRecords = 1024
+
+const megabytes = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(1)} MB`
+
+const tooLarge = (path: string, maxBytes: number): Failure =>
+  failure(ExitCode.input, `${path} is over the limit of ${megabytes(maxBytes)} set with --max-size`)
+
+const readSecret = async (io: Io, path: string): Promise<Uint8Array | Failure> => {
+  const max = 1024
   try {
     const source = await io.open(path)
-    if (source.size !== undefined && source.size > maxBytes)
-      return failure(
-        ExitCode.input,
-        `${path} is over the limit of ${maxBytes / 1024 / 1024} MB: raise it with --max-size <MB>`
-      )
     const parts: Array<Uint8Array> = []
     let size = 0
     for await (const chunk of source.chunks) {
       const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk
       size += bytes.byteLength
-      if (size > maxBytes)
+      if (size > max)
         return failure(
           ExitCode.input,
-          `${path} is over the limit of ${maxBytes / 1024 / 1024} MB: raise it with --max-size <MB>`
+          `${path} is over ${max} bytes: a key file holds 32 to ${max} random bytes`
         )
       parts.push(bytes)
     }
@@ -61,59 +93,247 @@ const readAll = async (io: Io, path: string, maxBytes: number): Promise<Uint8Arr
   }
 }
 
-/** RFC 4180 records: fields split by commas, quoted with double quotes ("" inside). */
-const parseCsv = (text: string): Array<Array<string>> | string => {
-  const rows: Array<Array<string>> = []
-  let row: Array<string> = []
-  let field = ""
-  let quoted = false
-  let line = 1
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"'
-          i++
-        } else quoted = false
-      } else {
-        if (c === "\n") line++
-        field += c
-      }
-    } else if (c === '"' && field === "") quoted = true
-    else if (c === ",") {
-      row.push(field)
-      field = ""
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ""
-      line++
-    } else field += c
-  }
-  if (quoted) return `line ${line}: a quoted field is not closed`
-  if (field !== "" || row.length > 0) {
-    row.push(field)
-    rows.push(row)
-  }
-  return rows
+/**
+ * One line of the file as read: its number (from 1), its text with its line
+ * feed (undefined when longer than the limit), and whether it was UTF-8.
+ */
+interface Physical {
+  readonly line: number
+  readonly text: string | undefined
+  readonly utf8: boolean
 }
 
-const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+/**
+ * Splits bytes into lines (at line feeds, which no UTF-8 character holds),
+ * each decoded on its own so that a byte that is not UTF-8 is reported on
+ * its line; a line over `max` bytes is dropped as it streams. The byte order
+ * mark of the file, if any, is removed (as `TextDecoder` does).
+ */
+export const lineSplitter = (max: number) => {
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
+  const lossy = new TextDecoder("utf-8", { ignoreBOM: true })
+  const encoder = new TextEncoder()
+  let parts: Array<Uint8Array> = []
+  let size = 0
+  let long = false
+  let line = 1
+  const make = (): Physical => {
+    let text: string | undefined
+    let utf8 = true
+    if (!long) {
+      const bytes = parts.length === 1 ? parts[0]! : concat(parts, size)
+      try {
+        text = strict.decode(bytes)
+      } catch {
+        utf8 = false
+        text = lossy.decode(bytes)
+      }
+      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    }
+    const out = { line: line++, text, utf8 }
+    parts = []
+    size = 0
+    long = false
+    return out
+  }
+  return {
+    *push(chunk: Uint8Array | string): Generator<Physical> {
+      const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk
+      let start = 0
+      for (;;) {
+        const lf = bytes.indexOf(10, start)
+        const end = lf === -1 ? bytes.length : lf + 1
+        if (!long && end > start) {
+          if (size + end - start > max) {
+            long = true
+            parts = []
+            size = 0
+          } else {
+            parts.push(bytes.subarray(start, end))
+            size += end - start
+          }
+        }
+        if (lf === -1) return
+        yield make()
+        start = lf + 1
+      }
+    },
+    *end(): Generator<Physical> {
+      if (size > 0 || long) yield make()
+    }
+  }
+}
+
+const concat = (parts: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
+  const all = new Uint8Array(size)
+  let at = 0
+  for (const p of parts) {
+    all.set(p, at)
+    at += p.byteLength
+  }
+  return all
+}
+
+/** A CSV record: the line it starts on, its fields, and whether it was over the limit (fields dropped). */
+export interface CsvRecord {
+  readonly line: number
+  readonly fields: ReadonlyArray<string>
+  readonly long: boolean
+}
+
+const QUOTE = 34
+const COMMA = 44
+const LF = 10
+const CR = 13
+
+/**
+ * An incremental RFC 4180 reader (fields split by commas, quoted with double
+ * quotes, `""` inside; a record ends at CR, LF or CRLF), fed text in pieces
+ * of any size: the records are those of the whole text read at once. A
+ * record over `max` characters keeps no field (it is only followed to its
+ * end) and is marked `long`.
+ */
+export const csvReader = (max: number) => {
+  let row: Array<string> = []
+  let field = ""
+  let empty = true
+  let quoted = false
+  let pendingQuote = false
+  let pendingCR = false
+  let line = 1
+  let start = 0
+  let length = 0
+  let long = false
+  const add = (s: string) => {
+    empty = false
+    length += s.length
+    if (long) return
+    if (length > max) {
+      long = true
+      row = []
+      field = ""
+    } else field += s
+  }
+  const endField = () => {
+    if (!long) row.push(field)
+    field = ""
+    empty = true
+  }
+  const endRow = (out: Array<CsvRecord>) => {
+    endField()
+    out.push({ line: start, fields: long ? [] : row, long })
+    row = []
+    length = 0
+    long = false
+    start = 0
+  }
+  return {
+    push(text: string): Array<CsvRecord> {
+      const out: Array<CsvRecord> = []
+      const n = text.length
+      for (let i = 0; i < n; i++) {
+        let c = text.charCodeAt(i)
+        if (pendingQuote) {
+          pendingQuote = false
+          if (c === QUOTE) {
+            add('"')
+            continue
+          }
+          quoted = false
+        } else if (pendingCR) {
+          pendingCR = false
+          if (c === LF) {
+            line++
+            continue
+          }
+        }
+        if (start === 0) start = line
+        if (quoted) {
+          if (c === QUOTE) pendingQuote = true
+          else {
+            // a run of ordinary characters at once
+            let j = i
+            while (j < n && c !== QUOTE) {
+              if (c === LF) line++
+              c = text.charCodeAt(++j)
+            }
+            add(text.slice(i, j))
+            i = j - 1
+          }
+        } else if (c === QUOTE && empty) quoted = true
+        else if (c === COMMA) endField()
+        else if (c === LF) {
+          endRow(out)
+          line++
+        } else if (c === CR) {
+          endRow(out)
+          pendingCR = true
+        } else {
+          // this character (a quote too, inside a field), then a run of ordinary ones
+          let j = i + 1
+          c = text.charCodeAt(j)
+          while (j < n && c !== QUOTE && c !== COMMA && c !== LF && c !== CR) c = text.charCodeAt(++j)
+          add(text.slice(i, j))
+          i = j - 1
+        }
+      }
+      return out
+    },
+    /** The last record, or the line of a quoted field never closed. */
+    end(): { readonly records: Array<CsvRecord>; readonly unclosed: number | undefined } {
+      if (pendingQuote) {
+        pendingQuote = false
+        quoted = false
+      }
+      if (quoted) return { records: [], unclosed: start }
+      const out: Array<CsvRecord> = []
+      if (!empty || row.length > 0 || (long && start !== 0)) endRow(out)
+      return { records: out, unclosed: undefined }
+    }
+  }
+}
+
+/**
+ * The CSV form of a field: quoted when it holds a comma, a quote or a line break.
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+
+/** What kind of value a JSON value is, never the value itself. */
+const kindOf = (v: unknown): string =>
+  Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : "true or false"
+
+/** Where the output goes: a file written all or nothing, or standard output. */
+interface Output {
+  readonly write: (text: string) => Promise<void>
+  readonly commit: () => Promise<void>
+  readonly abort: () => Promise<void>
+}
+
+const stdoutOutput = (io: Io): Output => ({
+  write: async (text) => {
+    io.stdout(text)
+    await io.stdoutDrained?.()
+  },
+  commit: async () => undefined,
+  abort: async () => undefined
+})
 
 /**
  * Pseudonymises the chosen columns (CSV, by header name) or top-level
  * properties (NDJSON) of a file: empty values stay empty, every other value
- * becomes `p-` and 64 hexadecimal digits. Writes to `out`, or to standard
- * output.
+ * becomes `p-` and 64 hexadecimal digits. Writes to `out` (all or nothing),
+ * or to standard output (as it goes, stopping before the first problem).
+ * Problems are gathered with their lines, the first ones kept (see
+ * `capped.ts`), and never quote the file.
  *
  * @category commands
  * @since 0.1.0
  */
 export const pseudonymise = async (io: Io, options: PseudonymiseOptions): Promise<ExitCode | Failure> => {
-  const secret = await readAll(io, options.keyFile, 1024)
+  const secret = await readSecret(io, options.keyFile)
   if (!(secret instanceof Uint8Array)) return secret
   const made = await Pseudonym.make(secret, options.domain)
   if (Either.isLeft(made))
@@ -124,71 +344,231 @@ export const pseudonymise = async (io: Io, options: PseudonymiseOptions): Promis
       "pseudonymise"
     )
   const p = made.right
-  const bytes = await readAll(io, options.file, options.maxBytes)
-  if (!(bytes instanceof Uint8Array)) return bytes
-  let text: string
+  const path = options.file
+  let source: Awaited<ReturnType<Io["open"]>>
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
-  } catch {
-    return failure(ExitCode.input, `${options.file} is not UTF-8 text: save it as UTF-8`)
+    source = await io.open(path)
+  } catch (error) {
+    if (isSystemError(error)) return openFailure(path, error)
+    throw error
   }
-  const out: Array<string> = []
-  if (options.format === "csv") {
-    const rows = parseCsv(text)
-    if (typeof rows === "string") return failure(ExitCode.input, `${options.file}: ${rows}`)
-    const header = rows[0] ?? []
-    const missing = options.columns.filter((c) => !header.includes(c))
-    if (missing.length > 0)
+  const maxBytes = options.maxBytes
+  if (maxBytes !== undefined && source.size !== undefined && source.size > maxBytes)
+    return tooLarge(path, maxBytes)
+
+  const problems = locatedCollector()
+  const problem = (line: number, message: string, at: ReadonlyArray<string> = []) =>
+    problems.add({ file: `${path}:${line}`, problem: Problem.make("invalid-value", at, message) })
+
+  // the output, opened with the first text written (a refused header writes nothing)
+  let output: Output | undefined
+  // whether an error comes from the output (else from the file read)
+  let writing = false
+  let written = 0
+  let batch: Array<() => string> = []
+  let hashes: Array<Promise<void>> = []
+  let batchBytes = 0
+  const flush = async () => {
+    if (batch.length === 0) return
+    await Promise.all(hashes)
+    let text = ""
+    for (const render of batch) text += `${render()}\n`
+    written += batch.length
+    batch = []
+    hashes = []
+    batchBytes = 0
+    writing = true
+    if (output === undefined)
+      output = options.out === undefined ? stdoutOutput(io) : await writerOf(io, options.out)
+    await output.write(text)
+    writing = false
+  }
+  /** Queues a record (nothing more is written once a problem is found). */
+  const queue = async (render: () => string, bytes: number) => {
+    batch.push(render)
+    batchBytes += bytes
+    if (batch.length >= batchRecords || batchBytes >= maxRecordBytes) await flush()
+  }
+  const hash = (value: string, set: (pseudonym: string) => void) =>
+    hashes.push(Pseudonym.pseudonymise(p, value).then(set))
+
+  const splitter = lineSplitter(maxRecordBytes)
+  const csv = options.format === "csv" ? csvReader(maxRecordBytes) : undefined
+  let header: ReadonlyArray<string> | undefined
+  let at: ReadonlyArray<number> = []
+  let stop: Failure | undefined
+
+  const onRecord = async (r: CsvRecord): Promise<void> => {
+    if (header === undefined) {
+      header = r.long ? [] : r.fields
+      stop = headerFailure(path, header, options.columns, r.long)
+      if (stop !== undefined) return
+      at = options.columns.map((c) => header!.indexOf(c))
+      const line = header.map(csvField).join(",")
+      await queue(() => line, line.length)
+      return
+    }
+    if (r.long)
+      return problem(r.line, `a record longer than ${maxRecordBytes} characters (is a quote not closed?)`)
+    const fields = r.fields
+    // a blank line stays blank
+    if (fields.length === 1 && fields[0] === "") return queue(() => "", 0)
+    if (fields.length !== header.length)
+      return problem(
+        r.line,
+        `${fields.length} fields where the header has ${header.length}: a value holding a comma must be quoted, or an identifier would land in another column`
+      )
+    if (problems.total() > 0) return
+    const copy = [...fields]
+    let size = 0
+    for (const f of fields) size += f.length + 1
+    for (const i of at)
+      if (copy[i] !== "")
+        hash(copy[i]!, (h) => {
+          copy[i] = h
+        })
+    await queue(() => copy.map(csvField).join(","), size)
+  }
+
+  const onLine = async (l: Physical): Promise<void> => {
+    if (!l.utf8) problem(l.line, "not UTF-8 text: save the file as UTF-8")
+    if (csv !== undefined) {
+      if (l.text === undefined) {
+        stop = failure(
+          ExitCode.input,
+          `${path}:${l.line}: a line longer than ${maxRecordBytes} bytes: is it a CSV file? (nothing was written)`
+        )
+        return
+      }
+      for (const r of csv.push(l.text)) {
+        await onRecord(r)
+        if (stop !== undefined) return
+      }
+      return
+    }
+    if (l.text === undefined)
+      return problem(l.line, `longer than ${maxRecordBytes} bytes: each line holds one JSON object`)
+    if (!l.utf8) return
+    let text = l.text
+    if (text.endsWith("\n")) text = text.slice(0, -1)
+    if (text.endsWith("\r")) text = text.slice(0, -1)
+    if (text.trim() === "") return
+    let record: unknown
+    try {
+      record = JSON.parse(text)
+    } catch {
+      return problem(l.line, "not valid JSON (each line holds one JSON object)")
+    }
+    if (typeof record !== "object" || record === null || Array.isArray(record))
+      return problem(l.line, "expected a JSON object")
+    const r = record as Record<string, unknown>
+    for (const c of options.columns) {
+      const v = r[c]
+      if (Object.hasOwn(r, c) && v !== null && v !== "" && typeof v !== "string" && typeof v !== "number")
+        problem(l.line, `expected a text or a number (an identifier), got ${kindOf(v)}`, [c])
+    }
+    if (problems.total() > 0) return
+    for (const c of options.columns) {
+      const v = r[c]
+      if (Object.hasOwn(r, c) && v !== null && v !== "")
+        hash(String(v), (h) => {
+          r[c] = h
+        })
+    }
+    await queue(() => JSON.stringify(r), text.length)
+  }
+
+  let done = false
+  try {
+    let bytes = 0
+    read: for await (const chunk of source.chunks) {
+      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength
+      if (maxBytes !== undefined && bytes > maxBytes) {
+        stop = tooLarge(path, maxBytes)
+        break
+      }
+      for (const l of splitter.push(chunk)) {
+        const before = problems.total()
+        await onLine(l)
+        if (before === 0 && problems.total() > 0) {
+          // standard output gets the records before the first problem, and nothing after it;
+          // an output file gets nothing
+          if (options.out === undefined) await flush()
+          else batch = []
+        }
+        if (stop !== undefined) break read
+      }
+    }
+    if (stop === undefined)
+      for (const l of splitter.end()) {
+        await onLine(l)
+        if (stop !== undefined) break
+      }
+    if (stop === undefined && csv !== undefined) {
+      const last = csv.end()
+      if (last.unclosed !== undefined)
+        problem(last.unclosed, "a quoted field is not closed: the record runs to the end of the file")
+      for (const r of last.records) await onRecord(r)
+      if (header === undefined) stop = headerFailure(path, [], options.columns, false)
+    }
+    if (stop !== undefined) return stop
+    const found = problems.result()
+    if (found.total > 0) {
+      for (const line of problemLines(found.kept, maxPrintedProblems, found)) io.stderr(`${line}\n`)
       return failure(
         ExitCode.input,
-        `${options.file} has no column ${missing.join(", ")}: its columns are ${header.join(", ")}`
+        options.out === undefined
+          ? `${path} has problems: fix them first (standard output stops before the first one)`
+          : `${path} has problems: fix them first (nothing was written to ${options.out})`
       )
-    const at = options.columns.map((c) => header.indexOf(c))
-    out.push(header.map(csvField).join(","))
-    for (const row of rows.slice(1)) {
-      const copy = [...row]
-      for (const i of at)
-        if (copy[i] !== undefined && copy[i] !== "") copy[i] = await Pseudonym.pseudonymise(p, copy[i]!)
-      out.push(copy.map(csvField).join(","))
     }
-  } else {
-    const lines = text.split("\n")
-    for (let n = 0; n < lines.length; n++) {
-      const line = lines[n]!.replace(/\r$/, "")
-      if (line.trim() === "") continue
-      let record: unknown
-      try {
-        record = JSON.parse(line)
-      } catch {
-        return failure(
-          ExitCode.input,
-          `${options.file}:${n + 1}: not valid JSON (each line holds one JSON object)`
-        )
-      }
-      if (typeof record !== "object" || record === null || Array.isArray(record))
-        return failure(ExitCode.input, `${options.file}:${n + 1}: expected a JSON object`)
-      const r = record as Record<string, unknown>
-      for (const c of options.columns) {
-        const v = r[c]
-        if (Object.hasOwn(r, c) && v !== null && v !== "") {
-          if (typeof v !== "string" && typeof v !== "number")
-            return failure(
-              ExitCode.input,
-              `${options.file}:${n + 1}: ${Problem.formatPath([c])} is not a text or a number`
-            )
-          r[c] = await Pseudonym.pseudonymise(p, String(v))
-        }
-      }
-      out.push(JSON.stringify(r))
+    await flush()
+    if (options.out === undefined) {
+      done = true
+      return ExitCode.ok
     }
+    writing = true
+    // an empty file is still a file: open the output if nothing was written to it
+    if (output === undefined) output = await writerOf(io, options.out)
+    await output.commit()
+    done = true
+  } catch (error) {
+    if (isSystemError(error)) {
+      const code = (error as { code: string }).code
+      return writing
+        ? failure(
+            ExitCode.input,
+            `cannot write ${options.out ?? "standard output"} (${code}): check that its folder can be created and written, and has room`
+          )
+        : openFailure(path, error)
+    }
+    throw error
+  } finally {
+    if (!done) await output?.abort().catch(() => undefined)
   }
-  const result = out.length === 0 ? "" : `${out.join("\n")}\n`
-  if (options.out === undefined) {
-    io.stdout(result)
-    return ExitCode.ok
-  }
-  const written = await writeOut(io, options.out, result)
-  if (written !== undefined) return written
-  io.stderr(`${out.length} lines written to ${options.out} (domain ${options.domain})\n`)
+  io.stderr(`${written} lines written to ${options.out} (domain ${options.domain})\n`)
   return ExitCode.ok
+}
+
+/** Why a CSV header cannot be used, if it cannot: a named column missing, or named twice. */
+const headerFailure = (
+  path: string,
+  header: ReadonlyArray<string>,
+  columns: ReadonlyArray<string>,
+  long: boolean
+): Failure | undefined => {
+  if (long) return failure(ExitCode.input, `${path}: the header is longer than ${maxRecordBytes} bytes`)
+  const missing = columns.filter((c) => !header.includes(c))
+  if (missing.length > 0)
+    return failure(
+      ExitCode.input,
+      `${path} has no column ${missing.join(", ")}: its columns are ${header.join(", ")}`
+    )
+  const twice = columns.filter((c) => header.indexOf(c) !== header.lastIndexOf(c))
+  if (twice.length > 0)
+    return failure(
+      ExitCode.input,
+      `${path} names the column ${twice.join(", ")} more than once in its header: rename the copies, or one of them would keep its identifiers`
+    )
+  return undefined
 }
