@@ -287,6 +287,16 @@ still link; without the key no one can recompute or test one. Pseudonymised
 data are still personal data (EDPB Guidelines 01/2025): keep KEY apart from
 them, with whoever may re-identify.
 
+The file streams: it is read line by line and written as it goes, in bounded
+memory whatever its size (no size limit). Problems (a line that is not JSON or
+not UTF-8, a CSV row whose fields do not match the header, a quote never
+closed, a line over 1 MiB) are listed with their lines, never quoting the
+file. With -o the output is all or nothing: it is written to a hidden
+temporary file beside PATH, renamed to PATH at the end, and deleted on any
+problem (a file already at PATH is then left as it was). Standard output gets
+the records before the first problem, with control characters escaped: use
+-o for a byte-exact file.
+
 Options:
       --key-file KEY       the secret: a file of at least 32 random bytes
                            (openssl rand -out pseudonym.key 32), kept apart
@@ -295,7 +305,7 @@ Options:
       --columns A,B        the columns (CSV) or properties (NDJSON) to replace
   -f, --format FORMAT      csv or ndjson (default: from the file's extension)
   -o, --out PATH           write to PATH instead of standard output
-      --max-size MB        the largest file read, in megabytes (default 64)
+      --max-size MB        the largest file read, in megabytes (default: none)
   -h, --help               show this help
 
 ${exitCodes}

@@ -19,7 +19,7 @@ import { ExitCode, type Failure, usage } from "./outcome.js"
 import { defaultMaxMegabytes } from "./read.js"
 import { terminalSafe } from "./terminal.js"
 
-export { type Io, nodeIo, type Source } from "./io.js"
+export { type Io, nodeIo, type Source, type Writer } from "./io.js"
 export { ExitCode } from "./outcome.js"
 export { escapeControl, terminalSafe } from "./terminal.js"
 

@@ -52,12 +52,16 @@ export const maxRecordBytes = 1024 * 1024
 
 /**
  * The most records pseudonymised together (their HMACs computed at once,
- * then written): a batch also ends after {@link maxRecordBytes} of input.
+ * then written): a batch also ends after {@link maxRecordBytes} of input or
+ * 4,096 HMACs.
  *
  * @category constants
  * @since 0.2.0
  */
 export const batchRecords = 1024
+
+/** The most HMACs of one batch (records of many named columns end their batch sooner). */
+const batchHashes = 4096
 
 const megabytes = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(1)} MB`
 
@@ -387,7 +391,8 @@ export const pseudonymise = async (io: Io, options: PseudonymiseOptions): Promis
   const queue = async (render: () => string, bytes: number) => {
     batch.push(render)
     batchBytes += bytes
-    if (batch.length >= batchRecords || batchBytes >= maxRecordBytes) await flush()
+    if (batch.length >= batchRecords || batchBytes >= maxRecordBytes || hashes.length >= batchHashes)
+      await flush()
   }
   const hash = (value: string, set: (pseudonym: string) => void) =>
     hashes.push(Pseudonym.pseudonymise(p, value).then(set))
