@@ -268,6 +268,44 @@ const withStats = async (
   return result
 }
 
+/** `welfare pseudonymise`: its options checked, then the command (loaded on demand). */
+const pseudonymiseCommand = async (parsed: Parsed, io: Io): Promise<ExitCode | Failure> => {
+  const command = "pseudonymise"
+  const [file, ...more] = parsed.positionals
+  if (file === undefined || more.length > 0) return usage("pseudonymise reads one FILE", command)
+  const v = parsed.values
+  const keyFile = v["key-file"]
+  const domain = v.domain
+  const columns = v.columns
+  if (typeof keyFile !== "string")
+    return usage("--key-file KEY is required: the secret, kept apart from the data", command)
+  if (typeof domain !== "string") return usage("--domain NAME is required", command)
+  if (typeof columns !== "string" || columns.trim() === "") return usage("--columns A,B is required", command)
+  const format =
+    v.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : /\.csv$/i.test(file) ? "csv" : undefined)
+  if (format !== "csv" && format !== "ndjson")
+    return usage("--format expects csv or ndjson (the file's extension does not say)", command)
+  // no default limit: the file streams in bounded memory whatever its size (issue 14)
+  const size = v["max-size"] === undefined ? undefined : Number(v["max-size"])
+  if (size !== undefined && !(size > 0)) return usage("--max-size expects a number of megabytes", command)
+  const { pseudonymise } = await import("./commands/pseudonymise.js")
+  const started = performance.now()
+  const result = await pseudonymise(io, {
+    file,
+    keyFile,
+    domain,
+    columns: columns
+      .split(",")
+      .map((c) => c.trim())
+      .filter((c) => c !== ""),
+    format,
+    out: typeof v.out === "string" ? v.out : undefined,
+    maxBytes: size === undefined ? undefined : size * 1024 * 1024
+  })
+  if (v.stats === true) stats(io, started)
+  return result
+}
+
 const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode | Failure> => {
   const first = argv[0]
   if (first === undefined || first.startsWith("-")) {
@@ -323,42 +361,8 @@ const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode |
     return ExitCode.ok
   }
   switch (command) {
-    case "pseudonymise": {
-      const [file, ...more] = parsed.positionals
-      if (file === undefined || more.length > 0) return usage("pseudonymise reads one FILE", command)
-      const v = parsed.values
-      const keyFile = v["key-file"]
-      const domain = v.domain
-      const columns = v.columns
-      if (typeof keyFile !== "string")
-        return usage("--key-file KEY is required: the secret, kept apart from the data", command)
-      if (typeof domain !== "string") return usage("--domain NAME is required", command)
-      if (typeof columns !== "string" || columns.trim() === "")
-        return usage("--columns A,B is required", command)
-      const format =
-        v.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : /\.csv$/i.test(file) ? "csv" : undefined)
-      if (format !== "csv" && format !== "ndjson")
-        return usage("--format expects csv or ndjson (the file's extension does not say)", command)
-      // no default limit: the file streams in bounded memory whatever its size (issue 14)
-      const size = v["max-size"] === undefined ? undefined : Number(v["max-size"])
-      if (size !== undefined && !(size > 0)) return usage("--max-size expects a number of megabytes", command)
-      const { pseudonymise } = await import("./commands/pseudonymise.js")
-      const started = performance.now()
-      const result = await pseudonymise(io, {
-        file,
-        keyFile,
-        domain,
-        columns: columns
-          .split(",")
-          .map((c) => c.trim())
-          .filter((c) => c !== ""),
-        format,
-        out: typeof v.out === "string" ? v.out : undefined,
-        maxBytes: size === undefined ? undefined : size * 1024 * 1024
-      })
-      if (v.stats === true) stats(io, started)
-      return result
-    }
+    case "pseudonymise":
+      return pseudonymiseCommand(parsed, io)
     case "schema": {
       if (parsed.positionals.length > 1)
         return usage(

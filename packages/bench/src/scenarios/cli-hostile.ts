@@ -93,6 +93,38 @@ const bigNdjson = "ours: welfare pseudonymise -o, 256 MB NDJSON of 1 KiB records
 const shortCsv = "ours: welfare pseudonymise -o, 32 MB CSV of short rows"
 const all = [admitted, empties, invalid, bigCsv, bigNdjson, shortCsv]
 
+/** The inputs of `welfare pseudonymise`: a key, and files of records with one identifier each. */
+const pseudonymiseFiles = async (dir: string) => {
+  // pseudonymise: a key, and files of records with one identifier each
+  const key = join(dir, "bench.key")
+  writeFileSync(key, "k".repeat(32))
+  const fileOf = async (path: string, first: string, record: (i: number) => string, megabytes: number) => {
+    const out = createWriteStream(path)
+    out.write(first)
+    let size = 0
+    for (let i = 0; size < megabytes * 1024 * 1024; ) {
+      let chunk = ""
+      for (let j = 0; j < 1000; j++, i++) chunk += record(i)
+      size += chunk.length
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()))
+    }
+    await new Promise<void>((r) => out.end(() => r()))
+  }
+  const note = `"${"Nota di servizio, colloquio, ".repeat(33)}"`
+  const bigCsv = join(dir, "big.csv")
+  await fileOf(bigCsv, "cf,comune,nota\n", (i) => `RSSMRA80A01F${i},Legnano,${note}\n`, 256)
+  const bigNdjson = join(dir, "big.ndjson")
+  await fileOf(
+    bigNdjson,
+    "",
+    (i) => `${JSON.stringify({ cf: `RSSMRA80A01F${i}`, comune: "Legnano", nota: note })}\n`,
+    256
+  )
+  const shortCsv = join(dir, "short.csv")
+  await fileOf(shortCsv, "cf,n\n", (i) => `ID${i},${i % 10}\n`, 32)
+  return { key, bigCsv, bigNdjson, shortCsv }
+}
+
 export const scenario: Scenario<Prepared> = {
   id: "cli-hostile",
   title: "welfare validate and pseudonymise on admitted hostile inputs (fresh process, built CLI): peak RSS",
@@ -157,34 +189,7 @@ export const scenario: Scenario<Prepared> = {
         await new Promise<void>((r) => lines.once("drain", () => r()))
     }
     await new Promise<void>((r) => lines.end(() => r()))
-    // pseudonymise: a key, and files of records with one identifier each
-    const key = join(dir, "bench.key")
-    writeFileSync(key, "k".repeat(32))
-    const fileOf = async (path: string, first: string, record: (i: number) => string, megabytes: number) => {
-      const out = createWriteStream(path)
-      out.write(first)
-      let size = 0
-      for (let i = 0; size < megabytes * 1024 * 1024; ) {
-        let chunk = ""
-        for (let j = 0; j < 1000; j++, i++) chunk += record(i)
-        size += chunk.length
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()))
-      }
-      await new Promise<void>((r) => out.end(() => r()))
-    }
-    const note = `"${"Nota di servizio, colloquio, ".repeat(33)}"`
-    const bigCsv = join(dir, "big.csv")
-    await fileOf(bigCsv, "cf,comune,nota\n", (i) => `RSSMRA80A01F${i},Legnano,${note}\n`, 256)
-    const bigNdjson = join(dir, "big.ndjson")
-    await fileOf(
-      bigNdjson,
-      "",
-      (i) => `${JSON.stringify({ cf: `RSSMRA80A01F${i}`, comune: "Legnano", nota: note })}\n`,
-      256
-    )
-    const shortCsv = join(dir, "short.csv")
-    await fileOf(shortCsv, "cf,n\n", (i) => `ID${i},${i % 10}\n`, 32)
-    return { admitted, empties: emptiesPath, doc, invalidLines, dir, key, bigCsv, bigNdjson, shortCsv }
+    return { admitted, empties: emptiesPath, doc, invalidLines, dir, ...(await pseudonymiseFiles(dir)) }
   },
   workloads: [
     { name: admitted, run: validate(admitted, (p) => [p.admitted]) },

@@ -197,103 +197,113 @@ const CR = 13
  * record over `max` characters keeps no field (it is only followed to its
  * end) and is marked `long`.
  */
-export const csvReader = (max: number) => {
-  let row: Array<string> = []
-  let field = ""
-  let empty = true
-  let quoted = false
-  let pendingQuote = false
-  let pendingCR = false
-  let line = 1
-  let start = 0
-  let length = 0
-  let long = false
-  const add = (s: string) => {
-    empty = false
-    length += s.length
-    if (long) return
-    if (length > max) {
-      long = true
-      row = []
-      field = ""
-    } else field += s
+export const csvReader = (max: number): CsvReader => new CsvReader(max)
+
+/** The state of {@link csvReader}. */
+export class CsvReader {
+  private row: Array<string> = []
+  private field = ""
+  private empty = true
+  private quoted = false
+  private pendingQuote = false
+  private pendingCR = false
+  private line = 1
+  private start = 0
+  private length = 0
+  private long = false
+  constructor(private readonly max: number) {}
+
+  private add(s: string): void {
+    this.empty = false
+    this.length += s.length
+    if (this.long) return
+    if (this.length > this.max) {
+      this.long = true
+      this.row = []
+      this.field = ""
+    } else this.field += s
   }
-  const endField = () => {
-    if (!long) row.push(field)
-    field = ""
-    empty = true
+
+  private endField(): void {
+    if (!this.long) this.row.push(this.field)
+    this.field = ""
+    this.empty = true
   }
-  const endRow = (out: Array<CsvRecord>) => {
-    endField()
-    out.push({ line: start, fields: long ? [] : row, long })
-    row = []
-    length = 0
-    long = false
-    start = 0
+
+  private endRow(out: Array<CsvRecord>): void {
+    this.endField()
+    out.push({ line: this.start, fields: this.long ? [] : this.row, long: this.long })
+    this.row = []
+    this.length = 0
+    this.long = false
+    this.start = 0
   }
-  return {
-    push(text: string): Array<CsvRecord> {
-      const out: Array<CsvRecord> = []
-      const n = text.length
-      for (let i = 0; i < n; i++) {
-        let c = text.charCodeAt(i)
-        if (pendingQuote) {
-          pendingQuote = false
-          if (c === QUOTE) {
-            add('"')
-            continue
-          }
-          quoted = false
-        } else if (pendingCR) {
-          pendingCR = false
-          if (c === LF) {
-            line++
-            continue
-          }
-        }
-        if (start === 0) start = line
-        if (quoted) {
-          if (c === QUOTE) pendingQuote = true
-          else {
-            // a run of ordinary characters at once
-            let j = i
-            while (j < n && c !== QUOTE) {
-              if (c === LF) line++
-              c = text.charCodeAt(++j)
-            }
-            add(text.slice(i, j))
-            i = j - 1
-          }
-        } else if (c === QUOTE && empty) quoted = true
-        else if (c === COMMA) endField()
-        else if (c === LF) {
-          endRow(out)
-          line++
-        } else if (c === CR) {
-          endRow(out)
-          pendingCR = true
-        } else {
-          // this character (a quote too, inside a field), then a run of ordinary ones
-          let j = i + 1
-          c = text.charCodeAt(j)
-          while (j < n && c !== QUOTE && c !== COMMA && c !== LF && c !== CR) c = text.charCodeAt(++j)
-          add(text.slice(i, j))
+
+  /** Whether the character was taken by a lookahead pending from the one before. */
+  private pending(c: number): boolean {
+    if (this.pendingQuote) {
+      this.pendingQuote = false
+      if (c === QUOTE) {
+        this.add('"')
+        return true
+      }
+      this.quoted = false
+    } else if (this.pendingCR) {
+      this.pendingCR = false
+      if (c === LF) {
+        this.line++
+        return true
+      }
+    }
+    return false
+  }
+
+  push(text: string): Array<CsvRecord> {
+    const out: Array<CsvRecord> = []
+    const n = text.length
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (this.pending(c)) continue
+      if (this.start === 0) this.start = this.line
+      if (this.quoted) {
+        if (c === QUOTE) this.pendingQuote = true
+        else {
+          // a run of ordinary characters at once
+          let j = i
+          while (j < n && text.charCodeAt(j) !== QUOTE) if (text.charCodeAt(j++) === LF) this.line++
+          this.add(text.slice(i, j))
           i = j - 1
         }
+      } else if (c === QUOTE && this.empty) this.quoted = true
+      else if (c === COMMA) this.endField()
+      else if (c === LF) {
+        this.endRow(out)
+        this.line++
+      } else if (c === CR) {
+        this.endRow(out)
+        this.pendingCR = true
+      } else {
+        // this character (a quote too, inside a field), then a run of ordinary ones
+        let j = i + 1
+        for (let d = text.charCodeAt(j); j < n && d !== QUOTE && d !== COMMA && d !== LF && d !== CR; )
+          d = text.charCodeAt(++j)
+        this.add(text.slice(i, j))
+        i = j - 1
       }
-      return out
-    },
-    /** The last record, or the line of a quoted field never closed. */
-    end(): { readonly records: Array<CsvRecord>; readonly unclosed: number | undefined } {
-      if (pendingQuote) {
-        pendingQuote = false
-        quoted = false
-      }
-      if (quoted) return { records: [], unclosed: start }
-      const out: Array<CsvRecord> = []
-      if (!empty || row.length > 0 || (long && start !== 0)) endRow(out)
-      return { records: out, unclosed: undefined }
     }
+    return out
+  }
+
+  /** The last record, or the line of a quoted field never closed. */
+  end(): { readonly records: Array<CsvRecord>; readonly unclosed: number | undefined } {
+    if (this.pendingQuote) {
+      this.pendingQuote = false
+      this.quoted = false
+    }
+    if (this.quoted) return { records: [], unclosed: this.start }
+    const out: Array<CsvRecord> = []
+    if (!this.empty || this.row.length > 0 || (this.long && this.start !== 0)) this.endRow(out)
+    return { records: out, unclosed: undefined }
   }
 }
 
@@ -347,112 +357,134 @@ export const pseudonymise = async (io: Io, options: PseudonymiseOptions): Promis
         .join("; "),
       "pseudonymise"
     )
-  const p = made.right
-  const path = options.file
   let source: Awaited<ReturnType<Io["open"]>>
   try {
-    source = await io.open(path)
+    source = await io.open(options.file)
   } catch (error) {
-    if (isSystemError(error)) return openFailure(path, error)
+    if (isSystemError(error)) return openFailure(options.file, error)
     throw error
   }
   const maxBytes = options.maxBytes
   if (maxBytes !== undefined && source.size !== undefined && source.size > maxBytes)
-    return tooLarge(path, maxBytes)
+    return tooLarge(options.file, maxBytes)
+  return new Run(io, options, made.right).all(source)
+}
 
-  const problems = locatedCollector()
-  const problem = (line: number, message: string, at: ReadonlyArray<string> = []) =>
-    problems.add({ file: `${path}:${line}`, problem: Problem.make("invalid-value", at, message) })
-
+/** One run of the command: the batch being pseudonymised, the output, the problems found. */
+class Run {
+  private readonly path: string
+  private readonly problems = locatedCollector()
   // the output, opened with the first text written (a refused header writes nothing)
-  let output: Output | undefined
+  private output: Output | undefined
   // whether an error comes from the output (else from the file read)
-  let writing = false
-  let written = 0
-  let batch: Array<() => string> = []
-  let hashes: Array<Promise<void>> = []
-  let batchBytes = 0
-  const flush = async () => {
-    if (batch.length === 0) return
-    await Promise.all(hashes)
+  private writing = false
+  private written = 0
+  private batch: Array<() => string> = []
+  private hashes: Array<Promise<void>> = []
+  private batchBytes = 0
+  private readonly csv: CsvReader | undefined
+  private header: ReadonlyArray<string> | undefined
+  private at: ReadonlyArray<number> = []
+  private stop: Failure | undefined
+
+  constructor(
+    private readonly io: Io,
+    private readonly options: PseudonymiseOptions,
+    private readonly p: Pseudonym.Pseudonymiser
+  ) {
+    this.path = options.file
+    this.csv = options.format === "csv" ? csvReader(maxRecordBytes) : undefined
+  }
+
+  private problem(line: number, message: string, at: ReadonlyArray<string> = []): void {
+    this.problems.add({ file: `${this.path}:${line}`, problem: Problem.make("invalid-value", at, message) })
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0) return
+    await Promise.all(this.hashes)
     let text = ""
-    for (const render of batch) text += `${render()}\n`
-    written += batch.length
-    batch = []
-    hashes = []
-    batchBytes = 0
-    writing = true
-    if (output === undefined)
-      output = options.out === undefined ? stdoutOutput(io) : await writerOf(io, options.out)
-    await output.write(text)
-    writing = false
+    for (const render of this.batch) text += `${render()}\n`
+    this.written += this.batch.length
+    this.batch = []
+    this.hashes = []
+    this.batchBytes = 0
+    this.writing = true
+    if (this.output === undefined)
+      this.output =
+        this.options.out === undefined ? stdoutOutput(this.io) : await writerOf(this.io, this.options.out)
+    await this.output.write(text)
+    this.writing = false
   }
-  /** Queues a record (nothing more is written once a problem is found). */
-  const queue = async (render: () => string, bytes: number) => {
-    batch.push(render)
-    batchBytes += bytes
-    if (batch.length >= batchRecords || batchBytes >= maxRecordBytes || hashes.length >= batchHashes)
-      await flush()
+
+  /** Queues a record, written with its batch. */
+  private async queue(render: () => string, bytes: number): Promise<void> {
+    this.batch.push(render)
+    this.batchBytes += bytes
+    if (
+      this.batch.length >= batchRecords ||
+      this.batchBytes >= maxRecordBytes ||
+      this.hashes.length >= batchHashes
+    )
+      await this.flush()
   }
-  const hash = (value: string, set: (pseudonym: string) => void) =>
-    hashes.push(Pseudonym.pseudonymise(p, value).then(set))
 
-  const splitter = lineSplitter(maxRecordBytes)
-  const csv = options.format === "csv" ? csvReader(maxRecordBytes) : undefined
-  let header: ReadonlyArray<string> | undefined
-  let at: ReadonlyArray<number> = []
-  let stop: Failure | undefined
+  private hash(value: string, set: (pseudonym: string) => void): void {
+    this.hashes.push(Pseudonym.pseudonymise(this.p, value).then(set))
+  }
 
-  const onRecord = async (r: CsvRecord): Promise<void> => {
+  private async onRecord(r: CsvRecord): Promise<void> {
+    const header = this.header
     if (header === undefined) {
-      header = r.long ? [] : r.fields
-      stop = headerFailure(path, header, options.columns, r.long)
-      if (stop !== undefined) return
-      at = options.columns.map((c) => header!.indexOf(c))
-      const line = header.map(csvField).join(",")
-      await queue(() => line, line.length)
-      return
+      this.header = r.long ? [] : r.fields
+      this.stop = headerFailure(this.path, this.header, this.options.columns, r.long)
+      if (this.stop !== undefined) return
+      this.at = this.options.columns.map((c) => this.header!.indexOf(c))
+      const line = this.header.map(csvField).join(",")
+      return this.queue(() => line, line.length)
     }
     if (r.long)
-      return problem(r.line, `a record longer than ${maxRecordBytes} characters (is a quote not closed?)`)
+      return this.problem(
+        r.line,
+        `a record longer than ${maxRecordBytes} characters (is a quote not closed?)`
+      )
     const fields = r.fields
     // a blank line stays blank
-    if (fields.length === 1 && fields[0] === "") return queue(() => "", 0)
+    if (fields.length === 1 && fields[0] === "") return this.queue(() => "", 0)
     if (fields.length !== header.length)
-      return problem(
+      return this.problem(
         r.line,
         `${fields.length} fields where the header has ${header.length}: a value holding a comma must be quoted, or an identifier would land in another column`
       )
-    if (problems.total() > 0) return
+    if (this.problems.total() > 0) return
     const copy = [...fields]
     let size = 0
     for (const f of fields) size += f.length + 1
-    for (const i of at)
+    for (const i of this.at)
       if (copy[i] !== "")
-        hash(copy[i]!, (h) => {
+        this.hash(copy[i]!, (h) => {
           copy[i] = h
         })
-    await queue(() => copy.map(csvField).join(","), size)
+    await this.queue(() => copy.map(csvField).join(","), size)
   }
 
-  const onLine = async (l: Physical): Promise<void> => {
-    if (!l.utf8) problem(l.line, "not UTF-8 text: save the file as UTF-8")
-    if (csv !== undefined) {
-      if (l.text === undefined) {
-        stop = failure(
-          ExitCode.input,
-          `${path}:${l.line}: a line longer than ${maxRecordBytes} bytes: is it a CSV file? (nothing was written)`
-        )
-        return
-      }
-      for (const r of csv.push(l.text)) {
-        await onRecord(r)
-        if (stop !== undefined) return
-      }
+  private async onCsvLine(l: Physical, csv: CsvReader): Promise<void> {
+    if (l.text === undefined) {
+      this.stop = failure(
+        ExitCode.input,
+        `${this.path}:${l.line}: a line longer than ${maxRecordBytes} bytes: is it a CSV file? (nothing was written)`
+      )
       return
     }
+    for (const r of csv.push(l.text)) {
+      await this.onRecord(r)
+      if (this.stop !== undefined) return
+    }
+  }
+
+  private async onNdjsonLine(l: Physical): Promise<void> {
     if (l.text === undefined)
-      return problem(l.line, `longer than ${maxRecordBytes} bytes: each line holds one JSON object`)
+      return this.problem(l.line, `longer than ${maxRecordBytes} bytes: each line holds one JSON object`)
     if (!l.utf8) return
     let text = l.text
     if (text.endsWith("\n")) text = text.slice(0, -1)
@@ -462,97 +494,102 @@ export const pseudonymise = async (io: Io, options: PseudonymiseOptions): Promis
     try {
       record = JSON.parse(text)
     } catch {
-      return problem(l.line, "not valid JSON (each line holds one JSON object)")
+      return this.problem(l.line, "not valid JSON (each line holds one JSON object)")
     }
     if (typeof record !== "object" || record === null || Array.isArray(record))
-      return problem(l.line, "expected a JSON object")
+      return this.problem(l.line, "expected a JSON object")
     const r = record as Record<string, unknown>
-    for (const c of options.columns) {
-      const v = r[c]
-      if (Object.hasOwn(r, c) && v !== null && v !== "" && typeof v !== "string" && typeof v !== "number")
-        problem(l.line, `expected a text or a number (an identifier), got ${kindOf(v)}`, [c])
-    }
-    if (problems.total() > 0) return
-    for (const c of options.columns) {
-      const v = r[c]
-      if (Object.hasOwn(r, c) && v !== null && v !== "")
-        hash(String(v), (h) => {
-          r[c] = h
-        })
-    }
-    await queue(() => JSON.stringify(r), text.length)
+    const named = this.options.columns.filter((c) => Object.hasOwn(r, c) && r[c] !== null && r[c] !== "")
+    for (const c of named)
+      if (typeof r[c] !== "string" && typeof r[c] !== "number")
+        this.problem(l.line, `expected a text or a number (an identifier), got ${kindOf(r[c])}`, [c])
+    if (this.problems.total() > 0) return
+    for (const c of named)
+      this.hash(String(r[c]), (h) => {
+        r[c] = h
+      })
+    await this.queue(() => JSON.stringify(r), text.length)
   }
 
-  let done = false
-  try {
+  private async onLine(l: Physical): Promise<void> {
+    const before = this.problems.total()
+    if (!l.utf8) this.problem(l.line, "not UTF-8 text: save the file as UTF-8")
+    if (this.csv !== undefined) await this.onCsvLine(l, this.csv)
+    else await this.onNdjsonLine(l)
+    if (before === 0 && this.problems.total() > 0) {
+      // standard output gets the records before the first problem, and nothing after it;
+      // an output file gets nothing
+      if (this.options.out === undefined) await this.flush()
+      else this.batch = []
+    }
+  }
+
+  /** Reads the whole file: a failure, or the lines' problems gathered. */
+  private async read(source: Awaited<ReturnType<Io["open"]>>): Promise<Failure | undefined> {
+    const splitter = lineSplitter(maxRecordBytes)
+    const maxBytes = this.options.maxBytes
     let bytes = 0
-    read: for await (const chunk of source.chunks) {
+    for await (const chunk of source.chunks) {
       bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength
-      if (maxBytes !== undefined && bytes > maxBytes) {
-        stop = tooLarge(path, maxBytes)
-        break
-      }
+      if (maxBytes !== undefined && bytes > maxBytes) return tooLarge(this.path, maxBytes)
       for (const l of splitter.push(chunk)) {
-        const before = problems.total()
-        await onLine(l)
-        if (before === 0 && problems.total() > 0) {
-          // standard output gets the records before the first problem, and nothing after it;
-          // an output file gets nothing
-          if (options.out === undefined) await flush()
-          else batch = []
-        }
-        if (stop !== undefined) break read
+        await this.onLine(l)
+        if (this.stop !== undefined) return this.stop
       }
     }
-    if (stop === undefined)
-      for (const l of splitter.end()) {
-        await onLine(l)
-        if (stop !== undefined) break
-      }
-    if (stop === undefined && csv !== undefined) {
-      const last = csv.end()
+    for (const l of splitter.end()) {
+      await this.onLine(l)
+      if (this.stop !== undefined) return this.stop
+    }
+    if (this.csv !== undefined) {
+      const last = this.csv.end()
       if (last.unclosed !== undefined)
-        problem(last.unclosed, "a quoted field is not closed: the record runs to the end of the file")
-      for (const r of last.records) await onRecord(r)
-      if (header === undefined) stop = headerFailure(path, [], options.columns, false)
+        this.problem(last.unclosed, "a quoted field is not closed: the record runs to the end of the file")
+      for (const r of last.records) await this.onRecord(r)
+      if (this.stop !== undefined) return this.stop
+      if (this.header === undefined) return headerFailure(this.path, [], this.options.columns, false)
     }
-    if (stop !== undefined) return stop
-    const found = problems.result()
-    if (found.total > 0) {
-      for (const line of problemLines(found.kept, maxPrintedProblems, found)) io.stderr(`${line}\n`)
-      return failure(
-        ExitCode.input,
-        options.out === undefined
-          ? `${path} has problems: fix them first (standard output stops before the first one)`
-          : `${path} has problems: fix them first (nothing was written to ${options.out})`
-      )
-    }
-    await flush()
-    if (options.out === undefined) {
+    const found = this.problems.result()
+    if (found.total === 0) return undefined
+    for (const line of problemLines(found.kept, maxPrintedProblems, found)) this.io.stderr(`${line}\n`)
+    return failure(
+      ExitCode.input,
+      this.options.out === undefined
+        ? `${this.path} has problems: fix them first (standard output stops before the first one)`
+        : `${this.path} has problems: fix them first (nothing was written to ${this.options.out})`
+    )
+  }
+
+  /** Reads, pseudonymises and writes the whole file; the output file appears only when all went well. */
+  async all(source: Awaited<ReturnType<Io["open"]>>): Promise<ExitCode | Failure> {
+    const { out, domain } = this.options
+    let done = false
+    try {
+      const failed = await this.read(source)
+      if (failed !== undefined) return failed
+      await this.flush()
+      if (out !== undefined) {
+        this.writing = true
+        // an empty file is still a file: open the output if nothing was written to it
+        if (this.output === undefined) this.output = await writerOf(this.io, out)
+        await this.output.commit()
+        this.io.stderr(`${this.written} lines written to ${out} (domain ${domain})\n`)
+      }
       done = true
       return ExitCode.ok
-    }
-    writing = true
-    // an empty file is still a file: open the output if nothing was written to it
-    if (output === undefined) output = await writerOf(io, options.out)
-    await output.commit()
-    done = true
-  } catch (error) {
-    if (isSystemError(error)) {
+    } catch (error) {
+      if (!isSystemError(error)) throw error
       const code = (error as { code: string }).code
-      return writing
+      return this.writing
         ? failure(
             ExitCode.input,
-            `cannot write ${options.out ?? "standard output"} (${code}): check that its folder can be created and written, and has room`
+            `cannot write ${out ?? "standard output"} (${code}): check that its folder can be created and written, and has room`
           )
-        : openFailure(path, error)
+        : openFailure(this.path, error)
+    } finally {
+      if (!done) await this.output?.abort().catch(() => undefined)
     }
-    throw error
-  } finally {
-    if (!done) await output?.abort().catch(() => undefined)
   }
-  io.stderr(`${written} lines written to ${options.out} (domain ${options.domain})\n`)
-  return ExitCode.ok
 }
 
 /** Why a CSV header cannot be used, if it cannot: a named column missing, or named twice. */
