@@ -5,7 +5,6 @@
  * capped, never quoting the file, and an output file is written all or
  * nothing.
  */
-import { spawn } from "node:child_process"
 import { createHmac } from "node:crypto"
 import {
   createWriteStream,
@@ -25,6 +24,7 @@ import { csvReader, lineSplitter, maxRecordBytes } from "../src/commands/pseudon
 import { ExitCode, type Io, nodeIo, run, type Source } from "../src/index.js"
 import { maxPrintedProblems } from "../src/load.js"
 import { memoryIo } from "./memory.js"
+import { spawnAsync } from "./spawn.js"
 
 const root = join(import.meta.dirname, "..", "..", "..")
 const bin = join(import.meta.dirname, "..", "dist", "bin.js")
@@ -492,28 +492,6 @@ describe("an output file is written all or nothing (real files)", () => {
     expect(io.err.join("")).toContain("cannot write /proc/nope/x.ndjson")
   })
 })
-
-/**
- * Runs a process without blocking the test worker (as in stream.test.ts).
- */
-const spawnAsync = (command: string, argv: ReadonlyArray<string>, cwd?: string) =>
-  new Promise<{ readonly status: number | null; readonly stdout: string; readonly stderr: string }>(
-    (resolve) => {
-      const child = spawn(command, argv, { cwd, stdio: ["ignore", "pipe", "pipe"] })
-      const out: Array<Buffer> = []
-      const err: Array<Buffer> = []
-      child.stdout.on("data", (b: Buffer) => out.push(b))
-      child.stderr.on("data", (b: Buffer) => err.push(b))
-      child.on("error", (e) => resolve({ status: -1, stdout: "", stderr: String(e) }))
-      child.on("close", (status) =>
-        resolve({
-          status,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        })
-      )
-    }
-  )
 
 describe("memory (built CLI, fresh process): flat whatever the file's size", () => {
   // Never skipped (issue 14): built here when missing, and a failed build fails the test.

@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process"
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Io, nodeIo, run } from "../src/index.js"
+import { spawnAsync } from "./spawn.js"
 
 const root = join(import.meta.dirname, "..", "..", "..")
 const bin = join(import.meta.dirname, "..", "dist", "bin.js")
@@ -37,29 +37,6 @@ const runReal = async (argv: ReadonlyArray<string>) => {
   const code = await run(argv, io)
   return { code, stdout: out.join(""), stderr: err.join("") }
 }
-
-/**
- * Runs a process without blocking the test worker (a blocking spawnSync of a minute or more
- * starves vitest's own messages on a busy machine and ends the run with a timeout error).
- */
-const spawnAsync = (command: string, args: ReadonlyArray<string>, cwd?: string) =>
-  new Promise<{ readonly status: number | null; readonly stdout: string; readonly stderr: string }>(
-    (resolve) => {
-      const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] })
-      const out: Array<Buffer> = []
-      const err: Array<Buffer> = []
-      child.stdout.on("data", (b: Buffer) => out.push(b))
-      child.stderr.on("data", (b: Buffer) => err.push(b))
-      child.on("error", (e) => resolve({ status: -1, stdout: "", stderr: String(e) }))
-      child.on("close", (status) =>
-        resolve({
-          status,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        })
-      )
-    }
-  )
 
 const doc = file("doc.json", JSON.stringify(withoutMeasurements))
 const lines = file("m.ndjson", ndjson(measurements))
