@@ -174,8 +174,32 @@ describe("Hsds import", () => {
   })
 
   it("never throws on input that is not a dataset", () => {
-    for (const input of [null, 1, "x", [], { organization: "no" }, { organization: [null, 3] }])
+    for (const input of [null, 1, "x", []])
       expect(Hsds.toTerritory(input)).toEqual({ actors: [], interventions: [], unmapped: [] })
+    // a table that is not a list, and rows that are not objects, are left out and said so
+    const paths = (input: unknown) => {
+      const imported = Hsds.toTerritory(input)
+      expect([imported.actors, imported.interventions]).toEqual([[], []])
+      return imported.unmapped.map((u) => u.path.join("."))
+    }
+    expect(paths({ organization: "no" })).toEqual(["organization"])
+    expect(paths({ organization: [null, 3] })).toEqual(["organization.0", "organization.1"])
+  })
+
+  it("reports a top-level entry that is not a table it reads (a misspelt table name), without quoting its rows", () => {
+    const imported = Hsds.toTerritory({
+      organizations: [{ id: "coop-1", name: "Cooperativa Il Melograno" }],
+      organization: []
+    })
+    expect(imported.actors).toEqual([])
+    expect(imported.unmapped).toEqual([
+      {
+        path: ["organizations"],
+        message:
+          "organizations is not a table this import reads (organization, organization_identifier, service, location, service_at_location, taxonomy, taxonomy_term, attribute): it was left out; check its name"
+      }
+    ])
+    expect(JSON.stringify(imported.unmapped)).not.toContain("Melograno")
   })
 })
 

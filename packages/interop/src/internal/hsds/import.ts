@@ -126,8 +126,36 @@ interface Attribute {
   readonly index: number
 }
 
+/**
+ * Lists every non-empty top-level entry that is not one of the tables read
+ * (a misspelt table name would otherwise leave its rows out unseen), a table
+ * that is not a list, and a row that is not an object.
+ */
+const unknownTables = (input: unknown, unmapped: Array<Unmapped>): void => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return
+  const entries = input as Record<string, unknown>
+  for (const key of Object.keys(entries)) {
+    const value = entries[key]
+    if (!(tables as ReadonlyArray<string>).includes(key)) {
+      if (!isEmpty(value))
+        unmapped.push({
+          path: [key],
+          message: `${key} is not a table this import reads (${tables.join(", ")}): it was left out; check its name`
+        })
+    } else if (!Array.isArray(value)) {
+      if (!isEmpty(value))
+        unmapped.push({ path: [key], message: `the table ${key} is not a list of rows: it was left out` })
+    } else
+      value.forEach((row, i) => {
+        if (typeof row !== "object" || row === null || Array.isArray(row))
+          unmapped.push({ path: [key, i], message: `a row of ${key} that is not an object was left out` })
+      })
+  }
+}
+
 /** Lists every non-empty field the import has no place for. */
 const unknownFields = (input: unknown, unmapped: Array<Unmapped>): void => {
+  unknownTables(input, unmapped)
   for (const table of tables) {
     asRows(input, table).forEach((row, i) => {
       for (const key of Object.keys(row))
