@@ -8,7 +8,6 @@
 import { createHmac } from "node:crypto"
 import {
   createWriteStream,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -24,7 +23,7 @@ import { csvReader, lineSplitter, maxRecordBytes } from "../src/commands/pseudon
 import { ExitCode, type Io, nodeIo, run, type Source } from "../src/index.js"
 import { maxPrintedProblems } from "../src/load.js"
 import { memoryIo } from "./memory.js"
-import { spawnAsync } from "./spawn.js"
+import { buildIfMissing, spawnAsync } from "./spawn.js"
 
 const root = join(import.meta.dirname, "..", "..", "..")
 const bin = join(import.meta.dirname, "..", "dist", "bin.js")
@@ -495,16 +494,10 @@ describe("an output file is written all or nothing (real files)", () => {
 
 describe("memory (built CLI, fresh process): flat whatever the file's size", () => {
   // Never skipped (issue 14): built here when missing, and a failed build fails the test.
-  beforeAll(async () => {
-    for (const name of ["core", "report", "interop", "sheets", "tables", "cli"]) {
-      const dir = join(root, "packages", name)
-      if (existsSync(join(dir, "dist", name === "cli" ? "bin.js" : "index.js"))) continue
-      const r = await spawnAsync(join(dir, "node_modules", ".bin", "tsup"), [], dir)
-      if (r.status !== 0)
-        throw new Error(`could not build @welfare/${name} for the memory test:\n${r.stdout}\n${r.stderr}`)
-    }
-    if (!existsSync(bin)) throw new Error(`the build did not write ${bin}`)
-  }, 600_000)
+  beforeAll(
+    () => buildIfMissing(root, ["core", "report", "interop", "sheets", "tables", "cli"], bin),
+    600_000
+  )
 
   /** Writes about `megabytes` MiB of records of about 1 KiB, each with one identifier. */
   const big = async (path: string, record: (i: number) => string, first: string, megabytes: number) => {

@@ -1,10 +1,10 @@
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Io, nodeIo, run } from "../src/index.js"
-import { spawnAsync } from "./spawn.js"
+import { buildIfMissing, spawnAsync } from "./spawn.js"
 
 const root = join(import.meta.dirname, "..", "..", "..")
 const bin = join(import.meta.dirname, "..", "dist", "bin.js")
@@ -153,16 +153,7 @@ describe("welfare with --measurements: summarised, never held", () => {
   // Never skipped (issue 14): the built command is what this test measures, so it is built
   // here when missing (core and report first, each with its own tsup), and a failed build
   // fails the test.
-  beforeAll(async () => {
-    for (const name of ["core", "report", "cli"]) {
-      const dir = join(root, "packages", name)
-      if (existsSync(join(dir, "dist", name === "cli" ? "bin.js" : "index.js"))) continue
-      const r = await spawnAsync(join(dir, "node_modules", ".bin", "tsup"), [], dir)
-      if (r.status !== 0)
-        throw new Error(`could not build @welfare/${name} for the memory test:\n${r.stdout}\n${r.stderr}`)
-    }
-    if (!existsSync(bin)) throw new Error(`the build did not write ${bin}`)
-  }, 600_000)
+  beforeAll(() => buildIfMissing(root, ["core", "report", "cli"], bin), 600_000)
 
   it("evaluates 1,000,000 measurements with a peak RSS under 300 MB, the same on one thread and sharded", async () => {
     const big = join(temp, "big.ndjson")

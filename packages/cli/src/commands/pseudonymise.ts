@@ -84,13 +84,7 @@ const readSecret = async (io: Io, path: string): Promise<Uint8Array | Failure> =
         )
       parts.push(bytes)
     }
-    const all = new Uint8Array(size)
-    let at = 0
-    for (const p of parts) {
-      all.set(p, at)
-      at += p.byteLength
-    }
-    return all
+    return concat(parts, size)
   } catch (error) {
     if (isSystemError(error)) return openFailure(path, error)
     throw error
