@@ -3,8 +3,9 @@
 // reader who learnt one module finds the same sections in all. Run by the root
 // `lint` script; `--fix` rewrites the known near-duplicates to their canonical
 // name. A new category is added here, with its meaning, on purpose.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { packageSources } from "./sources.mjs"
 
 /** The categories, and what belongs in each. */
 export const categories = {
@@ -73,21 +74,10 @@ export const aliases = {
 }
 
 const root = join(import.meta.dirname, "..")
-const files = []
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    if (name === "node_modules" || name === "dist") continue
-    const p = join(dir, name)
-    if (statSync(p).isDirectory()) walk(p)
-    else if (p.endsWith(".ts") && !p.endsWith(".test.ts")) files.push(p)
-  }
-}
-for (const pkg of readdirSync(join(root, "packages"))) {
-  const src = join(root, "packages", pkg, "src")
-  try {
-    if (statSync(src).isDirectory()) walk(src)
-  } catch {}
-}
+const files = packageSources(root, {
+  skipDirs: ["node_modules", "dist"],
+  file: (name) => name.endsWith(".ts") && !name.endsWith(".test.ts")
+}).flatMap((p) => p.files)
 
 const fix = process.argv.includes("--fix")
 const wrong = []

@@ -8,17 +8,9 @@
  *
  * Usage: node scripts/check-cycles.mjs (from the repository root).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { dirname, join, normalize, relative } from "node:path"
-
-const packagesDir = "packages"
-
-const sources = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name)
-    if (e.isDirectory()) return e.name === "testing" || e.name === "node_modules" ? [] : sources(p)
-    return e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") && !e.name.endsWith(".d.ts") ? [p] : []
-  })
+import { packageSources } from "./sources.mjs"
 
 // `import ... from "./x.js"` or `export ... from "./x.js"`, one statement (never past the next one)
 const statement = /^(import|export)\s+(?!type\s)((?:(?!\n(?:import|export)\b)[^;])*?)\s+from\s+"(\.[^"]+)"/gm
@@ -34,9 +26,9 @@ const onlyTypes = (body) => {
   return names.length > 0 && names.every((n) => n.startsWith("type "))
 }
 
-const graphOf = (root) => {
+const graphOf = (files) => {
   const graph = new Map()
-  for (const file of sources(root)) {
+  for (const file of files) {
     const text = readFileSync(file, "utf8")
     const deps = []
     for (const m of text.matchAll(statement)) {
@@ -68,13 +60,15 @@ const cyclesOf = (graph) => {
 }
 
 let failures = 0
-for (const name of readdirSync(packagesDir)) {
-  const root = join(packagesDir, name, "src")
-  if (!existsSync(root)) continue
-  for (const cycle of cyclesOf(graphOf(root))) {
+const packages = packageSources(".", {
+  skipDirs: ["node_modules", "testing"],
+  file: (name) => name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts")
+})
+for (const { name, src, files } of packages) {
+  for (const cycle of cyclesOf(graphOf(files))) {
     failures++
     console.error(
-      `import cycle in @welfare/${name}: ${[...cycle, cycle[0]].map((f) => relative(root, f)).join(" -> ")}`
+      `import cycle in @welfare/${name}: ${[...cycle, cycle[0]].map((f) => relative(src, f)).join(" -> ")}`
     )
   }
 }

@@ -12,9 +12,10 @@
 // function may shrink, never grow; a new one fails; once it is split under the
 // limit its entry must go (`--write-baseline` rewrites the file from the tree,
 // to be used only when splitting, never to let a function grow).
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join, relative } from "node:path"
 import ts from "typescript"
+import { packageSources } from "./sources.mjs"
 
 /** The limit, in lines (the function's first line to its last, both counted). */
 export const limit = 80
@@ -26,25 +27,10 @@ const writing = args[0] === "--write-baseline"
 const baselinePath = join(root, "scripts", "function-length-baseline.json")
 const threshold = listing && args[1] !== undefined ? Number(args[1]) : limit
 
-const sources = (dir) =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory())
-      return name === "node_modules" || name === "testing" ? [] : sources(path)
-    return /\.tsx?$/.test(name) && !/\.(test|spec|bench)\.tsx?$/.test(name) && !name.endsWith(".d.ts")
-      ? [path]
-      : []
-  })
-
-const packages = join(root, "packages")
-const files = readdirSync(packages).flatMap((pkg) => {
-  const src = join(packages, pkg, "src")
-  try {
-    return statSync(src).isDirectory() ? sources(src) : []
-  } catch {
-    return []
-  }
-})
+const files = packageSources(root, {
+  skipDirs: ["node_modules", "testing"],
+  file: (name) => /\.tsx?$/.test(name) && !/\.(test|spec|bench)\.tsx?$/.test(name) && !name.endsWith(".d.ts")
+}).flatMap((p) => p.files)
 
 const nameOf = (node) => {
   if (node.name && ts.isIdentifier(node.name)) return node.name.text
