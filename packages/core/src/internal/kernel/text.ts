@@ -116,15 +116,17 @@ export const FromTextId: unique symbol = Symbol.for("@welfare/core/kernel/FromTe
 /** Where a decoder carries its bytes reader (read by `Ndjson`). */
 export const FromBytesId: unique symbol = Symbol.for("@welfare/core/kernel/FromBytes")
 
-/** The text reader a decoder carries, if any. */
-export const fromTextOf = (decoder: unknown): ((text: string) => unknown) | undefined => {
-  const f = (decoder as { readonly [FromTextId]?: unknown })[FromTextId]
-  return typeof f === "function" ? (f as (text: string) => unknown) : undefined
+// The reader a decoder carries under `id`, if any (a decoder is a function; anything else carries none).
+const carried = <F>(decoder: unknown, id: symbol): F | undefined => {
+  if (typeof decoder !== "function") return undefined
+  const f = (decoder as unknown as { readonly [k: symbol]: unknown })[id]
+  return typeof f === "function" ? (f as F) : undefined
 }
 
+/** The text reader a decoder carries, if any. */
+export const fromTextOf = (decoder: unknown): ((text: string) => unknown) | undefined =>
+  carried(decoder, FromTextId)
+
 /** The bytes reader a decoder carries, if any. */
-export const fromBytesOf = (decoder: unknown): LineReaders["bytes"] | undefined => {
-  if (typeof decoder !== "function") return undefined
-  const f = (decoder as { readonly [FromBytesId]?: unknown })[FromBytesId]
-  return typeof f === "function" ? (f as LineReaders["bytes"]) : undefined
-}
+export const fromBytesOf = (decoder: unknown): LineReaders["bytes"] | undefined =>
+  carried(decoder, FromBytesId)
