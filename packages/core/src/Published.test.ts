@@ -282,6 +282,52 @@ describe("Published views", () => {
     )
   })
 
+  it("property: cells and totalCells list every view's records in key order (publish, rollUp, filter, merge), also when record keys are not the cells' own", () => {
+    const inKeyOrder = (r: { readonly [key: string]: Published.Cell }) =>
+      Object.keys(r)
+        .sort()
+        .map((k) => r[k])
+    // a summary made by hand may key its cells as it likes: here by a prefix that reverses the
+    // order of the indicators' groups (`~` sorts after every letter), which publish must not trust
+    const rekeyed = (s: Summary.Summary, reverse: boolean): Summary.Summary => ({
+      _tag: "Summary",
+      cells: Object.fromEntries(
+        Object.entries(s.cells).map(([k, c]) => [
+          reverse ? `${c.indicator === "ind-a" ? "~" : "a"}${k}` : k,
+          c
+        ])
+      )
+    })
+    fc.assert(
+      fc.property(
+        Arb.measurements({
+          withPersons: true,
+          maxLength: 14,
+          indicators: ["ind-a", "ind-b"],
+          municipalities: ["legnano", "canegrate", "rescaldina"]
+        }),
+        fc.boolean(),
+        fc.constantFrom("legnano", "canegrate"),
+        (ms, reverse, kept) => {
+          const p = unwrap(Published.publish(rekeyed(Summary.fromMeasurements(ms), reverse)))
+          const views = [
+            p,
+            Published.rollUp(p),
+            Published.filter(p, (c) => c.municipality === kept),
+            unwrap(Published.merge([p, Published.filter(p, (c) => c.municipality !== kept)]))
+          ]
+          for (const v of views) {
+            expect(Published.cells(v)).toEqual(inKeyOrder(v.cells))
+            expect(Published.totalCells(v)).toEqual(inKeyOrder(v.totals))
+            // read twice, the same list (computed once)
+            expect(Published.cells(v)).toBe(Published.cells(v))
+          }
+        }
+      ),
+      { numRuns: 200 }
+    )
+  })
+
   it("rejects merging parts published with different thresholds or roundings, both at once", () => {
     const a = unwrap(Published.publish(district(), { threshold: 5 }))
     const b = unwrap(Published.publish(district(), { threshold: 11, rounding: 5 }))

@@ -110,6 +110,35 @@ export const defaultThreshold = Disclosure.defaultThreshold
 
 const make = (fields: Omit<Published, Brand.BrandTypeId>): Published => fields as Published
 
+/** The cells and totals of a publication, each in key order. */
+interface Ordered {
+  readonly cells: ReadonlyArray<Cell>
+  readonly totals: ReadonlyArray<Cell>
+}
+
+// The cells and totals of each publication in key order, computed once: a
+// publication is immutable (made only here, its records read-only), so this
+// is a cache of a pure function of it, not state. `publish` fills it as it
+// writes the cells in key order; without it, an export of a million cells
+// spent more time listing and sorting the record's keys (`Object.keys` of a
+// dictionary-mode object) and looking each cell up than writing it
+// (`docs/benchmarks.md`, scenario `tables`).
+const orderedCache = new WeakMap<Published, Ordered>()
+
+const inKeyOrder = (record: { readonly [key: string]: Cell }): ReadonlyArray<Cell> =>
+  Object.keys(record)
+    .sort()
+    .map((k) => record[k]!)
+
+const ordered = (published: Published): Ordered => {
+  let o = orderedCache.get(published)
+  if (o === undefined) {
+    o = { cells: inKeyOrder(published.cells), totals: inKeyOrder(published.totals) }
+    orderedCache.set(published, o)
+  }
+  return o
+}
+
 const hiddenCell = (c: Pick<Summary.Cell, "indicator" | "period" | "municipality">, hidden: Hidden): Cell =>
   c.municipality === undefined
     ? { suppressed: true, hidden, indicator: c.indicator, period: c.period }
@@ -222,9 +251,16 @@ export const publish = (summary: Summary.Summary, options: Options = {}): Proble
   const totalsOut: { [key: string]: Cell } = {}
   const spans: { [key: string]: ReadonlyArray<string> } = {}
   const totals = Summary.rollUp(summary)
-  // Groups, and the cells of each, are written in key order: the published
-  // cells enumerate (`Object.keys`) already sorted, which exports rely on to
-  // sort a million keys in a single pass.
+  // Groups, and the cells of each, are written in key order, and listed in
+  // that order for `cells` and `totalCells` (see `orderedCache`). The keys of
+  // a group all start with the group's key, so groups in key order give cells
+  // in key order, unless one group's key is a prefix of another's (possible
+  // only in a summary made by hand with periods that are not dates): then
+  // the list is left to `ordered`, which sorts the keys.
+  const cellList: Array<Cell> = []
+  const totalList: Array<Cell> = []
+  let lastKey: string | undefined
+  let sorted = true
   for (const g of [...groups.keys()].sort()) {
     const keys = groups.get(g)!.sort()
     const small = new Set(keys.filter((k) => isSmall(summary.cells[k]!, threshold)))
@@ -241,37 +277,82 @@ export const publish = (summary: Summary.Summary, options: Options = {}): Proble
         hiddenPersons += summary.cells[k]!.persons
       }
     }
-    for (const k of keys)
-      cellsOut[k] = hidden.has(k)
+    if (lastKey !== undefined && !(lastKey < keys[0]!)) sorted = false
+    lastKey = keys[keys.length - 1]
+    for (const k of keys) {
+      const c = hidden.has(k)
         ? hiddenCell(summary.cells[k]!, small.has(k) ? "small" : "complementary")
         : visibleCell(summary.cells[k]!, rounding)
+      cellsOut[k] = c
+      cellList.push(c)
+    }
     const t = totals.cells[g]!
-    totalsOut[g] = isSmall(t, threshold) ? hiddenCell(t, "small") : visibleCell(t, rounding)
+    const total = isSmall(t, threshold) ? hiddenCell(t, "small") : visibleCell(t, rounding)
+    totalsOut[g] = total
+    totalList.push(total)
     spans[g] = keys
   }
-  return Either.right(
-    make({
-      _tag: "Published",
-      threshold,
-      ...(rounding === undefined ? {} : { rounding }),
-      cells: cellsOut,
-      totals: totalsOut,
-      spans,
-      rolledUp: false
-    })
-  )
+  const published = make({
+    _tag: "Published",
+    threshold,
+    ...(rounding === undefined ? {} : { rounding }),
+    cells: cellsOut,
+    totals: totalsOut,
+    spans,
+    rolledUp: false
+  })
+  if (sorted) orderedCache.set(published, { cells: cellList, totals: totalList })
+  return Either.right(published)
 }
 
 /**
- * Every published cell, in key order.
+ * Every published cell, in key order (see `Summary.keyOf`). The list is
+ * computed once per publication (a publication is immutable) and made as
+ * {@link publish} writes the cells, so reading it again costs nothing: the
+ * way to go through a large publication, rather than the keys of
+ * `published.cells`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Published, Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, persons: number) =>
+ *   ({ indicator: "ind-families", assignment: "asg-1", period, municipality, value: persons, unit: "person", persons, measuredBy: "ufficio-di-piano", source: "case-records" }) as never
+ * const p = Either.getOrThrow(Published.publish(Summary.fromMeasurements([m("legnano", 40), m("canegrate", 3), m("rescaldina", 12)])))
+ * assert.deepStrictEqual(Published.cells(p).map((c) => c.municipality), ["canegrate", "legnano", "rescaldina"])
+ * ```
  *
  * @category getters
  * @since 0.2.0
  */
-export const cells = (published: Published): ReadonlyArray<Cell> =>
-  Object.keys(published.cells)
-    .sort()
-    .map((k) => published.cells[k]!)
+export const cells = (published: Published): ReadonlyArray<Cell> => ordered(published).cells
+
+/**
+ * Every published total (an indicator in a period over every municipality,
+ * shown or hidden), in key order; computed once per publication, like
+ * {@link cells}.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { Either } from "effect"
+ * import { Published, Summary } from "@welfare/core"
+ *
+ * const period = { start: "2016-01-01", end: "2016-12-31" }
+ * const m = (municipality: string, persons: number) =>
+ *   ({ indicator: "ind-families", assignment: "asg-1", period, municipality, value: persons, unit: "person", persons, measuredBy: "ufficio-di-piano", source: "case-records" }) as never
+ * const p = Either.getOrThrow(Published.publish(Summary.fromMeasurements([m("legnano", 40), m("canegrate", 3)])))
+ * const [total] = Published.totalCells(p)
+ * assert.ok(total !== undefined && !total.suppressed && total.persons === 43)
+ * ```
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const totalCells = (published: Published): ReadonlyArray<Cell> => ordered(published).totals
 
 /**
  * The published total of an indicator in a period over every municipality
@@ -313,8 +394,17 @@ export const total: {
  * @category combinators
  * @since 0.2.0
  */
-export const rollUp = (published: Published): Published =>
-  make({ ...published, cells: { ...published.totals }, totals: { ...published.totals }, rolledUp: true })
+export const rollUp = (published: Published): Published => {
+  const rolled = make({
+    ...published,
+    cells: { ...published.totals },
+    totals: { ...published.totals },
+    rolledUp: true
+  })
+  const totals = ordered(published).totals
+  orderedCache.set(rolled, { cells: totals, totals })
+  return rolled
+}
 
 /**
  * The cells that satisfy a predicate (one municipality's part, one
@@ -344,8 +434,20 @@ export const filter: {
   (published: Published, predicate: (cell: Cell) => boolean): Published
 } = dual(2, (published: Published, predicate: (cell: Cell) => boolean): Published => {
   const out: { [key: string]: Cell } = {}
-  for (const key in published.cells) if (predicate(published.cells[key]!)) out[key] = published.cells[key]!
-  return make({ ...published, cells: out })
+  const kept = new Set<Cell>()
+  for (const key in published.cells) {
+    const c = published.cells[key]!
+    if (predicate(c)) {
+      out[key] = c
+      kept.add(c)
+    }
+  }
+  const view = make({ ...published, cells: out })
+  // the view's cells keep the order of the publication's, when it is known
+  const source = orderedCache.get(published)
+  if (source !== undefined)
+    orderedCache.set(view, { cells: source.cells.filter((c) => kept.has(c)), totals: source.totals })
+  return view
 })
 
 const mergeRecords = (parts: ReadonlyArray<{ readonly [key: string]: Cell }>): { [key: string]: Cell } => {

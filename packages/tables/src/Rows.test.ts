@@ -205,6 +205,28 @@ describe("formats", () => {
     }
   })
 
+  it("property: a text column of any Unicode, empty strings and nulls in any order reads back equal from Arrow and its IPC bytes", () => {
+    const columns = [
+      { name: "a", type: "string" as const, nullable: true, description: { it: "a", en: "a" } },
+      { name: "b", type: "string" as const, nullable: true, description: { it: "b", en: "b" } }
+    ]
+    const text = fc.oneof(
+      fc.constant(null),
+      fc.constant(""),
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.constantFrom("Nerviano", "Città metropolitana", "Saint-Rhémy-en-Bosses", "🏠 casa")
+    )
+    fc.assert(
+      fc.property(fc.array(fc.record({ a: text, b: text }), { maxLength: 40 }), (values) => {
+        const rows: Rows.Rows = { name: "text", columns, rows: values }
+        expect(fromArrow(toArrow(rows), rows).rows).toEqual(values)
+        expect(fromArrow(tableFromIPC(toIpc(rows)), rows).rows).toEqual(values)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
   it("CSV: a header of column names, empty fields for nulls, read back equal", () => {
     for (const rows of all) {
       const text = Csv.format(rows)

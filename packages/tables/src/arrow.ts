@@ -94,7 +94,14 @@ const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string): D
       return C.boolsData(c)
     }
     case "string": {
-      const c = C.text(n)
+      // the text's size, exact when it is ASCII (a pass over values already read costs less than growing the buffer)
+      let bytes = 0
+      for (let i = 0; i < n; i++) {
+        const v = rows[i]![name]
+        if (typeof v === "string") bytes += v.length
+        else if (v !== null && v !== undefined) bytes += 8
+      }
+      const c = C.text(n, bytes)
       for (let i = 0; i < n; i++) {
         const v = rows[i]![name]
         C.setText(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))

@@ -30,18 +30,27 @@ export interface Text extends Validity {
   bytes: number
 }
 
-/** A `Utf8` column of `length` rows. @internal */
-export const text = (length: number): Text => ({
+/**
+ * A `Utf8` column of `length` rows, with room for `bytes` bytes of text
+ * (default 8 a row; it grows when that is not enough). Give the exact UTF-8
+ * size when it is known: the column then takes its buffer as it is, with no
+ * copy at the end, and no byte of memory is touched twice. On the machines
+ * measured, first touching fresh memory costs more than writing it
+ * (`docs/benchmarks.md`, scenario `tables`).
+ *
+ * @internal
+ */
+export const text = (length: number, bytes: number = length * 8): Text => ({
   ...validity(length),
   length,
   offsets: new Int32Array(length + 1),
-  data: new Uint8Array(Math.max(64, length * 8)),
+  data: new Uint8Array(bytes),
   bytes: 0
 })
 
 const reserve = (c: Text, n: number): void => {
   if (c.bytes + n <= c.data.length) return
-  const grown = new Uint8Array(Math.max(c.data.length * 2, c.bytes + n))
+  const grown = new Uint8Array(Math.max(c.data.length * 2, c.bytes + n, 64))
   grown.set(c.data.subarray(0, c.bytes))
   c.data = grown
 }
@@ -51,14 +60,16 @@ export const setText = (c: Text, i: number, s: string | null): void => {
   if (s !== null) {
     c.bitmap[i >> 3]! |= 1 << (i & 7)
     const n = s.length
-    // a UTF-16 code unit is at most 3 bytes of UTF-8
-    reserve(c, n * 3)
-    const data = c.data
+    // room for ASCII (one byte a code unit); a code unit is at most 3 bytes of UTF-8
+    reserve(c, n)
     const start = c.bytes
+    let data = c.data
     let j = start
     for (let k = 0; k < n; k++) {
       const ch = s.charCodeAt(k)
       if (ch >= 0x80) {
+        reserve(c, n * 3)
+        data = c.data
         j = start + encoder.encodeInto(s, data.subarray(start)).written
         break
       }
@@ -66,7 +77,8 @@ export const setText = (c: Text, i: number, s: string | null): void => {
     }
     c.bytes = j
   } else c.nulls++
-  c.offsets[i + 1] = c.bytes
+  // the offsets start zeroed: a column still empty (all null so far) is not written, so its pages stay untouched
+  if (c.bytes !== 0) c.offsets[i + 1] = c.bytes
 }
 
 /** The finished column. @internal */
@@ -77,7 +89,7 @@ export const textData = (c: Text): Data =>
     nullCount: c.nulls,
     nullBitmap: nullBitmap(c),
     valueOffsets: c.offsets,
-    data: c.data.slice(0, c.bytes)
+    data: c.bytes === c.data.length ? c.data : c.data.slice(0, c.bytes)
   })
 
 /** A `Float64` column being written. @internal */

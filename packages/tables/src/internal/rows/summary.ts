@@ -1,5 +1,4 @@
-import type { Published } from "@welfare/core"
-import { Summary as SummaryModule } from "@welfare/core"
+import { Published, Summary as SummaryModule } from "@welfare/core"
 import { type Column, col, orNull, periodColumns, type Rows, type Value } from "./model.js"
 
 /**
@@ -101,19 +100,6 @@ export const levelsOf = (c: SummaryModule.Cell): string | null => {
 export const municipalityOf = (scope: "cell" | "total", c: Published.Cell): string | null =>
   scope === "total" || c.municipality === undefined ? null : c.municipality
 
-/**
- * The keys of a published summary's cells and of its totals, each sorted
- * (code-unit order, the default sort): the order of the rows.
- *
- * @internal
- */
-export const sortedKeys = (
-  published: Published.Published
-): { readonly cells: ReadonlyArray<string>; readonly totals: ReadonlyArray<string> } => ({
-  cells: Object.keys(published.cells).sort(),
-  totals: Object.keys(published.totals).sort()
-})
-
 // Rows are object literals with every column in order (never spread from a
 // shared key object: a spread row is about a hundred times slower to build).
 const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
@@ -182,8 +168,7 @@ const summaryRow = (scope: "cell" | "total", c: Published.Cell): SummaryRow => {
  */
 export const summary = (published: Published.Published): Rows<SummaryRow> => {
   const rows: Array<SummaryRow> = []
-  const keys = sortedKeys(published)
-  for (const k of keys.cells) rows.push(summaryRow("cell", published.cells[k]!))
-  for (const k of keys.totals) rows.push(summaryRow("total", published.totals[k]!))
+  for (const c of Published.cells(published)) rows.push(summaryRow("cell", c))
+  for (const c of Published.totalCells(published)) rows.push(summaryRow("total", c))
   return { name: "summary", columns: summaryColumns, rows }
 }
