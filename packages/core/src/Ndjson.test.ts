@@ -70,7 +70,9 @@ describe("Ndjson", () => {
     }
     const normal = (raws: ReadonlyArray<Raw>): ReadonlyArray<Raw> =>
       raws.map((r) =>
-        r._tag === "Text" && /^[0-9]+$/.test(r.text) ? { _tag: "Read", value: r.text, line: r.line } : r
+        r._tag === "Text" && /^[0-9]+$/.test(r.text)
+          ? { _tag: "Value", index: 0, line: r.line, value: r.text }
+          : r
       )
     fc.assert(
       fc.property(

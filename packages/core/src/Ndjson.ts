@@ -100,8 +100,12 @@ const toEntry = <A>(
   decode: Decode<A>,
   fromText: ((text: string) => unknown) | undefined
 ): Entry<A> => {
-  // a line the kernel's reader read from its bytes (Decoder.compile(Measurement)): the decoder's value
-  if (raw._tag === "Read") return { _tag: "Value", index, line: raw.line, value: raw.value as A }
+  // a line the kernel's reader read from its bytes (Decoder.compile(Measurement)): the splitter
+  // made it as the entry itself, which only needs its index
+  if (raw._tag === "Value") {
+    raw.index = index
+    return raw as Entry<A>
+  }
   if (raw._tag === "Error") {
     return {
       _tag: "Problems",
