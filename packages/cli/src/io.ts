@@ -52,6 +52,13 @@ export interface Io {
   /** Whether standard error is a terminal: progress is shown only then. */
   readonly stderrIsTTY?: boolean
   /**
+   * Whether standard output is a terminal. When it is `false` (a file or a
+   * pipe), what a command prints there is written exactly, as `--out` writes
+   * a file; when it is a terminal, or unknown, control characters are
+   * escaped (see `terminalSafe`).
+   */
+  readonly stdoutIsTTY?: boolean
+  /**
    * Opens a file (`-` is standard input). Rejects with an error whose `code`
    * is a Node error code (`ENOENT`, `EACCES`, `EISDIR`, ...) when it cannot.
    */
@@ -129,6 +136,7 @@ export const nodeIo = (): Io => ({
     process.stderr.write(text)
   },
   stderrIsTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
   open: async (path) => {
     if (path === "-") return { size: undefined, chunks: process.stdin }
     const info = await stat(path)

@@ -4,6 +4,9 @@
  * that set a terminal's title or clear its screen, bidirectional overrides
  * that reorder what is read) as visible `\u001b` escapes, so a name in a
  * document can never drive the terminal of the person who checks it.
+ * Standard output sent to a file or a pipe is written exactly (as `ls`
+ * quotes names only on a terminal): it is data, such as a pseudonymised
+ * file, whose carriage returns and other control characters must survive.
  *
  * @since 0.1.0
  */
@@ -42,15 +45,29 @@ const safe = (text: string): string =>
       : escapeControl(text)
 
 /**
- * An io whose standard output and error escape control characters (the
- * command's own progress line, a leading carriage return and the sequence
- * that clears it, excepted).
+ * An io whose standard error, and standard output unless it is known not to
+ * be a terminal (`stdoutIsTTY === false`: a file or a pipe, written
+ * exactly), escape control characters (the command's own progress line, a
+ * leading carriage return and the sequence that clears it, excepted).
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { terminalSafe } from "@welfare/cli"
+ *
+ * const printed: Array<string> = []
+ * const io = (stdoutIsTTY: boolean) =>
+ *   terminalSafe({ stdout: (t) => void printed.push(t), stderr: () => {}, stdoutIsTTY, open: async () => { throw new Error("no files") }, writeFile: async () => {} })
+ * io(true).stdout("Coop\u001b[2J\r\n")
+ * io(false).stdout("Coop\u001b[2J\r\n")
+ * assert.deepStrictEqual(printed, ["Coop\\u001b[2J\\u000d\n", "Coop\u001b[2J\r\n"])
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
 export const terminalSafe = (io: Io): Io => ({
   ...io,
-  stdout: (text) => io.stdout(safe(text)),
+  stdout: io.stdoutIsTTY === false ? io.stdout : (text) => io.stdout(safe(text)),
   stderr: (text) => io.stderr(safe(text))
 })

@@ -3,7 +3,11 @@ import type { Io, Source } from "../src/index.js"
 /** An in-memory io: files as texts (or sources), outputs captured. */
 export const memoryIo = (
   files: Readonly<Record<string, string | Source>> = {},
-  options: { readonly stderrIsTTY?: boolean; readonly stdout?: (text: string) => void } = {}
+  options: {
+    readonly stderrIsTTY?: boolean
+    readonly stdoutIsTTY?: boolean
+    readonly stdout?: (text: string) => void
+  } = {}
 ) => {
   const out: Array<string> = []
   const err: Array<string> = []
@@ -12,6 +16,7 @@ export const memoryIo = (
     stdout: options.stdout ?? ((text) => void out.push(text)),
     stderr: (text) => void err.push(text),
     stderrIsTTY: options.stderrIsTTY ?? false,
+    ...(options.stdoutIsTTY === undefined ? {} : { stdoutIsTTY: options.stdoutIsTTY }),
     open: async (path) => {
       const file = files[path]
       if (file === undefined) throw Object.assign(new Error("not found"), { code: "ENOENT" })

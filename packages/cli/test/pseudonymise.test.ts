@@ -158,13 +158,26 @@ describe("the output is the former implementation's", () => {
   it("CSV: quoted fields with commas, quotes and line breaks, CRLF, a BOM, blank lines, empty values", async () => {
     const text =
       '\uFEFFcf,comune,nota\r\nRSSMRA80A01F205X,Legnano,"a, ""b""\r\nc"\r\n\r\n,Canegrate,\r\n"VRDLGU70B02F205Y",Rescaldina,"x"\r\n'
-    // -o: standard output escapes control characters (the carriage return inside the quotes)
+    // -o here; standard output is the same text when it is a file or a pipe (next test)
     const r = await runOn("c.csv", text, "cf", "-o", "o.csv")
     expect(r.code).toBe(ExitCode.ok)
     expect(r.written.get("o.csv")).toBe(previous(utf8(text), "csv", ["cf"]))
     expect(r.written.get("o.csv")).toBe(
       `cf,comune,nota\n${hmac("RSSMRA80A01F205X")},Legnano,"a, ""b""\r\nc"\n\n,Canegrate,\n${hmac("VRDLGU70B02F205Y")},Rescaldina,x\n`
     )
+  })
+
+  it("standard output sent to a file or a pipe is the -o file exactly (a carriage return inside quotes, an escape character); on a terminal it is escaped", async () => {
+    const text = 'cf,nota\r\nRSSMRA80A01F205X,"a\r\nb \u001b[2J"\r\n'
+    const toFile = await runOn("c.csv", text, "cf", "-o", "o.csv")
+    const printed = async (stdoutIsTTY: boolean) => {
+      const m = memoryIo({ "c.csv": text, "k.key": key }, { stdoutIsTTY })
+      expect(await run(args("c.csv", "cf"), m.io)).toBe(ExitCode.ok)
+      return m.stdout()
+    }
+    expect(await printed(false)).toBe(toFile.written.get("o.csv"))
+    expect(await printed(false)).toContain('"a\r\nb \u001b[2J"')
+    expect(await printed(true)).toContain('"a\\u000d\nb \\u001b[2J"')
   })
 
   it("NDJSON: CRLF, a BOM, blank lines, numbers, null and empty values, a missing property", async () => {
