@@ -3,11 +3,11 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import * as Label from "./Label.js"
-import * as Problem from "./Problem.js"
 import * as Arb from "./testing/index.js"
 
-const decode = Problem.decoder(Actor.Actor)
+const decode = Decoder.lazy(Actor.Actor)
 
 describe("Actor", () => {
   it("property: every kind maps to exactly one sector, and every kind and sector has both labels", () => {

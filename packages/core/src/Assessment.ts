@@ -150,7 +150,7 @@ const defaultAction = (t: Trait.Trait): Trait.Action => ({
  * const service = { id: Intervention.InterventionId.make("int-1"), delivery: "request-benefit", access: "overt-need-only" } as const
  * const [first] = Assessment.recommend(service)
  * assert.ok(first !== undefined && first.priority === 1)
- * const after = Assessment.assess(Assessment.apply(service, first))
+ * const after = Assessment.assess(Assessment.applyRecommendation(service, first))
  * assert.ok(Math.abs((after.index ?? 0) - (Assessment.assess(service).index ?? 0) - first.gain) < 1e-12)
  * ```
  *
@@ -223,13 +223,3 @@ export const applyRecommendation: {
     recommendation: Pick<Recommendation, "patch">
   ): I => Trait.applyPatch(intervention, recommendation.patch)
 )
-
-/**
- * The old name of {@link applyRecommendation} (it read like the lifecycles'
- * `apply`, which appends an event).
- *
- * @deprecated Use {@link applyRecommendation}.
- * @category combinators
- * @since 0.1.0
- */
-export const apply = applyRecommendation

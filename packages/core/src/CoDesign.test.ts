@@ -647,8 +647,7 @@ describe("CoDesign", { timeout: 120_000 }, () => {
       CoDesign.roleLabels,
       CoDesign.ruleLabels,
       CoDesign.eventTypeLabels,
-      CoDesign.kindLabels,
-      CoDesign.severityLabels
+      CoDesign.kindLabels
     ])
       for (const text of Object.values(labels)) {
         expect(text.it.length).toBeGreaterThan(0)

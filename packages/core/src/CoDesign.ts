@@ -44,15 +44,8 @@ import { toEffect, validator } from "./internal/contract.js"
 import type { Labels, Lang } from "./Label.js"
 import type * as Problem from "./Problem.js"
 
-export type {
-  AuditContext,
-  AuditDiagnostic,
-  Finding,
-  Rule,
-  Severity,
-  Source
-} from "./internal/codesign/audit.js"
-export { ruleSources, rules, severities } from "./internal/codesign/audit.js"
+export type { AuditContext, AuditDiagnostic, Rule, Source } from "./internal/codesign/audit.js"
+export { ruleSources, rules } from "./internal/codesign/audit.js"
 export type { EventOf, Participation, ProcessEncoded } from "./internal/codesign/events.js"
 export {
   Definition,
@@ -60,7 +53,6 @@ export {
   EventType,
   eventSchemas,
   eventTypes,
-  Instant,
   Process
 } from "./internal/codesign/events.js"
 export {
@@ -69,7 +61,6 @@ export {
   kindLabels,
   roleLabels,
   ruleLabels,
-  severityLabels,
   stageLabels
 } from "./internal/codesign/labels.js"
 export type { Phase } from "./internal/codesign/model.js"
@@ -503,8 +494,8 @@ export const formatStep = (step: Step, lang: Lang): string =>
 
 /**
  * The module's words in Italian and English: the entity's name and its main
- * fields (kinds, stages, activities, roles, events, severities and rules
- * have their own tables).
+ * fields (kinds, stages, activities, roles, events and rules have their
+ * own tables; the severities are `Problem.severityLabels`).
  *
  * @category labels
  * @since 0.3.0

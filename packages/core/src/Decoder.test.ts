@@ -28,7 +28,7 @@ const shape = (u: unknown): unknown =>
 
 const agree = <A, I>(schema: Schema.Schema<A, I, never>) => {
   const fast = Decoder.compile(schema)
-  // The reference is effect's own decoder, never the compiled path (which Problem.decoder also uses).
+  // The reference is effect's own decoder, never the compiled path (which Decoder.lazy also uses).
   const effect = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })
   const full = (input: unknown): Problem.Result<A> => Either.mapLeft(effect(input), Problem.fromParseError)
   return (input: unknown): Problem.Result<A> => {

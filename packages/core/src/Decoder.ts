@@ -126,7 +126,7 @@ export interface Options {
  * Makes a total decoder from a schema: unknown input in, the value or every
  * problem out. Never throws. Nothing is prepared until the first call, so a
  * module's decoders cost nothing at import time; the results are those of
- * {@link compile}. (This was `Problem.decoder`, now its deprecated alias.)
+ * {@link compile}.
  *
  * @example
  * ```ts

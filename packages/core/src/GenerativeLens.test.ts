@@ -4,6 +4,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Actor from "./Actor.js"
 import * as CoDesign from "./CoDesign.js"
+import * as Decoder from "./Decoder.js"
 import * as GenerativeLens from "./GenerativeLens.js"
 import * as Indicator from "./Indicator.js"
 import * as Partnership from "./Partnership.js"
@@ -30,7 +31,7 @@ const shares = (fractions: { readonly [id: string]: GenerativeLens.Fraction }) =
 
 describe("GenerativeLens: the ready-made indicators", () => {
   it("decode as indicator definitions, with Italian and English labels and distinct ids", () => {
-    const decode = Problem.decoder(Indicator.IndicatorDefinition)
+    const decode = Decoder.lazy(Indicator.IndicatorDefinition)
     for (const d of GenerativeLens.definitions)
       expect(decode(JSON.parse(JSON.stringify(d)))).toEqual(Either.right(d))
     expect(new Set(GenerativeLens.definitions.map((d) => d.id)).size).toBe(6)

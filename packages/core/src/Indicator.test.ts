@@ -3,6 +3,7 @@ import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
+import * as Decoder from "./Decoder.js"
 import * as Indicator from "./Indicator.js"
 import * as IndicatorAssignment from "./IndicatorAssignment.js"
 import * as Problem from "./Problem.js"
@@ -27,7 +28,7 @@ describe("IndicatorDefinition", () => {
 
 describe("IndicatorAssignment", () => {
   it("decodes the Legnano volunteer-hours assignment (seed 004)", () => {
-    const a = Problem.decoder(IndicatorAssignment.IndicatorAssignment)(volunteerHours)
+    const a = Decoder.lazy(IndicatorAssignment.IndicatorAssignment)(volunteerHours)
     expect(Either.isRight(a) && a.right.periods.map((p) => p.target)).toEqual([4600, 5000])
   })
 
@@ -42,7 +43,7 @@ describe("IndicatorAssignment", () => {
     ))
 
   it("refuses NaN and Infinity in targets, ranges and baselines, every one at once, with paths", () => {
-    const decode = Problem.decoder(IndicatorAssignment.IndicatorAssignment)
+    const decode = Decoder.lazy(IndicatorAssignment.IndicatorAssignment)
     const result = decode({
       ...volunteerHours,
       baseline: { date: "2015-12-31", value: Number.NaN },
@@ -70,7 +71,7 @@ describe("IndicatorAssignment", () => {
   })
 
   it("property: a target range holding NaN or an infinity never decodes (what JSON would turn into null)", () => {
-    const decode = Problem.decoder(IndicatorAssignment.Range)
+    const decode = Decoder.lazy(IndicatorAssignment.Range)
     fc.assert(
       fc.property(
         fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),

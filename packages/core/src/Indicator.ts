@@ -410,41 +410,6 @@ export const referenceProblems = (
 ): Array<Problem.Problem> => duplicateIds(items, (d) => d.id, path, "indicator")
 
 /**
- * The severities, from the most serious: `Problem.severities`, the
- * library's one table.
- *
- * @deprecated Use `Problem.severities`.
- * @category constants
- * @since 0.1.0
- */
-export const severities = Problem.severities
-
-/**
- * The severity of a finding: `Problem.Severity`.
- *
- * @deprecated Use `Problem.Severity`.
- * @category models
- * @since 0.1.0
- */
-export const Severity = Problem.Severity
-
-/**
- * @deprecated Use `Problem.Severity`.
- * @category models
- * @since 0.1.0
- */
-export type Severity = Problem.Severity
-
-/**
- * Italian and English labels of the severities: `Problem.severityLabels`.
- *
- * @deprecated Use `Problem.severityLabels`.
- * @category labels
- * @since 0.1.0
- */
-export const severityLabels: Labels<Severity> = Problem.severityLabels
-
-/**
  * What a validator of the evaluation modules found.
  *
  * @category constants
@@ -536,39 +501,6 @@ export const findingCodeLabels: Labels<FindingCode> = {
 export type Diagnostic = Problem.Diagnostic<FindingCode>
 
 /**
- * The schema of an evaluation diagnostic.
- *
- * @deprecated Use `Problem.Diagnostic(Indicator.findingCodes, ...)`; the type is {@link Diagnostic}.
- * @category models
- * @since 0.1.0
- */
-export const Finding = Problem.Diagnostic(findingCodes, "Finding")
-
-/**
- * A finding of a validator: now a {@link Diagnostic} (the same fields).
- *
- * @deprecated Use {@link Diagnostic} (`Problem.Diagnostic<FindingCode>`); kept for one release.
- * @category models
- * @since 0.1.0
- */
-export type Finding = Diagnostic
-
-/**
- * Builds a finding: `Problem.diagnostic`.
- *
- * @deprecated Use `Problem.diagnostic`.
- * @category constructors
- * @since 0.1.0
- */
-export const finding: (
-  code: FindingCode,
-  severity: Problem.Severity,
-  path: ReadonlyArray<Problem.PathSegment>,
-  message: string,
-  source: string
-) => Diagnostic = Problem.diagnostic
-
-/**
  * The finding for a level that is not on the scale of a qualitative
  * indicator, or none when it is: one check for targets, baselines and
  * measurements alike.
@@ -592,15 +524,6 @@ export const unknownLevel = (
         )
       ]
     : []
-
-/**
- * Renders a finding as one line: `error path: message (source)`.
- *
- * @deprecated Use `Problem.formatDiagnostic`.
- * @category formatting
- * @since 0.1.0
- */
-export const formatFinding: (f: Diagnostic) => string = Problem.formatDiagnostic
 
 /**
  * The findings of severity `error` as problems (code `unknown-reference` for

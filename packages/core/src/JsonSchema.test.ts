@@ -8,6 +8,7 @@ import * as AST from "effect/SchemaAST"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { breathe } from "../test/laws.js"
+import * as Decoder from "./Decoder.js"
 import * as JsonSchema from "./JsonSchema.js"
 import * as Problem from "./Problem.js"
 import * as Territory from "./Territory.js"
@@ -86,7 +87,7 @@ const encoded = (name: JsonSchema.EntityName): fc.Arbitrary<unknown> => {
 }
 
 const rejectedByDecoder = (name: JsonSchema.EntityName, input: unknown): boolean =>
-  Either.isLeft(Problem.decoder(schemaOf(name))(input))
+  Either.isLeft(Decoder.lazy(schemaOf(name))(input))
 
 /**
  * The schema without the refinements that JSON Schema cannot say (those
@@ -125,7 +126,7 @@ const shapeOf = (ast: AST.AST): AST.AST => {
 }
 
 const rejectedByShape = (name: JsonSchema.EntityName, input: unknown): boolean =>
-  Either.isLeft(Problem.decoder(Schema.make(shapeOf(schemaOf(name).ast)))(input))
+  Either.isLeft(Decoder.lazy(Schema.make(shapeOf(schemaOf(name).ast)))(input))
 
 /**
  * The entities whose JSON Schema says every rule of the decoder (shape and

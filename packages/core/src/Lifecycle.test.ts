@@ -17,7 +17,7 @@ import * as Arb from "./testing/index.js"
 const takingCharge: Lifecycle<
   TakingCharge.CaseState | undefined,
   TakingCharge.Event,
-  TakingCharge.StepProblem
+  TakingCharge.StepDiagnostic
 > = {
   initial: undefined,
   apply: (state, event, index) => TakingCharge.apply(state, event, { index }),

@@ -1,11 +1,11 @@
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
+import * as Decoder from "./Decoder.js"
 import * as Measurement from "./Measurement.js"
-import * as Problem from "./Problem.js"
 import * as Arb from "./testing/evaluation.js"
 
-const decode = Problem.decoder(Measurement.Measurement)
+const decode = Decoder.lazy(Measurement.Measurement)
 // the 2016 volunteer hours of Legnano, recorded by the Casa del Volontariato (seed 004)
 const legnano2016 = {
   id: "msr-hours-legnano-2016",

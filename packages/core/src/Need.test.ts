@@ -3,12 +3,13 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import * as Label from "./Label.js"
 import * as Need from "./Need.js"
 import * as Problem from "./Problem.js"
 import * as Arb from "./testing/index.js"
 
-const decode = Problem.decoder(Need.Need)
+const decode = Decoder.lazy(Need.Need)
 
 // Seed 003, workshop 3 (rows 58-65): vulnerability between work and housing, noticed by a
 // social sensor in a place of daily life (row 85), not yet recognised by a service.

@@ -30,10 +30,9 @@
 import { UndirectedGraph } from "graphology"
 import * as Actor from "./Actor.js"
 import { fromEdges } from "./internal/network/csr.js"
-import { sectorIn } from "./internal/network/metrics.js"
 import type { Internal, PartnershipNetwork } from "./internal/network/model.js"
 import { byCodeUnits, Internals, sectorIndex, TypeId } from "./internal/network/model.js"
-import { measure, summary } from "./internal/network/report.js"
+import { summary } from "./internal/network/report.js"
 
 export type { SectorMatrix, Tie } from "./internal/network/metrics.js"
 export {
@@ -195,22 +194,3 @@ export const isConnectedCrossSector = (territory: {
     readonly members: ReadonlyArray<{ readonly actor: Actor.ActorId }>
   }>
 }): boolean => summary(fromTerritory(territory)).connectedCrossSector
-
-/**
- * The old name of {@link measure} (it read like the report package).
- *
- * @deprecated use {@link measure}
- * @category calculators
- * @since 0.1.0
- */
-export const report = measure
-
-/**
- * The old name of {@link sectorIn} (it read like `Actor.sectorOf`, which
- * takes an actor, not a network).
- *
- * @deprecated use {@link sectorIn}
- * @category getters
- * @since 0.1.0
- */
-export const sectorOf = sectorIn

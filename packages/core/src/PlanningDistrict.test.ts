@@ -2,11 +2,11 @@ import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
+import * as Decoder from "./Decoder.js"
 import * as PlanningDistrict from "./PlanningDistrict.js"
-import * as Problem from "./Problem.js"
 import * as Territory from "./Territory.js"
 
-const decode = Problem.decoder(PlanningDistrict.PlanningDistrict)
+const decode = Decoder.lazy(PlanningDistrict.PlanningDistrict)
 
 describe("PlanningDistrict", () => {
   it("property: a planning district round-trips through JSON (invariant 14)", async () => {

@@ -83,27 +83,6 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
 export type Result<A> = Either.Either<A, readonly [Problem, ...Array<Problem>]>
 
 /**
- * Makes a total decoder from a schema: `Decoder.lazy`, the one public way
- * in (the compiler lives behind `Decoder`).
- *
- * @deprecated Use `Decoder.lazy` (or `Decoder.compile` to prepare it at once); kept for one release.
- * @category decoding
- * @since 0.1.0
- */
-export { lazy as decoder } from "./internal/compile/decoder.js"
-
-/**
- * Options of a decoder: `Decoder.Options`.
- *
- * @deprecated Use `Decoder.Options`.
- * @category decoding
- * @since 0.1.0
- */
-export interface DecoderOptions {
-  readonly unknownProperties?: "problem" | "ignore"
-}
-
-/**
  * The one implementation behind `Decoder.lazy` and `Decoder.compile`
  * (`internal/compile/decoder.ts`).
  *

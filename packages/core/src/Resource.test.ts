@@ -3,11 +3,11 @@ import { pipe } from "effect/Function"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
-import * as Problem from "./Problem.js"
+import * as Decoder from "./Decoder.js"
 import * as Resource from "./Resource.js"
 import * as Arb from "./testing/index.js"
 
-const decode = Problem.decoder(Resource.Resource)
+const decode = Decoder.lazy(Resource.Resource)
 
 describe("Resource", () => {
   it("property: totals are additive (totals of a concatenation is the sum of the totals)", () => {

@@ -106,9 +106,9 @@ abstract class Step implements fc.Command<Model, Real> {
     const result = TakingCharge.apply(r.state, event, { needs: new Set(known) })
     if (Either.isLeft(result)) {
       expect(result.left).toHaveLength(1)
-      expect(result.left[0].kind, `${self.toString()} at stage ${m.stage}`).toBe(expected)
+      expect(result.left[0].code, `${self.toString()} at stage ${m.stage}`).toBe(expected)
       expect(result.left[0].eventId).toBe(event.eventId)
-      reachedProblems.add(result.left[0].kind)
+      reachedProblems.add(result.left[0].code)
     } else {
       expect(expected, `${self.toString()} at stage ${m.stage}`).toBeUndefined()
       self.update(m)

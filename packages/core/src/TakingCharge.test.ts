@@ -4,6 +4,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatted, roundTrip } from "../test/laws.js"
 import * as Actor from "./Actor.js"
+import * as Decoder from "./Decoder.js"
 import * as Label from "./Label.js"
 import * as Need from "./Need.js"
 import * as Person from "./Person.js"
@@ -69,7 +70,7 @@ const replayOk = (events: ReadonlyArray<Event>) => {
 }
 const problemsOf = (events: ReadonlyArray<Event>) =>
   Either.match(TakingCharge.replay(events), {
-    onLeft: (ps) => ps.map((p) => [p.kind, p.eventId, p.index] as const),
+    onLeft: (ps) => ps.map((p) => [p.code, p.eventId, p.index] as const),
     onRight: () => []
   })
 const timeOf = (e: Event) => Date.parse(e.at)
@@ -161,7 +162,7 @@ describe("TakingCharge", () => {
       problemsOf([n1, { ...(n2 as TakingCharge.NeedRecorded), person: Person.PersonId.make("p-0099") }])
     ).toEqual([["other-person", "ev-2", 1]])
     const unknown = TakingCharge.replay(cremona, { needs: new Set([casa]) })
-    expect(Either.isLeft(unknown) && unknown.left.map((p) => [p.kind, p.eventId, p.need])).toEqual([
+    expect(Either.isLeft(unknown) && unknown.left.map((p) => [p.code, p.eventId, p.need])).toEqual([
       ["unknown-need", "ev-2", "need-lavoro-01"],
       ["need-not-in-case", "ev-3", "need-lavoro-01"],
       ["choice-without-demand", "ev-4", undefined],
@@ -213,7 +214,7 @@ describe("TakingCharge", () => {
   })
 
   it("accepts only UTC times to the second that name a real day", () => {
-    const decode = Problem.decoder(TakingCharge.Timestamp)
+    const decode = Decoder.lazy(TakingCharge.Timestamp)
     for (const ok of ["2025-02-03T09:30:00Z", "2024-02-29T23:59:59Z"])
       expect(Either.isRight(decode(ok))).toBe(true)
     for (const bad of [
@@ -440,8 +441,8 @@ describe("TakingCharge", () => {
         ([histories, one, two]) => {
           const r1 = TakingCharge.replayAll(one)
           const r2 = TakingCharge.replayAll(two)
-          const key = (ps: ReadonlyArray<TakingCharge.StepProblem>) =>
-            ps.map((p) => `${p.caseId}|${p.eventId}|${p.kind}|${p.allowed.join(",")}`).sort()
+          const key = (ps: ReadonlyArray<TakingCharge.StepDiagnostic>) =>
+            ps.map((p) => `${p.caseId}|${p.eventId}|${p.code}|${p.allowed.join(",")}`).sort()
           expect(r1.open).toEqual(r2.open)
           expect(r1.closed).toEqual(r2.closed)
           expect(key(r1.problems)).toEqual(key(r2.problems))

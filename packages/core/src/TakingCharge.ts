@@ -7,7 +7,7 @@
  *
  * A case is a list of tagged events (`_tag`) stamped with the library's one
  * branded `Timestamp`; {@link apply} applies one event to a state and
- * returns the new state or a non-empty list of {@link StepProblem}s (the
+ * returns the new state or a non-empty list of {@link StepDiagnostic}s (the
  * shape `CoDesign.apply` shares), {@link replay} is the fold of that step
  * and returns the state or every problem, each naming the event by id and
  * index. An event that breaks a rule is never half-applied:
@@ -35,7 +35,7 @@ import type { Event } from "./internal/takingcharge/events.js"
 import * as Events from "./internal/takingcharge/events.js"
 import * as Personalisation from "./internal/takingcharge/personalisation.js"
 import * as Replay from "./internal/takingcharge/replay.js"
-import type { StepProblem } from "./internal/takingcharge/rules.js"
+import type { StepDiagnostic } from "./internal/takingcharge/rules.js"
 import * as Rules from "./internal/takingcharge/rules.js"
 import type { CaseState } from "./internal/takingcharge/state.js"
 import * as State from "./internal/takingcharge/state.js"
@@ -75,7 +75,7 @@ export { hasPersonContribution, personalisationKinds } from "./internal/takingch
 export type { Known } from "./internal/takingcharge/problems.js"
 export { historyProblems, message, referenceProblems, toProblem } from "./internal/takingcharge/problems.js"
 export type { ClosedSummary, Replayed } from "./internal/takingcharge/replay.js"
-export type { Options, StepDiagnostic, StepProblem, StepProblemKind } from "./internal/takingcharge/rules.js"
+export type { Options, StepDiagnostic, StepProblemKind } from "./internal/takingcharge/rules.js"
 export { stepProblemKinds } from "./internal/takingcharge/rules.js"
 export type { CaseState, Stage } from "./internal/takingcharge/state.js"
 export { stageOfEvent, stageRank, stages } from "./internal/takingcharge/state.js"
@@ -198,7 +198,7 @@ const isEvent = (u: unknown): boolean =>
  * }
  * const result = TakingCharge.apply(undefined, choice)
  * assert.ok(Either.isLeft(result))
- * assert.strictEqual(result.left[0].kind, "demand-without-need")
+ * assert.strictEqual(result.left[0].code, "demand-without-need")
  * assert.strictEqual(result.left[0].eventId, "ev-3")
  * ```
  *
@@ -208,12 +208,14 @@ const isEvent = (u: unknown): boolean =>
   (
     event: Event,
     options?: Rules.Options
-  ): (state: CaseState | undefined) => Either.Either<CaseState, readonly [StepProblem, ...Array<StepProblem>]>
+  ): (
+    state: CaseState | undefined
+  ) => Either.Either<CaseState, readonly [StepDiagnostic, ...Array<StepDiagnostic>]>
   (
     state: CaseState | undefined,
     event: Event,
     options?: Rules.Options
-  ): Either.Either<CaseState, readonly [StepProblem, ...Array<StepProblem>]>
+  ): Either.Either<CaseState, readonly [StepDiagnostic, ...Array<StepDiagnostic>]>
 } = dual(
   (args) => args.length >= 2 && isEvent(args[1]),
   (state: CaseState | undefined, event: Event, options: Rules.Options = {}) =>
@@ -252,7 +254,7 @@ const isEvent = (u: unknown): boolean =>
  * const result = TakingCharge.replay(history)
  * assert.ok(Either.isLeft(result))
  * assert.deepStrictEqual(
- *   result.left.map((p) => [p.kind, p.eventId, p.index]),
+ *   result.left.map((p) => [p.code, p.eventId, p.index]),
  *   [["time-goes-back", "ev-3", 2]]
  * )
  * assert.deepStrictEqual(TakingCharge.replay(history.slice(0, 2)).pipe(Either.map((s) => s?.stage)), Either.right("demand"))
@@ -263,7 +265,7 @@ const isEvent = (u: unknown): boolean =>
  */ export const replay: (
   events: Iterable<Event>,
   options?: Omit<Rules.Options, "index">
-) => Either.Either<CaseState | undefined, readonly [StepProblem, ...Array<StepProblem>]> = Replay.replay
+) => Either.Either<CaseState | undefined, readonly [StepDiagnostic, ...Array<StepDiagnostic>]> = Replay.replay
 
 /**
  * Replays one flat stream of events of many cases (in the order of the

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest"
 import { breathe, formatted, roundTrip } from "../test/laws.js"
 import * as Actor from "./Actor.js"
 import type * as CoDesign from "./CoDesign.js"
+import * as Decoder from "./Decoder.js"
 import * as Problem from "./Problem.js"
 import * as Territory from "./Territory.js"
 import * as Arb from "./testing/index.js"
@@ -508,7 +509,7 @@ describe("Territory", () => {
   })
 
   it("the checked schema rejects what integrity rejects", () => {
-    const decode = Problem.decoder(Territory.Territory)
+    const decode = Decoder.lazy(Territory.Territory)
     const bad = { ...legnano, actors: [...legnano.actors, legnano.actors[0]] }
     expect(formatted(decode(bad))).toEqual([
       'actors[3].id: the actor id "comune-legnano" is already used by actors[0]: give every actor its own id'

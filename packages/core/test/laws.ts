@@ -2,6 +2,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { expect } from "vitest"
+import * as Decoder from "../src/Decoder.js"
 import * as Problem from "../src/Problem.js"
 
 /**
@@ -14,7 +15,7 @@ export const roundTrip = <A, I>(
   numRuns = 300
 ) => {
   const encode = Schema.encodeSync(schema)
-  const decode = Problem.decoder(schema)
+  const decode = Decoder.lazy(schema)
   // async, yielding at each run (see breathe): a heavy round trip never starves the test worker
   return fc.assert(
     fc.asyncProperty(arbitrary, async (value) => {

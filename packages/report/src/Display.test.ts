@@ -1,8 +1,7 @@
-import { Assessment, Intervention } from "@welfare/core"
+import { Assessment, Intervention, type Published } from "@welfare/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Display from "./Display.js"
-import type * as From from "./From.js"
 import type { Table } from "./View.js"
 
 const bundle = (d: Display.Displayable) => d[Display.jupyter]()
@@ -54,7 +53,7 @@ describe("display: the data resource beside HTML and Vega-Lite", () => {
               levels: {}
             }
           }
-        } as unknown as From.PublishedLike,
+        } as unknown as Published.Published,
         { lang: "en" }
       )
     )

@@ -170,17 +170,6 @@ export const progress = (
 })
 
 /**
- * What a summary table reads: a published summary (the core's
- * `Published.Published`, made by `Published.publish`). Renderers take only
- * that type: a raw `Summary` holds every small count.
- *
- * @deprecated use `Published.Published` from `@welfare/core`
- * @category models
- * @since 0.1.0
- */
-export type PublishedLike = Published.Published
-
-/**
  * A table of a published summary: one row per indicator, period and
  * municipality, with its measurements and persons. A suppressed cell shows
  * "< 5" for persons (or "hidden to protect another cell" when it was hidden

@@ -31,12 +31,6 @@ export * as Analysis from "./Analysis.js"
  */
 export * as Display from "./Display.js"
 /**
- * The former lower-case name of {@link Display}.
- * @deprecated Use `Display`: every namespace of the package is PascalCase.
- * @since 0.1.0
- */
-export * as display from "./Display.js"
-/**
  * Adapters from the models of `@welfare/core` to view models.
  * @since 0.1.0
  */

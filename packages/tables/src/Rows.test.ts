@@ -154,7 +154,7 @@ describe("Rows of the example territory (Ambito di Legnano)", () => {
   it("network: 17 actors and the ties of the report", () => {
     const actors = Rows.networkActors(network).rows
     expect(actors.length).toBe(17)
-    const report = PartnershipNetwork.report(network)
+    const report = PartnershipNetwork.measure(network)
     expect(Rows.networkTies(network).rows.length).toBe(report.ties)
     expect(actors.filter((a) => a.isolated).map((a) => a.actor)).toEqual([...report.isolated])
     // degree sums to twice the ties

@@ -175,7 +175,7 @@ const ours = Decoder.compile(Actor.Actor)
 const oursMeasurement = Decoder.compile(Measurement.Measurement)
 const effect = Schema.decodeUnknownEither(Actor.Actor)
 const effectMeasurement = Schema.decodeUnknownEither(Measurement.Measurement)
-// effect's own decoder with every error, mapped to problems: what Problem.decoder did before it took the compiled path.
+// effect's own decoder with every error, mapped to problems: what the library's decoder did before it took the compiled path.
 const effectAllErrors = Schema.decodeUnknownEither(Actor.Actor, { errors: "all", onExcessProperty: "ignore" })
 const problemDecoder = (input: unknown): { readonly _tag: string } => {
   const r = effectAllErrors(input)

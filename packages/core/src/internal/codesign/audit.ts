@@ -14,26 +14,6 @@ import { state } from "./process.js"
 import { activityStages, type ProjectState, participantsOf, type State, stageIndex } from "./state.js"
 
 /**
- * Every severity, from the most serious: `Problem.severities`, the
- * library's one table.
- *
- * @deprecated Use `Problem.severities`.
- * @category constants
- * @since 0.1.0
- */
-export const severities = Problem.severities
-
-/**
- * How serious a diagnostic is: `error` (a rule is broken), `warning` (a rule
- * is at risk, or broken in a way that can still be repaired) or `info`.
- *
- * @deprecated Use `Problem.Severity`.
- * @category models
- * @since 0.1.0
- */
-export type Severity = Problem.Severity
-
-/**
  * Every rule {@link audit} checks, in the order findings are listed.
  *
  * @category constants
@@ -100,24 +80,11 @@ export const ruleSources: { readonly [R in Rule]: Source } = {
  * @since 0.3.0
  */
 export interface AuditDiagnostic extends Problem.Diagnostic<Rule> {
-  /** The rule: the same as `code`. @deprecated Read `code`. */
-  readonly rule: Rule
   readonly seed: Source
   readonly actors?: ReadonlyArray<Actor.ActorId>
   readonly project?: CitizenshipCharter.ProjectId
   readonly activity?: Activity
 }
-
-/**
- * One rule broken or at risk: now an {@link AuditDiagnostic}; its `source`
- * is text (`"seed 003_5df635cd6d484fa5.txt, row 51"`), the file and row are
- * in `seed`.
- *
- * @deprecated Use {@link AuditDiagnostic}; kept for one release.
- * @category models
- * @since 0.1.0
- */
-export type Finding = AuditDiagnostic
 
 /**
  * What {@link audit} may know besides the process: the kinds of the actors
@@ -165,7 +132,7 @@ const phaseLabel = (a: Activity): string => activityLabels[a].en.toLowerCase()
 
 const finding = (
   rule: Rule,
-  severity: Severity,
+  severity: Problem.Severity,
   message: string,
   about: {
     actors?: Iterable<Actor.ActorId>
@@ -178,7 +145,6 @@ const finding = (
   path: [],
   message,
   source: `seed ${ruleSources[rule].file}, row ${ruleSources[rule].row}`,
-  rule,
   seed: ruleSources[rule],
   ...(about.actors === undefined ? {} : { actors: sorted(about.actors) }),
   ...(about.project === undefined ? {} : { project: about.project }),
@@ -196,7 +162,7 @@ interface Audit {
   readonly started: boolean
 }
 
-const severityOf = (w: "over" | "open" | "ahead"): Severity | undefined =>
+const severityOf = (w: "over" | "open" | "ahead"): Problem.Severity | undefined =>
   w === "over" ? "error" : w === "open" ? "warning" : undefined
 
 /** Equal dignity (seed 003, row 51). */
@@ -470,7 +436,7 @@ export const audit = (process: Process, context: AuditContext = {}): ReadonlyArr
   const order = (f: AuditDiagnostic) =>
     [
       String(rules.indexOf(f.code)).padStart(2, "0"),
-      severities.indexOf(f.severity),
+      Problem.severities.indexOf(f.severity),
       f.project ?? "",
       f.activity === undefined ? "" : String(activities.indexOf(f.activity)),
       f.message

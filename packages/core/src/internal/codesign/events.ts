@@ -11,23 +11,6 @@ import * as Timestamp from "../../Timestamp.js"
 import { literals, optional, text } from "../schema.js"
 import { Activity, CoDesignId, EventId, Kind, Participant, Service, Trigger } from "./model.js"
 
-/**
- * The time of an event: the library's one branded timestamp (`Timestamp`),
- * an ISO 8601 UTC time to the second such as `2015-05-20T17:30:00Z`.
- *
- * @deprecated Since 0.2.0: use `Timestamp.Timestamp` (the same schema).
- * @category models
- * @since 0.1.0
- */
-export const Instant = Timestamp.Timestamp
-
-/**
- * @deprecated Since 0.2.0: use `Timestamp.Timestamp`.
- * @category models
- * @since 0.1.0
- */
-export type Instant = Timestamp.Timestamp
-
 const common = { eventId: EventId, at: Timestamp.Timestamp, by: Actor.ActorId }
 
 // In memory an event is tagged (`_tag`), like every event of the library; in

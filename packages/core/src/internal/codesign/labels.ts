@@ -1,11 +1,10 @@
 /**
  * The Italian and English labels of co-design's kinds, stages, activities,
- * roles, event types, severities and rules.
+ * roles, event types and rules.
  * @internal
  */
 import type { Labels } from "../../Label.js"
-import * as Problem from "../../Problem.js"
-import type { Rule, Severity } from "./audit.js"
+import type { Rule } from "./audit.js"
 import type { EventType } from "./events.js"
 import type { Activity, Kind, Role, Stage } from "./model.js"
 
@@ -94,16 +93,6 @@ export const eventTypeLabels: Labels<EventType> = {
   closed: { it: "Chiusura", en: "Closed" },
   "participation-recorded": { it: "Partecipazione registrata", en: "Participation recorded" }
 }
-
-/**
- * Italian and English labels of the severities: `Problem.severityLabels`,
- * the library's one table.
- *
- * @deprecated Use `Problem.severityLabels`.
- * @category labels
- * @since 0.1.0
- */
-export const severityLabels: Labels<Severity> = Problem.severityLabels
 
 /**
  * Italian and English labels of the rules, close to the words of the seeds.

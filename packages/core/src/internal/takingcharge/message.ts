@@ -4,16 +4,16 @@
  * @internal
  */
 import type { EventKind } from "./events.js"
-import type { StepProblem, StepProblemKind } from "./rules.js"
+import type { StepDiagnostic, StepProblemKind } from "./rules.js"
 
 /**
- * What a step problem's sentence reads: its kind, the event and the case, what
+ * What a step problem's sentence reads: its code (the kind of problem), the event and the case, what
  * was allowed, and the need.
  *
  * @category models
  * @since 0.3.0
  */
-export type StepFacts = Pick<StepProblem, "kind" | "eventId" | "caseId" | "allowed" | "need">
+export type StepFacts = Pick<StepDiagnostic, "code" | "eventId" | "caseId" | "allowed" | "need">
 
 /** The seed rule every step problem reads: the traceable path need, demand, choice. */
 export const source = "seed 003_5df635cd6d484fa5.txt, row 29"
@@ -45,7 +45,7 @@ const allowedText = (allowed: ReadonlyArray<EventKind>): string =>
  */
 export const message = (p: StepFacts): string => {
   const ev = `event "${p.eventId}" of case "${p.caseId}"`
-  switch (p.kind) {
+  switch (p.code) {
     case "other-case":
       return `${ev} belongs to another case than the one replayed: replay each case on its own, or use replayAll`
     case "after-close":

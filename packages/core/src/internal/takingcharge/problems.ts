@@ -7,7 +7,7 @@ import * as Problem from "../../Problem.js"
 import type { Event } from "./events.js"
 import { fieldOf, message } from "./message.js"
 import { replayAll } from "./replay.js"
-import type { Options, StepProblem, StepProblemKind } from "./rules.js"
+import type { Options, StepDiagnostic, StepProblemKind } from "./rules.js"
 
 export { message }
 
@@ -33,8 +33,8 @@ const codeOf: { readonly [K in StepProblemKind]: Problem.ProblemCode } = {
  * @category conversions
  * @since 0.1.0
  */
-export const toProblem = (p: StepProblem, path: ReadonlyArray<string | number>): Problem.Problem =>
-  Problem.make(codeOf[p.kind], [...path, p.index, ...fieldOf[p.kind]], message(p))
+export const toProblem = (p: StepDiagnostic, path: ReadonlyArray<string | number>): Problem.Problem =>
+  Problem.make(codeOf[p.code], [...path, p.index, ...fieldOf[p.code]], message(p))
 
 /**
  * Every problem of a flat event log of many cases as {@link Problem.Problem}s

@@ -8,20 +8,20 @@ import type { Timestamp } from "../../Timestamp.js"
 import * as Lifecycle from "../lifecycle/kernel.js"
 import type { CaseId, CloseReason, Event } from "./events.js"
 import { hasPersonContribution } from "./personalisation.js"
-import { type Applied, applyAt, diagnose, type Options, type StepProblem } from "./rules.js"
+import { type Applied, applyAt, diagnose, type Options, type StepDiagnostic } from "./rules.js"
 import { type CaseState, next } from "./state.js"
 
 export const replay = (
   events: Iterable<Event>,
   options: Omit<Options, "index"> = {}
-): Either.Either<CaseState | undefined, Lifecycle.Diagnostics<StepProblem>> => {
+): Either.Either<CaseState | undefined, Lifecycle.Diagnostics<StepDiagnostic>> => {
   let caseId: CaseId | undefined
   const step = (state: CaseState | undefined, event: Event, index: number): Applied => {
     if (caseId === undefined) caseId = event.caseId
     if (event.caseId !== caseId) return Lifecycle.fail(diagnose("other-case", event, index, next(state)))
     return applyAt(state, event, index, options.needs)
   }
-  const { state, problems } = Lifecycle.fold<CaseState | undefined, Event, StepProblem>(
+  const { state, problems } = Lifecycle.fold<CaseState | undefined, Event, StepDiagnostic>(
     step,
     undefined,
     events
@@ -58,7 +58,7 @@ export interface ClosedSummary {
 export interface Replayed {
   readonly open: ReadonlyMap<CaseId, CaseState>
   readonly closed: ReadonlyMap<CaseId, ClosedSummary>
-  readonly problems: ReadonlyArray<StepProblem>
+  readonly problems: ReadonlyArray<StepDiagnostic>
   readonly events: number
 }
 
@@ -76,7 +76,7 @@ const summarise = (s: CaseState): ClosedSummary => ({
 export const replayAll = (events: Iterable<Event>, options: Omit<Options, "index"> = {}): Replayed => {
   const open = new Map<CaseId, CaseState>()
   const closed = new Map<CaseId, ClosedSummary>()
-  const problems: Array<StepProblem> = []
+  const problems: Array<StepDiagnostic> = []
   let index = 0
   for (const event of events) {
     if (closed.has(event.caseId)) {

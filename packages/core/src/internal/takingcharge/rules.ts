@@ -77,23 +77,12 @@ export type StepProblemKind = (typeof stepProblemKinds)[number]
  * @since 0.3.0
  */
 export interface StepDiagnostic extends Problem.Diagnostic<StepProblemKind> {
-  /** The kind: the same as `code`. @deprecated Read `code`. */
-  readonly kind: StepProblemKind
   readonly index: number
   readonly eventId: EventId
   readonly caseId: CaseId
   readonly allowed: ReadonlyArray<EventKind>
   readonly need?: NeedId
 }
-
-/**
- * A problem of one event in its history: now a {@link StepDiagnostic}.
- *
- * @deprecated Use {@link StepDiagnostic}; kept for one release.
- * @category models
- * @since 0.1.0
- */
-export type StepProblem = StepDiagnostic
 
 /**
  * Options of {@link apply}, {@link replay} and {@link replayAll}: the index of
@@ -109,7 +98,7 @@ export interface Options {
 }
 
 /** The result of applying one event: the new state, or its problem. */
-export type Applied = Lifecycle.Applied<CaseState, StepProblem>
+export type Applied = Lifecycle.Applied<CaseState, StepDiagnostic>
 
 /** The diagnostic of one event's problem, whole (its sentence and path computed once). */
 export const diagnose = (
@@ -121,13 +110,13 @@ export const diagnose = (
 ): StepDiagnostic => {
   const facts =
     need === undefined
-      ? { kind, eventId: event.eventId, caseId: event.caseId, allowed }
-      : { kind, eventId: event.eventId, caseId: event.caseId, allowed, need }
+      ? { eventId: event.eventId, caseId: event.caseId, allowed }
+      : { eventId: event.eventId, caseId: event.caseId, allowed, need }
   return {
     code: kind,
     severity: "error",
     path: [index, ...fieldOf[kind]],
-    message: message(facts),
+    message: message({ code: kind, ...facts }),
     source,
     ...facts,
     index
