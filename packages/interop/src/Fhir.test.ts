@@ -88,8 +88,11 @@ describe("Fhir", () => {
   it("property: a Bundle reads back into the same events (round trip, issue 17; invariant 14)", () => {
     fc.assert(
       fc.property(caseHistory(), (events) => {
-        const back = Fhir.events(Fhir.bundle(events))
+        const bundle = Fhir.bundle(events)
+        const back = Fhir.events(bundle)
         expect(Either.isRight(back) ? back.right : back.left).toEqual(events)
+        // nothing the module writes is left out when it reads it back
+        expect(Fhir.read(bundle).unmapped).toEqual([])
       }),
       { numRuns: 100 }
     )
@@ -132,6 +135,42 @@ describe("Fhir", () => {
       entry: []
     })
     expect(ok).toEqual(Either.right([]))
+  })
+
+  it("lists in unmapped, with their paths and without quoting them, the entries it does not read", () => {
+    const header = {
+      eventId: TakingCharge.EventId.make("ev-1"),
+      caseId: TakingCharge.CaseId.make("case-1"),
+      at: TakingCharge.Timestamp.make("2025-02-03T09:30:00Z"),
+      by: Actor.ActorId.make("comune-legnano")
+    }
+    const written = Fhir.bundle([{ _tag: "NeedRecorded", ...header, need: "need-casa" as never }])
+    const foreign = [
+      {
+        fullUrl: "urn:uuid:a",
+        resource: { resourceType: "Task", status: "requested", note: [{ text: "Mario Rossi" }] }
+      },
+      { fullUrl: "urn:uuid:b", resource: { resourceType: "Observation", status: "final" } },
+      { fullUrl: "urn:uuid:c", resource: { resourceType: "Mario Rossi, via Roma 1" } },
+      { fullUrl: "urn:uuid:d" },
+      "not an entry"
+    ]
+    const imported = Fhir.read({ ...written, entry: [...written.entry, ...foreign] })
+    const n = written.entry.length
+    expect(imported.unmapped.map((u) => u.path)).toEqual([
+      ["entry", n, "resource", "identifier"],
+      ["entry", n + 1, "resource", "resourceType"],
+      ["entry", n + 2, "resource", "resourceType"],
+      ["entry", n + 3],
+      ["entry", n + 4]
+    ])
+    expect(imported.unmapped[1]!.message).toContain("a resource of type Observation is not read")
+    expect(JSON.stringify(imported.unmapped)).not.toContain("Mario")
+    // the events it does read are those of the Bundle, as events() gives them
+    expect(imported.events).toEqual(Fhir.events(written))
+    expect(Either.isRight(imported.events) && imported.events.right.map((e) => e.eventId)).toEqual(["ev-1"])
+    // a Bundle refused as a whole lists nothing
+    expect(Fhir.read({ resourceType: "Bundle" }).unmapped).toEqual([])
   })
 
   it("maps a housing need to the SDOH housing-instability domain", () => {
