@@ -163,25 +163,37 @@ export const assessment = (
   a: Analysis.TerritoryAnalysis,
   lang: Lang
 ): ReadonlyArray<string> => {
-  const p = a.profile
   const it = lang === "it"
-  const weights = a.rubric.weights as { readonly [k: string]: number }
-  const mark = (s: TerritoryAssessment.Status) => (s === "met" ? "[x]" : s === "partly" ? "[~]" : "[ ]")
-  const count = (e: TerritoryAssessment.Count) =>
-    `${e.what[lang]}: ${e.count}${e.of === undefined ? "" : ` ${it ? "su" : "of"} ${e.of}`}`
-  const checklist = (c: TerritoryAssessment.Checklist) =>
-    c.items.map(
-      (i) =>
-        `  ${mark(i.status)} ${pct(i.value).padStart(4)} ${i.text[lang]} (${seed(i.source, lang)}): ${it ? "legge" : "reads"} ${i.reads[lang].charAt(0).toLowerCase()}${i.reads[lang].slice(1)}; ${i.evidence.map(count).join("; ")}`
-    )
-  const met = (c: TerritoryAssessment.Checklist) =>
-    `${c.met}/${c.items.length}${c.partly > 0 ? ` (${it ? "in parte" : "partly"} ${c.partly})` : ""}`
-  const f = findings(a)
-  const o = p.opportunities
   return [
     headline(name, a, lang),
     ...readings(a, lang),
-    `  ${p.interventions.length} ${it ? "interventi valutati" : "interventions assessed"}`,
+    `  ${a.profile.interventions.length} ${it ? "interventi valutati" : "interventions assessed"}`,
+    ...dimensionLines(a, lang),
+    ...interventionLines(a, lang),
+    ...contradictionLines(a.profile, lang),
+    ...systemLines(a.profile, lang),
+    ...checklistLines(a.profile, lang),
+    ...recommendationLines(a, lang),
+    ...findingLines(a, lang),
+    it
+      ? "Pesi e soglie: scelte editoriali, non dei semi (welfare report, appendice)."
+      : "Weights and thresholds: editorial choices, not the seeds' (welfare report, appendix)."
+  ]
+}
+
+type Profile = Analysis.TerritoryAnalysis["profile"]
+
+const mark = (s: TerritoryAssessment.Status) => (s === "met" ? "[x]" : s === "partly" ? "[~]" : "[ ]")
+
+const count = (e: TerritoryAssessment.Count, lang: Lang) =>
+  `${e.what[lang]}: ${e.count}${e.of === undefined ? "" : ` ${lang === "it" ? "su" : "of"} ${e.of}`}`
+
+/** Each dimension with its position, coverage and depth, and the traits observed. */
+const dimensionLines = (a: Analysis.TerritoryAnalysis, lang: Lang): Array<string> => {
+  const p = a.profile
+  const it = lang === "it"
+  const weights = a.rubric.weights as { readonly [k: string]: number }
+  return [
     it
       ? "Dimensioni (0 tradizionale, 1 generativo; copertura e profondità):"
       : "Dimensions (0 traditional, 1 generative; coverage and depth):",
@@ -198,7 +210,14 @@ export const assessment = (
               `        ${t.pole === "generative" ? "+" : "-"} ${t.text[lang]} (${it ? "peso" : "weight"} ${weights[t.trait] ?? "?"}, ${t.interventions} ${it ? "interventi" : "interventions"}; ${seed(t.source, lang)})`
           )
       ]
-    }),
+    })
+  ]
+}
+
+/** Each intervention, by index: verdict, index, coverage, depth, derived share and sensitivity. */
+const interventionLines = (a: Analysis.TerritoryAnalysis, lang: Lang): Array<string> => {
+  const it = lang === "it"
+  return [
     it
       ? "Interventi (verdetto, indice, copertura, profondità, evidenze derivate dai registri, sensibilità):"
       : "Interventions (verdict, index, coverage, depth, evidence derived from the records, sensitivity):",
@@ -211,20 +230,49 @@ export const assessment = (
               ? ""
               : `; ${it ? "derivati" : "derived"} ${i.derived.map((x) => `${x.field} (${Derivation.ruleLabels[x.rule][lang].toLowerCase()})`).join(", ")}`
           }`
-      ),
+      )
+  ]
+}
+
+/** The declared facts the records contradict. */
+const contradictionLines = (p: Profile, lang: Lang): Array<string> => {
+  const it = lang === "it"
+  return [
     `${it ? "Fatti dichiarati contraddetti dai registri" : "Declared facts the records contradict"}: ${p.contradictions.length}`,
     ...p.contradictions.map(
       (c) =>
         `  ${c.severity}  ${c.intervention}.${c.field}: ${it ? "dichiarato" : "declared"} ${JSON.stringify(c.declared)}, ${it ? "dai registri" : "from the records"} ${JSON.stringify(c.derived)} (${Derivation.ruleLabels[c.rule][lang].toLowerCase()}; ${c.records.filter((r) => !r.startsWith("case-")).join(", ") || (it ? "percorsi di presa in carico" : "taking-charge paths")})`
-    ),
+    )
+  ]
+}
+
+/** The graded system checks and the opportunities. */
+const systemLines = (p: Profile, lang: Lang): Array<string> => {
+  const it = lang === "it"
+  const o = p.opportunities
+  return [
     it ? "Verifiche di sistema (graduate):" : "System checks (graded):",
     ...p.system.map(
       (c) =>
-        `  ${pct(c.value).padStart(4)}  ${c.text[lang]} (${seed(c.source, lang)}): ${c.evidence.map(count).join("; ")}`
+        `  ${pct(c.value).padStart(4)}  ${c.text[lang]} (${seed(c.source, lang)}): ${c.evidence.map((e) => count(e, lang)).join("; ")}`
     ),
     it
       ? `  occasioni: ${o.count} organizzazioni su ${o.of ?? 0} in nessun partenariato generativo${o.examples.length > 0 ? ` (${o.examples.join(", ")}${o.count > o.examples.length ? ", ..." : ""})` : ""} (seme 004, riga 35)`
-      : `  opportunities: ${o.count} organisations of ${o.of ?? 0} in no generative partnership${o.examples.length > 0 ? ` (${o.examples.join(", ")}${o.count > o.examples.length ? ", ..." : ""})` : ""} (seed 004, row 35)`,
+      : `  opportunities: ${o.count} organisations of ${o.of ?? 0} in no generative partnership${o.examples.length > 0 ? ` (${o.examples.join(", ")}${o.count > o.examples.length ? ", ..." : ""})` : ""} (seed 004, row 35)`
+  ]
+}
+
+/** The checklists of seeds 001 and 004 and the ladder of seed 002. */
+const checklistLines = (p: Profile, lang: Lang): Array<string> => {
+  const it = lang === "it"
+  const checklist = (c: TerritoryAssessment.Checklist) =>
+    c.items.map(
+      (i) =>
+        `  ${mark(i.status)} ${pct(i.value).padStart(4)} ${i.text[lang]} (${seed(i.source, lang)}): ${it ? "legge" : "reads"} ${i.reads[lang].charAt(0).toLowerCase()}${i.reads[lang].slice(1)}; ${i.evidence.map((e) => count(e, lang)).join("; ")}`
+    )
+  const met = (c: TerritoryAssessment.Checklist) =>
+    `${c.met}/${c.items.length}${c.partly > 0 ? ` (${it ? "in parte" : "partly"} ${c.partly})` : ""}`
+  return [
     `${it ? "Le sette mosse del welfare responsabile (seme 001)" : "The seven moves of responsible welfare (seed 001)"}: ${met(p.moves)}`,
     ...checklist(p.moves),
     `${it ? "Le sette caratteristiche del welfare generativo (seme 004)" : "The seven characteristics of generative welfare (seed 004)"}: ${met(p.characteristics)}`,
@@ -236,14 +284,27 @@ export const assessment = (
           : "no rung"
         : TerritoryAssessment.communityFormLabels[p.ladder.reached][lang]
     }`,
-    ...p.ladder.rungs.map((r) => `  ${r.evidence.count}  ${r.text[lang]}`),
+    ...p.ladder.rungs.map((r) => `  ${r.evidence.count}  ${r.text[lang]}`)
+  ]
+}
+
+const recommendationLines = (a: Analysis.TerritoryAnalysis, lang: Lang): Array<string> => {
+  const it = lang === "it"
+  return [
     it
       ? "Raccomandazioni principali (per le priorità dei semi):"
       : "Top recommendations (by the seeds' priorities):",
     ...(a.recommendations.length === 0
       ? [it ? "  nessuna" : "  none"]
-      : a.recommendations.map((r, i) => `  ${i + 1}. ${recommendation(r, lang)}`)),
-    `${it ? "Criticità" : "Findings"}: ${f.coDesign + f.evaluation}`,
+      : a.recommendations.map((r, i) => `  ${i + 1}. ${recommendation(r, lang)}`))
+  ]
+}
+
+/** The findings of the co-design audits and of the evaluation rounds. */
+const findingLines = (a: Analysis.TerritoryAnalysis, lang: Lang): Array<string> => {
+  const f = findings(a)
+  return [
+    `${lang === "it" ? "Criticità" : "Findings"}: ${f.coDesign + f.evaluation}`,
     ...a.coDesigns.flatMap((c) =>
       c.findings.map(
         (x) =>
@@ -255,9 +316,6 @@ export const assessment = (
         (x) =>
           `  ${Problem.severityLabels[x.severity][lang]}  ${period(r.period)}: ${Indicator.findingCodeLabels[x.code][lang]} (${sourceText(x.source, lang)})`
       )
-    ),
-    it
-      ? "Pesi e soglie: scelte editoriali, non dei semi (welfare report, appendice)."
-      : "Weights and thresholds: editorial choices, not the seeds' (welfare report, appendix)."
+    )
   ]
 }

@@ -306,199 +306,234 @@ const pseudonymiseCommand = async (parsed: Parsed, io: Io): Promise<ExitCode | F
   return result
 }
 
-const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode | Failure> => {
-  const first = argv[0]
-  if (first === undefined || first.startsWith("-")) {
-    const parsed = parse(argv, mainSpec, undefined)
-    if (isFailure(parsed)) return parsed
-    if (parsed.values.version === true) {
-      io.stdout(`welfare ${version}\n`)
-      return ExitCode.ok
-    }
-    if (parsed.values.help === true) {
-      io.stdout(Help.main)
-      return ExitCode.ok
-    }
-    if (parsed.positionals.length > 0) return usage(`unknown command "${parsed.positionals[0]}"`)
-    io.stderr(Help.main)
-    return ExitCode.usage
-  }
-  if (first === "help") {
-    const topic = argv[1]
-    if (topic === undefined) io.stdout(Help.main)
-    else if (Help.isCommand(topic)) io.stdout(Help.commands[topic])
-    else return usage(`unknown command "${topic}"`)
+/** `welfare` with no command, or an option first: `--version`, `--help` or the usage. */
+const mainCommand = (argv: ReadonlyArray<string>, io: Io): ExitCode | Failure => {
+  const parsed = parse(argv, mainSpec, undefined)
+  if (isFailure(parsed)) return parsed
+  if (parsed.values.version === true) {
+    io.stdout(`welfare ${version}\n`)
     return ExitCode.ok
   }
+  if (parsed.values.help === true) {
+    io.stdout(Help.main)
+    return ExitCode.ok
+  }
+  if (parsed.positionals.length > 0) return usage(`unknown command "${parsed.positionals[0]}"`)
+  io.stderr(Help.main)
+  return ExitCode.usage
+}
+
+/** `welfare help [COMMAND]`. */
+const helpCommand = (topic: string | undefined, io: Io): ExitCode | Failure => {
+  if (topic === undefined) io.stdout(Help.main)
+  else if (Help.isCommand(topic)) io.stdout(Help.commands[topic])
+  else return usage(`unknown command "${topic}"`)
+  return ExitCode.ok
+}
+
+const dispatch = async (argv: ReadonlyArray<string>, io: Io): Promise<ExitCode | Failure> => {
+  const first = argv[0]
+  if (first === undefined || first.startsWith("-")) return mainCommand(argv, io)
+  if (first === "help") return helpCommand(argv[1], io)
   if (!Help.isCommand(first))
     return usage(
       `unknown command "${first}"; the commands are validate, assess, evaluate, report, schema, template, import, export and pseudonymise`
     )
   const command = first
-  const rest = argv.slice(1)
-  const spec =
-    command === "report"
-      ? reportSpec
-      : command === "schema"
-        ? schemaSpec
-        : command === "template"
-          ? templateSpec
-          : command === "import"
-            ? importSpec
-            : command === "export"
-              ? exportSpec
-              : command === "assess"
-                ? assessSpec
-                : command === "evaluate"
-                  ? evaluateSpec
-                  : command === "pseudonymise"
-                    ? pseudonymiseSpec
-                    : documentSpec
-  const parsed = parse(rest, spec, command)
+  const parsed = parse(argv.slice(1), specs[command], command)
   if (isFailure(parsed)) return parsed
   if (parsed.values.help === true) {
     io.stdout(Help.commands[command])
     return ExitCode.ok
   }
-  switch (command) {
-    case "pseudonymise":
-      return pseudonymiseCommand(parsed, io)
-    case "schema": {
-      if (parsed.positionals.length > 1)
-        return usage(
-          `schema prints one entity; unexpected: ${parsed.positionals.slice(1).join(" ")}`,
-          command
-        )
-      const { schema } = await import("./commands/schema.js")
-      const out = parsed.values.out
-      return schema(io, {
-        entity: parsed.positionals[0],
-        list: parsed.values.list === true,
-        out: typeof out === "string" ? out : undefined
-      })
-    }
-    case "template": {
-      const out = parsed.values.out ?? parsed.positionals[0]
-      if (typeof out !== "string")
-        return usage("template needs --out PATH (territorio.xlsx, or a folder for CSV)", command)
-      const { template } = await import("./commands/sheets.js")
-      return template(io, { out })
-    }
-    case "import": {
-      const [file, ...extra] = parsed.positionals
-      if (file === undefined)
-        return usage("import needs a workbook (.xlsx) or a folder of CSV files", command)
-      if (extra.length > 0) return usage(`import reads one FILE; unexpected: ${extra.join(" ")}`, command)
-      const lang = parsed.values.lang ?? "it"
-      if (lang !== "it" && lang !== "en")
-        return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
-      const out = parsed.values.out
-      const { importSheets } = await import("./commands/sheets.js")
-      const started = performance.now()
-      const result = await importSheets(io, {
-        file,
-        lang,
-        json: parsed.values.json === true,
-        out: typeof out === "string" ? out : undefined
-      })
-      if (parsed.values.stats === true) stats(io, started)
-      return result
-    }
-    case "validate": {
-      const options = documentOptions(parsed, command)
-      if (isFailure(options)) return options
-      const { validate } = await import("./commands/validate.js")
-      return withStats(io, options, () => validate(io, options))
-    }
-    case "assess": {
-      const options = documentOptions(parsed, command)
-      if (isFailure(options)) return options
-      const lang = parsed.values.lang ?? "it"
-      if (lang !== "it" && lang !== "en")
-        return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
-      const tables = await tablesOptions(parsed.values, command)
-      if (isFailure(tables)) return tables
-      const { assess } = await import("./commands/assess.js")
-      return withStats(io, options, () =>
-        assess(io, { ...options, lang, ...(tables === undefined ? {} : { tables }) })
-      )
-    }
-    case "evaluate": {
-      const options = documentOptions(parsed, command)
-      if (isFailure(options)) return options
-      const tables = await tablesOptions(parsed.values, command)
-      if (isFailure(tables)) return tables
-      const { evaluate } = await import("./commands/evaluate.js")
-      return withStats(io, options, () =>
-        evaluate(io, { ...options, ...(tables === undefined ? {} : { tables }) })
-      )
-    }
-    case "export": {
-      const sheetsFormat = parsed.values.format
-      if (sheetsFormat === "xlsx" || sheetsFormat === "csv") {
-        const [file, ...extra] = parsed.positionals
-        if (file === undefined) return usage("export needs the path of a territory document (FILE)", command)
-        if (extra.length > 0) return usage(`export reads one FILE; unexpected: ${extra.join(" ")}`, command)
-        const out = parsed.values.out
-        if (typeof out !== "string")
-          return usage("export needs --out PATH (a .xlsx file, or a folder for csv)", command)
-        const maxBytes = maxBytesOf(parsed.values["max-size"], command)
-        if (isFailure(maxBytes)) return maxBytes
-        const { exportSheets } = await import("./commands/sheets.js")
-        return exportSheets(io, { file, format: sheetsFormat, out, maxBytes })
-      }
-      const options = documentOptions(
-        { ...parsed, values: { ...parsed.values, json: false, measurements: undefined } },
-        command
-      )
-      if (isFailure(options)) return options
-      const { exportTerritory, formats, isFormat } = await import("./commands/export.js")
-      const format = parsed.values.format
-      if (typeof format !== "string" || !isFormat(format))
-        return usage(
-          `--format expects ${[...Object.keys(formats), "xlsx", "csv"].join(", ")}, got ${JSON.stringify(format ?? "nothing")}`,
-          command
-        )
-      const out = parsed.values.out
-      if (typeof out !== "string")
-        return usage("export needs --out DIR, the folder the files are written to", command)
-      return exportTerritory(io, { ...options, format, out })
-    }
-    case "report": {
-      const options = documentOptions({ ...parsed, values: { ...parsed.values, json: false } }, command)
-      if (isFailure(options)) return options
-      const format = parsed.values.format ?? "html"
-      if (format !== "md" && format !== "html" && format !== "json")
-        return usage(`--format expects md, html or json, got ${JSON.stringify(format)}`, command)
-      const lang = parsed.values.lang ?? "it"
-      if (lang !== "it" && lang !== "en")
-        return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
-      const out = parsed.values.out
-      const threshold = wholeIn(parsed.values.threshold, 3, 11)
-      if (Number.isNaN(threshold))
-        return usage(
-          `--threshold expects a whole number of persons from 3 to 11 (5 by default; 11 is what health-data rules ask), got ${JSON.stringify(parsed.values.threshold)}`,
-          command
-        )
-      const rounding = wholeIn(parsed.values.rounding, 2, 10)
-      if (Number.isNaN(rounding))
-        return usage(
-          `--rounding expects a whole number from 2 to 10, the base shown counts of persons are rounded to (5 is usual), got ${JSON.stringify(parsed.values.rounding)}`,
-          command
-        )
-      const { report } = await import("./commands/report.js")
-      return withStats(io, options, () =>
-        report(io, {
-          ...options,
-          format,
-          lang,
-          out: typeof out === "string" ? out : undefined,
-          threshold,
-          rounding
-        })
-      )
-    }
-  }
+  return commands[command](parsed, io)
+}
+
+// The options of each command.
+const specs: { readonly [C in Help.Command]: NonNullable<ParseArgsConfig["options"]> } = {
+  validate: documentSpec,
+  assess: assessSpec,
+  evaluate: evaluateSpec,
+  report: reportSpec,
+  schema: schemaSpec,
+  template: templateSpec,
+  import: importSpec,
+  export: exportSpec,
+  pseudonymise: pseudonymiseSpec
+}
+
+type Command = (parsed: Parsed, io: Io) => ExitCode | Failure | Promise<ExitCode | Failure>
+
+/** `--lang it|en` (Italian by default). */
+const langOf = (parsed: Parsed, command: Help.Command): "it" | "en" | Failure => {
+  const lang = parsed.values.lang ?? "it"
+  if (lang !== "it" && lang !== "en")
+    return usage(`--lang expects it or en, got ${JSON.stringify(lang)}`, command)
+  return lang
+}
+
+const schemaCommand: Command = async (parsed, io) => {
+  if (parsed.positionals.length > 1)
+    return usage(`schema prints one entity; unexpected: ${parsed.positionals.slice(1).join(" ")}`, "schema")
+  const { schema } = await import("./commands/schema.js")
+  const out = parsed.values.out
+  return schema(io, {
+    entity: parsed.positionals[0],
+    list: parsed.values.list === true,
+    out: typeof out === "string" ? out : undefined
+  })
+}
+
+const templateCommand: Command = async (parsed, io) => {
+  const out = parsed.values.out ?? parsed.positionals[0]
+  if (typeof out !== "string")
+    return usage("template needs --out PATH (territorio.xlsx, or a folder for CSV)", "template")
+  const { template } = await import("./commands/sheets.js")
+  return template(io, { out })
+}
+
+const importCommand: Command = async (parsed, io) => {
+  const command = "import"
+  const [file, ...extra] = parsed.positionals
+  if (file === undefined) return usage("import needs a workbook (.xlsx) or a folder of CSV files", command)
+  if (extra.length > 0) return usage(`import reads one FILE; unexpected: ${extra.join(" ")}`, command)
+  const lang = langOf(parsed, command)
+  if (isFailure(lang)) return lang
+  const out = parsed.values.out
+  const { importSheets } = await import("./commands/sheets.js")
+  const started = performance.now()
+  const result = await importSheets(io, {
+    file,
+    lang,
+    json: parsed.values.json === true,
+    out: typeof out === "string" ? out : undefined
+  })
+  if (parsed.values.stats === true) stats(io, started)
+  return result
+}
+
+const validateCommand: Command = async (parsed, io) => {
+  const options = documentOptions(parsed, "validate")
+  if (isFailure(options)) return options
+  const { validate } = await import("./commands/validate.js")
+  return withStats(io, options, () => validate(io, options))
+}
+
+const assessCommand: Command = async (parsed, io) => {
+  const command = "assess"
+  const options = documentOptions(parsed, command)
+  if (isFailure(options)) return options
+  const lang = langOf(parsed, command)
+  if (isFailure(lang)) return lang
+  const tables = await tablesOptions(parsed.values, command)
+  if (isFailure(tables)) return tables
+  const { assess } = await import("./commands/assess.js")
+  return withStats(io, options, () =>
+    assess(io, { ...options, lang, ...(tables === undefined ? {} : { tables }) })
+  )
+}
+
+const evaluateCommand: Command = async (parsed, io) => {
+  const command = "evaluate"
+  const options = documentOptions(parsed, command)
+  if (isFailure(options)) return options
+  const tables = await tablesOptions(parsed.values, command)
+  if (isFailure(tables)) return tables
+  const { evaluate } = await import("./commands/evaluate.js")
+  return withStats(io, options, () =>
+    evaluate(io, { ...options, ...(tables === undefined ? {} : { tables }) })
+  )
+}
+
+const exportCommand: Command = async (parsed, io) => {
+  const command = "export"
+  const sheetsFormat = parsed.values.format
+  if (sheetsFormat === "xlsx" || sheetsFormat === "csv") return exportSheetsCommand(parsed, io, sheetsFormat)
+  const options = documentOptions(
+    { ...parsed, values: { ...parsed.values, json: false, measurements: undefined } },
+    command
+  )
+  if (isFailure(options)) return options
+  const { exportTerritory, formats, isFormat } = await import("./commands/export.js")
+  const format = parsed.values.format
+  if (typeof format !== "string" || !isFormat(format))
+    return usage(
+      `--format expects ${[...Object.keys(formats), "xlsx", "csv"].join(", ")}, got ${JSON.stringify(format ?? "nothing")}`,
+      command
+    )
+  const out = parsed.values.out
+  if (typeof out !== "string")
+    return usage("export needs --out DIR, the folder the files are written to", command)
+  return exportTerritory(io, { ...options, format, out })
+}
+
+/** `welfare export --format xlsx|csv`: the territory as a workbook or CSV files. */
+const exportSheetsCommand = async (
+  parsed: Parsed,
+  io: Io,
+  format: "xlsx" | "csv"
+): Promise<ExitCode | Failure> => {
+  const command = "export"
+  const [file, ...extra] = parsed.positionals
+  if (file === undefined) return usage("export needs the path of a territory document (FILE)", command)
+  if (extra.length > 0) return usage(`export reads one FILE; unexpected: ${extra.join(" ")}`, command)
+  const out = parsed.values.out
+  if (typeof out !== "string")
+    return usage("export needs --out PATH (a .xlsx file, or a folder for csv)", command)
+  const maxBytes = maxBytesOf(parsed.values["max-size"], command)
+  if (isFailure(maxBytes)) return maxBytes
+  const { exportSheets } = await import("./commands/sheets.js")
+  return exportSheets(io, { file, format, out, maxBytes })
+}
+
+const reportCommand: Command = async (parsed, io) => {
+  const command = "report"
+  const options = documentOptions({ ...parsed, values: { ...parsed.values, json: false } }, command)
+  if (isFailure(options)) return options
+  const format = parsed.values.format ?? "html"
+  if (format !== "md" && format !== "html" && format !== "json")
+    return usage(`--format expects md, html or json, got ${JSON.stringify(format)}`, command)
+  const lang = langOf(parsed, command)
+  if (isFailure(lang)) return lang
+  const out = parsed.values.out
+  const publication = publicationOptions(parsed)
+  if (isFailure(publication)) return publication
+  const { report } = await import("./commands/report.js")
+  return withStats(io, options, () =>
+    report(io, { ...options, format, lang, out: typeof out === "string" ? out : undefined, ...publication })
+  )
+}
+
+/** `--threshold` and `--rounding` of `welfare report`. */
+const publicationOptions = (
+  parsed: Parsed
+): { readonly threshold: number | undefined; readonly rounding: number | undefined } | Failure => {
+  const threshold = wholeIn(parsed.values.threshold, 3, 11)
+  if (Number.isNaN(threshold))
+    return usage(
+      `--threshold expects a whole number of persons from 3 to 11 (5 by default; 11 is what health-data rules ask), got ${JSON.stringify(parsed.values.threshold)}`,
+      "report"
+    )
+  const rounding = wholeIn(parsed.values.rounding, 2, 10)
+  if (Number.isNaN(rounding))
+    return usage(
+      `--rounding expects a whole number from 2 to 10, the base shown counts of persons are rounded to (5 is usual), got ${JSON.stringify(parsed.values.rounding)}`,
+      "report"
+    )
+  return { threshold, rounding }
+}
+
+// What each command runs once its options are parsed.
+const commands: { readonly [C in Help.Command]: Command } = {
+  validate: validateCommand,
+  assess: assessCommand,
+  evaluate: evaluateCommand,
+  report: reportCommand,
+  schema: schemaCommand,
+  template: templateCommand,
+  import: importCommand,
+  export: exportCommand,
+  pseudonymise: pseudonymiseCommand
 }
 
 /**
