@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { Indicator, type Territory } from "@welfare/core"
-import { results } from "./internal/results.js"
+import { type IndicatorResult, type PeriodResult, results } from "./internal/results.js"
 
 /**
  * The published JSON-LD context of CIDS the document refers to.
@@ -96,92 +96,75 @@ export const document = (
   const base = options.base ?? `urn:welfare:${slug(territory.id ?? territory.name)}:`
   const org = `${base}organization`
   const all = results(territory, options.threshold === undefined ? {} : { threshold: options.threshold })
-  const created =
-    options.created ??
-    (() => {
-      const ends = all.flatMap((r) => r.periods.map((p) => p.end)).sort()
-      return ends.length === 0 ? "1970-01-01T00:00:00Z" : dateTime(ends.at(-1)!, true)
-    })()
-  const graph: Array<Node> = []
+  const created = options.created ?? createdOf(all)
   const organization: { [key: string]: unknown } = {
     "@id": org,
     "@type": "cids:Organization",
     hasLegalName: territory.name,
     hasIdentifier: territory.id ?? territory.name
   }
-  graph.push(organization)
+  const graph: Array<Node> = [organization]
   const themes = new Map<string, Node>()
   const outcomes: Array<string> = []
   for (const r of all) {
-    const d = r.definition
-    const id = `${base}indicator:${slug(d.id)}`
-    const themeId = `${base}theme:${d.rba}`
-    if (!themes.has(d.rba)) {
-      const label = Indicator.rbaLabels[d.rba]
-      themes.set(d.rba, {
-        "@id": themeId,
-        "@type": "cids:Theme",
-        hasName: label.it,
-        hasDescription: `${label.it} (${label.en}): results-based accountability category`
-      })
-    }
-    const outcome = `${base}outcome:${slug(d.id)}`
-    outcomes.push(outcome)
-    const unit = d.kind === "quantitative" ? d.unit : "judgements"
-    const reports: Array<string> = []
-    const targets: Array<Node> = []
-    const reportNodes: Array<Node> = []
-    for (const p of r.periods) {
-      const period = `${p.start}_${p.end}`
-      const target = typeof p.target === "number" ? p.target : undefined
-      const targetId = `${base}target:${slug(d.id)}:${period}`
-      if (target !== undefined)
-        targets.push({
-          "@id": targetId,
-          "@type": "cids:Target",
-          hasName: `${d.label.it}: obiettivo ${p.start}/${p.end}`,
-          hasComment: `Obiettivo del periodo (target for the period) ${p.start}/${p.end}`,
-          value: measure(target, unit),
-          startedAtTime: dateTime(p.start, false),
-          endedAtTime: dateTime(p.end, true),
-          "sch:dateCreated": created
-        })
-      const total = p.actuals.find((a) => a.dimension === undefined)
-      if (total === undefined) continue
-      const value =
-        d.kind === "quantitative"
-          ? total.value
-          : // qualitative: the judgements at the best level (the last level of the scale for "increase")
-            (() => {
-              const best = d.direction === "increase" ? d.scale.at(-1)! : d.scale[0]!
-              return total.levels[best.code] ?? 0
-            })()
-      if (value === undefined) continue
-      const reportId = `${base}report:${slug(d.id)}:${period}`
-      reports.push(reportId)
-      reportNodes.push({
-        "@id": reportId,
-        "@type": "cids:IndicatorReport",
-        hasName: `${d.label.it}: ${p.start}/${p.end}`,
-        forIndicator: id,
-        forOrganization: org,
-        ...(target === undefined ? {} : { "cids:forTarget": { "@id": targetId } }),
-        value: measure(value, unit),
-        startedAtTime: dateTime(p.start, false),
-        endedAtTime: dateTime(p.end, true)
-      })
-    }
-    graph.push({
+    const rba = r.definition.rba
+    if (!themes.has(rba)) themes.set(rba, themeNode(base, rba))
+    outcomes.push(`${base}outcome:${slug(r.definition.id)}`)
+    graph.push(...indicatorNodes({ base, org, created }, r))
+  }
+  if (outcomes.length > 0) organization.hasOutcome = outcomes
+  return { "@context": contextUrl, "@graph": [...graph, ...themes.values()] }
+}
+
+// The end of the last period with results, when no creation time is given.
+const createdOf = (all: ReadonlyArray<IndicatorResult>): string => {
+  const ends = all.flatMap((r) => r.periods.map((p) => p.end)).sort()
+  return ends.length === 0 ? "1970-01-01T00:00:00Z" : dateTime(ends.at(-1)!, true)
+}
+
+const themeNode = (base: string, rba: Indicator.IndicatorDefinition["rba"]): Node => {
+  const label = Indicator.rbaLabels[rba]
+  return {
+    "@id": `${base}theme:${rba}`,
+    "@type": "cids:Theme",
+    hasName: label.it,
+    hasDescription: `${label.it} (${label.en}): results-based accountability category`
+  }
+}
+
+interface Where {
+  readonly base: string
+  readonly org: string
+  readonly created: string
+}
+
+// An indicator's outcome, the indicator, its targets and its reports.
+const indicatorNodes = (w: Where, r: IndicatorResult): Array<Node> => {
+  const { base, org } = w
+  const d = r.definition
+  const id = `${base}indicator:${slug(d.id)}`
+  const outcome = `${base}outcome:${slug(d.id)}`
+  const unit = d.kind === "quantitative" ? d.unit : "judgements"
+  const targets: Array<Node> = []
+  const reports: Array<Node> = []
+  for (const p of r.periods) {
+    const target = targetNode(w, d, p, unit)
+    if (target !== undefined) targets.push(target)
+    const report = reportNode(w, d, p, unit, target)
+    if (report !== undefined) reports.push(report)
+  }
+  const baselineValue = r.baseline?.value
+  return [
+    {
       "@id": outcome,
       "@type": "cids:Outcome",
       hasName: d.label.it,
       hasDescription: `${d.label.it} (${d.label.en})`,
       forOrganization: org,
-      forTheme: themeId,
+      forTheme: `${base}theme:${d.rba}`,
       hasIndicator: id
-    })
-    const baselineValue = r.baseline?.value
-    graph.push({
+    },
+    {
       "@id": id,
       "@type": "cids:Indicator",
       hasName: d.label.it,
@@ -191,10 +174,58 @@ export const document = (
       forOutcome: outcome,
       definedBy: org,
       ...(baselineValue === undefined ? {} : { hasBaseline: measure(baselineValue, unit) }),
-      ...(reports.length === 0 ? {} : { hasIndicatorReport: reports })
-    })
-    graph.push(...targets, ...reportNodes)
+      ...(reports.length === 0 ? {} : { hasIndicatorReport: reports.map((n) => n["@id"]) })
+    },
+    ...targets,
+    ...reports
+  ]
+}
+
+// The target of a period, when it has a numeric one.
+const targetNode = (
+  w: Where,
+  d: Indicator.IndicatorDefinition,
+  p: PeriodResult,
+  unit: string
+): Node | undefined => {
+  if (typeof p.target !== "number") return undefined
+  return {
+    "@id": `${w.base}target:${slug(d.id)}:${p.start}_${p.end}`,
+    "@type": "cids:Target",
+    hasName: `${d.label.it}: obiettivo ${p.start}/${p.end}`,
+    hasComment: `Obiettivo del periodo (target for the period) ${p.start}/${p.end}`,
+    value: measure(p.target, unit),
+    startedAtTime: dateTime(p.start, false),
+    endedAtTime: dateTime(p.end, true),
+    "sch:dateCreated": w.created
   }
-  if (outcomes.length > 0) organization.hasOutcome = outcomes
-  return { "@context": contextUrl, "@graph": [...graph, ...themes.values()] }
+}
+
+// The report of a period, when its total is published.
+const reportNode = (
+  w: Where,
+  d: Indicator.IndicatorDefinition,
+  p: PeriodResult,
+  unit: string,
+  target: Node | undefined
+): Node | undefined => {
+  const total = p.actuals.find((a) => a.dimension === undefined)
+  if (total === undefined) return undefined
+  const value =
+    d.kind === "quantitative"
+      ? total.value
+      : // qualitative: the judgements at the best level (the last level of the scale for "increase")
+        (total.levels[(d.direction === "increase" ? d.scale.at(-1)! : d.scale[0]!).code] ?? 0)
+  if (value === undefined) return undefined
+  return {
+    "@id": `${w.base}report:${slug(d.id)}:${p.start}_${p.end}`,
+    "@type": "cids:IndicatorReport",
+    hasName: `${d.label.it}: ${p.start}/${p.end}`,
+    forIndicator: `${w.base}indicator:${slug(d.id)}`,
+    forOrganization: w.org,
+    ...(target === undefined ? {} : { "cids:forTarget": { "@id": target["@id"] } }),
+    value: measure(value, unit),
+    startedAtTime: dateTime(p.start, false),
+    endedAtTime: dateTime(p.end, true)
+  }
 }

@@ -110,19 +110,45 @@ export const results = (
   const threshold = Math.min(11, Math.max(3, Math.round(options.threshold ?? Published.defaultThreshold)))
   const sectors = new Map(territory.actors.map((a) => [a.id as string, Actor.sectorOf(a)]))
   const sectorOf = (id: string) => sectors.get(id) ?? "unknown"
-  const { figures, weight, status } = decision(territory.measurements, sectorOf, threshold)
+  const views = shownCells(territory.measurements, sectorOf, threshold)
+  return territory.indicators.flatMap((definition) => {
+    const assignments = territory.assignments.filter((a) => a.indicator === definition.id)
+    return assignments.length === 0 ? [] : [indicatorResult(definition, assignments, views)]
+  })
+}
+
+type Cells = { readonly [key: string]: Summary.Cell }
+
+/** The cells shown, by municipality (with the totals) and by sector of who measured. */
+interface Views {
+  readonly byMunicipality: { readonly totals: Cells; readonly cells: Cells }
+  readonly bySector: { readonly cells: Cells }
+}
+
+const municipalityId = (c: Where) =>
+  c.municipality === undefined ? undefined : `municipality:${groupOf(c)}:${c.municipality}`
+const sectorId = (c: Where) => `sector:${groupOf(c)}:${(c.municipality as string).slice("sector-".length)}`
+const totalId = (c: Where) => `total:${groupOf(c)}`
+
+/**
+ * The cells a publication may show: those the joint decision and each view's
+ * own publication both show, less those that would give a hidden one away.
+ */
+const shownCells = (
+  measurements: ReadonlyArray<Measurement.Measurement>,
+  sectorOf: (id: string) => string,
+  threshold: number
+): Views => {
+  const { figures, weight, status } = decision(measurements, sectorOf, threshold)
   // a figure is shown when the joint decision and each view's own publication both show it
-  const perMunicipality = published(territory.measurements, threshold)
+  const perMunicipality = published(measurements, threshold)
   const perSector = published(
-    territory.measurements.map((m) => {
+    measurements.map((m) => {
       const { municipality: _, ...rest } = m
       return { ...rest, municipality: sectorKey(sectorOf(m.measuredBy)) as Actor.MunicipalityId }
     }),
     threshold
   )
-  const municipalityId = (c: Where) =>
-    c.municipality === undefined ? undefined : `municipality:${groupOf(c)}:${c.municipality}`
-  const sectorId = (c: Where) => `sector:${groupOf(c)}:${(c.municipality as string).slice("sector-".length)}`
   const shown = new Set(Object.keys(status).filter((id) => status[id] === "visible"))
   const hiddenBy = (
     cells: { readonly [key: string]: Published.Cell },
@@ -134,12 +160,45 @@ export const results = (
       if (c.suppressed && figure !== undefined) shown.delete(figure)
     }
   }
-  hiddenBy(perMunicipality.totals, (c) => `total:${groupOf(c)}`)
+  hiddenBy(perMunicipality.totals, totalId)
   hiddenBy(perMunicipality.cells, municipalityId)
   hiddenBy(perSector.cells, sectorId)
-  // hiding what one decision showed may leave a hidden figure equal to a shown one: the figures
-  // that give it away are hidden too, until the audit of everything shown finds nothing
-  const groupOfFigure = (id: string): string => id.split(":")[1] ?? ""
+  hideLeaks(figures, shown, threshold, weight)
+  const kept = (
+    cells: { readonly [key: string]: Published.Cell },
+    id: (c: Where) => string | undefined
+  ): Cells => {
+    const out: { [key: string]: Summary.Cell } = {}
+    for (const key in cells) {
+      const c = cells[key]!
+      if (c.suppressed) continue
+      const figure = id(c)
+      if (figure !== undefined && shown.has(figure)) out[key] = c
+    }
+    return out
+  }
+  return {
+    byMunicipality: {
+      totals: kept(perMunicipality.totals, totalId),
+      cells: kept(perMunicipality.cells, municipalityId)
+    },
+    bySector: { cells: kept(perSector.cells, sectorId) }
+  }
+}
+
+const groupOfFigure = (id: string): string => id.split(":")[1] ?? ""
+
+/**
+ * Hiding what one decision showed may leave a hidden figure equal to a shown
+ * one: the figures that give it away are hidden too (from `shown`), until the
+ * audit of everything shown finds nothing.
+ */
+const hideLeaks = (
+  figures: ReadonlyArray<Disclosure.Figure>,
+  shown: Set<string>,
+  threshold: number,
+  weight: (atom: string) => number
+): void => {
   const sectorsHidden = new Set<string>()
   for (;;) {
     const leaks = Disclosure.audit(figures, (id) => shown.has(id), { threshold, weight })
@@ -171,89 +230,75 @@ export const results = (
       if (shown.size === before) break
     }
   }
-  const shows = (id: string) => shown.has(id)
-  const kept = (
-    cells: { readonly [key: string]: Published.Cell },
-    id: (c: Where) => string | undefined
-  ): { readonly [key: string]: Summary.Cell } => {
-    const out: { [key: string]: Summary.Cell } = {}
-    for (const key in cells) {
-      const c = cells[key]!
-      if (c.suppressed) continue
-      const figure = id(c)
-      if (figure !== undefined && shows(figure)) out[key] = c
-    }
-    return out
-  }
-  const byMunicipality = {
-    totals: kept(perMunicipality.totals, (c) => `total:${groupOf(c)}`),
-    cells: kept(perMunicipality.cells, municipalityId)
-  }
-  const bySector = { cells: kept(perSector.cells, sectorId) }
-  const out: Array<IndicatorResult> = []
-  for (const definition of territory.indicators) {
-    const assignments = territory.assignments.filter((a) => a.indicator === definition.id)
-    if (assignments.length === 0) continue
-    const periods = new Map<
-      string,
-      { start: string; end: string; target: IndicatorAssignment.Target | undefined }
-    >()
-    for (const a of assignments)
-      for (const p of a.periods) {
-        const key = `${p.start}/${p.end}`
-        const known = periods.get(key)
-        if (known === undefined) periods.set(key, { start: p.start, end: p.end, target: p.target })
-        else if (known.target === undefined && p.target !== undefined) known.target = p.target
+}
+
+type Period = { start: string; end: string; target: IndicatorAssignment.Target | undefined }
+
+/** The result of one assigned indicator: its baseline, and each period's target and shown actuals. */
+const indicatorResult = (
+  definition: Indicator.IndicatorDefinition,
+  assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>,
+  views: Views
+): IndicatorResult => {
+  const visible = (cells: Cells) => Object.values(cells).filter((c) => c.indicator === definition.id)
+  const periods = periodsOf(assignments, [
+    ...visible(views.byMunicipality.totals),
+    ...visible(views.byMunicipality.cells),
+    ...visible(views.bySector.cells)
+  ])
+  const actual = (c: Summary.Cell, dimension?: Actual["dimension"]): Actual => ({
+    value: definition.kind === "quantitative" ? Summary.aggregate(c, definition.aggregation) : undefined,
+    levels: c.levels,
+    persons: c.persons,
+    ...(dimension === undefined ? {} : { dimension })
+  })
+  return {
+    definition,
+    assignments,
+    // a numeric baseline first (it is what CIDS and IATI can carry), else a level
+    baseline:
+      assignments.find((a) => a.baseline?.value !== undefined)?.baseline ??
+      assignments.find((a) => a.baseline !== undefined)?.baseline,
+    periods: periods.map((p) => {
+      const inPeriod = (c: Summary.Cell) => c.period.start === p.start && c.period.end === p.end
+      return {
+        ...p,
+        actuals: [
+          ...visible(views.byMunicipality.totals)
+            .filter(inPeriod)
+            .map((c) => actual(c)),
+          ...visible(views.byMunicipality.cells)
+            .filter((c) => inPeriod(c) && c.municipality !== undefined)
+            .sort((a, b) => (a.municipality! < b.municipality! ? -1 : 1))
+            .map((c) => actual(c, { name: "municipality", value: c.municipality! })),
+          ...visible(views.bySector.cells)
+            .filter(inPeriod)
+            .sort((a, b) => (a.municipality! < b.municipality! ? -1 : 1))
+            .map((c) => actual(c, { name: "sector", value: c.municipality!.slice("sector-".length) }))
+        ]
       }
-    const visible = (cells: { readonly [key: string]: Summary.Cell }) =>
-      Object.values(cells).filter((c) => c.indicator === definition.id)
-    for (const c of [
-      ...visible(byMunicipality.totals),
-      ...visible(byMunicipality.cells),
-      ...visible(bySector.cells)
-    ]) {
-      const key = `${c.period.start}/${c.period.end}`
-      if (!periods.has(key)) periods.set(key, { start: c.period.start, end: c.period.end, target: undefined })
-    }
-    const value = (c: Summary.Cell): number | undefined =>
-      definition.kind === "quantitative" ? Summary.aggregate(c, definition.aggregation) : undefined
-    const actual = (c: Summary.Cell, dimension?: Actual["dimension"]): Actual => ({
-      value: value(c),
-      levels: c.levels,
-      persons: c.persons,
-      ...(dimension === undefined ? {} : { dimension })
-    })
-    out.push({
-      definition,
-      assignments,
-      // a numeric baseline first (it is what CIDS and IATI can carry), else a level
-      baseline:
-        assignments.find((a) => a.baseline?.value !== undefined)?.baseline ??
-        assignments.find((a) => a.baseline !== undefined)?.baseline,
-      periods: [...periods.values()]
-        .sort((a, b) =>
-          a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0
-        )
-        .map((p) => {
-          const inPeriod = (c: Summary.Cell) => c.period.start === p.start && c.period.end === p.end
-          return {
-            ...p,
-            actuals: [
-              ...visible(byMunicipality.totals)
-                .filter(inPeriod)
-                .map((c) => actual(c)),
-              ...visible(byMunicipality.cells)
-                .filter((c) => inPeriod(c) && c.municipality !== undefined)
-                .sort((a, b) => (a.municipality! < b.municipality! ? -1 : 1))
-                .map((c) => actual(c, { name: "municipality", value: c.municipality! })),
-              ...visible(bySector.cells)
-                .filter(inPeriod)
-                .sort((a, b) => (a.municipality! < b.municipality! ? -1 : 1))
-                .map((c) => actual(c, { name: "sector", value: c.municipality!.slice("sector-".length) }))
-            ]
-          }
-        })
     })
   }
-  return out
+}
+
+/** The periods of an indicator, sorted: its assignments' (with their targets), then those only shown cells have. */
+const periodsOf = (
+  assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>,
+  shown: ReadonlyArray<Summary.Cell>
+): Array<Period> => {
+  const periods = new Map<string, Period>()
+  for (const a of assignments)
+    for (const p of a.periods) {
+      const key = `${p.start}/${p.end}`
+      const known = periods.get(key)
+      if (known === undefined) periods.set(key, { start: p.start, end: p.end, target: p.target })
+      else if (known.target === undefined && p.target !== undefined) known.target = p.target
+    }
+  for (const c of shown) {
+    const key = `${c.period.start}/${c.period.end}`
+    if (!periods.has(key)) periods.set(key, { start: c.period.start, end: c.period.end, target: undefined })
+  }
+  return [...periods.values()].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0
+  )
 }
