@@ -12,6 +12,7 @@ import { Actor, type Label } from "@welfare/core"
 import {
   axisAngle,
   degrees,
+  type NodePosition,
   networkEdges,
   networkLayout,
   radarUnitPoints,
@@ -214,11 +215,10 @@ export const radarDescription = (data: RadarData, lang: Label.Lang): string => {
 export const radar = (data: RadarData, options: ChartOptions): string => {
   const { lang } = options
   const id = idSafe(options.id ?? "radar")
-  const { width, height, cx, cy, r } = radarFrame
-  const n = data.axes.length
+  const { width, height } = radarFrame
   const title = text(data.title, lang)
   const desc = radarDescription(data, lang)
-  if (n === 0 || data.series.length === 0) {
+  if (data.axes.length === 0 || data.series.length === 0) {
     return svg(
       id,
       width,
@@ -228,6 +228,23 @@ export const radar = (data: RadarData, options: ChartOptions): string => {
       el("text", { x: 16, y: 70, fill: "#444" }, esc(of("noData", lang)))
     )
   }
+  return svg(
+    id,
+    width,
+    height,
+    title,
+    desc,
+    ...radarGrid(data, lang),
+    ...radarPolygons(data, lang),
+    ...radarLabels(data, lang),
+    ...radarLegend(data, lang)
+  )
+}
+
+// The rings at 0.25, 0.5, 0.75 and 1, the spokes and the ticks of a radar.
+const radarGrid = (data: RadarData, lang: Label.Lang): Array<string> => {
+  const { cx, cy, r } = radarFrame
+  const n = data.axes.length
   const ring = (v: number) =>
     data.axes
       .map(
@@ -255,7 +272,14 @@ export const radar = (data: RadarData, options: ChartOptions): string => {
   const ticks = [0.25, 0.5, 0.75, 1].map((v) =>
     el("text", { x: cx + 4, y: cy - r * v - 3, fill: "#666", "font-size": 10 }, esc(formatNumber(v, lang)))
   )
-  const labels = data.axes.map((a, i) => {
+  return [...grid, ...spokes, ...ticks]
+}
+
+// The axes' labels of a radar, outside its outer ring.
+const radarLabels = (data: RadarData, lang: Label.Lang): Array<string> => {
+  const { cx, cy, r } = radarFrame
+  const n = data.axes.length
+  return data.axes.map((a, i) => {
     const angle = axisAngle(i, n)
     const cos = Math.cos(angle)
     const sin = Math.sin(angle)
@@ -270,8 +294,13 @@ export const radar = (data: RadarData, options: ChartOptions): string => {
       fill: "#1a1a1a"
     })
   })
+}
+
+// One polygon per series through its available values, with a marker (and its value) at each.
+const radarPolygons = (data: RadarData, lang: Label.Lang): Array<string> => {
+  const { cx, cy, r } = radarFrame
   const points = radarUnitPoints(data)
-  const polygons = data.series.map((s, si) => {
+  return data.series.map((s, si) => {
     const style = styleOf(si)
     const pts = points[si] ?? []
     const name = text(s.name, lang)
@@ -306,6 +335,11 @@ export const radar = (data: RadarData, options: ChartOptions): string => {
       ...markers
     )
   })
+}
+
+// The legend of a radar's series, and its poles.
+const radarLegend = (data: RadarData, lang: Label.Lang): Array<string> => {
+  const { width, height } = radarFrame
   const legendY = height - 22
   const legend = data.series.map((s, si) => {
     const style = styleOf(si)
@@ -331,20 +365,7 @@ export const radar = (data: RadarData, options: ChartOptions): string => {
     { x: width - 16, y: legendY + 4, "text-anchor": "end", fill: "#555", "font-size": 11 },
     esc(`${of("traditionalPole", lang)} · ${of("generativePole", lang)}`)
   )
-  return svg(
-    id,
-    width,
-    height,
-    title,
-    desc,
-    ...grid,
-    ...spokes,
-    ...ticks,
-    ...polygons,
-    ...labels,
-    ...legend,
-    poles
-  )
+  return [...legend, poles]
 }
 
 /**
@@ -549,11 +570,27 @@ export const network = (view: NetworkView, options: ChartOptions): string => {
     )
   }
   const edges = networkEdges(view, positions)
-  const deg = degrees(edges)
   const labelOf = new Map<string, string>()
   for (const n of view.nodes) if (!labelOf.has(n.id)) labelOf.set(n.id, text(n.label, lang))
   const ring = el("circle", { cx, cy, r, fill: "none", stroke: "#eee", "stroke-width": 1 })
-  const arcs = sectorOrder.flatMap((s) => {
+  return svg(
+    id,
+    width,
+    height,
+    title,
+    desc,
+    ring,
+    ...sectorArcs(positions),
+    ...networkLinks(edges, labelOf, lang),
+    ...networkNodes(positions, degrees(edges), labelOf, lang),
+    ...networkLegend(positions, lang)
+  )
+}
+
+// An arc outside the ring along the nodes of each sector.
+const sectorArcs = (positions: ReadonlyArray<NodePosition>): Array<string> => {
+  const { cx, cy, r } = networkFrame
+  return sectorOrder.flatMap((s) => {
     const mine = positions.filter((p) => p.sector === s)
     if (mine.length === 0) return []
     const a0 = mine[0]!.angle - 0.08
@@ -570,7 +607,16 @@ export const network = (view: NetworkView, options: ChartOptions): string => {
       })
     ]
   })
-  const links = edges.map((e) =>
+}
+
+// A line per tie, thicker with its weight, titled with its ends and weight.
+const networkLinks = (
+  edges: ReturnType<typeof networkEdges>,
+  labelOf: ReadonlyMap<string, string>,
+  lang: Label.Lang
+): Array<string> => {
+  const { cx, cy, r } = networkFrame
+  return edges.map((e) =>
     el(
       "line",
       {
@@ -591,7 +637,17 @@ export const network = (view: NetworkView, options: ChartOptions): string => {
       )
     )
   )
-  const nodes = positions.map((p) => {
+}
+
+// A marker per actor, in its sector's colour and shape, with its label radiating outwards.
+const networkNodes = (
+  positions: ReadonlyArray<NodePosition>,
+  deg: ReadonlyMap<string, number>,
+  labelOf: ReadonlyMap<string, string>,
+  lang: Label.Lang
+): Array<string> => {
+  const { cx, cy, r } = networkFrame
+  return positions.map((p) => {
     const style = sectorStyle[p.sector] ?? { colour: "#777", shape: "circle" as const }
     const x = cx + r * p.ux
     const y = cy + r * p.uy
@@ -632,9 +688,13 @@ export const network = (view: NetworkView, options: ChartOptions): string => {
       )
     )
   })
-  const legend = sectorOrder.map((s, i) => {
+}
+
+// The sectors, each with its marker and its number of actors.
+const networkLegend = (positions: ReadonlyArray<NodePosition>, lang: Label.Lang): Array<string> =>
+  sectorOrder.map((s, i) => {
     const x = 16 + i * 170
-    const y = height - 20
+    const y = networkFrame.height - 20
     const k = positions.filter((p) => p.sector === s).length
     return el(
       "g",
@@ -647,5 +707,3 @@ export const network = (view: NetworkView, options: ChartOptions): string => {
       )
     )
   })
-  return svg(id, width, height, title, desc, ring, ...arcs, ...links, ...nodes, ...legend)
-}

@@ -79,9 +79,67 @@ const unitAxis = (domain: [number, number]) => ({
  */
 export const radar = (data: RadarData, options: { readonly lang: Label.Lang }): Spec => {
   const { lang } = options
+  const x = { field: "x", ...unitAxis([-1.5, 1.5]) }
+  const y = { field: "y", ...unitAxis([-1.25, 1.25]) }
+  return {
+    $schema: schemaUrl,
+    title: text(data.title, lang),
+    description: `${of("traditionalPole", lang)}; ${of("generativePole", lang)}`,
+    width: 420,
+    height: 360,
+    layer: [
+      {
+        data: { values: radarRings(data.axes.length) },
+        mark: { type: "line", color: "#c8c8c8", strokeWidth: 1 },
+        encoding: {
+          x,
+          y,
+          detail: { field: "ring", type: "nominal" },
+          order: { field: "order", type: "quantitative" }
+        }
+      },
+      radarSeriesLayer(data, lang, x, y),
+      {
+        data: { values: radarLabels(data, lang) },
+        mark: { type: "text", fontSize: 11 },
+        encoding: {
+          x,
+          y,
+          text: { field: "dimension" },
+          align: { field: "align", type: "nominal", scale: null }
+        }
+      }
+    ]
+  }
+}
+
+// The points of the rings at 0.25, 0.5, 0.75 and 1 of a radar of n axes, each ring closed.
+const radarRings = (n: number) =>
+  [0.25, 0.5, 0.75, 1].flatMap((v) =>
+    Array.from({ length: n + 1 }, (_, i) => {
+      const a = axisAngle(i % Math.max(1, n), n)
+      return { ring: v, order: i, x: r4(v * Math.cos(a)), y: r4(-v * Math.sin(a)) }
+    })
+  )
+
+// The axes' labels of a radar, outside its outer ring.
+const radarLabels = (data: RadarData, lang: Label.Lang) => {
   const n = data.axes.length
+  return data.axes.map((a, i) => {
+    const angle = axisAngle(i, n)
+    return {
+      dimension: text(a.label, lang),
+      x: r4(1.12 * Math.cos(angle)),
+      y: r4(-1.12 * Math.sin(angle)),
+      align: Math.cos(angle) > 0.3 ? "left" : Math.cos(angle) < -0.3 ? "right" : "center"
+    }
+  })
+}
+
+// The rows of each series, its polygon closed (its first point again).
+const radarSeriesValues = (data: RadarData, lang: Label.Lang) => {
   const points = radarUnitPoints(data)
-  const values = data.series.flatMap((s, si) => {
+  return data.series.flatMap((s, si) => {
     const pts = points[si] ?? []
     const rows = pts.map((p, order) => ({
       series: text(s.name, lang),
@@ -97,87 +155,45 @@ export const radar = (data: RadarData, options: { readonly lang: Label.Lang }): 
     // close the polygon
     return rows.length > 0 ? [...rows, { ...rows[0]!, order: rows.length }] : rows
   })
-  const rings = [0.25, 0.5, 0.75, 1].flatMap((v) =>
-    Array.from({ length: n + 1 }, (_, i) => {
-      const a = axisAngle(i % Math.max(1, n), n)
-      return { ring: v, order: i, x: r4(v * Math.cos(a)), y: r4(-v * Math.sin(a)) }
-    })
-  )
-  const labels = data.axes.map((a, i) => {
-    const angle = axisAngle(i, n)
-    return {
-      dimension: text(a.label, lang),
-      x: r4(1.12 * Math.cos(angle)),
-      y: r4(-1.12 * Math.sin(angle)),
-      align: Math.cos(angle) > 0.3 ? "left" : Math.cos(angle) < -0.3 ? "right" : "center"
-    }
-  })
-  const x = { field: "x", ...unitAxis([-1.5, 1.5]) }
-  const y = { field: "y", ...unitAxis([-1.25, 1.25]) }
+}
+
+// The layer of the series: a line and markers each, told apart by colour, dash and shape.
+const radarSeriesLayer = (data: RadarData, lang: Label.Lang, x: object, y: object) => {
   const seriesNames = data.series.map((s) => text(s.name, lang))
   return {
-    $schema: schemaUrl,
-    title: text(data.title, lang),
-    description: `${of("traditionalPole", lang)}; ${of("generativePole", lang)}`,
-    width: 420,
-    height: 360,
-    layer: [
-      {
-        data: { values: rings },
-        mark: { type: "line", color: "#c8c8c8", strokeWidth: 1 },
-        encoding: {
-          x,
-          y,
-          detail: { field: "ring", type: "nominal" },
-          order: { field: "order", type: "quantitative" }
-        }
+    data: { values: radarSeriesValues(data, lang) },
+    mark: { type: "line", point: { filled: true, size: 50 }, strokeWidth: 2.5 },
+    encoding: {
+      x,
+      y,
+      order: { field: "order", type: "quantitative" },
+      color: {
+        field: "series",
+        type: "nominal",
+        scale: { domain: seriesNames, range: data.series.map((_, i) => styleOf(i).colour) },
+        title: null
       },
-      {
-        data: { values: values },
-        mark: { type: "line", point: { filled: true, size: 50 }, strokeWidth: 2.5 },
-        encoding: {
-          x,
-          y,
-          order: { field: "order", type: "quantitative" },
-          color: {
-            field: "series",
-            type: "nominal",
-            scale: { domain: seriesNames, range: data.series.map((_, i) => styleOf(i).colour) },
-            title: null
-          },
-          strokeDash: {
-            field: "series",
-            type: "nominal",
-            scale: {
-              domain: seriesNames,
-              range: data.series.map((_, i) => (styleOf(i).dash ?? "1 0").split(" ").map(Number))
-            },
-            legend: null
-          },
-          shape: {
-            field: "series",
-            type: "nominal",
-            scale: { domain: seriesNames, range: data.series.map((_, i) => styleOf(i).shape) },
-            legend: null
-          },
-          tooltip: [
-            { field: "series", type: "nominal", title: of("legend", lang) },
-            { field: "dimension", type: "nominal", title: of("dimension", lang) },
-            { field: "display", type: "nominal", title: of("position", lang) }
-          ]
-        }
+      strokeDash: {
+        field: "series",
+        type: "nominal",
+        scale: {
+          domain: seriesNames,
+          range: data.series.map((_, i) => (styleOf(i).dash ?? "1 0").split(" ").map(Number))
+        },
+        legend: null
       },
-      {
-        data: { values: labels },
-        mark: { type: "text", fontSize: 11 },
-        encoding: {
-          x,
-          y,
-          text: { field: "dimension" },
-          align: { field: "align", type: "nominal", scale: null }
-        }
-      }
-    ]
+      shape: {
+        field: "series",
+        type: "nominal",
+        scale: { domain: seriesNames, range: data.series.map((_, i) => styleOf(i).shape) },
+        legend: null
+      },
+      tooltip: [
+        { field: "series", type: "nominal", title: of("legend", lang) },
+        { field: "dimension", type: "nominal", title: of("dimension", lang) },
+        { field: "display", type: "nominal", title: of("position", lang) }
+      ]
+    }
   }
 }
 
@@ -266,35 +282,9 @@ export const progress = (data: ProgressBars, options: { readonly lang: Label.Lan
  */
 export const network = (view: NetworkView, options: { readonly lang: Label.Lang }): Spec => {
   const { lang } = options
-  const positions = networkLayout(view)
-  const edges = networkEdges(view, positions)
-  const deg = degrees(edges)
-  const labelOf = new Map<string, string>()
-  for (const n of view.nodes) if (!labelOf.has(n.id)) labelOf.set(n.id, text(n.label, lang))
-  const sectorName = (s: Actor.Sector) => Actor.sectorLabels[s]?.[lang] ?? s
-  const nodes = positions.map((p) => ({
-    id: p.id,
-    actor: labelOf.get(p.id) ?? p.id,
-    sector: sectorName(p.sector),
-    links: deg.get(p.id) ?? 0,
-    x: r4(p.ux),
-    y: r4(-p.uy),
-    align: p.ux > 0.25 ? "left" : p.ux < -0.25 ? "right" : "center",
-    lx: r4(1.1 * p.ux),
-    ly: r4(-1.1 * p.uy)
-  }))
-  const links = edges.map((e) => ({
-    source: e.source.id,
-    target: e.target.id,
-    weight: e.weight,
-    x: r4(e.source.ux),
-    y: r4(-e.source.uy),
-    x2: r4(e.target.ux),
-    y2: r4(-e.target.uy)
-  }))
+  const { nodes, links } = networkRows(view, lang)
   const x = { field: "x", ...unitAxis([-1.6, 1.6]) }
   const y = { field: "y", ...unitAxis([-1.25, 1.25]) }
-  const domain = sectorOrder.map(sectorName)
   return {
     $schema: schemaUrl,
     title: text(view.title, lang),
@@ -313,30 +303,7 @@ export const network = (view: NetworkView, options: { readonly lang: Label.Lang 
           strokeWidth: { field: "weight", type: "quantitative", legend: null, scale: { range: [1, 5] } }
         }
       },
-      {
-        data: { values: nodes },
-        mark: { type: "point", filled: true, size: 120 },
-        encoding: {
-          x,
-          y,
-          color: {
-            field: "sector",
-            type: "nominal",
-            title: of("sector", lang),
-            scale: { domain, range: sectorOrder.map((s) => sectorStyle[s].colour) }
-          },
-          shape: {
-            field: "sector",
-            type: "nominal",
-            scale: { domain, range: sectorOrder.map((s) => sectorStyle[s].shape) }
-          },
-          tooltip: [
-            { field: "actor", type: "nominal", title: of("actor", lang) },
-            { field: "sector", type: "nominal", title: of("sector", lang) },
-            { field: "links", type: "quantitative", title: of("links", lang) }
-          ]
-        }
-      },
+      networkNodeLayer(nodes, lang, x, y),
       {
         data: { values: nodes },
         mark: { type: "text", fontSize: 10 },
@@ -348,5 +315,66 @@ export const network = (view: NetworkView, options: { readonly lang: Label.Lang 
         }
       }
     ]
+  }
+}
+
+const sectorNameOf = (s: Actor.Sector, lang: Label.Lang) => Actor.sectorLabels[s]?.[lang] ?? s
+
+// The rows of a network: one per placed actor (its sector, links and label position), one per tie.
+const networkRows = (view: NetworkView, lang: Label.Lang) => {
+  const positions = networkLayout(view)
+  const edges = networkEdges(view, positions)
+  const deg = degrees(edges)
+  const labelOf = new Map<string, string>()
+  for (const n of view.nodes) if (!labelOf.has(n.id)) labelOf.set(n.id, text(n.label, lang))
+  const nodes = positions.map((p) => ({
+    id: p.id,
+    actor: labelOf.get(p.id) ?? p.id,
+    sector: sectorNameOf(p.sector, lang),
+    links: deg.get(p.id) ?? 0,
+    x: r4(p.ux),
+    y: r4(-p.uy),
+    align: p.ux > 0.25 ? "left" : p.ux < -0.25 ? "right" : "center",
+    lx: r4(1.1 * p.ux),
+    ly: r4(-1.1 * p.uy)
+  }))
+  const links = edges.map((e) => ({
+    source: e.source.id,
+    target: e.target.id,
+    weight: e.weight,
+    x: r4(e.source.ux),
+    y: r4(-e.source.uy),
+    x2: r4(e.target.ux),
+    y2: r4(-e.target.uy)
+  }))
+  return { nodes, links }
+}
+
+// The layer of the actors: a point each, told apart by sector colour and shape.
+const networkNodeLayer = (nodes: ReadonlyArray<object>, lang: Label.Lang, x: object, y: object) => {
+  const domain = sectorOrder.map((s) => sectorNameOf(s, lang))
+  return {
+    data: { values: nodes },
+    mark: { type: "point", filled: true, size: 120 },
+    encoding: {
+      x,
+      y,
+      color: {
+        field: "sector",
+        type: "nominal",
+        title: of("sector", lang),
+        scale: { domain, range: sectorOrder.map((s) => sectorStyle[s].colour) }
+      },
+      shape: {
+        field: "sector",
+        type: "nominal",
+        scale: { domain, range: sectorOrder.map((s) => sectorStyle[s].shape) }
+      },
+      tooltip: [
+        { field: "actor", type: "nominal", title: of("actor", lang) },
+        { field: "sector", type: "nominal", title: of("sector", lang) },
+        { field: "links", type: "quantitative", title: of("links", lang) }
+      ]
+    }
   }
 }

@@ -34,9 +34,18 @@ export const personFigures = (
   replayed: TakingCharge.Replayed = TakingCharge.replayAll(t.takingCharge ?? [])
 ): Array<Disclosure.Figure> => {
   const figures: Array<Disclosure.Figure> = []
-  const add = (id: string, atoms: Iterable<string>) => figures.push({ id, atoms: [...atoms] })
+  const add: Add = (id, atoms) => figures.push({ id, atoms: [...atoms] })
+  citizenFigures(t, add)
+  needFigures(t, add)
+  pathFigures(replayed, add)
+  recipientFigures(t, add)
+  return figures
+}
 
-  // citizens, and those in no partnership
+type Add = (id: string, atoms: Iterable<string>) => void
+
+// citizens, and those in no partnership
+const citizenFigures = (t: TerritoryLike, add: Add): void => {
   const citizens = t.actors.filter((a) => a.kind === "citizen").map((a) => `citizen:${a.id}`)
   const members = new Set((t.partnerships ?? []).flatMap((p) => p.members.map((m) => `citizen:${m.actor}`)))
   add(figureIds.citizens, citizens)
@@ -44,8 +53,10 @@ export const personFigures = (
     figureIds.isolatedCitizens,
     citizens.filter((c) => !members.has(c))
   )
+}
 
-  // needs (each a record about a person) and the persons access reaches
+// needs (each a record about a person) and the persons access reaches
+const needFigures = (t: TerritoryLike, add: Add): void => {
   const needs = t.needs ?? []
   const needAtom = (i: number) => `need:${needs[i]!.id ?? i}`
   add(
@@ -75,8 +86,10 @@ export const personFigures = (
     figureIds.accessWidened,
     generative.filter((p) => !overt.has(p))
   )
+}
 
-  // taking-charge paths: by stage, with a community response, with the person's contribution
+// taking-charge paths: by stage, with a community response, with the person's contribution
+const pathFigures = (replayed: TakingCharge.Replayed, add: Add): void => {
   const paths: Array<{ id: string; stage: TakingCharge.Stage; response: boolean; contribution: boolean }> = []
   for (const [id, s] of replayed.open)
     paths.push({
@@ -111,7 +124,10 @@ export const personFigures = (
       paths.flatMap((p) => (p.contribution === yes ? [p.id] : []))
     )
   }
-  // final recipients taking part in each evaluation round: counted, unknown persons
+}
+
+// final recipients taking part in each evaluation round: counted, unknown persons
+const recipientFigures = (t: TerritoryLike, add: Add): void => {
   ;(t.evaluations ?? []).forEach((round, i) => {
     const n =
       (round as { readonly finalRecipients?: { readonly count?: number } }).finalRecipients?.count ?? 0
@@ -123,5 +139,4 @@ export const personFigures = (
       )
     )
   })
-  return figures
 }
