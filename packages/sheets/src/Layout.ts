@@ -522,63 +522,8 @@ export const fromSchema = (document: Readonly<Record<string, unknown>>): Layout 
   })
   const columns: Array<Column> = []
   const required = requiredOf(root)
-  for (const [name, property] of Object.entries((root.properties ?? {}) as Record<string, Json>)) {
-    if (name === "$schema") continue
-    const shape = shapeOf(r, property)
-    const description = describe(r, property)
-    if (shape.tag === "array") {
-      const items = shapeOf(r, shape.items)
-      if (items.tag === "object" || items.tag === "objects") {
-        const variants = items.tag === "object" ? [items.schema] : items.variants
-        addSheet(
-          r,
-          b,
-          variants,
-          [name],
-          name,
-          "many",
-          required.has(name),
-          0,
-          describe(r, shape.items) || description
-        )
-        continue
-      }
-    }
-    if (shape.tag === "object" || shape.tag === "objects") {
-      // A record of plain fields only (the planning district) is dotted columns of the territory's sheet;
-      // one holding lists of records (the Charter, the Pact) a sheet of its own.
-      const lists: Array<Pending> = []
-      if (shape.tag === "object") recordColumns(r, shape.schema, [], 1, false, lists, undefined)
-      if (shape.tag === "object" && lists.length === 0) {
-        columns.push(
-          ...recordColumns(
-            r,
-            { properties: { [name]: property }, required: [...required] },
-            [],
-            0,
-            true,
-            undefined,
-            undefined
-          )
-        )
-        continue
-      }
-      const variants = shape.tag === "object" ? [shape.schema] : shape.variants
-      addSheet(r, b, variants, [name], name, "one", required.has(name), 0, description)
-      continue
-    }
-    columns.push(
-      ...recordColumns(
-        r,
-        { properties: { [name]: property }, required: [...required] },
-        [],
-        0,
-        true,
-        undefined,
-        undefined
-      )
-    )
-  }
+  for (const [name, property] of Object.entries((root.properties ?? {}) as Record<string, Json>))
+    if (name !== "$schema") columns.push(...topLevel(r, b, name, property, required))
   b.sheets[0] = { ...b.sheets[0]!, columns }
   // Nested sheets' parent keys are computed when they are added, before their
   // parents know their id field: compute them again now.
@@ -587,6 +532,60 @@ export const fromSchema = (document: Readonly<Record<string, unknown>>): Layout 
     return { ...s, keys: parentKeys(b, s.parent) }
   })
   return { sheets }
+}
+
+/**
+ * A property of the document's root: a sheet of its own (a list of records,
+ * or a record holding lists), else the columns it adds to the territory's sheet.
+ */
+const topLevel = (
+  r: Resolver,
+  b: Building,
+  name: string,
+  property: Json,
+  required: ReadonlySet<string>
+): Array<Column> => {
+  const shape = shapeOf(r, property)
+  const description = describe(r, property)
+  const asColumns = () =>
+    recordColumns(
+      r,
+      { properties: { [name]: property }, required: [...required] },
+      [],
+      0,
+      true,
+      undefined,
+      undefined
+    )
+  if (shape.tag === "array") {
+    const items = shapeOf(r, shape.items)
+    if (items.tag === "object" || items.tag === "objects") {
+      const variants = items.tag === "object" ? [items.schema] : items.variants
+      addSheet(
+        r,
+        b,
+        variants,
+        [name],
+        name,
+        "many",
+        required.has(name),
+        0,
+        describe(r, shape.items) || description
+      )
+      return []
+    }
+  }
+  if (shape.tag === "object" || shape.tag === "objects") {
+    // A record of plain fields only (the planning district) is dotted columns of the territory's sheet;
+    // one holding lists of records (the Charter, the Pact) a sheet of its own.
+    const lists: Array<Pending> = []
+    if (shape.tag === "object") recordColumns(r, shape.schema, [], 1, false, lists, undefined)
+    if (shape.tag === "object" && lists.length === 0) return asColumns()
+    const variants = shape.tag === "object" ? [shape.schema] : shape.variants
+    addSheet(r, b, variants, [name], name, "one", required.has(name), 0, description)
+    return []
+  }
+  return asColumns()
 }
 
 /**

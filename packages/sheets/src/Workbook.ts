@@ -133,7 +133,6 @@ const visit = async (
         "workbook too large once inflated: split it into several files"
       )
     const byName = new Map(list.map((e) => [e.name, e]))
-    const small = 4 * 1024 * 1024
     const workbook = byName.get("xl/workbook.xml")
     const rels = byName.get("xl/_rels/workbook.xml.rels")
     const parts =
@@ -144,27 +143,18 @@ const visit = async (
             rels === undefined ? "" : await Zip.text(file, rels, small)
           )
     // the real sizes count, not the declared ones
-    let budget = l.maxInflatedBytes
+    const budget = { left: l.maxInflatedBytes }
     const strings = new SharedStrings()
     const stringsEntry = byName.get(parts?.sharedStrings ?? "xl/sharedStrings.xml")
     if (stringsEntry !== undefined) {
-      const cap = Math.min(l.maxSharedStringsBytes, budget)
-      const decoder = new TextDecoder("utf-8")
-      try {
-        for await (const chunk of Zip.chunks(file, stringsEntry, cap)) {
-          budget -= chunk.length
-          strings.push(decoder.decode(chunk, { stream: true }))
-        }
-      } catch (e) {
-        if (e instanceof Zip.ZipError && e.message.includes("beyond"))
-          return problemOf(
-            `testi condivisi (sharedStrings) oltre ${cap} byte: file sospetto o troppo grande`,
-            `shared strings beyond ${cap} bytes: a suspicious or too large file`
-          )
-        throw e
-      }
-      strings.push(decoder.decode())
-      strings.end()
+      const refused = await readSharedStrings(
+        file,
+        stringsEntry,
+        Math.min(l.maxSharedStringsBytes, budget.left),
+        strings,
+        budget
+      )
+      if (refused !== undefined) return refused
     }
     if (parts === undefined) return unreadable("xl/workbook.xml missing")
     const stylesEntry = byName.get(parts.styles)
@@ -175,57 +165,8 @@ const visit = async (
       const entry = byName.get(partOf.get(name)!)
       const rows = visitor.sheet(name)
       if (entry !== undefined) {
-        const sheet = new Worksheet({
-          strings: strings.strings,
-          dates,
-          row: (row, cells) => {
-            if (row > l.maxRows) {
-              sink.push({
-                code: "invalid-value",
-                sheet: name,
-                row,
-                path: [],
-                message: {
-                  it: `il foglio va oltre la riga ${l.maxRows}: dividerlo in più file o eliminare le righe in fondo`,
-                  en: `the sheet goes beyond row ${l.maxRows}: split it into several files or delete the rows at its end`
-                }
-              })
-              return false
-            }
-            rows.row({ row, cells })
-            return true
-          },
-          problem: (row, column, it, en) =>
-            sink.push({
-              code: "invalid-value",
-              sheet: name,
-              row,
-              column: columnLetter(column),
-              path: [],
-              message: { it, en }
-            }),
-          merged: (ref) => {
-            const first = /^([A-Z]+)(\d+)/.exec(ref)
-            sink.push({
-              code: "invalid-value",
-              sheet: name,
-              ...(first === null ? {} : { row: Number(first[2]), column: first[1]! }),
-              path: [],
-              message: {
-                it: `celle unite (${ref}): separarle e scrivere il valore in ogni cella`,
-                en: `merged cells (${ref}): unmerge them and write the value in every cell`
-              }
-            })
-          }
-        })
-        const decoder = new TextDecoder("utf-8")
-        const chunks = Zip.chunks(file, entry, budget)
-        for await (const chunk of chunks) {
-          budget -= chunk.length
-          if (!sheet.push(decoder.decode(chunk, { stream: true }))) break
-        }
-        sheet.push(decoder.decode())
-        sheet.end()
+        const sheet = worksheet(name, { strings: strings.strings, dates, maxRows: l.maxRows, sink, rows })
+        await streamSheet(file, entry, sheet, budget)
       }
       rows.end()
     }
@@ -234,6 +175,109 @@ const visit = async (
     if (e instanceof Zip.ZipError || e instanceof OoxmlError) return unreadable(e.message)
     return unreadable()
   }
+}
+
+/** The largest workbook, relationships and styles parts read whole. */
+const small = 4 * 1024 * 1024
+
+/** Reads the shared strings, at most `cap` bytes of them; a problem when they go beyond. */
+const readSharedStrings = async (
+  file: Uint8Array,
+  entry: Zip.Entry,
+  cap: number,
+  strings: SharedStrings,
+  budget: { left: number }
+): Promise<SheetProblem | undefined> => {
+  const decoder = new TextDecoder("utf-8")
+  try {
+    for await (const chunk of Zip.chunks(file, entry, cap)) {
+      budget.left -= chunk.length
+      strings.push(decoder.decode(chunk, { stream: true }))
+    }
+  } catch (e) {
+    if (e instanceof Zip.ZipError && e.message.includes("beyond"))
+      return problemOf(
+        `testi condivisi (sharedStrings) oltre ${cap} byte: file sospetto o troppo grande`,
+        `shared strings beyond ${cap} bytes: a suspicious or too large file`
+      )
+    throw e
+  }
+  strings.push(decoder.decode())
+  strings.end()
+  return undefined
+}
+
+/** The reader of one worksheet: its rows to the visitor (up to the row cap), its cells' problems to the sink. */
+const worksheet = (
+  name: string,
+  context: {
+    readonly strings: SharedStrings["strings"]
+    readonly dates: ReadonlySet<number>
+    readonly maxRows: number
+    readonly sink: ProblemSink
+    readonly rows: { readonly row: (row: Row) => void }
+  }
+): Worksheet => {
+  const { sink, rows, maxRows } = context
+  return new Worksheet({
+    strings: context.strings,
+    dates: context.dates,
+    row: (row, cells) => {
+      if (row > maxRows) {
+        sink.push({
+          code: "invalid-value",
+          sheet: name,
+          row,
+          path: [],
+          message: {
+            it: `il foglio va oltre la riga ${maxRows}: dividerlo in più file o eliminare le righe in fondo`,
+            en: `the sheet goes beyond row ${maxRows}: split it into several files or delete the rows at its end`
+          }
+        })
+        return false
+      }
+      rows.row({ row, cells })
+      return true
+    },
+    problem: (row, column, it, en) =>
+      sink.push({
+        code: "invalid-value",
+        sheet: name,
+        row,
+        column: columnLetter(column),
+        path: [],
+        message: { it, en }
+      }),
+    merged: (ref) => {
+      const first = /^([A-Z]+)(\d+)/.exec(ref)
+      sink.push({
+        code: "invalid-value",
+        sheet: name,
+        ...(first === null ? {} : { row: Number(first[2]), column: first[1]! }),
+        path: [],
+        message: {
+          it: `celle unite (${ref}): separarle e scrivere il valore in ogni cella`,
+          en: `merged cells (${ref}): unmerge them and write the value in every cell`
+        }
+      })
+    }
+  })
+}
+
+/** Streams a worksheet's part into its reader, within what is left of the inflated budget. */
+const streamSheet = async (
+  file: Uint8Array,
+  entry: Zip.Entry,
+  sheet: Worksheet,
+  budget: { left: number }
+): Promise<void> => {
+  const decoder = new TextDecoder("utf-8")
+  for await (const chunk of Zip.chunks(file, entry, budget.left)) {
+    budget.left -= chunk.length
+    if (!sheet.push(decoder.decode(chunk, { stream: true }))) break
+  }
+  sheet.push(decoder.decode())
+  sheet.end()
 }
 
 /**

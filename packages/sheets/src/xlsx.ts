@@ -116,6 +116,20 @@ export const write = async (
       : Table.write(document, { layout })
   const workbook = new ExcelJS.Workbook()
   workbook.creator = "@welfare/sheets"
+  const instructions = instructionsSheet(workbook)
+  const values = workbook.addWorksheet("Valori")
+  const enums = enumColumns(layout)
+  describeColumns(instructions, layout)
+  listValues(values, enums)
+  sheets.forEach((raw, s) => {
+    dataSheet(workbook, raw, layout.sheets[s]!, enums)
+  })
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}
+
+/** The `Istruzioni` sheet: its header and how to fill the workbook. */
+const instructionsSheet = (workbook: ExcelJS.Workbook): ExcelJS.Worksheet => {
   const instructions = workbook.addWorksheet("Istruzioni")
   instructions.columns = [
     { header: "foglio / sheet", width: 26 },
@@ -137,8 +151,11 @@ export const write = async (
     "",
     "Fill one sheet per list, one row per record, from row 3. Do not change row 2 (keys)."
   ])
-  const values = workbook.addWorksheet("Valori")
-  const enums = enumColumns(layout)
+  return instructions
+}
+
+/** A row of `Istruzioni` per sheet, per key and per column. */
+const describeColumns = (instructions: ExcelJS.Worksheet, layout: Layout.Layout): void => {
   for (const sheet of layout.sheets) {
     instructions.addRow([sheet.name, "", "", "", "", sheet.nameEn, "", sheet.description])
     for (const k of sheet.keys)
@@ -166,6 +183,10 @@ export const write = async (
       ])
     }
   }
+}
+
+/** The `Valori` sheet: a column of allowed values per enumerated column. */
+const listValues = (values: ExcelJS.Worksheet, enums: ReturnType<typeof enumColumns>): void => {
   enums.forEach(({ sheet, column }, i) => {
     const col = values.getColumn(i + 1)
     col.width = 28
@@ -175,46 +196,50 @@ export const write = async (
     })
   })
   values.getRow(1).font = { bold: true }
-  sheets.forEach((raw, s) => {
-    const sheet = layout.sheets[s]!
-    const ws = workbook.addWorksheet(raw.name)
-    for (const row of raw.rows) {
-      const r = ws.getRow(row.row)
-      row.cells.forEach((cell, c) => {
-        if (cell !== null) r.getCell(c + 1).value = cell
+}
+
+/** A data sheet: its rows, header and key rows frozen, widths, drop-down lists and text columns. */
+const dataSheet = (
+  workbook: ExcelJS.Workbook,
+  raw: { readonly name: string; readonly rows: ReadonlyArray<Table.Row> },
+  sheet: Layout.Sheet,
+  enums: ReturnType<typeof enumColumns>
+): void => {
+  const ws = workbook.addWorksheet(raw.name)
+  for (const row of raw.rows) {
+    const r = ws.getRow(row.row)
+    row.cells.forEach((cell, c) => {
+      if (cell !== null) r.getCell(c + 1).value = cell
+    })
+  }
+  ws.getRow(1).font = { bold: true }
+  ws.getRow(2).font = { italic: true, color: { argb: "FF666666" } }
+  ws.views = [{ state: "frozen", ySplit: 2 }]
+  const offset = sheet.keys.length
+  const all = [...sheet.keys.map((k) => ({ key: k.key })), ...sheet.columns]
+  all.forEach((c, i) => {
+    ws.getColumn(i + 1).width = Math.min(40, Math.max(12, c.key.length + 4))
+  })
+  sheet.columns.forEach((column, i) => {
+    const letter = Table.columnLetter(offset + i)
+    if (column.kind === "string" && column.values !== undefined) {
+      const v = enums.findIndex((e) => e.sheet === sheet && e.column === column)
+      const valuesColumn = Table.columnLetter(v)
+      ;(
+        ws as unknown as { dataValidations: { add: (range: string, v: object) => void } }
+      ).dataValidations.add(`${letter}3:${letter}${validatedRows}`, {
+        type: "list",
+        allowBlank: true,
+        formulae: [`Valori!$${valuesColumn}$2:$${valuesColumn}$${column.values.length + 1}`],
+        showErrorMessage: true,
+        errorTitle: "Valore non ammesso / Value not allowed",
+        error: `${column.values.join(", ")}`
       })
     }
-    ws.getRow(1).font = { bold: true }
-    ws.getRow(2).font = { italic: true, color: { argb: "FF666666" } }
-    ws.views = [{ state: "frozen", ySplit: 2 }]
-    const offset = sheet.keys.length
-    const all = [...sheet.keys.map((k) => ({ key: k.key })), ...sheet.columns]
-    all.forEach((c, i) => {
-      ws.getColumn(i + 1).width = Math.min(40, Math.max(12, c.key.length + 4))
-    })
-    sheet.columns.forEach((column, i) => {
-      const letter = Table.columnLetter(offset + i)
-      if (column.kind === "string" && column.values !== undefined) {
-        const v = enums.findIndex((e) => e.sheet === sheet && e.column === column)
-        const valuesColumn = Table.columnLetter(v)
-        ;(
-          ws as unknown as { dataValidations: { add: (range: string, v: object) => void } }
-        ).dataValidations.add(`${letter}3:${letter}${validatedRows}`, {
-          type: "list",
-          allowBlank: true,
-          formulae: [`Valori!$${valuesColumn}$2:$${valuesColumn}$${column.values.length + 1}`],
-          showErrorMessage: true,
-          errorTitle: "Valore non ammesso / Value not allowed",
-          error: `${column.values.join(", ")}`
-        })
-      }
-      // Text columns stay text: a date or an id typed there is not turned into a number.
-      if (column.kind === "string" || column.kind === "list" || column.kind === "json")
-        ws.getColumn(offset + i + 1).numFmt = "@"
-    })
+    // Text columns stay text: a date or an id typed there is not turned into a number.
+    if (column.kind === "string" || column.kind === "list" || column.kind === "json")
+      ws.getColumn(offset + i + 1).numFmt = "@"
   })
-  const buffer = await workbook.xlsx.writeBuffer()
-  return new Uint8Array(buffer as ArrayBuffer)
 }
 
 /**
