@@ -176,32 +176,18 @@ const names = (entries: ReadonlyArray<Municipality.Entry>): string =>
 export const municipalities = (territory: Input, options: Options = {}): Array<Diagnostic> => {
   const table = options.table ?? Municipality.table()
   const period = periodOf(territory, options, table)
-  const [s, e] = [period.start, period.end]
-  // where a suppression falls: within the period (or on its day), or before it starts
-  const within =
-    period.source === "plan"
-      ? { it: `nel Piano di Zona ${s} – ${e}`, en: `within the zone plan ${s} to ${e}` }
-      : s === e
-        ? { it: `al ${s}`, en: `on ${s}` }
-        : { it: `nel periodo ${s} – ${e}`, en: `within ${s} to ${e}` }
-  const before =
-    period.source === "plan"
-      ? { it: `prima del Piano di Zona ${s} – ${e}`, en: `before the zone plan ${s} to ${e}` }
-      : s === e
-        ? { it: `prima del ${s}`, en: `before ${s}` }
-        : { it: `prima del periodo ${s} – ${e}`, en: `before ${s} to ${e}` }
+  const context: Context = { table, period, ...periodWords(period) }
   const out: Array<Diagnostic> = []
   const firstWithCode = new Map<string, number>()
   territory.municipalities.forEach((m, i) => {
     const code = m.istatCode
     if (code === undefined) return
-    const path = ["municipalities", i, "istatCode"] as const
     const seen = firstWithCode.get(code)
     if (seen !== undefined) {
       out.push({
         code: "duplicate-code",
         severity: "error",
-        path,
+        path: ["municipalities", i, "istatCode"],
         message: {
           it: `il codice ISTAT ${code} è già di municipalities[${seen}]: ogni comune ha un codice suo; correggere uno dei due`,
           en: `the ISTAT code ${code} is already municipalities[${seen}]'s: each municipality has its own; correct one of the two`
@@ -210,79 +196,125 @@ export const municipalities = (territory: Input, options: Options = {}): Array<D
       return
     }
     firstWithCode.set(code, i)
-    const history = Municipality.history(code, table)
-    if (history.length === 0) {
-      const candidates = Municipality.byName(m.name, period.start, table)
-      const [only] = candidates
-      out.push({
-        code: "unknown-code",
-        severity: "error",
-        path,
-        message:
-          candidates.length === 1 && only !== undefined
-            ? {
-                it: `il codice ISTAT ${code} non è negli elenchi ISTAT (dati al ${table.asOf}); ${only.name} (${only.province}) ha il codice ${only.code}`,
-                en: `the ISTAT code ${code} is in no ISTAT list (data as of ${table.asOf}); ${only.name} (${only.province}) has the code ${only.code}`
-              }
-            : {
-                it: `il codice ISTAT ${code} non è negli elenchi ISTAT (dati al ${table.asOf}): controllare il codice nell'Elenco comuni italiani, o aggiornare @welfare/istat se il comune è stato istituito dopo`,
-                en: `the ISTAT code ${code} is in no ISTAT list (data as of ${table.asOf}): check it in ISTAT's Elenco comuni italiani, or update @welfare/istat if the municipality was created later`
-              },
-        ...(candidates.length === 1 && only !== undefined
-          ? { suggestion: { istatCode: only.code, name: only.name } }
-          : {})
-      })
-      return
-    }
-    const valid = history.find((e) => Municipality.isValidThroughout(e, period))
-    if (valid === undefined) {
-      const last = history[history.length - 1]!
-      const suppressed = history.find(
-        (e) => e.validTo !== undefined && e.validTo <= period.end && (e.validFrom ?? "") <= period.end
-      )
-      if (suppressed?.validTo !== undefined) {
-        const heirs = Municipality.successorsAt(code, period.end, table)
-        const [heir] = heirs
-        const when = suppressed.validTo >= period.start ? within : before
-        out.push({
-          code: "code-not-valid",
-          severity: "error",
-          path,
-          message: {
-            it: `il codice ISTAT ${code} (${suppressed.name}) è stato soppresso il ${suppressed.validTo}, ${when.it}: ${heirs.length > 0 ? `è confluito in ${names(heirs)}` : "non ha un successore negli elenchi"}; usare il codice in vigore nel periodo`,
-            en: `the ISTAT code ${code} (${suppressed.name}) was suppressed on ${suppressed.validTo}, ${when.en}: ${heirs.length > 0 ? `it merged into ${names(heirs)}` : "no list names a successor"}; use the code in force for the period`
-          },
-          ...(heirs.length === 1 && heir !== undefined
-            ? { suggestion: { istatCode: heir.code, name: heir.name } }
-            : {})
-        })
-      } else {
-        const from = last.validFrom ?? table.asOf
-        out.push({
-          code: "code-not-valid",
-          severity: "error",
-          path,
-          message: {
-            it: `il codice ISTAT ${code} (${last.name}) è in vigore dal ${from}, dopo l'inizio del periodo (${period.start}): usare il codice che il comune aveva allora`,
-            en: `the ISTAT code ${code} (${last.name}) is in force from ${from}, after the period starts (${period.start}): use the code the municipality had then`
-          }
-        })
-      }
-      return
-    }
-    if (!Municipality.hasName(valid, m.name))
-      out.push({
-        code: "name-differs",
-        severity: "warning",
-        path: ["municipalities", i, "name"],
-        message: {
-          it: `il nome non è quello ufficiale del codice ISTAT ${code}: scrivere «${valid.name}» (${valid.province}), o correggere il codice`,
-          en: `the name is not the official name of the ISTAT code ${code}: write "${valid.name}" (${valid.province}), or correct the code`
-        },
-        suggestion: { name: valid.name }
-      })
+    const found = checkCode(context, m.name, code, i)
+    if (found !== undefined) out.push(found)
   })
   return out
+}
+
+type Period = ReturnType<typeof periodOf>
+
+// What the check of one code needs: the table, the period and how to say where a suppression falls.
+interface Context {
+  readonly table: Municipality.Table
+  readonly period: Period
+  readonly within: Label.Text
+  readonly before: Label.Text
+}
+
+// Where a suppression falls: within the period (or on its day), or before it starts.
+const periodWords = (period: Period): { readonly within: Label.Text; readonly before: Label.Text } => {
+  const [s, e] = [period.start, period.end]
+  return {
+    within:
+      period.source === "plan"
+        ? { it: `nel Piano di Zona ${s} – ${e}`, en: `within the zone plan ${s} to ${e}` }
+        : s === e
+          ? { it: `al ${s}`, en: `on ${s}` }
+          : { it: `nel periodo ${s} – ${e}`, en: `within ${s} to ${e}` },
+    before:
+      period.source === "plan"
+        ? { it: `prima del Piano di Zona ${s} – ${e}`, en: `before the zone plan ${s} to ${e}` }
+        : s === e
+          ? { it: `prima del ${s}`, en: `before ${s}` }
+          : { it: `prima del periodo ${s} – ${e}`, en: `before ${s} to ${e}` }
+  }
+}
+
+// The finding about one municipality's code (the first to carry it), if any.
+const checkCode = (c: Context, name: string, code: string, i: number): Diagnostic | undefined => {
+  const path = ["municipalities", i, "istatCode"] as const
+  const history = Municipality.history(code, c.table)
+  if (history.length === 0) return unknownCode(c, name, code, path)
+  const valid = history.find((e) => Municipality.isValidThroughout(e, c.period))
+  if (valid === undefined) return notValid(c, history, code, path)
+  if (Municipality.hasName(valid, name)) return undefined
+  return {
+    code: "name-differs",
+    severity: "warning",
+    path: ["municipalities", i, "name"],
+    message: {
+      it: `il nome non è quello ufficiale del codice ISTAT ${code}: scrivere «${valid.name}» (${valid.province}), o correggere il codice`,
+      en: `the name is not the official name of the ISTAT code ${code}: write "${valid.name}" (${valid.province}), or correct the code`
+    },
+    suggestion: { name: valid.name }
+  }
+}
+
+// A code in no list: the code of the one municipality with that name, when there is one.
+const unknownCode = (c: Context, name: string, code: string, path: Diagnostic["path"]): Diagnostic => {
+  const { table } = c
+  const candidates = Municipality.byName(name, c.period.start, table)
+  const [only] = candidates
+  return {
+    code: "unknown-code",
+    severity: "error",
+    path,
+    message:
+      candidates.length === 1 && only !== undefined
+        ? {
+            it: `il codice ISTAT ${code} non è negli elenchi ISTAT (dati al ${table.asOf}); ${only.name} (${only.province}) ha il codice ${only.code}`,
+            en: `the ISTAT code ${code} is in no ISTAT list (data as of ${table.asOf}); ${only.name} (${only.province}) has the code ${only.code}`
+          }
+        : {
+            it: `il codice ISTAT ${code} non è negli elenchi ISTAT (dati al ${table.asOf}): controllare il codice nell'Elenco comuni italiani, o aggiornare @welfare/istat se il comune è stato istituito dopo`,
+            en: `the ISTAT code ${code} is in no ISTAT list (data as of ${table.asOf}): check it in ISTAT's Elenco comuni italiani, or update @welfare/istat if the municipality was created later`
+          },
+    ...(candidates.length === 1 && only !== undefined
+      ? { suggestion: { istatCode: only.code, name: only.name } }
+      : {})
+  }
+}
+
+// A code not in force throughout the period: suppressed (with its successors), or created after it starts.
+const notValid = (
+  c: Context,
+  history: ReadonlyArray<Municipality.Entry>,
+  code: string,
+  path: Diagnostic["path"]
+): Diagnostic => {
+  const { period, table } = c
+  const last = history[history.length - 1]!
+  const suppressed = history.find(
+    (e) => e.validTo !== undefined && e.validTo <= period.end && (e.validFrom ?? "") <= period.end
+  )
+  if (suppressed?.validTo === undefined) {
+    const from = last.validFrom ?? table.asOf
+    return {
+      code: "code-not-valid",
+      severity: "error",
+      path,
+      message: {
+        it: `il codice ISTAT ${code} (${last.name}) è in vigore dal ${from}, dopo l'inizio del periodo (${period.start}): usare il codice che il comune aveva allora`,
+        en: `the ISTAT code ${code} (${last.name}) is in force from ${from}, after the period starts (${period.start}): use the code the municipality had then`
+      }
+    }
+  }
+  const heirs = Municipality.successorsAt(code, period.end, table)
+  const [heir] = heirs
+  const when = suppressed.validTo >= period.start ? c.within : c.before
+  return {
+    code: "code-not-valid",
+    severity: "error",
+    path,
+    message: {
+      it: `il codice ISTAT ${code} (${suppressed.name}) è stato soppresso il ${suppressed.validTo}, ${when.it}: ${heirs.length > 0 ? `è confluito in ${names(heirs)}` : "non ha un successore negli elenchi"}; usare il codice in vigore nel periodo`,
+      en: `the ISTAT code ${code} (${suppressed.name}) was suppressed on ${suppressed.validTo}, ${when.en}: ${heirs.length > 0 ? `it merged into ${names(heirs)}` : "no list names a successor"}; use the code in force for the period`
+    },
+    ...(heirs.length === 1 && heir !== undefined
+      ? { suggestion: { istatCode: heir.code, name: heir.name } }
+      : {})
+  }
 }
 
 /**
