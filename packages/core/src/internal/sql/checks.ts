@@ -188,6 +188,38 @@ export const checkQuery = (options: CheckOptions): Query => {
   const { dialect } = options
   const params = paramsFor(dialect)
   const from = sourceSql(options, params)
+  const conditions = [...rowConditions(options, params), ...referenceConditions(options, params)]
+  const limit = Math.max(1, Math.floor(options.limit ?? 100))
+  const q = (name: string): string => quote(dialect, name)
+  const sql = `-- @welfare/core SummarySql: rows a summary cannot be trusted with (${dialect})
+WITH measurements AS (
+${checkedColumns(options)}
+  FROM ${from}
+),
+checked AS (
+  SELECT ${q("row_key")}, ${q("indicator")}, ${q("unit")},
+    CASE
+${conditions
+  .filter(([, c]) => c !== undefined)
+  .map(([code, c]) => `      WHEN ${c} THEN '${code}'`)
+  .join("\n")}
+    END AS ${q("problem")}
+  FROM measurements
+)
+SELECT ${q("row_key")}, ${q("indicator")}, ${q("unit")}, ${q("problem")}, count(*) OVER () AS ${q("total")}
+FROM checked
+WHERE ${q("problem")} IS NOT NULL
+ORDER BY ${q("row_key")}
+LIMIT ${limit}`
+  return { sql, params: params.values }
+}
+
+type Params = ReturnType<typeof paramsFor>
+type Condition = readonly [CheckCode, string | undefined]
+
+// The SELECT of the measurements' columns as the checks read them (dates as they are in a date column).
+const checkedColumns = (options: CheckOptions): string => {
+  const { dialect } = options
   const f = fieldExpressions(options, true)
   const q = (name: string): string => quote(dialect, name)
   const kinds = options.shape?.kinds
@@ -199,25 +231,40 @@ export const checkQuery = (options: CheckOptions): Query => {
       : dialect === "spark"
         ? "CAST(monotonically_increasing_id() AS STRING)"
         : "CAST(row_number() OVER () AS VARCHAR)"
+  return `  SELECT
+    ${rowKey} AS ${q("row_key")},
+    ${f.indicator} AS ${q("indicator")},
+    ${f.assignment} AS ${q("assignment")},
+    ${kinds?.periodStart === "date" ? columnRef(dialect, (options.columns ?? flatColumns).periodStart) : f.periodStart} AS ${q("period_start")},
+    ${kinds?.periodEnd === "date" ? columnRef(dialect, (options.columns ?? flatColumns).periodEnd) : f.periodEnd} AS ${q("period_end")},
+    ${f.municipality} AS ${q("municipality")},
+    ${f.value} AS ${q("value")},
+    ${f.valueRaw ?? "NULL"} AS ${q("value_raw")},
+    ${f.unit} AS ${q("unit")},
+    ${f.level} AS ${q("level")},
+    ${f.measuredBy} AS ${q("measured_by")},
+    ${f.source} AS ${q("source")},
+    ${f.persons} AS ${q("persons")},
+    ${f.personsRaw ?? "NULL"} AS ${q("persons_raw")}`
+}
+
+// A list of parameters, or NULL (an IN of nothing).
+const listOf = (params: Params, values: ReadonlyArray<string>): string =>
+  values.length === 0 ? "NULL" : values.map((v) => params.add(v)).join(", ")
+
+// The checks of a row on its own: missing fields, dates, numbers, value or level, unit, range, source.
+const rowConditions = (options: CheckOptions, params: Params): Array<Condition> => {
+  const { dialect } = options
+  const q = (name: string): string => quote(dialect, name)
+  const kinds = options.shape?.kinds
   const matches = (e: string): string =>
     dialect === "postgres"
       ? `${e} ~ '${datePattern}'`
       : dialect === "spark"
         ? `${e} RLIKE '${datePattern}'`
         : `regexp_full_match(${e}, '${datePattern}')`
-  const list = (values: ReadonlyArray<string>): string =>
-    values.length === 0 ? "NULL" : values.map((v) => params.add(v)).join(", ")
-  const notIn = (e: string, values: ReadonlyArray<string> | undefined): string | undefined =>
-    values === undefined
-      ? undefined
-      : values.length === 0
-        ? `${e} IS NOT NULL`
-        : `${e} NOT IN (${list(values)})`
-  const definitions = options.indicators ?? []
-  const quantitative = definitions.filter((d): d is Indicator.Quantitative => d.kind === "quantitative")
-  const qualitative = definitions.filter((d) => d.kind === "qualitative")
   const v = q("value")
-  const conditions: ReadonlyArray<readonly [CheckCode, string | undefined]> = [
+  return [
     ["null-indicator", `${q("indicator")} IS NULL`],
     ["null-assignment", `${q("assignment")} IS NULL`],
     ["null-periodStart", `${q("period_start")} IS NULL`],
@@ -235,7 +282,24 @@ export const checkQuery = (options: CheckOptions): Query => {
     ["level-with-unit", `${v} IS NULL AND ${q("unit")} IS NOT NULL`],
     ["value-out-of-range", `${v} IS NOT NULL AND NOT (abs(${v}) <= ${Measurement.maxValue})`],
     ["negative-persons", `${q("persons")} < 0`],
-    ["bad-source", `${q("source")} NOT IN (${list(Measurement.sources)})`],
+    ["bad-source", `${q("source")} NOT IN (${listOf(params, Measurement.sources)})`]
+  ]
+}
+
+// The checks against the territory: known ids, and each indicator's unit and kind.
+const referenceConditions = (options: CheckOptions, params: Params): Array<Condition> => {
+  const q = (name: string): string => quote(options.dialect, name)
+  const notIn = (e: string, values: ReadonlyArray<string> | undefined): string | undefined =>
+    values === undefined
+      ? undefined
+      : values.length === 0
+        ? `${e} IS NOT NULL`
+        : `${e} NOT IN (${listOf(params, values)})`
+  const definitions = options.indicators ?? []
+  const quantitative = definitions.filter((d): d is Indicator.Quantitative => d.kind === "quantitative")
+  const qualitative = definitions.filter((d) => d.kind === "qualitative")
+  const v = q("value")
+  return [
     ["unknown-indicator", notIn(q("indicator"), options.known?.indicators)],
     ["unknown-assignment", notIn(q("assignment"), options.known?.assignments)],
     ["unknown-measuredBy", notIn(q("measured_by"), options.known?.actors)],
@@ -257,51 +321,21 @@ export const checkQuery = (options: CheckOptions): Query => {
       "wrong-kind-value",
       qualitative.length === 0
         ? undefined
-        : `${v} IS NOT NULL AND ${q("indicator")} IN (${list(qualitative.map((d) => d.id))})`
+        : `${v} IS NOT NULL AND ${q("indicator")} IN (${listOf(
+            params,
+            qualitative.map((d) => d.id)
+          )})`
     ],
     [
       "wrong-kind-level",
       quantitative.length === 0
         ? undefined
-        : `${v} IS NULL AND ${q("indicator")} IN (${list(quantitative.map((d) => d.id))})`
+        : `${v} IS NULL AND ${q("indicator")} IN (${listOf(
+            params,
+            quantitative.map((d) => d.id)
+          )})`
     ]
   ]
-  const limit = Math.max(1, Math.floor(options.limit ?? 100))
-  const sql = `-- @welfare/core SummarySql: rows a summary cannot be trusted with (${dialect})
-WITH measurements AS (
-  SELECT
-    ${rowKey} AS ${q("row_key")},
-    ${f.indicator} AS ${q("indicator")},
-    ${f.assignment} AS ${q("assignment")},
-    ${kinds?.periodStart === "date" ? columnRef(dialect, (options.columns ?? flatColumns).periodStart) : f.periodStart} AS ${q("period_start")},
-    ${kinds?.periodEnd === "date" ? columnRef(dialect, (options.columns ?? flatColumns).periodEnd) : f.periodEnd} AS ${q("period_end")},
-    ${f.municipality} AS ${q("municipality")},
-    ${f.value} AS ${q("value")},
-    ${f.valueRaw ?? "NULL"} AS ${q("value_raw")},
-    ${f.unit} AS ${q("unit")},
-    ${f.level} AS ${q("level")},
-    ${f.measuredBy} AS ${q("measured_by")},
-    ${f.source} AS ${q("source")},
-    ${f.persons} AS ${q("persons")},
-    ${f.personsRaw ?? "NULL"} AS ${q("persons_raw")}
-  FROM ${from}
-),
-checked AS (
-  SELECT ${q("row_key")}, ${q("indicator")}, ${q("unit")},
-    CASE
-${conditions
-  .filter(([, c]) => c !== undefined)
-  .map(([code, c]) => `      WHEN ${c} THEN '${code}'`)
-  .join("\n")}
-    END AS ${q("problem")}
-  FROM measurements
-)
-SELECT ${q("row_key")}, ${q("indicator")}, ${q("unit")}, ${q("problem")}, count(*) OVER () AS ${q("total")}
-FROM checked
-WHERE ${q("problem")} IS NOT NULL
-ORDER BY ${q("row_key")}
-LIMIT ${limit}`
-  return { sql, params: params.values }
 }
 
 export const checkField = (code: CheckCode): Field => {
@@ -377,79 +411,7 @@ export const checkProblems = (
     const column = columnName(columns[field])
     const key = String(row.row_key ?? "?")
     const indicator = text(row.indicator) ?? ""
-    const message = ((): [Problem.ProblemCode, string] => {
-      switch (code) {
-        case "null-indicator":
-        case "null-assignment":
-        case "null-periodStart":
-        case "null-periodEnd":
-        case "null-measuredBy":
-        case "null-source":
-          return ["missing", `the column ${column} is NULL: every measurement needs its ${field}`]
-        case "bad-periodStart":
-        case "bad-periodEnd":
-          return ["invalid-value", `expected a date such as 2016-06-30 in ${column}`]
-        case "no-value-or-level":
-          return ["missing", "the row has neither a value nor a level: a measurement carries one of them"]
-        case "value-and-level":
-          return [
-            "invalid-value",
-            "the row has both a value and a level: a measurement carries one of them, remove the other"
-          ]
-        case "value-not-a-number":
-          return ["invalid-value", `expected a number in ${column} (a decimal point, no thousands separator)`]
-        case "persons-not-an-integer":
-          return ["invalid-value", `expected a whole count of persons in ${column}`]
-        case "value-without-unit":
-          return ["missing", `the value has no unit: add the unit of ${indicator} in ${column}`]
-        case "level-with-unit":
-          return ["invalid-value", `a level has no unit: empty ${column}`]
-        case "value-out-of-range":
-          return [
-            "invalid-value",
-            `expected a finite value between -${Measurement.maxValue} and ${Measurement.maxValue}`
-          ]
-        case "negative-persons":
-          return ["invalid-value", "expected a count of persons of at least 0"]
-        case "bad-source":
-          return ["invalid-value", `expected one of ${Measurement.sources.join(", ")} in ${column}`]
-        case "unknown-indicator":
-          return [
-            "unknown-reference",
-            `no indicator has the id "${indicator}": add it to indicators or correct the id`
-          ]
-        case "unknown-assignment":
-          return [
-            "unknown-reference",
-            "the assignment is not in the territory's assignments: add it or correct the id"
-          ]
-        case "unknown-measuredBy":
-          return [
-            "unknown-reference",
-            "the measuring actor is not in the territory's actors: add it or correct the id"
-          ]
-        case "unknown-municipality":
-          return [
-            "unknown-reference",
-            "the municipality is not in the territory's municipalities: add it or correct the id"
-          ]
-        case "wrong-unit":
-          return [
-            "invalid-value",
-            `the indicator "${indicator}" is measured in ${units.get(indicator) ?? "another unit"}, got ${text(row.unit) ?? "none"}: convert the value or correct the unit`
-          ]
-        case "wrong-kind-value":
-          return [
-            "invalid-value",
-            `the indicator "${indicator}" is qualitative: record a level of its scale, not a number`
-          ]
-        case "wrong-kind-level":
-          return [
-            "invalid-value",
-            `the indicator "${indicator}" is quantitative: record a value, not a level`
-          ]
-      }
-    })()
+    const message = checkMessage(code, { column, field, indicator, unit: text(row.unit), units })
     out.push(Problem.make(message[0], [options.source, `row ${key}`, column], message[1]))
   }
   if (total > out.length)
@@ -461,6 +423,88 @@ export const checkProblems = (
       )
     )
   return out
+}
+
+// The problem code and the sentence of a check's code, at a column of a row.
+const checkMessage = (
+  code: CheckCode,
+  at: {
+    readonly column: string
+    readonly field: Field
+    readonly indicator: string
+    readonly unit: string | undefined
+    readonly units: ReadonlyMap<string, string>
+  }
+): [Problem.ProblemCode, string] => {
+  const { column, field, indicator } = at
+  switch (code) {
+    case "null-indicator":
+    case "null-assignment":
+    case "null-periodStart":
+    case "null-periodEnd":
+    case "null-measuredBy":
+    case "null-source":
+      return ["missing", `the column ${column} is NULL: every measurement needs its ${field}`]
+    case "bad-periodStart":
+    case "bad-periodEnd":
+      return ["invalid-value", `expected a date such as 2016-06-30 in ${column}`]
+    case "no-value-or-level":
+      return ["missing", "the row has neither a value nor a level: a measurement carries one of them"]
+    case "value-and-level":
+      return [
+        "invalid-value",
+        "the row has both a value and a level: a measurement carries one of them, remove the other"
+      ]
+    case "value-not-a-number":
+      return ["invalid-value", `expected a number in ${column} (a decimal point, no thousands separator)`]
+    case "persons-not-an-integer":
+      return ["invalid-value", `expected a whole count of persons in ${column}`]
+    case "value-without-unit":
+      return ["missing", `the value has no unit: add the unit of ${indicator} in ${column}`]
+    case "level-with-unit":
+      return ["invalid-value", `a level has no unit: empty ${column}`]
+    case "value-out-of-range":
+      return [
+        "invalid-value",
+        `expected a finite value between -${Measurement.maxValue} and ${Measurement.maxValue}`
+      ]
+    case "negative-persons":
+      return ["invalid-value", "expected a count of persons of at least 0"]
+    case "bad-source":
+      return ["invalid-value", `expected one of ${Measurement.sources.join(", ")} in ${column}`]
+    case "unknown-indicator":
+      return [
+        "unknown-reference",
+        `no indicator has the id "${indicator}": add it to indicators or correct the id`
+      ]
+    case "unknown-assignment":
+      return [
+        "unknown-reference",
+        "the assignment is not in the territory's assignments: add it or correct the id"
+      ]
+    case "unknown-measuredBy":
+      return [
+        "unknown-reference",
+        "the measuring actor is not in the territory's actors: add it or correct the id"
+      ]
+    case "unknown-municipality":
+      return [
+        "unknown-reference",
+        "the municipality is not in the territory's municipalities: add it or correct the id"
+      ]
+    case "wrong-unit":
+      return [
+        "invalid-value",
+        `the indicator "${indicator}" is measured in ${at.units.get(indicator) ?? "another unit"}, got ${at.unit ?? "none"}: convert the value or correct the unit`
+      ]
+    case "wrong-kind-value":
+      return [
+        "invalid-value",
+        `the indicator "${indicator}" is qualitative: record a level of its scale, not a number`
+      ]
+    case "wrong-kind-level":
+      return ["invalid-value", `the indicator "${indicator}" is quantitative: record a value, not a level`]
+  }
 }
 
 /**

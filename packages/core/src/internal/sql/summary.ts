@@ -108,44 +108,13 @@ export const summaryQuery = (options: SummaryQueryOptions): Query => {
   const from = sourceSql(options, params)
   const f = fieldExpressions(options)
   const q = (name: string): string => quote(dialect, name)
-  const kinds = options.shape?.kinds
-  // dates are grouped as they are and written as text once per cell, not once per row
-  const isDate = (field: Field): boolean => kinds?.[field] === "date"
-  const columns = options.columns ?? flatColumns
-  const raw = (field: Field): string => (isDate(field) ? columnRef(dialect, columns[field]) : f[field]!)
-  const out = (field: Field, name: string): string => (isDate(field) ? formatDate(dialect, q(name)) : q(name))
-  const keys: ReadonlyArray<readonly [string, string, string]> = [
-    ["indicator", f.indicator!, q("indicator")],
-    ...(options.detail === true
-      ? [
-          ["assignment", f.assignment!, q("assignment")] as const,
-          ["measured_by", f.measuredBy!, q("measured_by")] as const
-        ]
-      : []),
-    ["period_start", raw("periodStart"), out("periodStart", "period_start")],
-    ["period_end", raw("periodEnd"), out("periodEnd", "period_end")],
-    ["municipality", f.municipality!, q("municipality")],
-    ...(options.partition === undefined
-      ? []
-      : [["part", columnRef(dialect, options.partition), q("part")] as const])
-  ]
+  const keys = groupKeys(options, f)
   const keyNames = keys.map(([name]) => q(name))
   const whole =
     dialect === "spark"
       ? `CASE WHEN ${q("value")} < 0 THEN ceil(${q("value")}) ELSE floor(${q("value")}) END`
       : `trunc(${q("value")})`
-  // Math.round is floor(x + 0.5), but for the one double just below 0.5, which x + 0.5 rounds up
-  const millionths = `floor(${q("fraction")} + 0.5) - CAST(${q("fraction")} = 0.49999999999999994 AS ${dialect === "duckdb" ? "DOUBLE" : "INTEGER"})`
-  // DuckDB sums the whole units and the millionths as doubles: each is an integer, so every
-  // partial sum is exact while below 2^53 (fromRows refuses a cell that could pass it); the
-  // servers sum them as integers
-  const sums =
-    dialect === "duckdb"
-      ? [`sum(${q("whole")})`, `sum(${millionths})`]
-      : [
-          `sum(CAST(${q("whole")} AS BIGINT))`,
-          `sum(CAST(${millionths} AS ${dialect === "postgres" ? "INTEGER" : "BIGINT"}))`
-        ]
+  const sums = exactSums(dialect)
   const sql = `-- @welfare/core SummarySql: partial Summary cells (${dialect})
 WITH measurements AS (
   SELECT
@@ -185,6 +154,52 @@ ${keys.map(([name, , e]) => `  ${e} AS ${q(name)},`).join("\n")}
   ${[q("level"), q("count"), q("numeric"), q("units"), q("micros"), q("min"), q("max"), q("persons"), q("person_counted")].join(", ")}
 FROM cells`
   return { sql, params: params.values }
+}
+
+// The keys a cell is grouped by: its name, the expression of a row and the expression of the result.
+const groupKeys = (
+  options: SummaryQueryOptions,
+  f: Row
+): ReadonlyArray<readonly [string, string, string]> => {
+  const { dialect } = options
+  const q = (name: string): string => quote(dialect, name)
+  const kinds = options.shape?.kinds
+  // dates are grouped as they are and written as text once per cell, not once per row
+  const isDate = (field: Field): boolean => kinds?.[field] === "date"
+  const columns = options.columns ?? flatColumns
+  const raw = (field: Field): string => (isDate(field) ? columnRef(dialect, columns[field]) : f[field]!)
+  const out = (field: Field, name: string): string => (isDate(field) ? formatDate(dialect, q(name)) : q(name))
+  return [
+    ["indicator", f.indicator!, q("indicator")],
+    ...(options.detail === true
+      ? [
+          ["assignment", f.assignment!, q("assignment")] as const,
+          ["measured_by", f.measuredBy!, q("measured_by")] as const
+        ]
+      : []),
+    ["period_start", raw("periodStart"), out("periodStart", "period_start")],
+    ["period_end", raw("periodEnd"), out("periodEnd", "period_end")],
+    ["municipality", f.municipality!, q("municipality")],
+    ...(options.partition === undefined
+      ? []
+      : [["part", columnRef(dialect, options.partition), q("part")] as const])
+  ]
+}
+
+// The sums of the whole units and of the millionths of the values.
+const exactSums = (dialect: Dialect): readonly [string, string] => {
+  const q = (name: string): string => quote(dialect, name)
+  // Math.round is floor(x + 0.5), but for the one double just below 0.5, which x + 0.5 rounds up
+  const millionths = `floor(${q("fraction")} + 0.5) - CAST(${q("fraction")} = 0.49999999999999994 AS ${dialect === "duckdb" ? "DOUBLE" : "INTEGER"})`
+  // DuckDB sums the whole units and the millionths as doubles: each is an integer, so every
+  // partial sum is exact while below 2^53 (fromRows refuses a cell that could pass it); the
+  // servers sum them as integers
+  return dialect === "duckdb"
+    ? [`sum(${q("whole")})`, `sum(${millionths})`]
+    : [
+        `sum(CAST(${q("whole")} AS BIGINT))`,
+        `sum(CAST(${millionths} AS ${dialect === "postgres" ? "INTEGER" : "BIGINT"}))`
+      ]
 }
 
 // ---------------------------------------------------------------------------

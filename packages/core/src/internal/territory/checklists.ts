@@ -91,8 +91,8 @@ export const sharedRounds = (ctx: Context): { readonly value: number; readonly c
   return { value: share(credit, rounds.length), count: shared.as(words.sharedRounds, rounds.length) }
 }
 
-export const moves = (ctx: Context): Checklist => {
-  const { paths, reading } = ctx
+// Third-sector organisations and businesses with responsibilities in partnerships or resources in interventions (seed 001, row 21).
+const responsibleOrganisations = (ctx: Context): { readonly count: Count; readonly value: number } => {
   const organisations = ctx.territory.actors.filter((a) => {
     const s = Actor.sectorOfKind[a.kind]
     return s === "third-sector" || s === "market"
@@ -103,10 +103,17 @@ export const moves = (ctx: Context): Checklist => {
     for (const m of p.members)
       if ((m.commitments?.length ?? 0) > 0 || (m.responsibilities?.length ?? 0) > 0) committed.add(m.actor)
   for (const a of new Set(organisations.map((o) => o.id)))
-    if (committed.has(a) || reading.providers.has(a)) responsible.add(a)
+    if (committed.has(a) || ctx.reading.providers.has(a)) responsible.add(a)
+  const orgCount = new Set(organisations.map((o) => o.id)).size
+  return { count: responsible.as(words.responsible, orgCount), value: share(responsible.size(), orgCount) }
+}
+
+// table: the seven moves of responsible welfare (seed 001), one item each: its text, what it reads, its seed row, its value and evidence
+export const moves = (ctx: Context): Checklist => {
+  const { paths } = ctx
+  const responsible = responsibleOrganisations(ctx)
   const sectors = readingSectors(ctx)
   const rounds = sharedRounds(ctx)
-  const orgCount = new Set(organisations.map((o) => o.id)).size
   return checklist([
     item(
       "person-activation",
@@ -127,8 +134,8 @@ export const moves = (ctx: Context): Checklist => {
         en: "Third sector and businesses with responsibilities in partnerships or resources in interventions"
       },
       seed("001", 21),
-      share(responsible.size(), orgCount),
-      [responsible.as(words.responsible, orgCount)]
+      responsible.value,
+      [responsible.count]
     ),
     item(
       "actors-involvement",
@@ -204,11 +211,18 @@ export const moves = (ctx: Context): Checklist => {
   ])
 }
 
+// The policy areas of the needs and of the generative partnerships.
+const needAreasOf = (ctx: Context): ReadonlySet<string> => {
+  const needAreas = new Set<string>(ctx.network.areas)
+  for (const n of ctx.territory.needs ?? []) for (const a of n.policyAreas ?? []) needAreas.add(a)
+  return needAreas
+}
+
+// table: the seven characteristics of generative welfare (seed 004), one item each: its text, what it reads, its seed row, its value and evidence
 export const characteristics = (ctx: Context): Checklist => {
   const { paths, network, reading, sectorOf } = ctx
   const m = reading.lines.length
-  const needAreas = new Set<string>(network.areas)
-  for (const n of ctx.territory.needs ?? []) for (const a of n.policyAreas ?? []) needAreas.add(a)
+  const needAreas = needAreasOf(ctx)
   const present = new Set(sectorOf.values())
   return checklist([
     item(
