@@ -269,12 +269,48 @@ const combine = (
   const parts = results.flatMap((r) => r.parts).sort((a, b) => a.range - b.range)
   const acc = Summary.accumulator()
   for (const r of results) acc.addSummary({ _tag: "Summary", cells: r.cells as Summary.Summary["cells"] })
-  // the first problems in file order are kept, the others counted (issue 14)
-  const problems = Problem.collector()
-  const where: Array<number> = []
-  const slowIds: Array<number> = []
-  const slowUnits: Array<readonly [string, string]> = []
-  let records = 0
+  const slow = decideDeferred(path, parts, acc, detail)
+  const summary = acc.result()
+  const capped = slow.problems.result()
+  const found = { problems: capped.kept, problemCount: capped.total, omitted: capped.omitted }
+  if (!detail) return { summary, ...found, records: slow.records, threads, workers }
+  return {
+    summary,
+    ...found,
+    records: slow.records,
+    threads,
+    workers,
+    ids: idsOf(results, slow.ids),
+    lines: slow.where,
+    units: unitsOf(results, slow.units)
+  }
+}
+
+/** What the lines the readers deferred give, decided in file order. */
+interface Slow {
+  /** The first problems in file order (the others counted: issue 14), at whole-file records and lines. */
+  readonly problems: Problem.Collector
+  /** The line of each problem kept. */
+  readonly where: Array<number>
+  /** With `detail`: the id hashes and the units of the valid measurements among them. */
+  readonly ids: Array<number>
+  readonly units: Array<readonly [string, string]>
+  /** The records of the whole file. */
+  records: number
+}
+
+/**
+ * Decodes the lines the readers deferred with the full path, in file order
+ * (so that their record indices and lines are the whole file's), into the
+ * accumulator and the problems.
+ */
+const decideDeferred = (
+  path: string,
+  parts: ReadonlyArray<ThreadResult["parts"][number]>,
+  acc: Summary.Accumulator,
+  detail: boolean
+): Slow => {
+  const slow: Slow = { problems: Problem.collector(), where: [], ids: [], units: [], records: 0 }
   let lines = 0
   let fd: number | undefined
   try {
@@ -292,28 +328,29 @@ const combine = (
           if (!detail) acc.add(m)
           else {
             acc.add({ ...m, indicator: detailKeyOf(m.assignment, m.indicator, m.measuredBy) as never })
-            if (m.id !== undefined) slowIds.push(...idHashes(m.id))
-            if (m.unit !== undefined) slowUnits.push([m.indicator, m.unit])
+            if (m.id !== undefined) slow.ids.push(...idHashes(m.id))
+            if (m.unit !== undefined) slow.units.push([m.indicator, m.unit])
           }
         } else
           for (const p of entry.problems) {
-            if (problems.full()) problems.skip(p.code)
+            if (slow.problems.full()) slow.problems.skip(p.code)
             else {
-              problems.add(moved(p, records, lines))
-              where.push(entry.line + lines)
+              slow.problems.add(moved(p, slow.records, lines))
+              slow.where.push(entry.line + lines)
             }
           }
       }
-      records += part.records + decided
+      slow.records += part.records + decided
       lines += part.newlines
     }
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
-  const summary = acc.result()
-  const capped = problems.result()
-  const found = { problems: capped.kept, problemCount: capped.total, omitted: capped.omitted }
-  if (!detail) return { summary, ...found, records, threads, workers }
+  return slow
+}
+
+/** With `detail`: the id hashes of every thread's lines, then of the deferred ones. */
+const idsOf = (results: ReadonlyArray<ThreadResult>, slowIds: ReadonlyArray<number>): Int32Array => {
   const lists = results.flatMap((r) => (r.ids === undefined ? [] : [r.ids]))
   const ids = new Int32Array(lists.reduce((n, l) => n + l.length, slowIds.length))
   let at = 0
@@ -322,6 +359,14 @@ const combine = (
     at += l.length
   }
   ids.set(slowIds, at)
+  return ids
+}
+
+/** With `detail`: the units of each indicator, from the threads' bit sets and the deferred lines, sorted. */
+const unitsOf = (
+  results: ReadonlyArray<ThreadResult>,
+  slowUnits: ReadonlyArray<readonly [string, string]>
+): { readonly [indicator: string]: ReadonlyArray<string> } => {
   const units = new Map<string, Set<string>>()
   const unitOf = (indicator: string) => {
     let set = units.get(indicator)
@@ -339,16 +384,7 @@ const combine = (
       })
     }
   for (const [indicator, unit] of slowUnits) unitOf(indicator).add(unit)
-  return {
-    summary,
-    ...found,
-    records,
-    threads,
-    workers,
-    ids,
-    lines: where,
-    units: Object.fromEntries([...units].map(([indicator, set]) => [indicator, [...set].sort()]))
-  }
+  return Object.fromEntries([...units].map(([indicator, set]) => [indicator, [...set].sort()]))
 }
 
 /**
@@ -420,106 +456,122 @@ export const makePool = (options: PoolOptions = {}): Pool => {
   const wanted = Math.max(0, Math.floor(options.workers ?? availableParallelism() - 1))
   const file = wanted === 0 ? undefined : (options.script ?? workerFile())
   const slots: Array<Slot> = []
-  const listeners = new Set<(slot: Slot, reply: Reply | "exit") => void>()
+  const listeners: Listeners = new Set()
   const starting: Array<Promise<void>> = []
   if (file !== undefined)
     for (let i = 0; i < wanted; i++) {
-      let worker: Worker
-      try {
-        // no inherited flags: never a TypeScript loader or the sources' export condition in a worker
-        worker = new Worker(file, { execArgv: [], workerData: { id: MAIN + 1 + i } })
-      } catch {
-        continue
-      }
-      const slot: Slot = { id: MAIN + 1 + i, worker, alive: true }
-      slots.push(slot)
-      starting.push(
-        new Promise<void>((resolve) => {
-          const gone = (): void => {
-            if (!slot.alive) return
-            slot.alive = false
-            resolve()
-            for (const f of listeners) f(slot, "exit")
-          }
-          worker.on("message", (m: Reply) => {
-            if (m._tag === "ready") resolve()
-            for (const f of listeners) f(slot, m)
-          })
-          worker.on("error", gone)
-          worker.on("exit", gone)
-        })
-      )
+      const started = startWorker(file, MAIN + 1 + i, listeners)
+      if (started === undefined) continue
+      slots.push(started.slot)
+      starting.push(started.ready)
     }
   let jobs = 0
-  const evaluate = (path: string, evaluateOptions: EvaluateOptions = {}): Promise<Evaluated> =>
-    new Promise<Evaluated>((resolve, reject) => {
-      const live = slots.filter((s) => s.alive)
-      const threads = live.length + 1
-      const results: Array<ThreadResult> = []
-      const reported = new Set<number>()
-      const evaluating = new Set<number>()
-      let ranges: Array<readonly [number, number]> = []
-      let owner: Int32Array<ArrayBufferLike> = new Int32Array(1)
-      const job = ++jobs
-      const detail = evaluateOptions.detail === true
-      const keep = (r: ThreadResult | undefined, thread: number): void => {
-        if (r === undefined) return
-        results.push(r)
-        evaluating.add(thread)
-        for (const part of r.parts) reported.add(part.range)
-      }
-      const finish = (): void => {
-        if (reported.size < ranges.length) return
-        listeners.delete(listen)
-        const workers = evaluating.size - (evaluating.has(MAIN) ? 1 : 0)
-        resolve(combine(path, results, Math.max(1, evaluating.size), workers, detail))
-      }
-      const listen = (slot: Slot, reply: Reply | "exit"): void => {
-        try {
-          if (reply === "exit" || (reply._tag === "failed" && reply.job === job)) {
-            // the ranges the worker took and did not report are free again, and the main thread takes
-            // whatever is free (a worker that failed a job stays in the pool for the next ones)
-            for (let r = 0; r < ranges.length; r++)
-              if (Atomics.load(owner, r) === slot.id && !reported.has(r)) Atomics.store(owner, r, 0)
-            keep(runRanges(vocabulary, path, ranges, owner, MAIN, detail), MAIN)
-          } else if (reply._tag === "done" && reply.job === job) keep(reply.result, slot.id)
-          finish()
-        } catch (e) {
-          listeners.delete(listen)
-          reject(e)
-        }
-      }
-      try {
-        const perThread = Math.max(8, Math.ceil(sizeOf(path) / (4 << 20) / threads))
-        ranges = cut(path, Math.max(1, Math.floor(evaluateOptions.ranges ?? threads * perThread)))
-        owner = new Int32Array(new SharedArrayBuffer(4 * ranges.length))
-        listeners.add(listen)
-        const message: Job = {
-          job,
-          path,
-          ranges,
-          owner: owner.buffer as SharedArrayBuffer,
-          detail,
-          vocabulary
-        }
-        for (const s of live) s.worker.postMessage(message)
-        if (evaluateOptions.main !== false || live.length === 0)
-          keep(runRanges(vocabulary, path, ranges, owner, MAIN, detail), MAIN)
-        finish()
-      } catch (e) {
-        listeners.delete(listen)
-        reject(e)
-      }
-    })
   return {
     workers: slots.length,
     ready: Promise.all(starting).then(() => undefined),
-    evaluate,
+    evaluate: (path, evaluateOptions = {}) => evaluateOn(slots, listeners, ++jobs, path, evaluateOptions),
     close: async () => {
       await Promise.all(slots.map((s) => s.worker.terminate()))
     }
   }
 }
+
+type Listeners = Set<(slot: Slot, reply: Reply | "exit") => void>
+
+/** Starts one worker; its replies and its end go to the listeners. Undefined when it cannot start. */
+const startWorker = (
+  file: string | URL,
+  id: number,
+  listeners: Listeners
+): { readonly slot: Slot; readonly ready: Promise<void> } | undefined => {
+  let worker: Worker
+  try {
+    // no inherited flags: never a TypeScript loader or the sources' export condition in a worker
+    worker = new Worker(file, { execArgv: [], workerData: { id } })
+  } catch {
+    return undefined
+  }
+  const slot: Slot = { id, worker, alive: true }
+  const ready = new Promise<void>((resolve) => {
+    const gone = (): void => {
+      if (!slot.alive) return
+      slot.alive = false
+      resolve()
+      for (const f of listeners) f(slot, "exit")
+    }
+    worker.on("message", (m: Reply) => {
+      if (m._tag === "ready") resolve()
+      for (const f of listeners) f(slot, m)
+    })
+    worker.on("error", gone)
+    worker.on("exit", gone)
+  })
+  return { slot, ready }
+}
+
+/**
+ * Job `job` of a pool: the file cut into ranges that the live workers and
+ * the main thread take; the ranges of a worker that fails or ends go back to
+ * the main thread.
+ */
+const evaluateOn = (
+  slots: ReadonlyArray<Slot>,
+  listeners: Listeners,
+  job: number,
+  path: string,
+  evaluateOptions: EvaluateOptions
+): Promise<Evaluated> =>
+  new Promise<Evaluated>((resolve, reject) => {
+    const live = slots.filter((s) => s.alive)
+    const threads = live.length + 1
+    const results: Array<ThreadResult> = []
+    const reported = new Set<number>()
+    const evaluating = new Set<number>()
+    let ranges: Array<readonly [number, number]> = []
+    let owner: Int32Array<ArrayBufferLike> = new Int32Array(1)
+    const detail = evaluateOptions.detail === true
+    const keep = (r: ThreadResult | undefined, thread: number): void => {
+      if (r === undefined) return
+      results.push(r)
+      evaluating.add(thread)
+      for (const part of r.parts) reported.add(part.range)
+    }
+    const finish = (): void => {
+      if (reported.size < ranges.length) return
+      listeners.delete(listen)
+      const workers = evaluating.size - (evaluating.has(MAIN) ? 1 : 0)
+      resolve(combine(path, results, Math.max(1, evaluating.size), workers, detail))
+    }
+    const listen = (slot: Slot, reply: Reply | "exit"): void => {
+      try {
+        if (reply === "exit" || (reply._tag === "failed" && reply.job === job)) {
+          // the ranges the worker took and did not report are free again, and the main thread takes
+          // whatever is free (a worker that failed a job stays in the pool for the next ones)
+          for (let r = 0; r < ranges.length; r++)
+            if (Atomics.load(owner, r) === slot.id && !reported.has(r)) Atomics.store(owner, r, 0)
+          keep(runRanges(vocabulary, path, ranges, owner, MAIN, detail), MAIN)
+        } else if (reply._tag === "done" && reply.job === job) keep(reply.result, slot.id)
+        finish()
+      } catch (e) {
+        listeners.delete(listen)
+        reject(e)
+      }
+    }
+    try {
+      const perThread = Math.max(8, Math.ceil(sizeOf(path) / (4 << 20) / threads))
+      ranges = cut(path, Math.max(1, Math.floor(evaluateOptions.ranges ?? threads * perThread)))
+      owner = new Int32Array(new SharedArrayBuffer(4 * ranges.length))
+      listeners.add(listen)
+      const message: Job = { job, path, ranges, owner: owner.buffer as SharedArrayBuffer, detail, vocabulary }
+      for (const s of live) s.worker.postMessage(message)
+      if (evaluateOptions.main !== false || live.length === 0)
+        keep(runRanges(vocabulary, path, ranges, owner, MAIN, detail), MAIN)
+      finish()
+    } catch (e) {
+      listeners.delete(listen)
+      reject(e)
+    }
+  })
 
 /**
  * Evaluates an NDJSON file of measurements across worker threads started for
