@@ -119,7 +119,8 @@ const shapeOf = (ast: AST.AST): AST.AST => {
     case "Suspend":
       return new AST.Suspend(() => shapeOf(ast.f()), ast.annotations)
     case "Transformation":
-      return new AST.Transformation(shapeOf(ast.from), ast.to, ast.transformation, ast.annotations)
+      // both sides: a refinement on the type side (a record's rule across fields) is checked on decoding too
+      return new AST.Transformation(shapeOf(ast.from), shapeOf(ast.to), ast.transformation, ast.annotations)
     default:
       return ast
   }
