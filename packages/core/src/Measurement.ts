@@ -227,6 +227,151 @@ export interface ValidationInput {
   readonly measurements: Iterable<Measurement>
 }
 
+type Diagnostics = Array<Indicator.Diagnostic>
+type At = ReadonlyArray<Problem.PathSegment>
+
+/** A measurement's indicator and assignment: known, agreeing, and the period one of the plan's. */
+const referenceDiagnostics = (
+  m: Measurement,
+  at: At,
+  definition: Indicator.IndicatorDefinition | undefined,
+  assignment: IndicatorAssignment.IndicatorAssignment | undefined,
+  withActual: Set<string>,
+  out: Diagnostics
+): void => {
+  if (definition === undefined)
+    out.push(
+      Problem.diagnostic(
+        "unknown-indicator",
+        "error",
+        [...at, "indicator"],
+        `no indicator has the id "${m.indicator}": add it to indicators or correct the id`,
+        "Common Impact Data Standard"
+      )
+    )
+  if (assignment === undefined) {
+    out.push(
+      Problem.diagnostic(
+        "unknown-assignment",
+        "error",
+        [...at, "assignment"],
+        `no assignment has the id "${m.assignment}": add it to assignments or correct the id`,
+        "Common Impact Data Standard"
+      )
+    )
+    return
+  }
+  if (assignment.indicator !== m.indicator)
+    out.push(
+      Problem.diagnostic(
+        "indicator-mismatch",
+        "error",
+        [...at, "indicator"],
+        `the assignment "${assignment.id}" follows the indicator "${assignment.indicator}", not "${m.indicator}": correct the indicator or the assignment`,
+        "IATI"
+      )
+    )
+  const plan = IndicatorAssignment.findPeriod(assignment, m.period)
+  if (plan === undefined)
+    out.push(
+      Problem.diagnostic(
+        "unknown-period",
+        "error",
+        [...at, "period"],
+        `the assignment "${assignment.id}" has no period ${IndicatorAssignment.periodKey(m.period)}: use one of ${assignment.periods.map(IndicatorAssignment.periodKey).join(", ") || "its periods (it has none yet)"}`,
+        "IATI"
+      )
+    )
+  else withActual.add(`${assignment.id}|${IndicatorAssignment.periodKey(m.period)}`)
+}
+
+/** A measurement's value or level, and its unit, as its indicator's kind asks. */
+const kindDiagnostics = (
+  m: Measurement,
+  at: At,
+  definition: Indicator.IndicatorDefinition,
+  out: Diagnostics
+): void => {
+  if (definition.kind === "qualitative") {
+    if (m.value !== undefined)
+      out.push(
+        Problem.diagnostic(
+          "wrong-kind",
+          "error",
+          [...at, "value"],
+          `the indicator "${definition.id}" is qualitative: record a level of its scale (${definition.scale.map((l) => l.code).join(", ")}), not a number`,
+          "IATI"
+        )
+      )
+    else if (m.level !== undefined) out.push(...Indicator.unknownLevel(definition, m.level, [...at, "level"]))
+  } else if (m.level !== undefined)
+    out.push(
+      Problem.diagnostic(
+        "wrong-kind",
+        "error",
+        [...at, "level"],
+        `the indicator "${definition.id}" is quantitative: record a value in ${definition.unit}, not a level`,
+        "IATI"
+      )
+    )
+  else if (m.unit !== undefined && m.unit !== definition.unit)
+    out.push(
+      Problem.diagnostic(
+        "wrong-unit",
+        "error",
+        [...at, "unit"],
+        `the indicator "${definition.id}" is measured in ${definition.unit}, got ${m.unit}: convert the value or correct the unit`,
+        "IATI"
+      )
+    )
+}
+
+/** An actual recorded once its period has ended: an error at the date of the check, a warning when recorded before. */
+const timingDiagnostics = (m: Measurement, at: At, asOf: string, out: Diagnostics): void => {
+  if (asOf < m.period.end)
+    out.push(
+      Problem.diagnostic(
+        "actual-before-period-end",
+        "error",
+        [...at, "period", "end"],
+        `the period ends on ${m.period.end}, after the date of the check ${asOf}: record the actual once the period has ended`,
+        "IATI"
+      )
+    )
+  else if (m.recordedOn !== undefined && m.recordedOn < m.period.end)
+    out.push(
+      Problem.diagnostic(
+        "actual-before-period-end",
+        "warning",
+        [...at, "recordedOn"],
+        `the actual was recorded on ${m.recordedOn}, before its period ends on ${m.period.end}: record it again once the period has ended`,
+        "IATI"
+      )
+    )
+}
+
+/** Every planned period with neither a target nor an actual: an error once it has ended, a warning before. */
+const emptyPeriodDiagnostics = (
+  assignments: ReadonlyArray<IndicatorAssignment.IndicatorAssignment>,
+  withActual: ReadonlySet<string>,
+  asOf: string,
+  out: Diagnostics
+): void =>
+  assignments.forEach((a, ai) => {
+    a.periods.forEach((p, pi) => {
+      if (p.target === undefined && !withActual.has(`${a.id}|${IndicatorAssignment.periodKey(p)}`))
+        out.push(
+          Problem.diagnostic(
+            "period-without-target-or-actual",
+            p.end <= asOf ? "error" : "warning",
+            ["assignments", ai, "periods", pi],
+            `the period ${IndicatorAssignment.periodKey(p)} of "${a.id}" has neither a target nor an actual: set a target or record a measurement`,
+            "IATI"
+          )
+        )
+    })
+  })
+
 /**
  * Every finding of measurements against definitions and assignments, all at
  * once: unknown indicators, assignments and periods; an indicator that is not
@@ -266,127 +411,17 @@ export const validate = (
   const definitions = new Map(input.indicators.map((d) => [d.id as string, d]))
   const assignments = new Map(input.assignments.map((a) => [a.id as string, a]))
   const withActual = new Set<string>()
-  const out: Array<Indicator.Diagnostic> = []
+  const out: Diagnostics = []
   let i = 0
   for (const m of input.measurements) {
     const at = [...path, i]
     i++
     const definition = definitions.get(m.indicator)
-    const assignment = assignments.get(m.assignment)
-    if (definition === undefined)
-      out.push(
-        Problem.diagnostic(
-          "unknown-indicator",
-          "error",
-          [...at, "indicator"],
-          `no indicator has the id "${m.indicator}": add it to indicators or correct the id`,
-          "Common Impact Data Standard"
-        )
-      )
-    if (assignment === undefined)
-      out.push(
-        Problem.diagnostic(
-          "unknown-assignment",
-          "error",
-          [...at, "assignment"],
-          `no assignment has the id "${m.assignment}": add it to assignments or correct the id`,
-          "Common Impact Data Standard"
-        )
-      )
-    else {
-      if (assignment.indicator !== m.indicator)
-        out.push(
-          Problem.diagnostic(
-            "indicator-mismatch",
-            "error",
-            [...at, "indicator"],
-            `the assignment "${assignment.id}" follows the indicator "${assignment.indicator}", not "${m.indicator}": correct the indicator or the assignment`,
-            "IATI"
-          )
-        )
-      const plan = IndicatorAssignment.findPeriod(assignment, m.period)
-      if (plan === undefined)
-        out.push(
-          Problem.diagnostic(
-            "unknown-period",
-            "error",
-            [...at, "period"],
-            `the assignment "${assignment.id}" has no period ${IndicatorAssignment.periodKey(m.period)}: use one of ${assignment.periods.map(IndicatorAssignment.periodKey).join(", ") || "its periods (it has none yet)"}`,
-            "IATI"
-          )
-        )
-      else withActual.add(`${assignment.id}|${IndicatorAssignment.periodKey(m.period)}`)
-    }
-    if (definition !== undefined) {
-      if (definition.kind === "qualitative") {
-        if (m.value !== undefined)
-          out.push(
-            Problem.diagnostic(
-              "wrong-kind",
-              "error",
-              [...at, "value"],
-              `the indicator "${definition.id}" is qualitative: record a level of its scale (${definition.scale.map((l) => l.code).join(", ")}), not a number`,
-              "IATI"
-            )
-          )
-        else if (m.level !== undefined)
-          out.push(...Indicator.unknownLevel(definition, m.level, [...at, "level"]))
-      } else if (m.level !== undefined)
-        out.push(
-          Problem.diagnostic(
-            "wrong-kind",
-            "error",
-            [...at, "level"],
-            `the indicator "${definition.id}" is quantitative: record a value in ${definition.unit}, not a level`,
-            "IATI"
-          )
-        )
-      else if (m.unit !== undefined && m.unit !== definition.unit)
-        out.push(
-          Problem.diagnostic(
-            "wrong-unit",
-            "error",
-            [...at, "unit"],
-            `the indicator "${definition.id}" is measured in ${definition.unit}, got ${m.unit}: convert the value or correct the unit`,
-            "IATI"
-          )
-        )
-    }
-    if (options.asOf < m.period.end)
-      out.push(
-        Problem.diagnostic(
-          "actual-before-period-end",
-          "error",
-          [...at, "period", "end"],
-          `the period ends on ${m.period.end}, after the date of the check ${options.asOf}: record the actual once the period has ended`,
-          "IATI"
-        )
-      )
-    else if (m.recordedOn !== undefined && m.recordedOn < m.period.end)
-      out.push(
-        Problem.diagnostic(
-          "actual-before-period-end",
-          "warning",
-          [...at, "recordedOn"],
-          `the actual was recorded on ${m.recordedOn}, before its period ends on ${m.period.end}: record it again once the period has ended`,
-          "IATI"
-        )
-      )
+    referenceDiagnostics(m, at, definition, assignments.get(m.assignment), withActual, out)
+    if (definition !== undefined) kindDiagnostics(m, at, definition, out)
+    timingDiagnostics(m, at, options.asOf, out)
   }
-  input.assignments.forEach((a, ai) => {
-    a.periods.forEach((p, pi) => {
-      if (p.target === undefined && !withActual.has(`${a.id}|${IndicatorAssignment.periodKey(p)}`))
-        out.push(
-          Problem.diagnostic(
-            "period-without-target-or-actual",
-            p.end <= options.asOf ? "error" : "warning",
-            ["assignments", ai, "periods", pi],
-            `the period ${IndicatorAssignment.periodKey(p)} of "${a.id}" has neither a target nor an actual: set a target or record a measurement`,
-            "IATI"
-          )
-        )
-    })
-  })
+  emptyPeriodDiagnostics(input.assignments, withActual, options.asOf, out)
   return out
 }
 
