@@ -102,6 +102,80 @@ const refinementCheck = (ctx: Context, ast: AST.Refinement, v: string): string =
   return `if (${filter}(${v}, O, ${self})._tag !== "None") return F;`
 }
 
+/** A union: a set lookup for its literals, one member compiled, or effect's own decoder. */
+const emitUnion = (ctx: Context, ast: AST.Union, src: string, dst: string): string => {
+  const simple = ast.types.map(simpleValue)
+  const others = ast.types.filter((_, i) => !simple[i]!.ok)
+  if (others.length > 1) return discriminated(ctx, ast, src, dst) ?? delegate(ctx, ast, src, dst)
+  ctx.compiled++
+  const values = simple.filter((s) => s.ok).map((s) => s.value)
+  const set = external(ctx, new Set(values))
+  if (others.length === 0) return `if (!${set}.has(${src})) return F; ${dst} = ${src};`
+  // The shortcut is exact only when the other member never transforms: a
+  // literal is then its own output whichever member effect tries first.
+  const before = { delegated: ctx.delegated, externals: ctx.externals.length }
+  const other = emit(ctx, others[0]!, src, dst)
+  if (ctx.delegated > before.delegated) {
+    ctx.delegated = before.delegated
+    ctx.externals.length = before.externals
+    return delegate(ctx, ast, src, dst)
+  }
+  return `if (${set}.has(${src})) { ${dst} = ${src}; } else { ${other} }`
+}
+
+/** A tuple or an array (at most one rest element, no optional element). */
+const emitTuple = (ctx: Context, ast: AST.TupleType, src: string, dst: string): string => {
+  if (ast.rest.length > 1 || ast.elements.some((e) => e.isOptional)) return delegate(ctx, ast, src, dst)
+  ctx.compiled++
+  const a = fresh(ctx, "a")
+  const n = ast.elements.length
+  const lengthCheck = ast.rest.length === 0 ? `${src}.length !== ${n}` : `${src}.length < ${n}`
+  let code = `if (!Array.isArray(${src}) || ${lengthCheck}) return F; const ${a} = [];`
+  ast.elements.forEach((element, index) => {
+    const e = fresh(ctx, "e")
+    const q = fresh(ctx, "q")
+    code += ` { const ${q} = ${src}[${index}]; let ${e}; ${emit(ctx, element.type, q, e)} ${a}.push(${e}); }`
+  })
+  if (ast.rest.length === 1) {
+    const k = fresh(ctx, "k")
+    const e = fresh(ctx, "e")
+    const q = fresh(ctx, "q")
+    code += ` for (let ${k} = ${n}; ${k} < ${src}.length; ${k}++) { const ${q} = ${src}[${k}]; let ${e}; ${emit(ctx, ast.rest[0]!.type, q, e)} ${a}.push(${e}); }`
+  }
+  return `${code} ${dst} = ${a};`
+}
+
+/** A struct: its declared properties copied in order, an unknown own key handed to effect. */
+const emitStruct = (ctx: Context, ast: AST.TypeLiteral, src: string, dst: string): string => {
+  if (
+    ast.indexSignatures.length > 0 ||
+    ast.propertySignatures.some((ps) => typeof ps.name !== "string" || ps.name === "__proto__")
+  ) {
+    return delegate(ctx, ast, src, dst)
+  }
+  ctx.compiled++
+  // effect accepts any non-nullish value for an empty struct, whatever its keys.
+  if (ast.propertySignatures.length === 0) return `if (${src} == null) return F; ${dst} = ${src};`
+  const o = fresh(ctx, "o")
+  const s = fresh(ctx, "s")
+  let code = `const ${s} = ${src}; if (typeof ${s} !== "object" || ${s} === null || Array.isArray(${s})) return F; const ${o} = {};`
+  // With `onExcessProperty: "error"` effect refuses any own key (symbols too) that is not
+  // declared: the compiled check agrees by handing such an input to effect for its problems.
+  if (ctx.options.onExcessProperty === "error") {
+    const names = external(ctx, new Set(ast.propertySignatures.map((ps) => ps.name)))
+    const k = fresh(ctx, "k")
+    code += ` for (const ${k} of Reflect.ownKeys(${s})) { if (!${names}.has(${k})) return F; }`
+  }
+  for (const ps of ast.propertySignatures) {
+    const key = JSON.stringify(ps.name)
+    const p = fresh(ctx, "p")
+    const q = fresh(ctx, "q")
+    const body = `const ${q} = ${s}[${key}]; let ${p}; ${emit(ctx, ps.type, q, p)} ${o}[${key}] = ${p};`
+    code += ps.isOptional ? ` if (H.call(${s}, ${key})) { ${body} }` : ` { ${body} }`
+  }
+  return `${code} ${dst} = ${o};`
+}
+
 /** Code that checks `src` and assigns its output to the already-declared `dst`, or returns F. */
 const emit = (ctx: Context, ast: AST.AST, src: string, dst: string): string => {
   if (isWrapped(ast)) return delegate(ctx, ast, src, dst)
@@ -125,79 +199,17 @@ const emit = (ctx: Context, ast: AST.AST, src: string, dst: string): string => {
     case "Literal":
       ctx.compiled++
       return `if (${src} !== ${literalCode(ctx, ast.literal)}) return F; ${dst} = ${src};`
-    case "Union": {
-      const simple = ast.types.map(simpleValue)
-      const others = ast.types.filter((_, i) => !simple[i]!.ok)
-      if (others.length > 1) return discriminated(ctx, ast, src, dst) ?? delegate(ctx, ast, src, dst)
-      ctx.compiled++
-      const values = simple.filter((s) => s.ok).map((s) => s.value)
-      const set = external(ctx, new Set(values))
-      if (others.length === 0) return `if (!${set}.has(${src})) return F; ${dst} = ${src};`
-      // The shortcut is exact only when the other member never transforms: a
-      // literal is then its own output whichever member effect tries first.
-      const before = { delegated: ctx.delegated, externals: ctx.externals.length }
-      const other = emit(ctx, others[0]!, src, dst)
-      if (ctx.delegated > before.delegated) {
-        ctx.delegated = before.delegated
-        ctx.externals.length = before.externals
-        return delegate(ctx, ast, src, dst)
-      }
-      return `if (${set}.has(${src})) { ${dst} = ${src}; } else { ${other} }`
-    }
+    case "Union":
+      return emitUnion(ctx, ast, src, dst)
     case "Refinement": {
       ctx.compiled++
       const v = fresh(ctx, "v")
       return `let ${v}; ${emit(ctx, ast.from, src, v)} ${refinementCheck(ctx, ast, v)} ${dst} = ${v};`
     }
-    case "TupleType": {
-      if (ast.rest.length > 1 || ast.elements.some((e) => e.isOptional)) return delegate(ctx, ast, src, dst)
-      ctx.compiled++
-      const a = fresh(ctx, "a")
-      const n = ast.elements.length
-      const lengthCheck = ast.rest.length === 0 ? `${src}.length !== ${n}` : `${src}.length < ${n}`
-      let code = `if (!Array.isArray(${src}) || ${lengthCheck}) return F; const ${a} = [];`
-      ast.elements.forEach((element, index) => {
-        const e = fresh(ctx, "e")
-        const q = fresh(ctx, "q")
-        code += ` { const ${q} = ${src}[${index}]; let ${e}; ${emit(ctx, element.type, q, e)} ${a}.push(${e}); }`
-      })
-      if (ast.rest.length === 1) {
-        const k = fresh(ctx, "k")
-        const e = fresh(ctx, "e")
-        const q = fresh(ctx, "q")
-        code += ` for (let ${k} = ${n}; ${k} < ${src}.length; ${k}++) { const ${q} = ${src}[${k}]; let ${e}; ${emit(ctx, ast.rest[0]!.type, q, e)} ${a}.push(${e}); }`
-      }
-      return `${code} ${dst} = ${a};`
-    }
-    case "TypeLiteral": {
-      if (
-        ast.indexSignatures.length > 0 ||
-        ast.propertySignatures.some((ps) => typeof ps.name !== "string" || ps.name === "__proto__")
-      ) {
-        return delegate(ctx, ast, src, dst)
-      }
-      ctx.compiled++
-      // effect accepts any non-nullish value for an empty struct, whatever its keys.
-      if (ast.propertySignatures.length === 0) return `if (${src} == null) return F; ${dst} = ${src};`
-      const o = fresh(ctx, "o")
-      const s = fresh(ctx, "s")
-      let code = `const ${s} = ${src}; if (typeof ${s} !== "object" || ${s} === null || Array.isArray(${s})) return F; const ${o} = {};`
-      // With `onExcessProperty: "error"` effect refuses any own key (symbols too) that is not
-      // declared: the compiled check agrees by handing such an input to effect for its problems.
-      if (ctx.options.onExcessProperty === "error") {
-        const names = external(ctx, new Set(ast.propertySignatures.map((ps) => ps.name)))
-        const k = fresh(ctx, "k")
-        code += ` for (const ${k} of Reflect.ownKeys(${s})) { if (!${names}.has(${k})) return F; }`
-      }
-      for (const ps of ast.propertySignatures) {
-        const key = JSON.stringify(ps.name)
-        const p = fresh(ctx, "p")
-        const q = fresh(ctx, "q")
-        const body = `const ${q} = ${s}[${key}]; let ${p}; ${emit(ctx, ps.type, q, p)} ${o}[${key}] = ${p};`
-        code += ps.isOptional ? ` if (H.call(${s}, ${key})) { ${body} }` : ` { ${body} }`
-      }
-      return `${code} ${dst} = ${o};`
-    }
+    case "TupleType":
+      return emitTuple(ctx, ast, src, dst)
+    case "TypeLiteral":
+      return emitStruct(ctx, ast, src, dst)
     default:
       return delegate(ctx, ast, src, dst)
   }
