@@ -108,6 +108,22 @@ describe("Problem cap (issue 14: memory bounded however many problems)", () => {
     expect(capped.left.omitted).toStrictEqual({ "invalid-value": 2_996 })
   })
 
+  it("a required list inherited through the prototype, with a broken item, is reported as effect reports it: the field missing", () => {
+    const own = { id: "ter-1", name: "Ambito di Legnano", municipalities: [] }
+    const input = Object.assign(
+      Object.create({
+        actors: [{ id: "act-1", kind: "promotion-association", policyAreas: [], resources: [{}] }]
+      }),
+      own
+    )
+    const whole = Territory.decode(input)
+    const capped = Territory.decodeCapped(input, { maxProblems: Number.POSITIVE_INFINITY })
+    expect(Either.isLeft(whole) && whole.left.map((p) => `${Problem.formatPath(p.path)}: ${p.code}`)).toEqual(
+      ["actors: missing"]
+    )
+    expect(Either.isLeft(capped) && capped.left.kept).toStrictEqual(Either.isLeft(whole) && whole.left)
+  })
+
   it("property: Territory.decodeCapped keeps a prefix of Territory.decode's problems, in the same order, and counts the rest (invariant 14)", async () => {
     const inputs = fc.oneof(
       Arb.territory({ maxActors: 6 }).map((t) => JSON.parse(JSON.stringify(t))),

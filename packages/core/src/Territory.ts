@@ -432,7 +432,9 @@ const decodeParts = (input: unknown, sink: Problem.Collector): TerritoryInput | 
     const read = own || (required.has(key) && key in record)
     const value = read ? record[key] : undefined
     const item = d.items.get(key)
-    if (item !== undefined && read && Array.isArray(value)) {
+    // a list the object owns is checked one item at a time; an inherited one (a required field read
+    // through the prototype chain) whole, as effect does: when it fails, effect reports the field missing
+    if (item !== undefined && own && Array.isArray(value)) {
       const values: Array<unknown> = []
       for (let i = 0; i < value.length; i++) {
         const r = item(value[i])
