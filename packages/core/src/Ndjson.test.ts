@@ -63,9 +63,12 @@ describe("Ndjson", () => {
     )
     // a fast reader of lines of digits (as the kernel's reads measurements): what it reads
     // must be what the text path gives for the same line
-    const digits = (b: Uint8Array, s: number, e: number): string | undefined => {
-      if (e === s) return undefined
-      for (let i = s; i < e; i++) if (b[i]! < 48 || b[i]! > 57) return undefined
+    const digits = (b: Uint8Array, s: number, limit: number, at: { end: number }): string | undefined => {
+      let e = s
+      while (e < limit && b[e]! >= 48 && b[e]! <= 57) e++
+      const nl = b[e] === 13 ? e + 1 : e
+      if (e === s || (nl < limit && b[nl] !== 10)) return undefined
+      at.end = nl
       return String.fromCharCode(...b.subarray(s, e))
     }
     const normal = (raws: ReadonlyArray<Raw>): ReadonlyArray<Raw> =>

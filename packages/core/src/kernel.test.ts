@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Decoder from "./Decoder.js"
+import { lineReader } from "./internal/kernel/line.js"
 import { fromBytesOf, fromTextOf } from "./internal/kernel/text.js"
 import * as Kernel from "./kernel.js"
 import * as Measurement from "./Measurement.js"
@@ -48,14 +49,14 @@ const viaKernel = (text: string, out: Kernel.Line = Kernel.line()) => {
 }
 
 /**
- * A line the reader must read itself when it is valid: ASCII, no escape, no key twice (in a
+ * A line the reader must read itself when it is valid: ASCII with no line feed (which ends a line), no escape, no key twice (in a
  * line without escapes every `"name":` is a key, and the period's keys are not the
  * measurement's), a level that is not a name of Object.prototype.
  */
 const isPlain = (text: string, m: Encoded): boolean => {
   const keys = [...text.matchAll(/"([^"]*)"\s*:/g)].map((k) => k[1])
   return (
-    /^[\x20-\x7e\t\r\n]*$/.test(text) &&
+    /^[\x20-\x7e\t\r]*$/.test(text) &&
     !text.includes("\\") &&
     new Set(keys).size === keys.length &&
     (m.level === undefined || !(m.level in Object.prototype))
@@ -132,6 +133,44 @@ describe("kernel: the measurement line reader", () => {
       const text = JSON.stringify(m)
       if (isPlain(text, m)) expect(viaKernel(text)).not.toBeUndefined()
     }
+  })
+
+  it("property: the line reader, given a buffer of lines, reads each line as the reader reads it alone and ends it at its line feed (what Ndjson's bytes path relies on to skip the search for it)", () => {
+    const readLine = lineReader(Measurement.vocabulary)
+    const encoder = new TextEncoder()
+    fc.assert(
+      fc.property(
+        fc.array(anyLine, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        (texts, crlf, trailing) => {
+          const lines = texts.map((l) => l.replace(/\n/g, " "))
+          const separator = crlf ? "\r\n" : "\n"
+          const b = encoder.encode(lines.join(separator) + (trailing ? separator : ""))
+          let s = 0
+          for (const line of lines) {
+            const e = s + encoder.encode(line).length
+            const feed = crlf && e < b.length ? e + 1 : e
+            const alone = Kernel.line()
+            const inBuffer = Kernel.line()
+            const read = readLine(b, s, b.length, inBuffer)
+            expect(read).toBe(viaKernel(line, alone) !== undefined)
+            if (read) {
+              expect(inBuffer.p).toBe(feed)
+              expect({ ...inBuffer, p: 0, num: 0, idStart: 0, idEnd: 0 }).toStrictEqual({
+                ...alone,
+                p: 0,
+                num: 0,
+                idStart: 0,
+                idEnd: 0
+              })
+            }
+            s = feed + 1
+          }
+        }
+      ),
+      { numRuns: 500 }
+    )
   })
 
   it("property: Ndjson.decodeSync with Decoder.compile(Measurement) gives the same entries as JSON.parse + the decoder, line by line (the text path, and the bytes path cut anywhere)", () => {

@@ -104,6 +104,7 @@ export interface Line {
  * Reads one line's bytes [s, e) (without its newline) into `out`: `true` when
  * it is a valid measurement the reader vouches for, `false` when the line must
  * take the full path (invalid, or written in a way the reader does not read).
+ * A line feed inside [s, e) is refused: a line holds none.
  *
  * @category models
  * @since 0.2.0

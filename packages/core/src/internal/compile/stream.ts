@@ -53,11 +53,13 @@ const concat = (parts: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
 }
 
 /**
- * A reader of one line's bytes `b[s..e)` (without its newline): the record
- * it reads, or `undefined` to take the line's text down the full path.
+ * A reader of the line that starts at `b[s]` and ends at its first line feed
+ * before `limit`: the record it reads, with the line feed's index left in
+ * `at.end`, or `undefined` to take the line's text down the full path. So a
+ * line it reads is searched for its end once, by the reader itself.
  * @internal
  */
-export type FastRead = (b: Uint8Array, s: number, e: number) => unknown
+export type FastRead = (b: Uint8Array, s: number, limit: number, at: { end: number }) => unknown
 
 /** Options of {@link lines}. @internal */
 export interface LinesOptions {
@@ -198,13 +200,20 @@ const wholeLines = (
     text.take(whole.decode(head), out)
     return
   }
+  const at = { end: 0 }
   for (let s = 0; s < head.length; ) {
+    const value = fast(head, s, head.length, at)
+    if (value !== undefined) {
+      const nl = at.end
+      // an accepted line is ASCII: its bytes are its characters
+      if ((nl > s && head[nl - 1] === 13 ? nl - 1 : nl) - s <= maxLength) {
+        text.read(value, out)
+        s = nl + 1
+        continue
+      }
+    }
     const nl = head.indexOf(10, s)
-    const e = nl > s && head[nl - 1] === 13 ? nl - 1 : nl
-    // an accepted line is ASCII: its bytes are its characters
-    const value = e - s <= maxLength ? fast(head, s, e) : undefined
-    if (value !== undefined) text.read(value, out)
-    else text.take(whole.decode(head.subarray(s, nl + 1)), out)
+    text.take(whole.decode(head.subarray(s, nl + 1)), out)
     s = nl + 1
   }
 }

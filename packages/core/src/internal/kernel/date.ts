@@ -21,19 +21,31 @@ export const daysIn = (y: number, m: number): number =>
 const digit = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : -1)
 
 /**
- * The date held by the ten character codes at `s` (`code(i)` reads one) as
+ * The date the ten character codes `c0`..`c9` hold (passed one by one, so
+ * that both callers, on text and on bytes, call one monomorphic function) as
  * `y * 10000 + m * 100 + d`, or -1 when they are not a calendar date.
  */
-const dateKey = (code: (i: number) => number, s: number): number => {
-  if (code(s + 4) !== 45 || code(s + 7) !== 45) return -1
-  const y0 = digit(code(s))
-  const y1 = digit(code(s + 1))
-  const y2 = digit(code(s + 2))
-  const y3 = digit(code(s + 3))
-  const m0 = digit(code(s + 5))
-  const m1 = digit(code(s + 6))
-  const d0 = digit(code(s + 8))
-  const d1 = digit(code(s + 9))
+const dateKey = (
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  c4: number,
+  c5: number,
+  c6: number,
+  c7: number,
+  c8: number,
+  c9: number
+): number => {
+  if (c4 !== 45 || c7 !== 45) return -1
+  const y0 = digit(c0)
+  const y1 = digit(c1)
+  const y2 = digit(c2)
+  const y3 = digit(c3)
+  const m0 = digit(c5)
+  const m1 = digit(c6)
+  const d0 = digit(c8)
+  const d1 = digit(c9)
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return -1
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
   const m = m0 * 10 + m1
@@ -44,7 +56,19 @@ const dateKey = (code: (i: number) => number, s: number): number => {
 
 /** Whether a text is a calendar date `YYYY-MM-DD` (the rule of `IsoDate`). */
 export const isCalendarDate = (s: string): boolean =>
-  s.length === 10 && dateKey((i) => s.charCodeAt(i), 0) >= 0
+  s.length === 10 &&
+  dateKey(
+    s.charCodeAt(0),
+    s.charCodeAt(1),
+    s.charCodeAt(2),
+    s.charCodeAt(3),
+    s.charCodeAt(4),
+    s.charCodeAt(5),
+    s.charCodeAt(6),
+    s.charCodeAt(7),
+    s.charCodeAt(8),
+    s.charCodeAt(9)
+  ) >= 0
 
 const dates = new Map<number, string>()
 
@@ -54,7 +78,18 @@ const dates = new Map<number, string>()
  */
 export const dateAt = (b: Uint8Array, s: number, e: number): string | undefined => {
   if (e - s !== 10) return undefined
-  const key = dateKey((i) => b[i]!, s)
+  const key = dateKey(
+    b[s]!,
+    b[s + 1]!,
+    b[s + 2]!,
+    b[s + 3]!,
+    b[s + 4]!,
+    b[s + 5]!,
+    b[s + 6]!,
+    b[s + 7]!,
+    b[s + 8]!,
+    b[s + 9]!
+  )
   if (key < 0) return undefined
   let text = dates.get(key)
   if (text === undefined) {

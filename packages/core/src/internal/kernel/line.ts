@@ -94,6 +94,33 @@ const indexOf = (b: Uint8Array, s: number, e: number, words: ReadonlyArray<Uint8
   return -1
 }
 
+/**
+ * The lookup of the word the bytes [s, e) are among `words` (-1: none): one
+ * candidate found by length and first byte, then compared (words that share
+ * both, or that are not short ASCII, are compared in turn).
+ */
+const wordsOf = (words: ReadonlyArray<Uint8Array>): ((b: Uint8Array, s: number, e: number) => number) => {
+  // -1: no word, -2: several words, else the one word of that length and first byte
+  const slots = new Int16Array(32 * 128).fill(-1)
+  words.forEach((w, i) => {
+    if (w.length >= 1 && w.length < 32 && w[0]! < 128) {
+      const k = w.length * 128 + w[0]!
+      slots[k] = slots[k] === -1 ? i : -2
+    }
+  })
+  return (b, s, e) => {
+    const n = e - s
+    const c = b[s]!
+    if (n < 1 || n >= 32 || c >= 128) return indexOf(b, s, e, words)
+    const i = slots[n * 128 + c]!
+    if (i === -2) return indexOf(b, s, e, words)
+    if (i === -1) return -1
+    const w = words[i]!
+    for (let j = 1; j < n; j++) if (b[s + j] !== w[j]) return -1
+    return i
+  }
+}
+
 // the keys of a measurement differ by their length and first byte: one candidate to compare
 const keyIndex = new Uint8Array(32 * 128)
 const keyBytes: Array<Uint8Array> = []
@@ -113,7 +140,8 @@ const keyAt = (b: Uint8Array, s: number, e: number): number => {
   return k
 }
 
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10
+// JSON's white space but the line feed, which ends a line (a line holds none)
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 /** 2: a letter or digit, 1: another character of an id (. _ : -), 0: not in an id. */
@@ -182,9 +210,16 @@ const levelAt = (b: Uint8Array, s: number, e: number): string | undefined => {
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)
 
-/** The closing quote of a JSON string whose text starts at p (an escaped quote included: the text's checks then fail), or -1. */
+/**
+ * The closing quote of a JSON string whose text starts at p (an escaped quote included: the
+ * text's checks then fail), or -1, also at a line feed (which ends the line).
+ */
 const quote = (b: Uint8Array, p: number, e: number): number => {
-  for (let i = p; i < e; i++) if (b[i] === 34) return i
+  for (let i = p; i < e; i++) {
+    const c = b[i]
+    if (c === 34) return i
+    if (c === 10) return -1
+  }
   return -1
 }
 
@@ -266,26 +301,151 @@ export const idHashes = (id: string): readonly [number, number] => {
   return [out.idA, out.idB]
 }
 
-/** The reader of measurement lines under one vocabulary. */
-export const reader = (vocabulary: Vocabulary): Reader => {
-  const unitBytes = vocabulary.units.map(bytesOf)
-  const sourceBytes = vocabulary.sources.map(bytesOf)
+/** The reader of measurement lines under one vocabulary: one line's bytes [s, e), without its newline. */
+export const reader = (vocabulary: Vocabulary): Reader => readerOf(vocabulary, false)
+
+/**
+ * The reader of a line that starts at s and ends at its first line feed
+ * before e (or at e): on success, `out.p` is where the line ends (its line
+ * feed, or e). So a caller reading a buffer of lines finds each line's end
+ * by reading it, with no separate search for the line feed.
+ */
+export const lineReader = (vocabulary: Vocabulary): Reader => readerOf(vocabulary, true)
+
+/** Reads the number of `value` or `persons` at p into out: the position after it, or -1. */
+const numberField = (
+  key: number,
+  b: Uint8Array,
+  p: number,
+  e: number,
+  out: Line,
+  maxValue: number
+): number => {
+  out.p = p
+  if (!number(b, e, out)) return -1
+  const n = out.num
+  if (key === K_VALUE) {
+    if (!(Number.isFinite(n) && Math.abs(n) <= maxValue)) return -1
+    out.value = n
+  } else {
+    if (!(Number.isSafeInteger(n) && n >= 0)) return -1
+    out.persons = n
+  }
+  return out.p
+}
+
+/** Reads the period object at p into out.start and out.end: the position after it, or -1. */
+const periodField = (b: Uint8Array, p: number, e: number, out: Line): number => {
+  if (b[p] !== 123) return -1
+  p = skipSpace(b, p + 1, e)
+  if (b[p] === 125) return -1
+  let start: string | undefined
+  let end: string | undefined
+  for (;;) {
+    if (b[p] !== 34) return -1
+    const pe = quote(b, p + 1, e)
+    if (pe < 0) return -1
+    const isStart = sameBytes(b, p + 1, pe, START)
+    if (!isStart && !sameBytes(b, p + 1, pe, END)) return -1
+    p = skipSpace(b, pe + 1, e)
+    if (b[p] !== 58) return -1
+    p = skipSpace(b, p + 1, e)
+    const ve = p + 11
+    if (b[p] !== 34 || ve >= e || b[ve] !== 34) return -1
+    const date = dateAt(b, p + 1, ve)
+    if (date === undefined) return -1
+    if (isStart) {
+      if (start !== undefined) return -1
+      start = date
+    } else {
+      if (end !== undefined) return -1
+      end = date
+    }
+    p = skipSpace(b, ve + 1, e)
+    if (b[p] === 44) p = skipSpace(b, p + 1, e)
+    else if (b[p] === 125) break
+    else return -1
+  }
+  // a reversed period is a problem (issue 14): the full path reports it
+  if (start === undefined || end === undefined || start > end) return -1
+  out.start = start
+  out.end = end
+  return p + 1
+}
+
+/** Reads the id of field `key` whose text starts at vs into out: its closing quote, or -1. */
+const idField = (key: number, b: Uint8Array, vs: number, e: number, out: Line): number => {
+  const ve = idEnd(b, vs, e)
+  if (ve < 0) return -1
+  if (key === K_ID) {
+    out.id = true
+    out.idStart = vs
+    out.idEnd = ve
+    hashBytes(b, vs, ve, out)
+    return ve
+  }
+  const id = intern(b, vs, ve, hashed)
+  if (key === K_ASSIGNMENT) out.assignment = id
+  else if (key === K_MEASURED_BY) out.measuredBy = id
+  else if (key === K_INDICATOR) out.indicator = id
+  else out.municipality = id
+  return ve
+}
+
+/** Clears the optional fields of out before a line is read. */
+const clear = (out: Line): void => {
+  out.municipality = undefined
+  out.value = undefined
+  out.level = undefined
+  out.persons = undefined
+  out.recordedOn = undefined
+  out.id = false
+  out.unit = -1
+}
+
+const readerOf = (vocabulary: Vocabulary, toLineFeed: boolean): Reader => {
+  const unitOf = wordsOf(vocabulary.units.map(bytesOf))
+  const sourceOf = wordsOf(vocabulary.sources.map(bytesOf))
   const maxValue = vocabulary.maxValue
   if (!vocabulary.fast) return () => false
+  // every field of a measurement but the value, the count of persons and the period is a
+  // string: the position after the string of field `key` at p, read into out, or -1
+  const stringField = (key: number, b: Uint8Array, p: number, e: number, out: Line): number => {
+    if (b[p] !== 34) return -1
+    const vs = p + 1
+    let ve: number
+    switch (key) {
+      case K_ID:
+      case K_ASSIGNMENT:
+      case K_MEASURED_BY:
+      case K_INDICATOR:
+      case K_MUNICIPALITY:
+        ve = idField(key, b, vs, e, out)
+        break
+      case K_UNIT:
+        ve = quote(b, vs, e)
+        if (ve < 0 || (out.unit = unitOf(b, vs, ve)) < 0) return -1
+        break
+      case K_SOURCE:
+        ve = quote(b, vs, e)
+        if (ve < 0 || (out.source = sourceOf(b, vs, ve)) < 0) return -1
+        break
+      case K_RECORDED_ON:
+        ve = vs + 10
+        if (ve >= e || b[ve] !== 34 || (out.recordedOn = dateAt(b, vs, ve)) === undefined) return -1
+        break
+      default:
+        ve = quote(b, vs, e)
+        if (ve < 0 || (out.level = levelAt(b, vs, ve)) === undefined) return -1
+    }
+    return ve < 0 ? -1 : ve + 1
+  }
   return (b, s, e, out) => {
     let p = skipSpace(b, s, e)
     if (b[p] !== 123) return false
     p = skipSpace(b, p + 1, e)
     let seen = 0
-    let start: string | undefined
-    let end: string | undefined
-    out.municipality = undefined
-    out.value = undefined
-    out.level = undefined
-    out.persons = undefined
-    out.recordedOn = undefined
-    out.id = false
-    out.unit = -1
+    clear(out)
     if (b[p] === 125) return false
     for (;;) {
       if (b[p] !== 34) return false
@@ -298,111 +458,21 @@ export const reader = (vocabulary: Vocabulary): Reader => {
       p = skipSpace(b, ke + 1, e)
       if (b[p] !== 58) return false
       p = skipSpace(b, p + 1, e)
-      if (key === K_VALUE || key === K_PERSONS) {
-        out.p = p
-        if (!number(b, e, out)) return false
-        p = out.p
-        const n = out.num
-        if (key === K_VALUE) {
-          if (!(Number.isFinite(n) && Math.abs(n) <= maxValue)) return false
-          out.value = n
-        } else {
-          if (!(Number.isSafeInteger(n) && n >= 0)) return false
-          out.persons = n
-        }
-      } else if (key === K_PERIOD) {
-        if (b[p] !== 123) return false
-        p = skipSpace(b, p + 1, e)
-        if (b[p] === 125) return false
-        for (;;) {
-          if (b[p] !== 34) return false
-          const pe = quote(b, p + 1, e)
-          if (pe < 0) return false
-          const isStart = sameBytes(b, p + 1, pe, START)
-          if (!isStart && !sameBytes(b, p + 1, pe, END)) return false
-          p = skipSpace(b, pe + 1, e)
-          if (b[p] !== 58) return false
-          p = skipSpace(b, p + 1, e)
-          const ve = p + 11
-          if (b[p] !== 34 || ve >= e || b[ve] !== 34) return false
-          const date = dateAt(b, p + 1, ve)
-          if (date === undefined) return false
-          if (isStart) {
-            if (start !== undefined) return false
-            start = date
-          } else {
-            if (end !== undefined) return false
-            end = date
-          }
-          p = skipSpace(b, ve + 1, e)
-          if (b[p] === 44) p = skipSpace(b, p + 1, e)
-          else if (b[p] === 125) break
-          else return false
-        }
-        // a reversed period is a problem (issue 14): the full path reports it
-        if (start === undefined || end === undefined || start > end) return false
-        p++
-      } else {
-        // every other field of a measurement is a string
-        if (b[p] !== 34) return false
-        const vs = p + 1
-        let ve: number
-        switch (key) {
-          case K_ID:
-          case K_ASSIGNMENT:
-          case K_MEASURED_BY:
-          case K_INDICATOR:
-          case K_MUNICIPALITY: {
-            ve = idEnd(b, vs, e)
-            if (ve < 0) return false
-            if (key === K_ID) {
-              out.id = true
-              out.idStart = vs
-              out.idEnd = ve
-              hashBytes(b, vs, ve, out)
-              break
-            }
-            const id = intern(b, vs, ve, hashed)
-            if (key === K_ASSIGNMENT) out.assignment = id
-            else if (key === K_MEASURED_BY) out.measuredBy = id
-            else if (key === K_INDICATOR) out.indicator = id
-            else out.municipality = id
-            break
-          }
-          case K_UNIT:
-            ve = quote(b, vs, e)
-            if (ve < 0) return false
-            out.unit = indexOf(b, vs, ve, unitBytes)
-            if (out.unit < 0) return false
-            break
-          case K_SOURCE:
-            ve = quote(b, vs, e)
-            if (ve < 0) return false
-            out.source = indexOf(b, vs, ve, sourceBytes)
-            if (out.source < 0) return false
-            break
-          case K_RECORDED_ON:
-            ve = vs + 10
-            if (ve >= e || b[ve] !== 34) return false
-            out.recordedOn = dateAt(b, vs, ve)
-            if (out.recordedOn === undefined) return false
-            break
-          default:
-            ve = quote(b, vs, e)
-            if (ve < 0) return false
-            out.level = levelAt(b, vs, ve)
-            if (out.level === undefined) return false
-        }
-        p = ve + 1
-      }
+      p =
+        key === K_VALUE || key === K_PERSONS
+          ? numberField(key, b, p, e, out, maxValue)
+          : key === K_PERIOD
+            ? periodField(b, p, e, out)
+            : stringField(key, b, p, e, out)
+      if (p < 0) return false
       p = skipSpace(b, p, e)
       if (b[p] === 44) p = skipSpace(b, p + 1, e)
       else if (b[p] === 125) break
       else return false
     }
-    if (skipSpace(b, p + 1, e) !== e || (seen & REQUIRED) !== REQUIRED) return false
-    out.start = start!
-    out.end = end!
+    const q = skipSpace(b, p + 1, e)
+    if ((q !== e && !(toLineFeed && b[q] === 10)) || (seen & REQUIRED) !== REQUIRED) return false
+    out.p = q
     // the measurement's own rule: a value with its unit, or a level without one
     return out.value !== undefined
       ? out.level === undefined && out.unit >= 0

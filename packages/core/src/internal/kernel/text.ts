@@ -8,7 +8,15 @@
  *
  * @internal
  */
-import { type Line, line, measurementFields, periodFields, reader, type Vocabulary } from "./line.js"
+import {
+  type Line,
+  line,
+  lineReader,
+  measurementFields,
+  periodFields,
+  reader,
+  type Vocabulary
+} from "./line.js"
 
 const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
   a.length === b.length && a.every((k) => b.includes(k))
@@ -53,8 +61,12 @@ export interface Read {
 /** The readers of measurement lines under one vocabulary: on a line's text, and on a line's bytes. */
 export interface LineReaders {
   readonly text: (text: string) => Read | undefined
-  /** Reads `b[s..e)` (one line, without its newline). */
-  readonly bytes: (b: Uint8Array, s: number, e: number) => Read | undefined
+  /**
+   * Reads the line that starts at `b[s]` and ends at its first line feed
+   * before `limit` (or at `limit`), leaving where it ends (the line feed, or
+   * `limit`) in `at.end`.
+   */
+  readonly bytes: (b: Uint8Array, s: number, limit: number, at: { end: number }) => Read | undefined
 }
 
 /** The text of ASCII bytes (an accepted line is ASCII). */
@@ -67,6 +79,7 @@ const ascii = (b: Uint8Array, s: number, e: number): string => {
 /** Readers of measurement lines as text or bytes under one vocabulary. */
 export const textReader = (vocabulary: Vocabulary): LineReaders => {
   const read = reader(vocabulary)
+  const readLine = lineReader(vocabulary)
   const out: Line = line()
   const encoder = new TextEncoder()
   const buf = new Uint8Array(LONGEST * 3)
@@ -96,8 +109,9 @@ export const textReader = (vocabulary: Vocabulary): LineReaders => {
       // spaces between them): its byte offsets are its string offsets
       return measurement((s, e) => text.slice(s, e))
     },
-    bytes: (b, s, e) => {
-      if (e - s > LONGEST || !read(b, s, e, out)) return undefined
+    bytes: (b, s, limit, at) => {
+      if (!readLine(b, s, limit, out) || out.p - s > LONGEST) return undefined
+      at.end = out.p
       return measurement((from, to) => ascii(b, from, to))
     }
   }
