@@ -8,5 +8,5 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   target: "es2022",
-  external: ["@welfare/core", "apache-arrow", "hyparquet-writer", "papaparse"]
+  external: ["@welfare/core", "apache-arrow", "effect", "hyparquet-writer", "papaparse"]
 })

@@ -6,8 +6,11 @@
  *
  * @since 0.1.0
  */
+import { Problem } from "@welfare/core"
+import * as Either from "effect/Either"
 import Papa from "papaparse"
-import type { Rows, Value } from "./Rows.js"
+import { locate } from "./internal/read/columns.js"
+import type { Column, Rows, Value } from "./Rows.js"
 
 /**
  * Options of {@link format}: the field delimiter (`,` by default; `;` for
@@ -57,37 +60,164 @@ export const format = (rows: Rows, options: Options = {}): string => {
 }
 
 /**
- * Reads CSV text written by {@link format} back into rows of the given
- * columns (an empty field is `null`; numbers, integers and booleans are
- * parsed by the column's type). Used to check round trips; an unknown value
- * of a typed column is kept as text.
+ * Options of {@link parse}: those of {@link format} (the delimiter; any line
+ * ending is read) and `maxProblems`, the most problems kept (default
+ * `Problem.defaultMaxProblems`; the rest are counted by kind).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ParseOptions extends Options {
+  readonly maxProblems?: number
+}
+
+const INT32 = 2 ** 31
+
+// one field of a typed column: its value, or the problem's sentence (values are never quoted:
+// a field may hold anything a person typed)
+const fieldValue = (s: string, c: Column): Value | { readonly problem: string } => {
+  if (s === "") return c.nullable ? null : c.type === "string" ? "" : { problem: "is empty: fill it in" }
+  switch (c.type) {
+    case "string":
+      return s
+    case "boolean":
+      return s === "true" ? true : s === "false" ? false : { problem: "expected true or false" }
+    case "number": {
+      const n = s.trim() === s ? Number(s) : Number.NaN
+      return Number.isNaN(n) && s !== "NaN"
+        ? {
+            problem:
+              "expected a number, written with a dot for decimals (as 2.5), without thousands separators"
+          }
+        : n
+    }
+    case "integer": {
+      const n = s.trim() === s ? Number(s) : Number.NaN
+      return Number.isInteger(n) && Math.abs(n) < INT32
+        ? n
+        : { problem: "expected a whole number (at most 2147483647 in size), written without separators" }
+    }
+  }
+}
+
+/**
+ * Reads CSV text, as {@link format} writes it, back into rows of the given
+ * columns. The header is read by name, so the columns may come in any order;
+ * every problem comes back at once, each with its path (`[row].column`, the
+ * row counted from 0 after the header, or `header.column`) and a sentence
+ * that gives the row as a spreadsheet numbers it:
+ *
+ * - a column missing from the header, one it names twice, or one that is not
+ *   a column of these rows (a misspelt name would otherwise be read as
+ *   missing values);
+ * - a row with more or fewer fields than the header (a wrong delimiter, an
+ *   unclosed quote);
+ * - a value that is not of its column's type (a number with a decimal comma,
+ *   a whole number out of range, a boolean other than `true`/`false`), or an
+ *   empty field in a column that may not be `null`.
+ *
+ * An empty field is `null` (the empty text in a text column that may not be
+ * `null`). Values are never quoted in a problem. Memory stays bounded: past
+ * `maxProblems`, problems are counted by kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import * as Either from "effect/Either"
+ * import { Problem } from "@welfare/core"
+ * import { Csv } from "@welfare/tables"
+ *
+ * const like = {
+ *   name: "example",
+ *   columns: [
+ *     { name: "id", type: "string", nullable: false, description: { it: "Id", en: "Id" } },
+ *     { name: "value", type: "number", nullable: true, description: { it: "Valore", en: "Value" } }
+ *   ]
+ * } as const
+ * // columns in another order read by name
+ * const read = Csv.parse("value,id\n0.5,a\n,b\n", like)
+ * assert.deepStrictEqual(Either.getOrThrow(read).rows, [{ id: "a", value: 0.5 }, { id: "b", value: null }])
+ * // a decimal comma, and a misspelt column
+ * const bad = Csv.parse('id,valeu\na,"0,5"\n', like)
+ * assert.ok(Either.isLeft(bad))
+ * assert.deepStrictEqual(bad.left.kept.map(Problem.format), [
+ *   'header.valeu: column 2 is not a column of "example": remove it or correct its name (the columns are id, value)',
+ *   'header.value: the column is missing: add it (the columns of "example" are id, value)'
+ * ])
+ * ```
  *
  * @category decoding
  * @since 0.1.0
  */
-export const parse = (text: string, like: Pick<Rows, "name" | "columns">, options: Options = {}): Rows => {
-  // an empty line is no row: every row has a field per column, so at least one delimiter
-  const result = Papa.parse<Array<string>>(text, {
+export const parse = (
+  text: string,
+  like: Pick<Rows, "name" | "columns">,
+  options: ParseOptions = {}
+): Problem.CappedResult<Rows> => {
+  const sink = Problem.collector(Math.max(1, options.maxProblems ?? Problem.defaultMaxProblems))
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const result = Papa.parse<Array<string>>(body, {
     delimiter: options.delimiter ?? ",",
-    skipEmptyLines: true
+    skipEmptyLines: false
   })
-  const [, ...body] = result.data
-  return {
-    name: like.name,
-    columns: like.columns,
-    rows: body.map((cells) =>
-      Object.fromEntries(
-        like.columns.map((c, i) => {
-          const s = cells[i] ?? ""
-          if (s === "") return [c.name, c.type === "string" && !c.nullable ? "" : null]
-          if (c.type === "number" || c.type === "integer") {
-            const n = Number(s)
-            return [c.name, Number.isNaN(n) && s !== "NaN" ? s : n]
-          }
-          if (c.type === "boolean") return [c.name, s === "true" ? true : s === "false" ? false : s]
-          return [c.name, s]
-        })
+  const records = result.data
+  // a blank line (one empty field) is no row; a file may end with one
+  const isBlank = (r: ReadonlyArray<string>): boolean => r.length === 1 && r[0] === ""
+  const header = records[0] ?? []
+  if (records.length === 0 || isBlank(header))
+    sink.add(
+      Problem.make(
+        "missing",
+        ["header"],
+        `the header is missing: the first line names the columns (${like.columns.map((c) => c.name).join(", ")})`
       )
     )
+  const at = locate(isBlank(header) ? [] : header, like.columns, like.name, sink)
+  const unclosed = new Set(result.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row))
+  const rows: Array<{ [column: string]: Value }> = []
+  for (let r = 1; r < records.length; r++) {
+    const cells = records[r]!
+    if (isBlank(cells)) continue
+    const i = rows.length
+    const where = `row ${r + 1} of the CSV`
+    if (unclosed.has(r)) {
+      sink.add(
+        Problem.make("invalid-value", [i], `${where} has a quoted field that is not closed: close the quote`)
+      )
+      rows.push({})
+      continue
+    }
+    if (cells.length !== header.length) {
+      sink.add(
+        Problem.make(
+          "invalid-value",
+          [i],
+          `${where} has ${cells.length} fields where the header has ${header.length}: check the delimiter and the quotes`
+        )
+      )
+      rows.push({})
+      continue
+    }
+    const row: { [column: string]: Value } = {}
+    like.columns.forEach((c, k) => {
+      if (at[k]! < 0) return
+      const v = fieldValue(cells[at[k]!]!, c)
+      if (v !== null && typeof v === "object") {
+        if (sink.full()) sink.skip(v.problem.startsWith("is empty") ? "missing" : "invalid-value")
+        else
+          sink.add(
+            Problem.make(
+              v.problem.startsWith("is empty") ? "missing" : "invalid-value",
+              [i, c.name],
+              `${where}: ${v.problem}`
+            )
+          )
+      } else row[c.name] = v
+    })
+    rows.push(row)
   }
+  const capped = sink.result()
+  return capped.total === 0
+    ? Either.right({ name: like.name, columns: like.columns, rows })
+    : Either.left(capped as Problem.CappedProblems)
 }

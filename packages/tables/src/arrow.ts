@@ -14,11 +14,11 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-import type { Published } from "@welfare/core"
+import { Problem, type Published } from "@welfare/core"
 import {
   Bool,
   type Data,
-  type DataType,
+  DataType,
   Field,
   Float64,
   Int32,
@@ -31,10 +31,12 @@ import {
   tableToIPC,
   Utf8
 } from "apache-arrow"
+import * as Either from "effect/Either"
 import * as C from "./internal/arrow/columns.js"
 import { summaryData } from "./internal/arrow/summary.js"
+import { locate } from "./internal/read/columns.js"
 import { summaryColumns } from "./internal/rows/summary.js"
-import type { ColumnType, Rows, Value } from "./Rows.js"
+import type { Column, ColumnType, Rows, Value } from "./Rows.js"
 
 const arrowType = (t: ColumnType): DataType =>
   t === "string" ? new Utf8() : t === "number" ? new Float64() : t === "integer" ? new Int32() : new Bool()
@@ -206,27 +208,116 @@ export const summaryToArrow = (published: Published.Published): Table => {
 export const toIpc = (rows: Rows, options: { readonly format?: "stream" | "file" } = {}): Uint8Array =>
   tableToIPC(toArrow(rows), options.format ?? "stream")
 
+const typeFits = (type: ColumnType, t: DataType): boolean =>
+  type === "string"
+    ? DataType.isUtf8(t) ||
+      DataType.isLargeUtf8(t) ||
+      (DataType.isDictionary(t) && DataType.isUtf8(t.dictionary))
+    : type === "number"
+      ? DataType.isFloat(t) || DataType.isInt(t)
+      : type === "integer"
+        ? DataType.isInt(t)
+        : DataType.isBool(t)
+
+const typeWords: { readonly [K in ColumnType]: string } = {
+  string: "text (Utf8)",
+  number: "numbers (a Float or Int type)",
+  integer: "whole numbers (an Int type)",
+  boolean: "booleans (Bool)"
+}
+
+// one value of a column whose type fits: the value, or the problem's sentence
+const arrowValue = (v: unknown, c: Column): Value | { readonly problem: string } => {
+  if (v === null || v === undefined)
+    return c.nullable ? null : { problem: "is null where the column may not be: fill it in" }
+  if (typeof v === "bigint") {
+    const n = Number(v)
+    return Number.isSafeInteger(n) && (c.type === "number" || Math.abs(n) < 2 ** 31)
+      ? n
+      : { problem: `is a whole number too large for ${typeWords[c.type]}` }
+  }
+  if (c.type === "integer" && Math.abs(v as number) >= 2 ** 31)
+    return { problem: "is a whole number larger than 2147483647 in size" }
+  return v as Value
+}
+
 /**
- * An Arrow table back to rows of the given columns (a value Arrow holds as
- * `null` is `null`). The inverse of {@link toArrow}, for round trips.
+ * An Arrow table back to rows of the given columns: the inverse of
+ * {@link toArrow}, for round trips and for tables made elsewhere (DuckDB,
+ * polars). Columns are found by name, in any order. Every problem comes back
+ * at once, with its path (`header.column`, or `[row].column`, the row
+ * counted from 0): a column missing, named twice or not one of these rows; a
+ * column whose Arrow type does not fit its type (text is `Utf8`,
+ * `LargeUtf8` or a dictionary of `Utf8`; numbers any `Float` or `Int`; whole
+ * numbers any `Int`, within 32 bits; booleans `Bool`); a `null` in a column
+ * that may not hold one. Values are never quoted in a problem; past
+ * `maxProblems` (default `Problem.defaultMaxProblems`), problems are counted
+ * by kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import * as Either from "effect/Either"
+ * import { Assessment, Intervention } from "@welfare/core"
+ * import { Rows } from "@welfare/tables"
+ * import { fromArrow, toArrow } from "@welfare/tables/arrow"
+ *
+ * const rows = Rows.profiles(Assessment.assess({ id: Intervention.InterventionId.make("int-voucher"), delivery: "request-benefit" }))
+ * const back = fromArrow(toArrow(rows), rows)
+ * assert.deepStrictEqual(Either.getOrThrow(back).rows, rows.rows)
+ * // the same table read as other rows: every column of these rows is missing
+ * const other = { name: "other", columns: [{ name: "id", type: "string", nullable: false, description: { it: "Id", en: "Id" } }] } as const
+ * assert.ok(Either.isLeft(fromArrow(toArrow(rows), other)))
+ * ```
  *
  * @category conversions
  * @since 0.1.0
  */
-export const fromArrow = (table: Table, like: Pick<Rows, "name" | "columns">): Rows => {
-  const vectors = like.columns.map((c) => table.getChild(c.name))
-  return {
-    name: like.name,
-    columns: like.columns,
-    rows: Array.from({ length: table.numRows }, (_, i) =>
-      Object.fromEntries(
-        like.columns.map((c, j) => {
-          const v = vectors[j]?.get(i)
-          return [c.name, v === undefined ? null : (v as Value)]
-        })
+export const fromArrow = (
+  table: Table,
+  like: Pick<Rows, "name" | "columns">,
+  options: { readonly maxProblems?: number } = {}
+): Problem.CappedResult<Rows> => {
+  const sink = Problem.collector(Math.max(1, options.maxProblems ?? Problem.defaultMaxProblems))
+  const fields = table.schema.fields
+  const at = locate(
+    fields.map((f) => f.name),
+    like.columns,
+    like.name,
+    sink
+  )
+  const vectors = like.columns.map((c, k) => {
+    const field = fields[at[k]!]
+    if (field === undefined) return undefined
+    if (typeFits(c.type, field.type)) return table.getChildAt(at[k]!) ?? undefined
+    sink.add(
+      Problem.make(
+        "invalid-value",
+        ["header", c.name],
+        `the column holds ${String(field.type)} values where ${typeWords[c.type]} are expected`
       )
     )
+    return undefined
+  })
+  const rows: Array<{ [column: string]: Value }> = []
+  for (let i = 0; i < table.numRows; i++) {
+    const row: { [column: string]: Value } = {}
+    like.columns.forEach((c, k) => {
+      const vector = vectors[k]
+      if (vector === undefined) return
+      const v = arrowValue(vector.get(i), c)
+      if (v !== null && typeof v === "object") {
+        const code = v.problem.startsWith("is null") ? "missing" : "invalid-value"
+        if (sink.full()) sink.skip(code)
+        else sink.add(Problem.make(code, [i, c.name], `row ${i}: ${v.problem}`))
+      } else row[c.name] = v
+    })
+    rows.push(row)
   }
+  const capped = sink.result()
+  return capped.total === 0
+    ? Either.right({ name: like.name, columns: like.columns, rows })
+    : Either.left(capped as Problem.CappedProblems)
 }
 
 /**

@@ -1,0 +1,231 @@
+import { Assessment, Problem } from "@welfare/core"
+import * as Testing from "@welfare/core/testing"
+import {
+  Bool,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  tableFromIPC,
+  Utf8
+} from "apache-arrow"
+import * as Either from "effect/Either"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { fromArrow, toArrow, toIpc } from "./arrow.js"
+import * as Csv from "./Csv.js"
+import * as Rows from "./Rows.js"
+
+// Reading rows back (Csv.parse, fromArrow) reads columns by name and reports, never misreads, a
+// column missing, misspelt, twice, of the wrong type, or a value that does not fit its column.
+
+const col = (name: string, type: Rows.ColumnType, nullable: boolean): Rows.Column => ({
+  name,
+  type,
+  nullable,
+  description: { it: name, en: name }
+})
+const like: Pick<Rows.Rows, "name" | "columns"> = {
+  name: "example",
+  columns: [
+    col("id", "string", false),
+    col("value", "number", true),
+    col("count", "integer", false),
+    col("ok", "boolean", true)
+  ]
+}
+
+const problems = <A>(result: Problem.CappedResult<A>): ReadonlyArray<string> =>
+  Either.isLeft(result) ? result.left.kept.map(Problem.format) : []
+
+const profileRows = Testing.intervention().map((i) => Rows.profiles(Assessment.assess(i)))
+const evidenceRows = Testing.intervention().map((i) => Rows.evidence(Assessment.assess(i)))
+const someRows = fc.oneof(profileRows, evidenceRows)
+
+/** The same rows with their columns in another order (the rows' values unchanged). */
+const permuted = (rows: Rows.Rows, order: ReadonlyArray<number>): Rows.Rows => {
+  const keys = rows.columns.map((_, i) => i).sort((a, b) => (order[a] ?? 0) - (order[b] ?? 0) || a - b)
+  return { ...rows, columns: keys.map((i) => rows.columns[i]!) }
+}
+
+describe("Csv.parse", () => {
+  it("reads the columns by name, in any order", () => {
+    const read = Csv.parse("ok,count,value,id\ntrue,3,0.5,a\n,0,,b\n", like)
+    expect(Either.getOrThrow(read).rows).toStrictEqual([
+      { id: "a", value: 0.5, count: 3, ok: true },
+      { id: "b", value: null, count: 0, ok: null }
+    ])
+  })
+
+  it("reports a misspelt, a repeated and a missing column, and reads no row by position", () => {
+    expect(problems(Csv.parse("id,valeu,count,count\na,1,2,2\n", like))).toStrictEqual([
+      "header.count: columns 3 and 4 have the same name: keep one of them",
+      'header.valeu: column 2 is not a column of "example": remove it or correct its name (the columns are id, value, count, ok)',
+      'header.value: the column is missing: add it (the columns of "example" are id, value, count, ok)',
+      'header.ok: the column is missing: add it (the columns of "example" are id, value, count, ok)'
+    ])
+  })
+
+  it("reports a file read with the wrong delimiter once, and an empty file", () => {
+    expect(problems(Csv.parse("id;value;count;ok\na;1;2;true\n", like))).toStrictEqual([
+      'header: no column of "example" is named (expected id, value, count, ok): check that this is the right file, and its delimiter'
+    ])
+    expect(problems(Csv.parse("", like))[0]).toBe(
+      "header: the header is missing: the first line names the columns (id, value, count, ok)"
+    )
+  })
+
+  it("reports every value that does not fit its column, with the row as a spreadsheet numbers it, never quoting it", () => {
+    const text = 'id,value,count,ok\na,"2,5",1,true\n,1e3,2147483648,yes\nc, 4,1.5,false\nd,1\n"e,1,1,true\n'
+    expect(problems(Csv.parse(text, like))).toStrictEqual([
+      "[0].value: row 2 of the CSV: expected a number, written with a dot for decimals (as 2.5), without thousands separators",
+      "[1].count: row 3 of the CSV: expected a whole number (at most 2147483647 in size), written without separators",
+      "[1].ok: row 3 of the CSV: expected true or false",
+      "[2].value: row 4 of the CSV: expected a number, written with a dot for decimals (as 2.5), without thousands separators",
+      "[2].count: row 4 of the CSV: expected a whole number (at most 2147483647 in size), written without separators",
+      "[3]: row 5 of the CSV has 2 fields where the header has 4: check the delimiter and the quotes",
+      "[4]: row 6 of the CSV has a quoted field that is not closed: close the quote"
+    ])
+    // an empty text where text may not be null is the empty text; an empty count is missing
+    const empty = Csv.parse("id,value,count,ok\n,,,\n", like)
+    expect(Either.isLeft(empty) && empty.left.kept.map((p) => [p.code, Problem.format(p)])).toStrictEqual([
+      ["missing", "[0].count: row 2 of the CSV: is empty: fill it in"]
+    ])
+  })
+
+  it("keeps memory bounded: past maxProblems, problems are counted by kind", () => {
+    const text = `id,value,count,ok\n${"a,x,1,true\n".repeat(5000)}`
+    const read = Csv.parse(text, like, { maxProblems: 3 })
+    expect(Either.isLeft(read) && [read.left.kept.length, read.left.total, read.left.omitted]).toStrictEqual([
+      3,
+      5000,
+      { "invalid-value": 4997 }
+    ])
+  })
+
+  it("property: rows written with their columns in any order read back equal (round trip by name)", () => {
+    fc.assert(
+      fc.property(someRows, fc.array(fc.nat(), { maxLength: 12 }), (rows, order) => {
+        const read = Csv.parse(Csv.format(permuted(rows, order)), rows)
+        expect(Either.getOrThrow(read).rows).toStrictEqual(rows.rows)
+      }),
+      { numRuns: 100 }
+    )
+  })
+
+  it("property: a header with one column renamed never reads (the column is reported missing)", () => {
+    fc.assert(
+      fc.property(someRows, fc.nat(), fc.constantFrom("_", "x", " "), (rows, k, extra) => {
+        const i = k % rows.columns.length
+        const text = Csv.format(rows)
+        const newline = text.indexOf("\n")
+        const header = text.slice(0, newline).split(",")
+        header[i] = header[i] + extra
+        const read = Csv.parse(`${header.join(",")}${text.slice(newline)}`, rows)
+        expect(Either.isLeft(read)).toBe(true)
+        if (Either.isLeft(read))
+          expect(
+            read.left.kept.some((p) => p.code === "missing" && p.path[1] === rows.columns[i]!.name)
+          ).toBe(true)
+      }),
+      { numRuns: 100 }
+    )
+  })
+})
+
+const table = (
+  fields: ReadonlyArray<[string, "utf8" | "float" | "int" | "bool", ReadonlyArray<unknown>]>
+): Table => {
+  const length = fields[0]?.[2].length ?? 0
+  const children = fields.map(([, kind, values]) => {
+    const nulls = values.map((v) => v === null)
+    const nullCount = nulls.filter(Boolean).length
+    const nullBitmap = new Uint8Array((length + 7) >> 3)
+    values.forEach((v, i) => {
+      if (v !== null) nullBitmap[i >> 3]! |= 1 << (i & 7)
+    })
+    if (kind === "utf8") {
+      const text = values.map((v) => (v === null ? "" : String(v)))
+      const bytes = new TextEncoder().encode(text.join(""))
+      const offsets = new Int32Array(length + 1)
+      text.forEach((t, i) => {
+        offsets[i + 1] = offsets[i]! + new TextEncoder().encode(t).length
+      })
+      return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets: offsets, data: bytes })
+    }
+    if (kind === "bool") {
+      const data = new Uint8Array((length + 7) >> 3)
+      values.forEach((v, i) => {
+        if (v === true) data[i >> 3]! |= 1 << (i & 7)
+      })
+      return makeData({ type: new Bool(), length, nullCount, nullBitmap, data })
+    }
+    return kind === "float"
+      ? makeData({
+          type: new Float64(),
+          length,
+          nullCount,
+          nullBitmap,
+          data: Float64Array.from(values, (v) => Number(v ?? 0))
+        })
+      : makeData({
+          type: new Int32(),
+          length,
+          nullCount,
+          nullBitmap,
+          data: Int32Array.from(values, (v) => Number(v ?? 0))
+        })
+  })
+  const schema = new Schema(fields.map(([name], i) => new Field(name, children[i]!.type, true)))
+  return new Table(schema, [
+    new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }))
+  ])
+}
+
+describe("fromArrow", () => {
+  it("reads the columns by name, in any order, and Int columns as numbers", () => {
+    const t = table([
+      ["count", "int", [3, 0]],
+      ["ok", "bool", [true, null]],
+      ["value", "int", [1, null]],
+      ["id", "utf8", ["a", "b"]]
+    ])
+    expect(Either.getOrThrow(fromArrow(t, like)).rows).toStrictEqual([
+      { id: "a", value: 1, count: 3, ok: true },
+      { id: "b", value: null, count: 0, ok: null }
+    ])
+  })
+
+  it("reports a missing or unknown column, a column of the wrong type and a null where none may be", () => {
+    const t = table([
+      ["id", "utf8", ["a", null]],
+      ["count", "float", [1.5, 2]],
+      ["ok", "utf8", ["true", "false"]],
+      ["valeu", "float", [1, 2]]
+    ])
+    expect(problems(fromArrow(t, like))).toStrictEqual([
+      'header.valeu: column 4 is not a column of "example": remove it or correct its name (the columns are id, value, count, ok)',
+      'header.value: the column is missing: add it (the columns of "example" are id, value, count, ok)',
+      "header.count: the column holds Float64 values where whole numbers (an Int type) are expected",
+      "header.ok: the column holds Utf8 values where booleans (Bool) are expected",
+      "[1].id: row 1: is null where the column may not be: fill it in"
+    ])
+  })
+
+  it("property: rows whose table has its columns in any order read back equal, through IPC too", () => {
+    fc.assert(
+      fc.property(someRows, fc.array(fc.nat(), { maxLength: 12 }), (rows, order) => {
+        const t = toArrow(permuted(rows, order))
+        expect(Either.getOrThrow(fromArrow(t, rows)).rows).toStrictEqual(rows.rows)
+        expect(
+          Either.getOrThrow(fromArrow(tableFromIPC(toIpc(permuted(rows, order))), rows)).rows
+        ).toStrictEqual(rows.rows)
+      }),
+      { numRuns: 60 }
+    )
+  })
+})

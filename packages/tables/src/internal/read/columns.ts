@@ -1,0 +1,67 @@
+/**
+ * What reading rows back (`Csv.parse`, `fromArrow`) checks of the columns
+ * found against the columns expected: each expected column found once, no
+ * other column, and where each is. Reading by name, never by position, so a
+ * file whose columns were reordered reads the same and one whose column was
+ * misspelt or dropped is reported, not misread.
+ *
+ * @internal
+ */
+import { Problem } from "@welfare/core"
+import type { Column } from "../rows/model.js"
+
+/** Where each expected column is among the found ones (-1: missing), after the header's problems went to `sink`. */
+export const locate = (
+  found: ReadonlyArray<string>,
+  expected: ReadonlyArray<Column>,
+  table: string,
+  sink: Problem.Collector
+): ReadonlyArray<number> => {
+  const names = expected.map((c) => c.name)
+  const list = names.join(", ")
+  const first = new Map<string, number>()
+  found.forEach((name, i) => {
+    const seen = first.get(name)
+    if (seen === undefined) first.set(name, i)
+    else
+      sink.add(
+        Problem.make(
+          "invalid-value",
+          ["header", name],
+          `columns ${seen + 1} and ${i + 1} have the same name: keep one of them`
+        )
+      )
+  })
+  const at = names.map((name) => first.get(name) ?? -1)
+  if (found.length > 0 && at.every((i) => i < 0)) {
+    sink.add(
+      Problem.make(
+        "invalid-value",
+        ["header"],
+        `no column of "${table}" is named (expected ${list}): check that this is the right file, and its delimiter`
+      )
+    )
+    return at
+  }
+  found.forEach((name, i) => {
+    if (first.get(name) === i && !names.includes(name))
+      sink.add(
+        Problem.make(
+          "invalid-value",
+          ["header", name],
+          `column ${i + 1} is not a column of "${table}": remove it or correct its name (the columns are ${list})`
+        )
+      )
+  })
+  at.forEach((i, k) => {
+    if (i < 0)
+      sink.add(
+        Problem.make(
+          "missing",
+          ["header", names[k]!],
+          `the column is missing: add it (the columns of "${table}" are ${list})`
+        )
+      )
+  })
+  return at
+}
