@@ -17,7 +17,8 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import { arrayElements, lines, type Raw, type Splitter } from "./internal/compile/stream.js"
+import { arrayElements } from "./internal/compile/array.js"
+import { lines, type Raw, type Splitter } from "./internal/compile/stream.js"
 import { fromBytesOf, fromTextOf } from "./internal/kernel/text.js"
 import * as Problem from "./Problem.js"
 
