@@ -7,9 +7,8 @@
  * @since 0.1.0
  */
 import { Problem } from "@welfare/core"
-import * as Either from "effect/Either"
 import Papa from "papaparse"
-import { locate } from "./internal/read/columns.js"
+import { locate, put, type Read, type Row, result } from "./internal/read/columns.js"
 import type { Column, Rows, Value } from "./Rows.js"
 
 /**
@@ -75,17 +74,23 @@ const INT32 = 2 ** 31
 
 // one field of a typed column: its value, or the problem's sentence (values are never quoted:
 // a field may hold anything a person typed)
-const fieldValue = (s: string, c: Column): Value | { readonly problem: string } => {
-  if (s === "") return c.nullable ? null : c.type === "string" ? "" : { problem: "is empty: fill it in" }
+const fieldValue = (s: string, c: Column): Read => {
+  if (s === "")
+    return c.nullable ? null : c.type === "string" ? "" : { code: "missing", problem: "is empty: fill it in" }
   switch (c.type) {
     case "string":
       return s
     case "boolean":
-      return s === "true" ? true : s === "false" ? false : { problem: "expected true or false" }
+      return s === "true"
+        ? true
+        : s === "false"
+          ? false
+          : { code: "invalid-value", problem: "expected true or false" }
     case "number": {
       const n = s.trim() === s ? Number(s) : Number.NaN
       return Number.isNaN(n) && s !== "NaN"
         ? {
+            code: "invalid-value",
             problem:
               "expected a number, written with a dot for decimals (as 2.5), without thousands separators"
           }
@@ -95,7 +100,10 @@ const fieldValue = (s: string, c: Column): Value | { readonly problem: string } 
       const n = s.trim() === s ? Number(s) : Number.NaN
       return Number.isInteger(n) && Math.abs(n) < INT32
         ? n
-        : { problem: "expected a whole number (at most 2147483647 in size), written without separators" }
+        : {
+            code: "invalid-value",
+            problem: "expected a whole number (at most 2147483647 in size), written without separators"
+          }
     }
   }
 }
@@ -156,11 +164,11 @@ export const parse = (
 ): Problem.CappedResult<Rows> => {
   const sink = Problem.collector(Math.max(1, options.maxProblems ?? Problem.defaultMaxProblems))
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const result = Papa.parse<Array<string>>(body, {
+  const parsed = Papa.parse<Array<string>>(body, {
     delimiter: options.delimiter ?? ",",
     skipEmptyLines: false
   })
-  const records = result.data
+  const records = parsed.data
   // a blank line (one empty field) is no row; a file may end with one
   const isBlank = (r: ReadonlyArray<string>): boolean => r.length === 1 && r[0] === ""
   const header = records[0] ?? []
@@ -173,8 +181,8 @@ export const parse = (
       )
     )
   const at = locate(isBlank(header) ? [] : header, like.columns, like.name, sink)
-  const unclosed = new Set(result.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row))
-  const rows: Array<{ [column: string]: Value }> = []
+  const unclosed = new Set(parsed.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row))
+  const rows: Array<Row> = []
   for (let r = 1; r < records.length; r++) {
     const cells = records[r]!
     if (isBlank(cells)) continue
@@ -198,26 +206,12 @@ export const parse = (
       rows.push({})
       continue
     }
-    const row: { [column: string]: Value } = {}
+    const row: Row = {}
     like.columns.forEach((c, k) => {
       if (at[k]! < 0) return
-      const v = fieldValue(cells[at[k]!]!, c)
-      if (v !== null && typeof v === "object") {
-        if (sink.full()) sink.skip(v.problem.startsWith("is empty") ? "missing" : "invalid-value")
-        else
-          sink.add(
-            Problem.make(
-              v.problem.startsWith("is empty") ? "missing" : "invalid-value",
-              [i, c.name],
-              `${where}: ${v.problem}`
-            )
-          )
-      } else row[c.name] = v
+      put(sink, row, c, i, where, fieldValue(cells[at[k]!]!, c))
     })
     rows.push(row)
   }
-  const capped = sink.result()
-  return capped.total === 0
-    ? Either.right({ name: like.name, columns: like.columns, rows })
-    : Either.left(capped as Problem.CappedProblems)
+  return result(sink, like, rows)
 }

@@ -31,10 +31,9 @@ import {
   tableToIPC,
   Utf8
 } from "apache-arrow"
-import * as Either from "effect/Either"
 import * as C from "./internal/arrow/columns.js"
 import { summaryData } from "./internal/arrow/summary.js"
-import { locate } from "./internal/read/columns.js"
+import { locate, put, type Read, type Row as ReadRow, result } from "./internal/read/columns.js"
 import { summaryColumns } from "./internal/rows/summary.js"
 import type { Column, ColumnType, Rows, Value } from "./Rows.js"
 
@@ -227,17 +226,17 @@ const typeWords: { readonly [K in ColumnType]: string } = {
 }
 
 // one value of a column whose type fits: the value, or the problem's sentence
-const arrowValue = (v: unknown, c: Column): Value | { readonly problem: string } => {
+const arrowValue = (v: unknown, c: Column): Read => {
   if (v === null || v === undefined)
-    return c.nullable ? null : { problem: "is null where the column may not be: fill it in" }
+    return c.nullable ? null : { code: "missing", problem: "is null where the column may not be: fill it in" }
   if (typeof v === "bigint") {
     const n = Number(v)
     return Number.isSafeInteger(n) && (c.type === "number" || Math.abs(n) < 2 ** 31)
       ? n
-      : { problem: `is a whole number too large for ${typeWords[c.type]}` }
+      : { code: "invalid-value", problem: `is a whole number too large for ${typeWords[c.type]}` }
   }
   if (c.type === "integer" && Math.abs(v as number) >= 2 ** 31)
-    return { problem: "is a whole number larger than 2147483647 in size" }
+    return { code: "invalid-value", problem: "is a whole number larger than 2147483647 in size" }
   return v as Value
 }
 
@@ -299,25 +298,17 @@ export const fromArrow = (
     )
     return undefined
   })
-  const rows: Array<{ [column: string]: Value }> = []
+  const rows: Array<ReadRow> = []
   for (let i = 0; i < table.numRows; i++) {
-    const row: { [column: string]: Value } = {}
+    const row: ReadRow = {}
     like.columns.forEach((c, k) => {
       const vector = vectors[k]
       if (vector === undefined) return
-      const v = arrowValue(vector.get(i), c)
-      if (v !== null && typeof v === "object") {
-        const code = v.problem.startsWith("is null") ? "missing" : "invalid-value"
-        if (sink.full()) sink.skip(code)
-        else sink.add(Problem.make(code, [i, c.name], `row ${i}: ${v.problem}`))
-      } else row[c.name] = v
+      put(sink, row, c, i, `row ${i}`, arrowValue(vector.get(i), c))
     })
     rows.push(row)
   }
-  const capped = sink.result()
-  return capped.total === 0
-    ? Either.right({ name: like.name, columns: like.columns, rows })
-    : Either.left(capped as Problem.CappedProblems)
+  return result(sink, like, rows)
 }
 
 /**

@@ -8,7 +8,40 @@
  * @internal
  */
 import { Problem } from "@welfare/core"
-import type { Column } from "../rows/model.js"
+import * as Either from "effect/Either"
+import type { Column, Rows, Value } from "../rows/model.js"
+
+/** A value read for a column, or why it cannot be (a sentence that never quotes the value). */
+export type Read = Value | { readonly code: "missing" | "invalid-value"; readonly problem: string }
+
+/** A row being read. */
+export type Row = { [column: string]: Value }
+
+/** Puts a value read into the row, or its problem into the sink (at `[i].column`, the sentence after `where`). */
+export const put = (
+  sink: Problem.Collector,
+  row: Row,
+  c: Column,
+  i: number,
+  where: string,
+  v: Read
+): void => {
+  if (v === null || typeof v !== "object") row[c.name] = v
+  else if (sink.full()) sink.skip(v.code)
+  else sink.add(Problem.make(v.code, [i, c.name], `${where}: ${v.problem}`))
+}
+
+/** The rows read, when no problem was found; else every problem (capped). */
+export const result = (
+  sink: Problem.Collector,
+  like: Pick<Rows, "name" | "columns">,
+  rows: ReadonlyArray<Row>
+): Problem.CappedResult<Rows> => {
+  const capped = sink.result()
+  return capped.total === 0
+    ? Either.right({ name: like.name, columns: like.columns, rows })
+    : Either.left(capped as Problem.CappedProblems)
+}
 
 /** Where each expected column is among the found ones (-1: missing), after the header's problems went to `sink`. */
 export const locate = (
