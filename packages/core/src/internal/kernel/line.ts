@@ -403,43 +403,59 @@ const clear = (out: Line): void => {
   out.unit = -1
 }
 
+/** The lookups of a vocabulary's units and sources. */
+interface Words {
+  readonly unitOf: (b: Uint8Array, s: number, e: number) => number
+  readonly sourceOf: (b: Uint8Array, s: number, e: number) => number
+}
+
+// every field of a measurement but the value, the count of persons and the period is a
+// string: the position after the string of field `key` at p, read into out, or -1
+const stringField = (words: Words, key: number, b: Uint8Array, p: number, e: number, out: Line): number => {
+  if (b[p] !== 34) return -1
+  const vs = p + 1
+  let ve: number
+  switch (key) {
+    case K_ID:
+    case K_ASSIGNMENT:
+    case K_MEASURED_BY:
+    case K_INDICATOR:
+    case K_MUNICIPALITY:
+      ve = idField(key, b, vs, e, out)
+      break
+    case K_UNIT:
+      ve = quote(b, vs, e)
+      if (ve < 0) return -1
+      out.unit = words.unitOf(b, vs, ve)
+      if (out.unit < 0) return -1
+      break
+    case K_SOURCE:
+      ve = quote(b, vs, e)
+      if (ve < 0) return -1
+      out.source = words.sourceOf(b, vs, ve)
+      if (out.source < 0) return -1
+      break
+    case K_RECORDED_ON:
+      ve = vs + 10
+      if (ve >= e || b[ve] !== 34) return -1
+      out.recordedOn = dateAt(b, vs, ve)
+      if (out.recordedOn === undefined) return -1
+      break
+    default:
+      ve = quote(b, vs, e)
+      if (ve < 0) return -1
+      out.level = levelAt(b, vs, ve)
+      if (out.level === undefined) return -1
+  }
+  return ve < 0 ? -1 : ve + 1
+}
 const readerOf = (vocabulary: Vocabulary, toLineFeed: boolean): Reader => {
-  const unitOf = wordsOf(vocabulary.units.map(bytesOf))
-  const sourceOf = wordsOf(vocabulary.sources.map(bytesOf))
+  const words: Words = {
+    unitOf: wordsOf(vocabulary.units.map(bytesOf)),
+    sourceOf: wordsOf(vocabulary.sources.map(bytesOf))
+  }
   const maxValue = vocabulary.maxValue
   if (!vocabulary.fast) return () => false
-  // every field of a measurement but the value, the count of persons and the period is a
-  // string: the position after the string of field `key` at p, read into out, or -1
-  const stringField = (key: number, b: Uint8Array, p: number, e: number, out: Line): number => {
-    if (b[p] !== 34) return -1
-    const vs = p + 1
-    let ve: number
-    switch (key) {
-      case K_ID:
-      case K_ASSIGNMENT:
-      case K_MEASURED_BY:
-      case K_INDICATOR:
-      case K_MUNICIPALITY:
-        ve = idField(key, b, vs, e, out)
-        break
-      case K_UNIT:
-        ve = quote(b, vs, e)
-        if (ve < 0 || (out.unit = unitOf(b, vs, ve)) < 0) return -1
-        break
-      case K_SOURCE:
-        ve = quote(b, vs, e)
-        if (ve < 0 || (out.source = sourceOf(b, vs, ve)) < 0) return -1
-        break
-      case K_RECORDED_ON:
-        ve = vs + 10
-        if (ve >= e || b[ve] !== 34 || (out.recordedOn = dateAt(b, vs, ve)) === undefined) return -1
-        break
-      default:
-        ve = quote(b, vs, e)
-        if (ve < 0 || (out.level = levelAt(b, vs, ve)) === undefined) return -1
-    }
-    return ve < 0 ? -1 : ve + 1
-  }
   return (b, s, e, out) => {
     let p = skipSpace(b, s, e)
     if (b[p] !== 123) return false
@@ -463,7 +479,7 @@ const readerOf = (vocabulary: Vocabulary, toLineFeed: boolean): Reader => {
           ? numberField(key, b, p, e, out, maxValue)
           : key === K_PERIOD
             ? periodField(b, p, e, out)
-            : stringField(key, b, p, e, out)
+            : stringField(words, key, b, p, e, out)
       if (p < 0) return false
       p = skipSpace(b, p, e)
       if (b[p] === 44) p = skipSpace(b, p + 1, e)
