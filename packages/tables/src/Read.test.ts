@@ -70,6 +70,12 @@ describe("Csv.parse", () => {
     ])
   })
 
+  it("never quotes a header cell that is not a short code-like name: it is named by its position", () => {
+    const read = Csv.parse("id,value,count,ok,Mario Rossi via Roma 1\na,1,2,true,x\n", like)
+    expect(Either.isLeft(read) && read.left.kept.map((p) => p.path)).toStrictEqual([["header", 4]])
+    expect(problems(read).join("\n")).not.toContain("Rossi")
+  })
+
   it("reports a file read with the wrong delimiter once, and an empty file", () => {
     expect(problems(Csv.parse("id;value;count;ok\na;1;2;true\n", like))).toStrictEqual([
       'header: no column of "example" is named (expected id, value, count, ok): check that this is the right file, and its delimiter'

@@ -43,6 +43,11 @@ export const result = (
     : Either.left(capped as Problem.CappedProblems)
 }
 
+// A header cell is structure, not data, but a mistaken file may hold anything there: only a
+// short code-like name goes into a problem's path; any other is named by its position.
+const headerKey = (name: string, i: number): string | number =>
+  /^[A-Za-z0-9_$][A-Za-z0-9_$.:-]{0,63}$/.test(name) ? name : i
+
 /** Where each expected column is among the found ones (-1: missing), after the header's problems went to `sink`. */
 export const locate = (
   found: ReadonlyArray<string>,
@@ -60,7 +65,7 @@ export const locate = (
       sink.add(
         Problem.make(
           "invalid-value",
-          ["header", name],
+          ["header", headerKey(name, i)],
           `columns ${seen + 1} and ${i + 1} have the same name: keep one of them`
         )
       )
@@ -81,7 +86,7 @@ export const locate = (
       sink.add(
         Problem.make(
           "invalid-value",
-          ["header", name],
+          ["header", headerKey(name, i)],
           `column ${i + 1} is not a column of "${table}": remove it or correct its name (the columns are ${list})`
         )
       )
