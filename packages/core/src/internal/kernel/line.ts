@@ -424,17 +424,16 @@ const stringField = (words: Words, key: number, b: Uint8Array, p: number, e: num
       ve = idField(key, b, vs, e, out)
       break
     case K_UNIT:
+    case K_SOURCE: {
+      // a word of the vocabulary: its index
       ve = quote(b, vs, e)
       if (ve < 0) return -1
-      out.unit = words.unitOf(b, vs, ve)
-      if (out.unit < 0) return -1
+      const word = (key === K_UNIT ? words.unitOf : words.sourceOf)(b, vs, ve)
+      if (word < 0) return -1
+      if (key === K_UNIT) out.unit = word
+      else out.source = word
       break
-    case K_SOURCE:
-      ve = quote(b, vs, e)
-      if (ve < 0) return -1
-      out.source = words.sourceOf(b, vs, ve)
-      if (out.source < 0) return -1
-      break
+    }
     case K_RECORDED_ON:
       ve = vs + 10
       if (ve >= e || b[ve] !== 34) return -1
