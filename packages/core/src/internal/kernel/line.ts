@@ -121,24 +121,10 @@ const wordsOf = (words: ReadonlyArray<Uint8Array>): ((b: Uint8Array, s: number, 
   }
 }
 
-// the keys of a measurement differ by their length and first byte: one candidate to compare
-const keyIndex = new Uint8Array(32 * 128)
-const keyBytes: Array<Uint8Array> = []
-measurementFields.forEach((k, i) => {
-  const w = bytesOf(k)
-  keyIndex[w.length * 128 + w[0]!] = i + 1
-  keyBytes[i + 1] = w
-})
-const keyAt = (b: Uint8Array, s: number, e: number): number => {
-  const n = e - s
-  if (n >= 32 || n < 1) return 0
-  const c = b[s]!
-  const k = c < 128 ? keyIndex[n * 128 + c]! : 0
-  if (k === 0) return 0
-  const w = keyBytes[k]!
-  for (let j = 1; j < n; j++) if (b[s + j] !== w[j]) return 0
-  return k
-}
+// the keys of a measurement differ by their length and first byte: one candidate to compare;
+// a key's number is its index in measurementFields plus one (0: not a key)
+const keyOf = wordsOf(measurementFields.map(bytesOf))
+const keyAt = (b: Uint8Array, s: number, e: number): number => keyOf(b, s, e) + 1
 
 // JSON's white space but the line feed, which ends a line (a line holds none)
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13
