@@ -8,7 +8,7 @@
  */
 import { Problem } from "@welfare/core"
 import Papa from "papaparse"
-import { locate, put, type Read, type Row, result } from "./internal/read/columns.js"
+import { fitsInt32, locate, put, type Read, type Row, result, sinkOf } from "./internal/read/columns.js"
 import type { Column, Rows, Value } from "./Rows.js"
 
 /**
@@ -70,8 +70,6 @@ export interface ParseOptions extends Options {
   readonly maxProblems?: number
 }
 
-const INT32 = 2 ** 31
-
 // one field of a typed column: its value, or the problem's sentence (values are never quoted:
 // a field may hold anything a person typed)
 const fieldValue = (s: string, c: Column): Read => {
@@ -98,7 +96,7 @@ const fieldValue = (s: string, c: Column): Read => {
     }
     case "integer": {
       const n = s.trim() === s ? Number(s) : Number.NaN
-      return Number.isInteger(n) && Math.abs(n) < INT32
+      return Number.isInteger(n) && fitsInt32(n)
         ? n
         : {
             code: "invalid-value",
@@ -162,7 +160,7 @@ export const parse = (
   like: Pick<Rows, "name" | "columns">,
   options: ParseOptions = {}
 ): Problem.CappedResult<Rows> => {
-  const sink = Problem.collector(Math.max(1, options.maxProblems ?? Problem.defaultMaxProblems))
+  const sink = sinkOf(options.maxProblems)
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const parsed = Papa.parse<Array<string>>(body, {
     delimiter: options.delimiter ?? ",",

@@ -33,7 +33,15 @@ import {
 } from "apache-arrow"
 import * as C from "./internal/arrow/columns.js"
 import { summaryData } from "./internal/arrow/summary.js"
-import { locate, put, type Read, type Row as ReadRow, result } from "./internal/read/columns.js"
+import {
+  fitsInt32,
+  locate,
+  put,
+  type Read,
+  type Row as ReadRow,
+  result,
+  sinkOf
+} from "./internal/read/columns.js"
 import { summaryColumns } from "./internal/rows/summary.js"
 import type { Column, ColumnType, Rows, Value } from "./Rows.js"
 
@@ -231,11 +239,11 @@ const arrowValue = (v: unknown, c: Column): Read => {
     return c.nullable ? null : { code: "missing", problem: "is null where the column may not be: fill it in" }
   if (typeof v === "bigint") {
     const n = Number(v)
-    return Number.isSafeInteger(n) && (c.type === "number" || Math.abs(n) < 2 ** 31)
+    return Number.isSafeInteger(n) && (c.type === "number" || fitsInt32(n))
       ? n
       : { code: "invalid-value", problem: `is a whole number too large for ${typeWords[c.type]}` }
   }
-  if (c.type === "integer" && Math.abs(v as number) >= 2 ** 31)
+  if (c.type === "integer" && !fitsInt32(v as number))
     return { code: "invalid-value", problem: "is a whole number larger than 2147483647 in size" }
   return v as Value
 }
@@ -277,7 +285,7 @@ export const fromArrow = (
   like: Pick<Rows, "name" | "columns">,
   options: { readonly maxProblems?: number } = {}
 ): Problem.CappedResult<Rows> => {
-  const sink = Problem.collector(Math.max(1, options.maxProblems ?? Problem.defaultMaxProblems))
+  const sink = sinkOf(options.maxProblems)
   const fields = table.schema.fields
   const at = locate(
     fields.map((f) => f.name),

@@ -14,6 +14,13 @@ import type { Column, Rows, Value } from "../rows/model.js"
 /** A value read for a column, or why it cannot be (a sentence that never quotes the value). */
 export type Read = Value | { readonly code: "missing" | "invalid-value"; readonly problem: string }
 
+/** The collector of a reading: the first `maxProblems` problems (default `Problem.defaultMaxProblems`), the rest counted. */
+export const sinkOf = (maxProblems: number | undefined): Problem.Collector =>
+  Problem.collector(Math.max(1, maxProblems ?? Problem.defaultMaxProblems))
+
+/** Whether a whole number fits an `integer` column (32 bits, as `toArrow` and `toParquet` write it). */
+export const fitsInt32 = (n: number): boolean => Math.abs(n) < 2 ** 31
+
 /** A row being read. */
 export type Row = { [column: string]: Value }
 
