@@ -130,17 +130,19 @@ const emitTuple = (ctx: Context, ast: AST.TupleType, src: string, dst: string): 
   const a = fresh(ctx, "a")
   const n = ast.elements.length
   const lengthCheck = ast.rest.length === 0 ? `${src}.length !== ${n}` : `${src}.length < ${n}`
-  let code = `if (!Array.isArray(${src}) || ${lengthCheck}) return F; const ${a} = [];`
-  ast.elements.forEach((element, index) => {
+  // one item `item` of the source checked as `type` and pushed onto the output
+  const pushed = (item: string, type: AST.AST): string => {
     const e = fresh(ctx, "e")
     const q = fresh(ctx, "q")
-    code += ` { const ${q} = ${src}[${index}]; let ${e}; ${emit(ctx, element.type, q, e)} ${a}.push(${e}); }`
+    return `{ const ${q} = ${item}; let ${e}; ${emit(ctx, type, q, e)} ${a}.push(${e}); }`
+  }
+  let code = `if (!Array.isArray(${src}) || ${lengthCheck}) return F; const ${a} = [];`
+  ast.elements.forEach((element, index) => {
+    code += ` ${pushed(`${src}[${index}]`, element.type)}`
   })
   if (ast.rest.length === 1) {
     const k = fresh(ctx, "k")
-    const e = fresh(ctx, "e")
-    const q = fresh(ctx, "q")
-    code += ` for (let ${k} = ${n}; ${k} < ${src}.length; ${k}++) { const ${q} = ${src}[${k}]; let ${e}; ${emit(ctx, ast.rest[0]!.type, q, e)} ${a}.push(${e}); }`
+    code += ` for (let ${k} = ${n}; ${k} < ${src}.length; ${k}++) ${pushed(`${src}[${k}]`, ast.rest[0]!.type)}`
   }
   return `${code} ${dst} = ${a};`
 }
