@@ -246,11 +246,8 @@ const keyStarts = (s: State, c: number, i: number): SyntaxProblem | undefined =>
 const afterAValue = (s: State, c: number): SyntaxProblem | undefined => {
   const top = s.stack[s.stack.length - 1]
   if (c === 44) s.mode = top === 123 ? KEY : VALUE
-  else if ((c === 125 && top === 123) || (c === 93 && top === 91)) {
-    s.stack.pop()
-    s.keys.pop()
-    afterValue(s)
-  } else
+  else if ((c === 125 && top === 123) || (c === 93 && top === 91)) close(s)
+  else
     return fail(
       s,
       top === 123

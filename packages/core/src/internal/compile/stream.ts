@@ -203,18 +203,13 @@ const wholeLines = (
   }
   const at = { end: 0 }
   for (let s = 0; s < head.length; ) {
+    // a line the reader reads, it ends itself: only a line it refuses is searched for its end
     const value = fast(head, s, head.length, at)
-    if (value !== undefined) {
-      const nl = at.end
-      // an accepted line is ASCII: its bytes are its characters
-      if ((nl > s && head[nl - 1] === 13 ? nl - 1 : nl) - s <= maxLength) {
-        text.read(value, out)
-        s = nl + 1
-        continue
-      }
-    }
-    const nl = head.indexOf(10, s)
-    text.take(whole.decode(head.subarray(s, nl + 1)), out)
+    const nl = value === undefined ? head.indexOf(10, s) : at.end
+    const e = nl > s && head[nl - 1] === 13 ? nl - 1 : nl
+    // an accepted line is ASCII: its bytes are its characters
+    if (value !== undefined && e - s <= maxLength) text.read(value, out)
+    else text.take(whole.decode(head.subarray(s, nl + 1)), out)
     s = nl + 1
   }
 }
