@@ -208,6 +208,51 @@ describe("formats", () => {
     }
   })
 
+  it("Arrow with { dictionary: true }: every text column a dictionary of Utf8, every other column as plain, the same rows back", () => {
+    for (const rows of all) {
+      const plain = toArrow(rows)
+      const coded = toArrow(rows, { dictionary: true })
+      expect(coded.schema.fields.map((f) => [f.name, f.nullable, f.metadata])).toEqual(
+        plain.schema.fields.map((f) => [f.name, f.nullable, f.metadata])
+      )
+      coded.schema.fields.forEach((f, k) => {
+        if (rows.columns[k]!.type === "string")
+          expect(String(f.type), f.name).toMatch(/^Dictionary<Int(8|16|32), Utf8>$/)
+        else expect(String(f.type)).toBe(String(plain.schema.fields[k]!.type))
+      })
+      expect(read(fromArrow(coded, rows)).rows).toEqual(rows.rows)
+      expect(read(fromArrow(tableFromIPC(toIpc(rows, { dictionary: true })), rows)).rows).toEqual(rows.rows)
+      expect(
+        read(fromArrow(tableFromIPC(toIpc(rows, { dictionary: true, format: "file" })), rows)).rows
+      ).toEqual(rows.rows)
+    }
+  })
+
+  it("Arrow with { dictionary: true }: the index type is the smallest that holds the distinct texts (Int8 up to 128, Int16 up to 32,768, then Int32)", () => {
+    const columns = [
+      { name: "a", type: "string" as const, nullable: true, description: { it: "a", en: "a" } }
+    ]
+    for (const [distinct, type] of [
+      [0, "Int8"],
+      [1, "Int8"],
+      [128, "Int8"],
+      [129, "Int16"],
+      [32_768, "Int16"],
+      [32_769, "Int32"],
+      [40_000, "Int32"]
+    ] as const) {
+      // each text twice, the second time after a null, so widening copies repeats and nulls too
+      const values = Array.from({ length: distinct }, (_, k) => [`t${k}`, null, `t${k}`]).flat()
+      const rows: Rows.Rows = { name: "text", columns, rows: values.map((a) => ({ a })) }
+      const table = toArrow(rows, { dictionary: true })
+      expect(String(table.schema.fields[0]!.type), `${distinct} texts`).toBe(`Dictionary<${type}, Utf8>`)
+      const data = table.getChild("a")!.data[0]!
+      expect(data.dictionary!.length).toBe(distinct)
+      expect(data.nullCount).toBe(distinct)
+      expect(table.getChild("a")!.toArray()).toEqual(values)
+    }
+  })
+
   it("property: a text column of any Unicode, empty strings and nulls in any order reads back equal from Arrow and its IPC bytes", () => {
     const columns = [
       { name: "a", type: "string" as const, nullable: true, description: { it: "a", en: "a" } },
@@ -221,12 +266,49 @@ describe("formats", () => {
       fc.constantFrom("Nerviano", "Città metropolitana", "Saint-Rhémy-en-Bosses", "🏠 casa")
     )
     fc.assert(
-      fc.property(fc.array(fc.record({ a: text, b: text }), { maxLength: 40 }), (values) => {
-        const rows: Rows.Rows = { name: "text", columns, rows: values }
-        expect(read(fromArrow(toArrow(rows), rows)).rows).toEqual(values)
-        expect(read(fromArrow(tableFromIPC(toIpc(rows)), rows)).rows).toEqual(values)
-      }),
+      fc.property(
+        fc.array(fc.record({ a: text, b: text }), { maxLength: 40 }),
+        fc.boolean(),
+        (values, dictionary) => {
+          const rows: Rows.Rows = { name: "text", columns, rows: values }
+          expect(read(fromArrow(toArrow(rows, { dictionary }), rows)).rows).toEqual(values)
+          expect(read(fromArrow(tableFromIPC(toIpc(rows, { dictionary })), rows)).rows).toEqual(values)
+        }
+      ),
       { numRuns: 300 }
+    )
+  })
+
+  it("property: a dictionary-encoded column of any number of distinct texts, repeated and null in any order, reads back equal, its index type the smallest that holds them", () => {
+    const columns = [
+      { name: "a", type: "string" as const, nullable: true, description: { it: "a", en: "a" } }
+    ]
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(fc.nat(), { nil: null })), { maxLength: 300 }),
+        (distinct, inserts) => {
+          // every text once, in order, then repeats and nulls inserted anywhere (before and after a widening)
+          const values: Array<string | null> = Array.from({ length: distinct }, (_, k) => `t${k}`)
+          for (const [at, k] of inserts)
+            values.splice(
+              at % (values.length + 1),
+              0,
+              k === null || distinct === 0 ? null : `t${k % distinct}`
+            )
+          const rows: Rows.Rows = { name: "text", columns, rows: values.map((a) => ({ a })) }
+          const table = toArrow(rows, { dictionary: true })
+          const words = new Set(values.filter((v) => v !== null)).size
+          expect(String(table.schema.fields[0]!.type)).toBe(
+            `Dictionary<${words <= 128 ? "Int8" : "Int16"}, Utf8>`
+          )
+          expect(table.getChild("a")!.toArray()).toEqual(values)
+          expect(read(fromArrow(tableFromIPC(toIpc(rows, { dictionary: true })), rows)).rows).toEqual(
+            rows.rows
+          )
+        }
+      ),
+      { numRuns: 200 }
     )
   })
 
@@ -321,6 +403,22 @@ describe("properties", () => {
           expect(direct.schema).toEqual(toArrow(rows).schema)
           expect(tableFromIPC(tableToIPC(direct)).numRows).toBe(rows.rows.length)
           expect(tableToIPC(direct)).toEqual(tableToIPC(toArrow(rows)))
+          // dictionary-encoded: the same rows, and the same columns as toArrow's, index type and dictionary included
+          const coded = summaryToArrow(p, { dictionary: true })
+          const expected = toArrow(rows, { dictionary: true })
+          expect(read(fromArrow(coded, rows)).rows).toEqual(rows.rows)
+          expect(read(fromArrow(tableFromIPC(tableToIPC(coded)), rows)).rows).toEqual(rows.rows)
+          expect(coded.schema.fields.map((f) => String(f.type))).toEqual(
+            expected.schema.fields.map((f) => String(f.type))
+          )
+          for (const f of coded.schema.fields) {
+            const [a, b] = [coded.getChild(f.name)!.data[0]!, expected.getChild(f.name)!.data[0]!]
+            expect([a.values, a.nullCount, a.dictionary?.toArray()], f.name).toEqual([
+              b.values,
+              b.nullCount,
+              b.dictionary?.toArray()
+            ])
+          }
           if (rows.rows.length > 0)
             expect(await parquetRows(toParquet(rows))).toEqual(rows.rows.map((r) => ({ ...r })))
         }

@@ -11,6 +11,16 @@
  * cells by {@link summaryToArrow}. The time to convert a published summary of a million
  * cells is measured in `docs/benchmarks.md` (scenario `tables`).
  *
+ * With `{ dictionary: true }` ({@link ArrowOptions}) every text column is
+ * dictionary-encoded instead (`Dictionary<Utf8>`: each distinct text once,
+ * a small integer index per row). Ids, periods and scopes repeat, so a
+ * published summary of a million cells then takes 49 MB of buffers instead
+ * of 107 MB and converts three to four times faster. The values are the
+ * same, but readers type such columns differently: DuckDB reads them as
+ * `VARCHAR`, pandas as `category`, and polars as `Categorical`, which it
+ * will not join with a `String` column until one is cast. Plain `Utf8`
+ * stays the default.
+ *
  * @packageDocumentation
  * @since 0.1.0
  */
@@ -31,6 +41,7 @@ import {
   tableToIPC,
   Utf8
 } from "apache-arrow"
+import * as D from "./internal/arrow/codes.js"
 import * as C from "./internal/arrow/columns.js"
 import { summaryData } from "./internal/arrow/summary.js"
 import {
@@ -55,12 +66,19 @@ const arrowType = (t: ColumnType): DataType =>
  * @since 0.1.0
  */
 export const schemaOf = (rows: Pick<Rows, "name" | "columns">): Schema =>
+  schemaWith(
+    rows,
+    rows.columns.map((c) => arrowType(c.type))
+  )
+
+// the schema of some rows with each column's Arrow type given (a dictionary's type carries its id)
+const schemaWith = (rows: Pick<Rows, "name" | "columns">, types: ReadonlyArray<DataType>): Schema =>
   new Schema(
     rows.columns.map(
-      (c) =>
+      (c, k) =>
         new Field(
           c.name,
-          arrowType(c.type),
+          types[k]!,
           c.nullable,
           new Map([
             ["description_it", c.description.it],
@@ -75,7 +93,7 @@ type Row = Rows["rows"][number]
 
 // One column's Arrow data, written value by value in row order straight
 // into its buffers (no per-value builder object, no intermediate array).
-const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string): Data => {
+const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string, dictionary: boolean): Data => {
   const n = rows.length
   switch (type) {
     case "number": {
@@ -103,6 +121,14 @@ const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string): D
       return C.boolsData(c)
     }
     case "string": {
+      if (dictionary) {
+        const c = D.codes(n)
+        for (let i = 0; i < n; i++) {
+          const v = rows[i]![name]
+          D.setCode(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))
+        }
+        return D.codesData(c)
+      }
       // the text's size, exact when it is ASCII (a pass over values already read costs less than growing the buffer)
       let bytes = 0
       for (let i = 0; i < n; i++) {
@@ -120,6 +146,37 @@ const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string): D
   }
 }
 
+/**
+ * Options of {@link toArrow}, {@link summaryToArrow} and {@link toIpc}.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import { tableFromIPC } from "apache-arrow"
+ * import { Assessment, Intervention } from "@welfare/core"
+ * import { Rows } from "@welfare/tables"
+ * import { fromArrow, toArrow, toIpc } from "@welfare/tables/arrow"
+ *
+ * const rows = Rows.profiles(Assessment.assess({ id: Intervention.InterventionId.make("int-voucher"), delivery: "request-benefit" }))
+ * const table = toArrow(rows, { dictionary: true })
+ * assert.strictEqual(String(table.schema.fields[0]!.type), "Dictionary<Int8, Utf8>") // the intervention column
+ * // read back as the same rows, from the table or from its IPC bytes
+ * assert.deepStrictEqual(fromArrow(tableFromIPC(toIpc(rows, { dictionary: true })), rows), fromArrow(table, rows))
+ * ```
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface ArrowOptions {
+  /**
+   * Write every text column dictionary-encoded (`Dictionary<Utf8>`: each
+   * distinct text once, in order of first appearance, and a small index per
+   * row, `Int8`, `Int16` or `Int32`, the smallest that holds the distinct
+   * texts) instead of plain `Utf8`. Default `false`.
+   */
+  readonly dictionary?: boolean
+}
+
 const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>): Table =>
   new Table(schema, [
     new RecordBatch(
@@ -129,7 +186,8 @@ const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>):
   ])
 
 /**
- * The rows as an Arrow table, one column per `Rows.Column`, in order.
+ * The rows as an Arrow table, one column per `Rows.Column`, in order; text
+ * columns plain `Utf8`, or dictionary-encoded with `{ dictionary: true }`.
  *
  * @example
  * ```ts
@@ -152,19 +210,27 @@ const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>):
  * @category conversions
  * @since 0.1.0
  */
-export const toArrow = (rows: Rows): Table =>
-  tableOf(
-    schemaOf(rows),
+export const toArrow = (rows: Rows, options: ArrowOptions = {}): Table => {
+  const children = rows.columns.map((c) => columnData(c.type, rows.rows, c.name, options.dictionary === true))
+  return tableOf(
+    schemaWith(
+      rows,
+      children.map((d) => d.type)
+    ),
     rows.rows.length,
-    rows.columns.map((c) => columnData(c.type, rows.rows, c.name))
+    children
   )
+}
 
 /**
  * A published summary as an Arrow table: the table of
- * `toArrow(Rows.summary(published))`, byte for byte, written straight from
- * the cells into the column buffers with no row object in between (for a
- * million cells the row objects cost more than everything else together:
- * `docs/benchmarks.md`, scenario `tables`).
+ * `toArrow(Rows.summary(published), options)`, byte for byte, written
+ * straight from the cells into the column buffers with no row object in
+ * between (for a million cells the row objects cost more than everything
+ * else together: `docs/benchmarks.md`, scenario `tables`). For a large
+ * summary, `{ dictionary: true }` is three to four times faster and takes
+ * less than half the memory ({@link ArrowOptions} says what it changes for
+ * the readers).
  *
  * @example
  * ```ts
@@ -181,14 +247,26 @@ export const toArrow = (rows: Rows): Table =>
  * const table = summaryToArrow(published)
  * assert.strictEqual(table.numRows, 4) // three cells and their total
  * assert.deepStrictEqual(table.toArray().map((r) => r.toJSON()), toArrow(Rows.summary(published)).toArray().map((r) => r.toJSON()))
+ *
+ * // the same values, text dictionary-encoded: faster and smaller for large summaries
+ * const coded = summaryToArrow(published, { dictionary: true })
+ * assert.strictEqual(String(coded.schema.fields[1]!.type), "Dictionary<Int8, Utf8>") // indicator
+ * assert.deepStrictEqual(coded.toArray().map((r) => r.toJSON()), table.toArray().map((r) => r.toJSON()))
  * ```
  *
  * @category conversions
  * @since 0.2.0
  */
-export const summaryToArrow = (published: Published.Published): Table => {
-  const { children, length } = summaryData(published)
-  return tableOf(schemaOf({ name: "summary", columns: summaryColumns }), length, children)
+export const summaryToArrow = (published: Published.Published, options: ArrowOptions = {}): Table => {
+  const { children, length } = summaryData(published, options.dictionary === true)
+  return tableOf(
+    schemaWith(
+      { name: "summary", columns: summaryColumns },
+      children.map((d) => d.type)
+    ),
+    length,
+    children
+  )
 }
 
 /**
@@ -212,8 +290,10 @@ export const summaryToArrow = (published: Published.Published): Table => {
  * @category conversions
  * @since 0.1.0
  */
-export const toIpc = (rows: Rows, options: { readonly format?: "stream" | "file" } = {}): Uint8Array =>
-  tableToIPC(toArrow(rows), options.format ?? "stream")
+export const toIpc = (
+  rows: Rows,
+  options: ArrowOptions & { readonly format?: "stream" | "file" } = {}
+): Uint8Array => tableToIPC(toArrow(rows, options), options.format ?? "stream")
 
 const typeFits = (type: ColumnType, t: DataType): boolean =>
   type === "string"

@@ -9,6 +9,7 @@
 import { Published } from "@welfare/core"
 import type { Data } from "apache-arrow"
 import { levelsOf, meanOf, municipalityOf, personsOf, sumOf } from "../rows/summary.js"
+import * as D from "./codes.js"
 import * as C from "./columns.js"
 
 /**
@@ -40,56 +41,82 @@ const textSizes = (cells: ReadonlyArray<Published.Cell>, totals: ReadonlyArray<P
   }
 }
 
-/** The columns of `Rows.summary(published)`, in `summaryColumns` order. @internal */
+/** How text columns are written: plain `Utf8`, or dictionary-encoded. */
+interface TextColumns<T> {
+  /** Whether `make` needs each column's exact size (plain text does; a dictionary stores each text once). */
+  readonly sized: boolean
+  readonly make: (length: number, bytes: number) => T
+  readonly set: (c: T, i: number, s: string | null) => void
+  readonly data: (c: T) => Data
+}
+
+const plain: TextColumns<C.Text> = { sized: true, make: C.text, set: C.setText, data: C.textData }
+const coded: TextColumns<D.Codes> = { sized: false, make: D.codes, set: D.setCode, data: D.codesData }
+
+/**
+ * The columns of `Rows.summary(published)`, in `summaryColumns` order, with
+ * text columns plain (`Utf8`) or dictionary-encoded.
+ *
+ * @internal
+ */
 export const summaryData = (
-  published: Published.Published
+  published: Published.Published,
+  dictionary: boolean
+): { readonly length: number; readonly children: ReadonlyArray<Data> } =>
+  dictionary ? written(published, coded) : written(published, plain)
+
+const noSizes = { scope: 0, indicator: 0, start: 0, end: 0, municipality: 0, hidden: 0 }
+
+const written = <T>(
+  published: Published.Published,
+  T: TextColumns<T>
 ): { readonly length: number; readonly children: ReadonlyArray<Data> } => {
   const cells = Published.cells(published)
   const totals = Published.totalCells(published)
   const length = cells.length + totals.length
-  const size = textSizes(cells, totals)
-  const scope = C.text(length, size.scope)
-  const indicator = C.text(length, size.indicator)
-  const start = C.text(length, size.start)
-  const end = C.text(length, size.end)
-  const municipality = C.text(length, size.municipality)
+  const size = T.sized ? textSizes(cells, totals) : noSizes
+  const scope = T.make(length, size.scope)
+  const indicator = T.make(length, size.indicator)
+  const start = T.make(length, size.start)
+  const end = T.make(length, size.end)
+  const municipality = T.make(length, size.municipality)
   const suppressed = C.bools(length)
-  const hidden = C.text(length, size.hidden)
+  const hidden = T.make(length, size.hidden)
   const count = C.ints(length)
   const persons = C.ints(length)
   const sum = C.floats(length)
   const mean = C.floats(length)
   const min = C.floats(length)
   const max = C.floats(length)
-  const levels = C.text(length, 0)
+  const levels = T.make(length, 0)
   let i = 0
   const write = (kind: "cell" | "total", from: ReadonlyArray<Published.Cell>) => {
     for (let k = 0; k < from.length; k++, i++) {
       const c = from[k]!
-      C.setText(scope, i, kind)
-      C.setText(indicator, i, c.indicator)
-      C.setText(start, i, c.period.start)
-      C.setText(end, i, c.period.end)
-      C.setText(municipality, i, municipalityOf(kind, c))
+      T.set(scope, i, kind)
+      T.set(indicator, i, c.indicator)
+      T.set(start, i, c.period.start)
+      T.set(end, i, c.period.end)
+      T.set(municipality, i, municipalityOf(kind, c))
       C.setBool(suppressed, i, c.suppressed)
       if (c.suppressed) {
-        C.setText(hidden, i, c.hidden)
+        T.set(hidden, i, c.hidden)
         C.setInt(count, i, null)
         C.setInt(persons, i, null)
         C.setFloat(sum, i, null)
         C.setFloat(mean, i, null)
         C.setFloat(min, i, null)
         C.setFloat(max, i, null)
-        C.setText(levels, i, null)
+        T.set(levels, i, null)
       } else {
-        C.setText(hidden, i, null)
+        T.set(hidden, i, null)
         C.setInt(count, i, c.count)
         C.setInt(persons, i, personsOf(c))
         C.setFloat(sum, i, sumOf(c))
         C.setFloat(mean, i, meanOf(c))
         C.setFloat(min, i, c.min)
         C.setFloat(max, i, c.max)
-        C.setText(levels, i, levelsOf(c))
+        T.set(levels, i, levelsOf(c))
       }
     }
   }
@@ -98,20 +125,20 @@ export const summaryData = (
   return {
     length,
     children: [
-      C.textData(scope),
-      C.textData(indicator),
-      C.textData(start),
-      C.textData(end),
-      C.textData(municipality),
+      T.data(scope),
+      T.data(indicator),
+      T.data(start),
+      T.data(end),
+      T.data(municipality),
       C.boolsData(suppressed),
-      C.textData(hidden),
+      T.data(hidden),
       C.intsData(count),
       C.intsData(persons),
       C.floatsData(sum),
       C.floatsData(mean),
       C.floatsData(min),
       C.floatsData(max),
-      C.textData(levels)
+      T.data(levels)
     ]
   }
 }
