@@ -100,7 +100,7 @@ const fieldValue = (s: string, c: Column): Read => {
         ? n
         : {
             code: "invalid-value",
-            problem: "expected a whole number (at most 2147483647 in size), written without separators"
+            problem: "expected a whole number from -2147483648 to 2147483647, written without separators"
           }
     }
   }
@@ -170,7 +170,8 @@ export const parse = (
   // a blank line (one empty field) is no row; a file may end with one
   const isBlank = (r: ReadonlyArray<string>): boolean => r.length === 1 && r[0] === ""
   const header = records[0] ?? []
-  if (records.length === 0 || isBlank(header))
+  // with no header no column can be found, nor any row read: one problem says so
+  if (records.length === 0 || isBlank(header)) {
     sink.add(
       Problem.make(
         "missing",
@@ -178,7 +179,9 @@ export const parse = (
         `the header is missing: the first line names the columns (${like.columns.map((c) => c.name).join(", ")})`
       )
     )
-  const at = locate(isBlank(header) ? [] : header, like.columns, like.name, sink)
+    return result(sink, like, [])
+  }
+  const at = locate(header, like.columns, like.name, sink)
   const unclosed = new Set(parsed.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row))
   const rows: Array<Row> = []
   for (let r = 1; r < records.length; r++) {

@@ -5,6 +5,7 @@ import {
   Field,
   Float64,
   Int32,
+  Int64,
   makeData,
   RecordBatch,
   Schema,
@@ -80,19 +81,21 @@ describe("Csv.parse", () => {
     expect(problems(Csv.parse("id;value;count;ok\na;1;2;true\n", like))).toStrictEqual([
       'header: no column of "example" is named (expected id, value, count, ok): check that this is the right file, and its delimiter'
     ])
-    expect(problems(Csv.parse("", like))[0]).toBe(
-      "header: the header is missing: the first line names the columns (id, value, count, ok)"
-    )
+    // one problem, not one more for each column the missing header cannot name
+    for (const empty of ["", "\n", "\na,1,2,true\n"])
+      expect(problems(Csv.parse(empty, like))).toStrictEqual([
+        "header: the header is missing: the first line names the columns (id, value, count, ok)"
+      ])
   })
 
   it("reports every value that does not fit its column, with the row as a spreadsheet numbers it, never quoting it", () => {
     const text = 'id,value,count,ok\na,"2,5",1,true\n,1e3,2147483648,yes\nc, 4,1.5,false\nd,1\n"e,1,1,true\n'
     expect(problems(Csv.parse(text, like))).toStrictEqual([
       "[0].value: row 2 of the CSV: expected a number, written with a dot for decimals (as 2.5), without thousands separators",
-      "[1].count: row 3 of the CSV: expected a whole number (at most 2147483647 in size), written without separators",
+      "[1].count: row 3 of the CSV: expected a whole number from -2147483648 to 2147483647, written without separators",
       "[1].ok: row 3 of the CSV: expected true or false",
       "[2].value: row 4 of the CSV: expected a number, written with a dot for decimals (as 2.5), without thousands separators",
-      "[2].count: row 4 of the CSV: expected a whole number (at most 2147483647 in size), written without separators",
+      "[2].count: row 4 of the CSV: expected a whole number from -2147483648 to 2147483647, written without separators",
       "[3]: row 5 of the CSV has 2 fields where the header has 4: check the delimiter and the quotes",
       "[4]: row 6 of the CSV has a quoted field that is not closed: close the quote"
     ])
@@ -144,7 +147,7 @@ describe("Csv.parse", () => {
 })
 
 const table = (
-  fields: ReadonlyArray<[string, "utf8" | "float" | "int" | "bool", ReadonlyArray<unknown>]>
+  fields: ReadonlyArray<[string, "utf8" | "float" | "int" | "int64" | "bool", ReadonlyArray<unknown>]>
 ): Table => {
   const length = fields[0]?.[2].length ?? 0
   const children = fields.map(([, kind, values]) => {
@@ -170,6 +173,14 @@ const table = (
       })
       return makeData({ type: new Bool(), length, nullCount, nullBitmap, data })
     }
+    if (kind === "int64")
+      return makeData({
+        type: new Int64(),
+        length,
+        nullCount,
+        nullBitmap,
+        data: BigInt64Array.from(values, (v) => (v ?? 0n) as bigint)
+      })
     return kind === "float"
       ? makeData({
           type: new Float64(),
@@ -191,6 +202,46 @@ const table = (
     new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }))
   ])
 }
+
+describe("whole numbers", () => {
+  it("an integer column holds every signed 32-bit integer, from -2147483648 to 2147483647, and refuses one past either end", () => {
+    const text = "id,count\na,-2147483648\nb,2147483647\nc,-2147483649\nd,2147483648\n"
+    const counts = { name: "counts", columns: [col("id", "string", false), col("count", "integer", false)] }
+    expect(problems(Csv.parse(text, counts))).toStrictEqual([
+      "[2].count: row 4 of the CSV: expected a whole number from -2147483648 to 2147483647, written without separators",
+      "[3].count: row 5 of the CSV: expected a whole number from -2147483648 to 2147483647, written without separators"
+    ])
+    const ends: Rows.Rows = {
+      ...counts,
+      rows: [
+        { id: "a", count: -2147483648 },
+        { id: "b", count: 2147483647 }
+      ]
+    }
+    expect(Either.getOrThrow(Csv.parse(Csv.format(ends), counts)).rows).toStrictEqual(ends.rows)
+    expect(Either.getOrThrow(fromArrow(tableFromIPC(toIpc(ends)), counts)).rows).toStrictEqual(ends.rows)
+    // an Int64 column (DuckDB's BIGINT) reads where its values fit
+    const wide = table([
+      ["id", "utf8", ["a", "b", "c", "d"]],
+      ["count", "int64", [-2147483648n, -2147483649n, 2147483647n, 2147483648n]]
+    ])
+    expect(problems(fromArrow(wide, counts))).toStrictEqual([
+      "[1].count: row 2 of the table: is a whole number outside -2147483648 to 2147483647",
+      "[3].count: row 4 of the table: is a whole number outside -2147483648 to 2147483647"
+    ])
+    const big = table([
+      ["id", "utf8", ["a", "b"]],
+      ["value", "int64", [9007199254740991n, 9007199254740992n]]
+    ])
+    expect(
+      problems(
+        fromArrow(big, { name: "big", columns: [col("id", "string", false), col("value", "number", false)] })
+      )
+    ).toStrictEqual([
+      "[1].value: row 2 of the table: is a whole number beyond 9007199254740991 in size, which a number does not hold exactly"
+    ])
+  })
+})
 
 describe("fromArrow", () => {
   it("reads the columns by name, in any order, and Int columns as numbers", () => {
@@ -218,7 +269,7 @@ describe("fromArrow", () => {
       'header.value: the column is missing: add it (the columns of "example" are id, value, count, ok)',
       "header.count: the column holds Float64 values where whole numbers (an Int type) are expected",
       "header.ok: the column holds Utf8 values where booleans (Bool) are expected",
-      "[1].id: row 1: is null where the column may not be: fill it in"
+      "[1].id: row 2 of the table: is null where the column may not be: fill it in"
     ])
   })
 

@@ -317,15 +317,15 @@ const typeWords: { readonly [K in ColumnType]: string } = {
 const arrowValue = (v: unknown, c: Column): Read => {
   if (v === null || v === undefined)
     return c.nullable ? null : { code: "missing", problem: "is null where the column may not be: fill it in" }
-  if (typeof v === "bigint") {
-    const n = Number(v)
-    return Number.isSafeInteger(n) && (c.type === "number" || fitsInt32(n))
-      ? n
-      : { code: "invalid-value", problem: `is a whole number too large for ${typeWords[c.type]}` }
-  }
-  if (c.type === "integer" && !fitsInt32(v as number))
-    return { code: "invalid-value", problem: "is a whole number larger than 2147483647 in size" }
-  return v as Value
+  const n = typeof v === "bigint" ? Number(v) : v
+  if (c.type === "integer" && !fitsInt32(n as number))
+    return { code: "invalid-value", problem: "is a whole number outside -2147483648 to 2147483647" }
+  if (typeof v === "bigint" && !Number.isSafeInteger(n))
+    return {
+      code: "invalid-value",
+      problem: "is a whole number beyond 9007199254740991 in size, which a number does not hold exactly"
+    }
+  return n as Value
 }
 
 /**
@@ -333,7 +333,8 @@ const arrowValue = (v: unknown, c: Column): Read => {
  * {@link toArrow}, for round trips and for tables made elsewhere (DuckDB,
  * polars). Columns are found by name, in any order. Every problem comes back
  * at once, with its path (`header.column`, or `[row].column`, the row
- * counted from 0): a column missing, named twice or not one of these rows; a
+ * counted from 0 in the path and from 1 in the sentence, "row 1 of the
+ * table" being `[0]`): a column missing, named twice or not one of these rows; a
  * column whose Arrow type does not fit its type (text is `Utf8`,
  * `LargeUtf8` or a dictionary of `Utf8`; numbers any `Float` or `Int`; whole
  * numbers any `Int`, within 32 bits; booleans `Bool`); a `null` in a column
@@ -392,7 +393,7 @@ export const fromArrow = (
     like.columns.forEach((c, k) => {
       const vector = vectors[k]
       if (vector === undefined) return
-      put(sink, row, c, i, `row ${i}`, arrowValue(vector.get(i), c))
+      put(sink, row, c, i, `row ${i + 1} of the table`, arrowValue(vector.get(i), c))
     })
     rows.push(row)
   }

@@ -18,8 +18,8 @@ export type Read = Value | { readonly code: "missing" | "invalid-value"; readonl
 export const sinkOf = (maxProblems: number | undefined): Problem.Collector =>
   Problem.collector(Math.max(1, maxProblems ?? Problem.defaultMaxProblems))
 
-/** Whether a whole number fits an `integer` column (32 bits, as `toArrow` and `toParquet` write it). */
-export const fitsInt32 = (n: number): boolean => Math.abs(n) < 2 ** 31
+/** Whether a whole number fits an `integer` column (a signed 32-bit integer, as `toArrow` and `toParquet` write it). */
+export const fitsInt32 = (n: number): boolean => n >= -(2 ** 31) && n < 2 ** 31
 
 /** A row being read. */
 export type Row = { [column: string]: Value }
