@@ -60,7 +60,10 @@ const arrowType = (t: ColumnType): DataType =>
   t === "string" ? new Utf8() : t === "number" ? new Float64() : t === "integer" ? new Int32() : new Bool()
 
 /**
- * The Arrow schema of some rows: one field per column, in order.
+ * The Arrow schema of some rows: one field per column, in order, text as
+ * plain `Utf8` (the schema of `toArrow(rows)`; with `{ dictionary: true }`
+ * the text fields are dictionaries, typed from the data: see
+ * {@link ArrowOptions}).
  *
  * @category conversions
  * @since 0.1.0
