@@ -2,11 +2,14 @@ import { Assessment, Problem } from "@welfare/core"
 import * as Testing from "@welfare/core/testing"
 import {
   Bool,
+  Dictionary,
   Field,
   Float64,
+  Int8,
   Int32,
   Int64,
   makeData,
+  makeVector,
   RecordBatch,
   Schema,
   Struct,
@@ -17,7 +20,7 @@ import {
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { fromArrow, toArrow, toIpc } from "./arrow.js"
+import { fromArrow, fromIpc, toArrow, toIpc } from "./arrow.js"
 import * as Csv from "./Csv.js"
 import * as Rows from "./Rows.js"
 
@@ -283,6 +286,184 @@ describe("fromArrow", () => {
         ).toStrictEqual(rows.rows)
       }),
       { numRuns: 60 }
+    )
+  })
+})
+
+// a table of one column, built from the given buffers as they are (nothing checked)
+const raw = (name: string, props: { readonly [prop: string]: unknown }): Table => {
+  const data = makeData(props as unknown as Parameters<typeof makeData>[0])
+  const schema = new Schema([new Field(name, data.type, true)])
+  return new Table(schema, [
+    new RecordBatch(
+      schema,
+      makeData({ type: new Struct(schema.fields), length: data.length, nullCount: 0, children: [data] })
+    )
+  ])
+}
+
+describe("damaged and hostile Arrow", () => {
+  const ids = { name: "ids", columns: [col("id", "string", true)] }
+  const damaged = (what: string) =>
+    `header.id: the column's data is damaged (${what}): none of its values is read; write the table again from its source`
+
+  it("reports a column whose buffers do not hold what its type says, where apache-arrow would read empty texts", () => {
+    const text = new TextEncoder().encode("abc")
+    // offsets past the text: apache-arrow reads a shorter text
+    const past = raw("id", {
+      type: new Utf8(),
+      length: 2,
+      valueOffsets: Int32Array.from([0, 2, 9]),
+      data: text
+    })
+    expect(problems(fromArrow(past, ids))).toStrictEqual([damaged("a text's bounds fall outside its buffer")])
+    // offsets going back
+    const back = raw("id", {
+      type: new Utf8(),
+      length: 2,
+      valueOffsets: Int32Array.from([0, 3, 1]),
+      data: text
+    })
+    expect(problems(fromArrow(back, ids))).toStrictEqual([damaged("a text's bounds fall outside its buffer")])
+    // an index past the dictionary: apache-arrow reads the empty text
+    const words = makeVector(
+      makeData({ type: new Utf8(), length: 1, valueOffsets: Int32Array.from([0, 3]), data: text })
+    )
+    const index = raw("id", {
+      type: new Dictionary(new Utf8(), new Int8()),
+      length: 3,
+      data: Int8Array.from([0, 5, -1]),
+      dictionary: words
+    } as never)
+    expect(problems(fromArrow(index, ids))).toStrictEqual([
+      damaged("a row's index falls outside its dictionary")
+    ])
+    // the same indices where those rows are null: nothing to read there, so no damage
+    const masked = raw("id", {
+      type: new Dictionary(new Utf8(), new Int8()),
+      length: 3,
+      nullCount: 2,
+      nullBitmap: Uint8Array.from([0b001]),
+      data: Int8Array.from([0, 5, -1]),
+      dictionary: words
+    } as never)
+    expect(Either.getOrThrow(fromArrow(masked, ids)).rows).toStrictEqual([
+      { id: "abc" },
+      { id: null },
+      { id: null }
+    ])
+    // values cut short: apache-arrow reads nothing past them
+    const counts = { name: "counts", columns: [col("count", "integer", true)] }
+    const short = raw("count", { type: new Int32(), length: 4, data: Int32Array.from([1, 2]) })
+    expect(problems(fromArrow(short, counts))).toStrictEqual([
+      "header.count: the column's data is damaged (its values are cut short): none of its values is read; write the table again from its source"
+    ])
+  })
+
+  it("fromIpc: bytes that are not Arrow IPC, or are cut short, are one problem at bytes, never thrown", () => {
+    const rows = Rows.profiles(
+      Assessment.assess(fc.sample(Testing.intervention(), { numRuns: 1, seed: 3 })[0]!)
+    )
+    const good = toIpc(rows)
+    const notArrow = [
+      "the bytes are not an Arrow IPC stream or file, or they are cut short: check that this is the right file, and write it again"
+    ]
+    for (const bytes of [
+      new Uint8Array(0),
+      new TextEncoder().encode("intervention,dimension\na,b\n"),
+      new TextEncoder().encode('{"intervention":"a"}'),
+      new TextEncoder().encode("ARROW1\0\0"),
+      good.subarray(0, good.length >> 1),
+      good.subarray(0, good.length - 20)
+    ])
+      expect(problems(fromIpc(bytes, rows)).map((p) => p.replace(/^bytes: /, ""))).toStrictEqual(notArrow)
+    expect(Either.getOrThrow(fromIpc(good, rows)).rows).toStrictEqual(rows.rows)
+    expect(
+      Either.getOrThrow(fromIpc(toIpc(rows, { format: "file", dictionary: true }), rows)).rows
+    ).toStrictEqual(rows.rows)
+  })
+
+  it("property: a cut stream or file never throws and reads no row that was not written", () => {
+    const written = fc.tuple(someRows, fc.boolean(), fc.constantFrom("stream" as const, "file" as const))
+    fc.assert(
+      fc.property(written, fc.nat(), ([rows, dictionary, format], cut) => {
+        const bytes = toIpc(rows, { dictionary, format })
+        const prefix = fromIpc(bytes.subarray(0, cut % (bytes.length + 1)), rows)
+        if (Either.isRight(prefix))
+          expect(rows.rows.slice(0, prefix.right.rows.length)).toStrictEqual(prefix.right.rows)
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("property: a text column with any offsets reads only when they bound its texts, and then as those texts", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 12 }).map((b) => b.map((x) => 0x61 + (x % 26))),
+        fc.array(fc.integer({ min: -2, max: 14 }), { minLength: 1, maxLength: 8 }),
+        (text, offsets) => {
+          const length = offsets.length - 1
+          const table = raw("id", {
+            type: new Utf8(),
+            length,
+            valueOffsets: Int32Array.from(offsets),
+            data: text
+          })
+          const valid = offsets.every(
+            (o, k) => o >= 0 && o <= text.length && (k === 0 || o >= offsets[k - 1]!)
+          )
+          const read = fromArrow(table, ids)
+          if (!valid)
+            expect(problems(read)).toStrictEqual([damaged("a text's bounds fall outside its buffer")])
+          else
+            expect(Either.getOrThrow(read).rows).toStrictEqual(
+              offsets
+                .slice(1)
+                .map((end, k) => ({ id: new TextDecoder().decode(text.subarray(offsets[k], end)) }))
+            )
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it("property: a dictionary column with any indices reads only when each valid row's index is in its dictionary", () => {
+    const words = ["a", "b", "c"]
+    const dictionary = makeVector(
+      makeData({
+        type: new Utf8(),
+        length: 3,
+        valueOffsets: Int32Array.from([0, 1, 2, 3]),
+        data: new TextEncoder().encode("abc")
+      })
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -2, max: 5 }), fc.boolean()), { maxLength: 16 }),
+        (cells) => {
+          const bitmap = new Uint8Array((cells.length + 7) >> 3)
+          cells.forEach(([, valid], i) => {
+            if (valid) bitmap[i >> 3]! |= 1 << (i & 7)
+          })
+          const nulls = cells.filter(([, valid]) => !valid).length
+          const table = raw("id", {
+            type: new Dictionary(new Utf8(), new Int8()),
+            length: cells.length,
+            nullCount: nulls,
+            nullBitmap: bitmap,
+            data: Int8Array.from(cells, ([k]) => k),
+            dictionary
+          })
+          const read = fromArrow(table, ids)
+          if (cells.some(([k, valid]) => valid && (k < 0 || k >= words.length)))
+            expect(problems(read)).toStrictEqual([damaged("a row's index falls outside its dictionary")])
+          else
+            expect(Either.getOrThrow(read).rows).toStrictEqual(
+              cells.map(([k, valid]) => ({ id: valid ? words[k]! : null }))
+            )
+        }
+      ),
+      { numRuns: 300 }
     )
   })
 })

@@ -53,6 +53,7 @@ import {
   result,
   sinkOf
 } from "./internal/read/columns.js"
+import { damageOf } from "./internal/read/damage.js"
 import { summaryColumns } from "./internal/rows/summary.js"
 import type { Column, ColumnType, Rows, Value } from "./Rows.js"
 
@@ -340,8 +341,11 @@ const arrowValue = (v: unknown, c: Column): Read => {
  * table" being `[0]`): a column missing, named twice or not one of these rows; a
  * column whose Arrow type does not fit its type (text is `Utf8`,
  * `LargeUtf8` or a dictionary of `Utf8`; numbers any `Float` or `Int`; whole
- * numbers any `Int`, within 32 bits; booleans `Bool`); a `null` in a column
- * that may not hold one. Values are never quoted in a problem; past
+ * numbers any `Int`, within 32 bits; booleans `Bool`); a column whose
+ * buffers do not hold what its type says (text offsets or dictionary
+ * indices out of bounds, a buffer cut short: `apache-arrow` would read such
+ * values as empty or missing without a word), none of its values then
+ * read; a `null` in a column that may not hold one. Values are never quoted in a problem; past
  * `maxProblems` (default `Problem.defaultMaxProblems`), problems are counted
  * by kind.
  *
@@ -380,7 +384,19 @@ export const fromArrow = (
   const vectors = like.columns.map((c, k) => {
     const field = fields[at[k]!]
     if (field === undefined) return undefined
-    if (typeFits(c.type, field.type)) return table.getChildAt(at[k]!) ?? undefined
+    if (typeFits(c.type, field.type)) {
+      const vector = table.getChildAt(at[k]!) ?? undefined
+      const damage = vector === undefined ? undefined : damageOf(vector, table.numRows)
+      if (damage === undefined) return vector
+      sink.add(
+        Problem.make(
+          "invalid-value",
+          ["header", c.name],
+          `the column's data is damaged (${damage}): none of its values is read; write the table again from its source`
+        )
+      )
+      return undefined
+    }
     sink.add(
       Problem.make(
         "invalid-value",
@@ -391,7 +407,10 @@ export const fromArrow = (
     return undefined
   })
   const rows: Array<ReadRow> = []
-  for (let i = 0; i < table.numRows; i++) {
+  // rows are read only where a column was checked to hold them: a damaged length read from hostile
+  // bytes (up to 2^53) is never looped over when no column backs it
+  const count = vectors.some((v) => v !== undefined) ? table.numRows : 0
+  for (let i = 0; i < count; i++) {
     const row: ReadRow = {}
     like.columns.forEach((c, k) => {
       const vector = vectors[k]
@@ -404,9 +423,62 @@ export const fromArrow = (
 }
 
 /**
- * Reads an Arrow IPC stream or file (see {@link toIpc}).
+ * Arrow IPC bytes (a stream or a file, as {@link toIpc} writes them, or as
+ * DuckDB, polars and pyarrow do) back to rows of the given columns:
+ * {@link fromArrow} of the table they hold. Bytes that are not Arrow IPC,
+ * or are cut short, come back as one problem at the path `bytes`, never
+ * thrown; a column whose buffers do not hold what its type says (damaged
+ * or hostile bytes) is a problem at `header.column`, and none of its values
+ * is read.
+ *
+ * The bytes are parsed by `apache-arrow`, which does not bound its own
+ * work: a single damaged byte in a message's metadata can make it run for
+ * seconds or out of memory before any check here runs (found by flipping
+ * bytes of a record batch's metadata; cut bytes and bytes that are not
+ * Arrow are refused quickly). Read bytes from an untrusted source in a
+ * worker with `resourceLimits` and a time limit.
+ *
+ * @example
+ * ```ts
+ * import * as assert from "node:assert"
+ * import * as Either from "effect/Either"
+ * import { Assessment, Intervention } from "@welfare/core"
+ * import { Rows } from "@welfare/tables"
+ * import { fromIpc, toIpc } from "@welfare/tables/arrow"
+ *
+ * const rows = Rows.profiles(Assessment.assess({ id: Intervention.InterventionId.make("int-voucher"), delivery: "request-benefit" }))
+ * assert.deepStrictEqual(Either.getOrThrow(fromIpc(toIpc(rows), rows)).rows, rows.rows)
+ * // a CSV file given by mistake
+ * const wrong = fromIpc(new TextEncoder().encode("intervention,dimension\n"), rows)
+ * assert.ok(Either.isLeft(wrong))
+ * assert.deepStrictEqual(wrong.left.kept.map((p) => p.path), [["bytes"]])
+ * ```
  *
  * @category conversions
  * @since 0.1.0
  */
-export const fromIpc = (bytes: Uint8Array): Table => tableFromIPC(bytes)
+export const fromIpc = (
+  bytes: Uint8Array,
+  like: Pick<Rows, "name" | "columns">,
+  options: { readonly maxProblems?: number } = {}
+): Problem.CappedResult<Rows> => {
+  let table: Table | undefined
+  try {
+    table = tableFromIPC(bytes)
+  } catch {
+    table = undefined
+  }
+  // empty bytes, or JSON, read as a table of no column: no Arrow either
+  if (table === undefined || table.schema.fields.length === 0) {
+    const sink = sinkOf(options.maxProblems)
+    sink.add(
+      Problem.make(
+        "invalid-value",
+        ["bytes"],
+        "the bytes are not an Arrow IPC stream or file, or they are cut short: check that this is the right file, and write it again"
+      )
+    )
+    return result(sink, like, [])
+  }
+  return fromArrow(table, like, options)
+}
