@@ -434,9 +434,10 @@ export const fromArrow = (
  * The bytes are parsed by `apache-arrow`, which does not bound its own
  * work: a single damaged byte in a message's metadata can make it run for
  * seconds or out of memory before any check here runs (found by flipping
- * bytes of a record batch's metadata; cut bytes and bytes that are not
- * Arrow are refused quickly). Read bytes from an untrusted source in a
- * worker with `resourceLimits` and a time limit.
+ * bytes of a record batch's metadata; a known upstream bug,
+ * apache/arrow-js#315; cut bytes and bytes that are not Arrow are refused
+ * quickly). Read bytes from an untrusted source in a worker with
+ * `resourceLimits` and a time limit.
  *
  * @example
  * ```ts
