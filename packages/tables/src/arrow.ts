@@ -97,7 +97,12 @@ type Row = Rows["rows"][number]
 
 // One column's Arrow data, written value by value in row order straight
 // into its buffers (no per-value builder object, no intermediate array).
-const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string, dictionary: boolean): Data => {
+const columnData = (
+  type: ColumnType,
+  rows: ReadonlyArray<Row>,
+  name: string,
+  dictionary: boolean | "int32"
+): Data => {
   const n = rows.length
   switch (type) {
     case "number": {
@@ -125,8 +130,8 @@ const columnData = (type: ColumnType, rows: ReadonlyArray<Row>, name: string, di
       return C.boolsData(c)
     }
     case "string": {
-      if (dictionary) {
-        const c = D.codes(n)
+      if (dictionary !== false) {
+        const c = D.codes(n, dictionary === "int32" ? "int32" : "smallest")
         for (let i = 0; i < n; i++) {
           const v = rows[i]![name]
           D.setCode(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))
@@ -176,9 +181,12 @@ export interface ArrowOptions {
    * Write every text column dictionary-encoded (`Dictionary<Utf8>`: each
    * distinct text once, in order of first appearance, and a small index per
    * row, `Int8`, `Int16` or `Int32`, the smallest that holds the distinct
-   * texts) instead of plain `Utf8`. Default `false`.
+   * texts) instead of plain `Utf8`. With `"int32"`, the indices are
+   * `Int32` whatever the data (4 bytes a row instead of 1 or 2), so tables
+   * written from different data have the same schema and concatenate
+   * (pyarrow's `concat_tables` wants identical schemas). Default `false`.
    */
-  readonly dictionary?: boolean
+  readonly dictionary?: boolean | "int32"
 }
 
 const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>): Table =>
@@ -215,7 +223,7 @@ const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>):
  * @since 0.1.0
  */
 export const toArrow = (rows: Rows, options: ArrowOptions = {}): Table => {
-  const children = rows.columns.map((c) => columnData(c.type, rows.rows, c.name, options.dictionary === true))
+  const children = rows.columns.map((c) => columnData(c.type, rows.rows, c.name, options.dictionary ?? false))
   return tableOf(
     schemaWith(
       rows,
@@ -262,7 +270,7 @@ export const toArrow = (rows: Rows, options: ArrowOptions = {}): Table => {
  * @since 0.2.0
  */
 export const summaryToArrow = (published: Published.Published, options: ArrowOptions = {}): Table => {
-  const { children, length } = summaryData(published, options.dictionary === true)
+  const { children, length } = summaryData(published, options.dictionary ?? false)
   return tableOf(
     schemaWith(
       { name: "summary", columns: summaryColumns },

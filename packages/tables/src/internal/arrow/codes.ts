@@ -25,14 +25,20 @@ export interface Codes {
   lastId: number
 }
 
-/** A dictionary-encoded text column of `length` rows. @internal */
-export const codes = (length: number): Codes => ({
+/**
+ * A dictionary-encoded text column of `length` rows, its indices starting
+ * as `Int8` and widened as texts are added (`"smallest"`), or `Int32` from
+ * the start (`"int32"`: the same type whatever the data).
+ *
+ * @internal
+ */
+export const codes = (length: number, indices: "smallest" | "int32" = "smallest"): Codes => ({
   length,
   bitmap: new Uint8Array((length + 7) >> 3),
   nulls: 0,
   ids: new Map(),
   words: [],
-  indices: new Int8Array(length),
+  indices: indices === "int32" ? new Int32Array(length) : new Int8Array(length),
   last: null,
   lastId: 0
 })
@@ -48,7 +54,8 @@ const add = (c: Codes, i: number, s: string): number => {
   const id = c.words.length
   c.words.push(s)
   c.ids.set(s, id)
-  if (id === 0x80 || id === 0x8000) widen(c, i)
+  if ((id === 0x80 && c.indices instanceof Int8Array) || (id === 0x8000 && c.indices instanceof Int16Array))
+    widen(c, i)
   return id
 }
 

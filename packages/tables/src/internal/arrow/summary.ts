@@ -51,7 +51,18 @@ interface TextColumns<T> {
 }
 
 const plain: TextColumns<C.Text> = { sized: true, make: C.text, set: C.setText, data: C.textData }
-const coded: TextColumns<D.Codes> = { sized: false, make: D.codes, set: D.setCode, data: D.codesData }
+const coded: TextColumns<D.Codes> = {
+  sized: false,
+  make: (n) => D.codes(n),
+  set: D.setCode,
+  data: D.codesData
+}
+const coded32: TextColumns<D.Codes> = {
+  sized: false,
+  make: (n) => D.codes(n, "int32"),
+  set: D.setCode,
+  data: D.codesData
+}
 
 /**
  * The columns of `Rows.summary(published)`, in `summaryColumns` order, with
@@ -61,9 +72,13 @@ const coded: TextColumns<D.Codes> = { sized: false, make: D.codes, set: D.setCod
  */
 export const summaryData = (
   published: Published.Published,
-  dictionary: boolean
+  dictionary: boolean | "int32"
 ): { readonly length: number; readonly children: ReadonlyArray<Data> } =>
-  dictionary ? written(published, coded) : written(published, plain)
+  dictionary === "int32"
+    ? written(published, coded32)
+    : dictionary
+      ? written(published, coded)
+      : written(published, plain)
 
 const noSizes = { scope: 0, indicator: 0, start: 0, end: 0, municipality: 0, hidden: 0 }
 
