@@ -39,7 +39,8 @@ import {
   Table,
   tableFromIPC,
   tableToIPC,
-  Utf8
+  Utf8,
+  type Vector
 } from "apache-arrow"
 import * as D from "./internal/arrow/codes.js"
 import * as C from "./internal/arrow/columns.js"
@@ -389,29 +390,22 @@ export const fromArrow = (
     like.name,
     sink
   )
+  // a column read only when its type fits and its buffers hold what the type says; otherwise one problem
+  const unreadable = (c: Column, field: Field, vector: Vector): string | undefined => {
+    if (!typeFits(c.type, field.type))
+      return `the column holds ${String(field.type)} values where ${typeWords[c.type]} are expected`
+    const damage = damageOf(vector, table.numRows)
+    return damage === undefined
+      ? undefined
+      : `the column's data is damaged (${damage}): none of its values is read; write the table again from its source`
+  }
   const vectors = like.columns.map((c, k) => {
     const field = fields[at[k]!]
-    if (field === undefined) return undefined
-    if (typeFits(c.type, field.type)) {
-      const vector = table.getChildAt(at[k]!) ?? undefined
-      const damage = vector === undefined ? undefined : damageOf(vector, table.numRows)
-      if (damage === undefined) return vector
-      sink.add(
-        Problem.make(
-          "invalid-value",
-          ["header", c.name],
-          `the column's data is damaged (${damage}): none of its values is read; write the table again from its source`
-        )
-      )
-      return undefined
-    }
-    sink.add(
-      Problem.make(
-        "invalid-value",
-        ["header", c.name],
-        `the column holds ${String(field.type)} values where ${typeWords[c.type]} are expected`
-      )
-    )
+    const vector = table.getChildAt(at[k]!)
+    if (field === undefined || vector === null) return undefined
+    const why = unreadable(c, field, vector)
+    if (why === undefined) return vector
+    sink.add(Problem.make("invalid-value", ["header", c.name], why))
     return undefined
   })
   const rows: Array<ReadRow> = []
