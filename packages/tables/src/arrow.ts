@@ -102,7 +102,7 @@ const columnData = (
   type: ColumnType,
   rows: ReadonlyArray<Row>,
   name: string,
-  dictionary: boolean | "int32"
+  indices: D.Indices | undefined
 ): Data => {
   const n = rows.length
   switch (type) {
@@ -131,8 +131,8 @@ const columnData = (
       return C.boolsData(c)
     }
     case "string": {
-      if (dictionary !== false) {
-        const c = D.codes(n, dictionary === "int32" ? "int32" : "smallest")
+      if (indices !== undefined) {
+        const c = D.codes(n, indices)
         for (let i = 0; i < n; i++) {
           const v = rows[i]![name]
           D.setCode(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))
@@ -190,6 +190,10 @@ export interface ArrowOptions {
   readonly dictionary?: boolean | "int32"
 }
 
+// the index type the options ask of dictionary-encoded text, or undefined for plain `Utf8`
+const indicesOf = (options: ArrowOptions): D.Indices | undefined =>
+  options.dictionary === "int32" ? "int32" : options.dictionary === true ? "smallest" : undefined
+
 const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>): Table =>
   new Table(schema, [
     new RecordBatch(
@@ -224,7 +228,8 @@ const tableOf = (schema: Schema, length: number, children: ReadonlyArray<Data>):
  * @since 0.1.0
  */
 export const toArrow = (rows: Rows, options: ArrowOptions = {}): Table => {
-  const children = rows.columns.map((c) => columnData(c.type, rows.rows, c.name, options.dictionary ?? false))
+  const indices = indicesOf(options)
+  const children = rows.columns.map((c) => columnData(c.type, rows.rows, c.name, indices))
   return tableOf(
     schemaWith(
       rows,
@@ -271,7 +276,7 @@ export const toArrow = (rows: Rows, options: ArrowOptions = {}): Table => {
  * @since 0.2.0
  */
 export const summaryToArrow = (published: Published.Published, options: ArrowOptions = {}): Table => {
-  const { children, length } = summaryData(published, options.dictionary ?? false)
+  const { children, length } = summaryData(published, indicesOf(options))
   return tableOf(
     schemaWith(
       { name: "summary", columns: summaryColumns },

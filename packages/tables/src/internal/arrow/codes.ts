@@ -26,13 +26,21 @@ export interface Codes {
 }
 
 /**
+ * The index type of dictionary-encoded columns: the smallest that holds
+ * their texts, or `Int32` whatever they hold.
+ *
+ * @internal
+ */
+export type Indices = "smallest" | "int32"
+
+/**
  * A dictionary-encoded text column of `length` rows, its indices starting
  * as `Int8` and widened as texts are added (`"smallest"`), or `Int32` from
  * the start (`"int32"`: the same type whatever the data).
  *
  * @internal
  */
-export const codes = (length: number, indices: "smallest" | "int32" = "smallest"): Codes => ({
+export const codes = (length: number, indices: Indices): Codes => ({
   length,
   bitmap: new Uint8Array((length + 7) >> 3),
   nulls: 0,

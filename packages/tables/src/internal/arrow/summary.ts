@@ -51,34 +51,25 @@ interface TextColumns<T> {
 }
 
 const plain: TextColumns<C.Text> = { sized: true, make: C.text, set: C.setText, data: C.textData }
-const coded: TextColumns<D.Codes> = {
+const coded = (indices: D.Indices): TextColumns<D.Codes> => ({
   sized: false,
-  make: (n) => D.codes(n),
+  make: (n) => D.codes(n, indices),
   set: D.setCode,
   data: D.codesData
-}
-const coded32: TextColumns<D.Codes> = {
-  sized: false,
-  make: (n) => D.codes(n, "int32"),
-  set: D.setCode,
-  data: D.codesData
-}
+})
 
 /**
  * The columns of `Rows.summary(published)`, in `summaryColumns` order, with
- * text columns plain (`Utf8`) or dictionary-encoded.
+ * text columns plain (`Utf8`, `indices` undefined) or dictionary-encoded
+ * with those indices.
  *
  * @internal
  */
 export const summaryData = (
   published: Published.Published,
-  dictionary: boolean | "int32"
+  indices: D.Indices | undefined
 ): { readonly length: number; readonly children: ReadonlyArray<Data> } =>
-  dictionary === "int32"
-    ? written(published, coded32)
-    : dictionary
-      ? written(published, coded)
-      : written(published, plain)
+  indices === undefined ? written(published, plain) : written(published, coded(indices))
 
 const noSizes = { scope: 0, indicator: 0, start: 0, end: 0, municipality: 0, hidden: 0 }
 
