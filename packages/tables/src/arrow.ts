@@ -96,6 +96,10 @@ const schemaWith = (rows: Pick<Rows, "name" | "columns">, types: ReadonlyArray<D
 
 type Row = Rows["rows"][number]
 
+// a value of a text column as written: null stays null, anything else its text
+const textOf = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === "string" ? v : String(v)
+
 // One column's Arrow data, written value by value in row order straight
 // into its buffers (no per-value builder object, no intermediate array).
 const columnData = (
@@ -135,7 +139,7 @@ const columnData = (
         const c = D.codes(n, indices)
         for (let i = 0; i < n; i++) {
           const v = rows[i]![name]
-          D.setCode(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))
+          D.setCode(c, i, textOf(v))
         }
         return D.codesData(c)
       }
@@ -149,7 +153,7 @@ const columnData = (
       const c = C.text(n, bytes)
       for (let i = 0; i < n; i++) {
         const v = rows[i]![name]
-        C.setText(c, i, v === null || v === undefined ? null : typeof v === "string" ? v : String(v))
+        C.setText(c, i, textOf(v))
       }
       return C.textData(c)
     }
