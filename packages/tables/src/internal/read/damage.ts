@@ -63,7 +63,7 @@ const dataDamage = (d: Data): string | undefined => {
   const bitmap = d.nullBitmap
   if (bitmap !== undefined && bitmap.length > 0 && bitmap.length * 8 < end)
     return "its null bitmap is cut short"
-  if (text) return offsetsDamage(d.valueOffsets as Offsets, d.offset, d.length, d.values?.length ?? 0)
+  if (text) return offsetsDamage(values as Offsets, d.offset, d.length, d.values?.length ?? 0)
   return DataType.isDictionary(t) ? indicesDamage(d) : undefined
 }
 
